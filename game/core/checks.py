@@ -1,0 +1,163 @@
+"""Checks that need the whole scenario: references between parts, expressions, dates.
+
+Each problem is returned with the path of the value it concerns (the keys
+and list indices from the top of the file), so the loader can point at its
+line and column. Nothing here raises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from game.core import expr
+from game.core.expr import ExprError
+from game.core.rules import collect_flags, make_resolver
+from game.core.scenario import Effect, Scenario, month_index
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PathProblem:
+    """A problem at a path in the scenario's data. ``offset`` is inside an expression's text."""
+
+    path: Path
+    message: str
+    hint: str = ""
+    offset: int = 0
+    severity: str = "error"
+    at_key: bool = False
+
+
+def _duplicates(items: Iterable[tuple[Path, str]], what: str) -> list[PathProblem]:
+    seen: dict[str, Path] = {}
+    out = []
+    for path, ident in items:
+        if ident in seen:
+            out.append(PathProblem(path, f"duplicate {what} id '{ident}'",
+                                   "each id must be unique; rename one of them"))
+        else:
+            seen[ident] = path
+    return out
+
+
+def _ref(path: Path, kind: str, word: str, known: list[str]) -> PathProblem | None:
+    if word in known:
+        return None
+    hint = expr.suggest(word, known)
+    if not hint:
+        shown = ", ".join(known[:12]) + (" ..." if len(known) > 12 else "")
+        hint = f"the {kind}s are: {shown}" if known else f"the scenario defines no {kind}s"
+    return PathProblem(path, f"unknown {kind} '{word}'", hint)
+
+
+def reference_problems(s: Scenario) -> list[PathProblem]:
+    """Return every broken reference, bad expression and out-of-calendar date in ``s``."""
+    out: list[PathProblem] = []
+    aims = [a.id for a in s.aims]
+    nations = [n.id for n in s.nations]
+    treaties = [t.id for t in s.treaty_kinds]
+    stances = [x.id for x in s.stances]
+    actions = [a.id for a in s.actions]
+    events = [e.id for e in s.events]
+
+    out += _duplicates(((("aims", i, "id"), a.id) for i, a in enumerate(s.aims)), "aim")
+    out += _duplicates(((("nations", i, "id"), n.id) for i, n in enumerate(s.nations)), "nation")
+    out += _duplicates(((("treaty_kinds", i, "id"), t.id) for i, t in enumerate(s.treaty_kinds)),
+                       "treaty kind")
+    out += _duplicates(((("stances", i, "id"), x.id) for i, x in enumerate(s.stances)), "stance")
+    out += _duplicates(((("actions", i, "id"), a.id) for i, a in enumerate(s.actions)), "action")
+    out += _duplicates(((("events", i, "id"), e.id) for i, e in enumerate(s.events)), "event")
+    out += _duplicates(((("endings", i, "id"), e.id) for i, e in enumerate(s.endings)), "ending")
+    out += _duplicates(((("readings", i, "id"), r.id) for i, r in enumerate(s.readings)), "reading")
+    for i, ev in enumerate(s.events):
+        out += _duplicates(((("events", i, "choices", k, "id"), c.id)
+                            for k, c in enumerate(ev.choices)), "choice")
+
+    def add(p: PathProblem | None) -> None:
+        if p is not None:
+            out.append(p)
+
+    def effects(base: Path, items: list[Effect]) -> None:
+        for k, e in enumerate(items):
+            p = base + (k,)
+            if e.aim is not None:
+                add(_ref(p + ("aim",), "aim", e.aim, aims))
+            if e.relation is not None:
+                add(_ref(p + ("relation",), "nation", e.relation, nations))
+            for key, word in (("sign", e.sign), ("cancel", e.cancel)):
+                if word is not None:
+                    add(_ref(p + (key,), "treaty kind", word, treaties))
+            if e.with_ is not None:
+                add(_ref(p + ("with",), "nation", e.with_, nations))
+
+    for i, n in enumerate(s.nations):
+        for k, t in enumerate(n.treaties):
+            add(_ref(("nations", i, "treaties", k), "treaty kind", t, treaties))
+    for i, a in enumerate(s.actions):
+        if a.target is not None:
+            add(_ref(("actions", i, "target"), "nation", a.target, nations))
+        add(_ref(("actions", i, "stance"), "stance", a.stance, stances))
+        effects(("actions", i, "effects"), a.effects)
+    for i, ev in enumerate(s.events):
+        effects(("events", i, "effects"), ev.effects)
+        for k, c in enumerate(ev.choices):
+            add(_ref(("events", i, "choices", k, "stance"), "stance", c.stance, stances))
+            effects(("events", i, "choices", k, "effects"), c.effects)
+        if ev.historical_choice is not None:
+            add(_ref(("events", i, "historical_choice"), "choice", ev.historical_choice,
+                     [c.id for c in ev.choices]))
+    for i, f in enumerate(s.figures):
+        add(_ref(("figures", i, "aim"), "aim", f.aim, aims))
+    for i, st in enumerate(s.historical_path):
+        for k, a_id in enumerate(st.actions):
+            add(_ref(("historical_path", i, "actions", k), "action", a_id, actions))
+    if s.endings and s.endings[-1].when is not None:
+        out.append(PathProblem(("endings", len(s.endings) - 1, "when"),
+                               "the last ending must have no 'when' condition",
+                               "it is the ending used when no other applies; remove its 'when'"))
+    for i, e in enumerate(s.endings[:-1]):
+        if e.when is None:
+            out.append(PathProblem(("endings", i, "id"),
+                                   f"ending '{e.id}' has no 'when', so the endings after it "
+                                   "can never be reached",
+                                   "only the last ending may leave out 'when'"))
+
+    # Expressions: parsed and their names checked against the scenario.
+    flags = collect_flags(s)
+    resolve = make_resolver(s, flags)
+    places: list[tuple[Path, str | None]] = []
+    places += [(("aims", i, "per_turn"), a.per_turn) for i, a in enumerate(s.aims)]
+    places += [(("actions", i, "available"), a.available) for i, a in enumerate(s.actions)]
+    places += [(("events", i, "when"), e.when) for i, e in enumerate(s.events)]
+    places += [(("endings", i, "when"), e.when) for i, e in enumerate(s.endings)]
+    for path, text in places:
+        if text is None:
+            continue
+        try:
+            expr.compile_node(expr.parse(text), resolve)
+        except ExprError as err:
+            out.append(PathProblem(path, f"in '{text}': {err.message}", err.hint, err.offset))
+
+    # Dates must lie inside the calendar.
+    start, end = month_index(s.calendar.start), month_index(s.calendar.end)
+    span = f"{s.calendar.start} to {s.calendar.end}"
+
+    def date(path: Path, ym: str | None) -> None:
+        if ym is not None and not start <= month_index(ym) <= end:
+            out.append(PathProblem(path, f"the date {ym} is outside the calendar ({span})",
+                                   "move it inside the calendar, or widen the calendar; "
+                                   "as it is, this never happens in a game",
+                                   severity="warning"))
+
+    for i, a in enumerate(s.actions):
+        date(("actions", i, "earliest"), a.earliest)
+        date(("actions", i, "latest"), a.latest)
+    for i, ev in enumerate(s.events):
+        date(("events", i, "date"), ev.date)
+        date(("events", i, "earliest"), ev.earliest)
+        date(("events", i, "latest"), ev.latest)
+    for i, st in enumerate(s.historical_path):
+        date(("historical_path", i, "date"), st.date)
+    return out

@@ -1,0 +1,474 @@
+"""The game engine: states are values, moves are data, and every rule lives here.
+
+The API every driver uses (the screens, the simulator, the reports, the tests):
+
+- :func:`new_game` -- the first state of a scenario for a seed;
+- :func:`legal_actions` -- the moves the player may make now;
+- :func:`apply_action` -- a new state after a move (the old one is untouched);
+- :func:`why_illegal` -- ``None`` or the reason a move is not allowed;
+- :func:`is_over` and :func:`ending` -- whether the game has ended, and how.
+
+A move is :class:`TakeAction` (spend budget on one of the scenario's
+actions), :class:`Choose` (answer the event waiting for a choice) or
+:class:`EndTurn`. Each has a text form that round-trips (``take pact_finland``,
+``choose munich protest``, ``end``), which is what a save stores.
+
+Randomness lives in the state: a 64-bit generator state advanced only by the
+engine, so the same scenario, seed and moves give the same state in any
+process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from game.core.rules import (
+    AIM_ADD,
+    AIM_SET,
+    CANCEL,
+    FLAG_CLEAR,
+    FLAG_SET,
+    REL_ADD,
+    REL_SET,
+    SIGN,
+    CompiledEvent,
+    EffectOp,
+    Rules,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+MASK64 = (1 << 64) - 1
+
+
+class IllegalMoveError(ValueError):
+    """A move that the rules do not allow now; ``reason`` says why in plain words."""
+
+    def __init__(self, move: Move, reason: str) -> None:
+        super().__init__(f"{move.text()}: {reason}")
+        self.move = move
+        self.reason = reason
+
+
+class MoveSyntaxError(ValueError):
+    """A move's text form could not be read."""
+
+
+@dataclass(frozen=True, slots=True)
+class TakeAction:
+    """Take one of the scenario's actions this turn."""
+
+    action: str
+
+    def text(self) -> str:
+        return f"take {self.action}"
+
+
+@dataclass(frozen=True, slots=True)
+class Choose:
+    """Answer the event that is waiting for a choice."""
+
+    event: str
+    choice: str
+
+    def text(self) -> str:
+        return f"choose {self.event} {self.choice}"
+
+
+@dataclass(frozen=True, slots=True)
+class EndTurn:
+    """Finish the turn: the world moves, events fire, the calendar advances."""
+
+    def text(self) -> str:
+        return "end"
+
+
+Move = TakeAction | Choose | EndTurn
+
+
+def parse_move(text: str) -> Move:
+    """Read a move from its text form. Raises :class:`MoveSyntaxError`."""
+    words = text.split()
+    if words == ["end"]:
+        return EndTurn()
+    if len(words) == 2 and words[0] == "take":
+        return TakeAction(words[1])
+    if len(words) == 3 and words[0] == "choose":
+        return Choose(words[1], words[2])
+    raise MoveSyntaxError(f"not a move: {text!r} (expected 'take ID', 'choose EVENT CHOICE' or 'end')")
+
+
+# What a log entry is about.
+Kind = Literal["action", "event", "choice", "drift", "turn", "ending"]
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One thing that happened in a game, with what it changed.
+
+    ``changes`` holds ``(what, index, delta)``: ``what`` is ``"aim"`` or
+    ``"relation"``, ``index`` the aim's or nation's position in the scenario.
+    For ``"choice"`` entries ``choice`` is the choice's index.
+    """
+
+    turn: int
+    kind: Kind
+    index: int
+    choice: int
+    changes: tuple[tuple[str, int, float], ...]
+
+
+Chain = tuple[LogEntry, "Chain"] | None
+
+
+@dataclass(frozen=True, slots=True)
+class GameState:
+    """The whole state of one game. Never changed in place: every move makes a new one."""
+
+    rules: Rules
+    seed: int
+    turn: int
+    aims: tuple[float, ...]
+    relations: tuple[float, ...]
+    treaties: tuple[int, ...]
+    flags: int
+    took: int
+    taken_this_turn: tuple[int, ...]
+    fired: int
+    choices: tuple[int, ...]
+    pending: tuple[int, ...]
+    budget: int
+    rng: int
+    ending_index: int
+    end_requested: bool
+    moves: tuple[str, ...]
+    log_chain: Chain
+    trajectory: tuple[tuple[float, ...], ...]
+
+    # -- convenience readers for drivers -------------------------------------------------
+    @property
+    def scenario_id(self) -> str:
+        return self.rules.scenario.id
+
+    def aim(self, aim_id: str) -> float:
+        """Return the value of an aim by id."""
+        return self.aims[self.rules.aim_index[aim_id]]
+
+    def relation(self, nation_id: str) -> float:
+        """Return the relation of a nation with the player (-100..100)."""
+        return self.relations[self.rules.nation_index[nation_id]]
+
+    def has_treaty(self, nation_id: str, kind: str) -> bool:
+        return bool(self.treaties[self.rules.nation_index[nation_id]]
+                    & (1 << self.rules.treaty_ids.index(kind)))
+
+    def treaties_with(self, nation_id: str) -> list[str]:
+        """Return the treaty kinds the player holds with a nation, in scenario order."""
+        bits = self.treaties[self.rules.nation_index[nation_id]]
+        return [t for i, t in enumerate(self.rules.treaty_ids) if bits & (1 << i)]
+
+    def has_flag(self, flag: str) -> bool:
+        ids = self.rules.flag_ids
+        return flag in ids and bool(self.flags & (1 << ids.index(flag)))
+
+    @property
+    def month(self) -> int:
+        """First month of the current turn, as a month count (year * 12 + month - 1)."""
+        return self.rules.month_of_turn(min(self.turn, self.rules.turns - 1))
+
+    @property
+    def date_text(self) -> str:
+        """The current turn's date as a reader writes it, e.g. ``"Jan 1928"``."""
+        m = self.month
+        return f"{_MONTHS[m % 12]} {m // 12}"
+
+    @property
+    def pending_event(self) -> str | None:
+        """Id of the event waiting for a choice, if any."""
+        return self.rules.events[self.pending[0]].id if self.pending else None
+
+    def log(self) -> list[LogEntry]:
+        """Return the game's log, oldest first."""
+        out: list[LogEntry] = []
+        node = self.log_chain
+        while node is not None:
+            out.append(node[0])
+            node = node[1]
+        out.reverse()
+        return out
+
+    def iter_log_reversed(self) -> Iterator[LogEntry]:
+        node = self.log_chain
+        while node is not None:
+            yield node[0]
+            node = node[1]
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _next_random(rng: int) -> tuple[int, float]:
+    """splitmix64: return the next generator state and a float in [0, 1)."""
+    rng = (rng + 0x9E3779B97F4A7C15) & MASK64
+    z = rng
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+    z ^= z >> 31
+    return rng, (z >> 11) / 9007199254740992.0
+
+
+class _Builder:
+    """A mutable copy of a state, used inside one move and frozen again at its end."""
+
+    __slots__ = ("aims", "relations", "treaties", "flags", "took", "fired", "choices", "pending",
+                 "rng", "chain", "end_requested", "rules", "turn")
+
+    def __init__(self, s: GameState) -> None:
+        self.rules = s.rules
+        self.turn = s.turn
+        self.aims = list(s.aims)
+        self.relations = list(s.relations)
+        self.treaties = list(s.treaties)
+        self.flags = s.flags
+        self.took = s.took
+        self.fired = s.fired
+        self.choices = s.choices
+        self.pending = s.pending
+        self.rng = s.rng
+        self.chain = s.log_chain
+        self.end_requested = s.end_requested
+
+    def apply(self, ops: tuple[EffectOp, ...]) -> tuple[tuple[str, int, float], ...]:
+        """Apply effect opcodes; return the aim and relation changes they made."""
+        changes: list[tuple[str, int, float]] = []
+        rules = self.rules
+        for op, i, amount in ops:
+            if op == AIM_ADD or op == AIM_SET:
+                old = self.aims[i]
+                new = old + amount if op == AIM_ADD else amount
+                lo, hi = rules.aim_min[i], rules.aim_max[i]
+                new = lo if new < lo else hi if new > hi else new
+                self.aims[i] = new
+                if new != old:
+                    changes.append(("aim", i, new - old))
+            elif op == REL_ADD or op == REL_SET:
+                old = self.relations[i]
+                new = old + amount if op == REL_ADD else amount
+                new = -100.0 if new < -100 else 100.0 if new > 100 else new
+                self.relations[i] = new
+                if new != old:
+                    changes.append(("relation", i, new - old))
+            elif op == FLAG_SET:
+                self.flags |= 1 << i
+            elif op == FLAG_CLEAR:
+                self.flags &= ~(1 << i)
+            elif op == SIGN:
+                self.treaties[i >> 6] |= 1 << (i & 63)
+            elif op == CANCEL:
+                self.treaties[i >> 6] &= ~(1 << (i & 63))
+        return tuple(changes)
+
+    def log(self, kind: Kind, index: int, choice: int,
+            changes: tuple[tuple[str, int, float], ...]) -> None:
+        self.chain = (LogEntry(self.turn, kind, index, choice, changes), self.chain)
+
+    def view(self, base: GameState) -> GameState:
+        """A state with the builder's current values, for evaluating conditions mid-move."""
+        return GameState(base.rules, base.seed, self.turn, tuple(self.aims), tuple(self.relations),
+                         tuple(self.treaties), self.flags, self.took, base.taken_this_turn,
+                         self.fired, self.choices, self.pending, base.budget, self.rng,
+                         base.ending_index, self.end_requested, base.moves, self.chain,
+                         base.trajectory)
+
+    def fire_events(self, base: GameState, events: tuple[CompiledEvent, ...]) -> None:
+        """Fire, in scenario order, the events of this turn whose condition and chance hold."""
+        for ev in events:
+            if self.fired & (1 << ev.index):
+                continue
+            if ev.when is not None and not ev.when(self.view(base)):
+                continue
+            if ev.chance < 1.0:
+                self.rng, draw = _next_random(self.rng)
+                if draw >= ev.chance:
+                    continue
+            self.fired |= 1 << ev.index
+            self.log("event", ev.index, -1, self.apply(ev.effects))
+            if ev.ends_game:
+                self.end_requested = True
+            if ev.choices:
+                self.pending = self.pending + (ev.index,)
+
+
+def new_game(rules: Rules, seed: int = 0) -> GameState:
+    """Return the first state of a game of ``rules`` with random seed ``seed``.
+
+    Events of the first turn have already fired; one may be waiting for a choice.
+    """
+    rng = (seed * 0x2545F4914F6CDD1D + 0x1234567) & MASK64
+    base = GameState(rules, seed, 0, rules.aim_start, tuple(float(r) for r in rules.start_relations),
+                     rules.start_treaties, 0, 0, (), 0, (-1,) * len(rules.events), (),
+                     rules.budget, rng, -1, False, (), None, ())
+    b = _Builder(base)
+    b.fire_events(base, rules.events_by_turn[0])
+    return _freeze(b, base, base.taken_this_turn, base.budget, base.moves, base.trajectory, -1)
+
+
+def _freeze(b: _Builder, base: GameState, taken: tuple[int, ...], budget: int,
+            moves: tuple[str, ...], trajectory: tuple[tuple[float, ...], ...],
+            ending_index: int) -> GameState:
+    return GameState(base.rules, base.seed, b.turn, tuple(b.aims), tuple(b.relations),
+                     tuple(b.treaties), b.flags, b.took, taken, b.fired, b.choices, b.pending,
+                     budget, b.rng, ending_index, b.end_requested, moves, b.chain, trajectory)
+
+
+def is_over(state: GameState) -> bool:
+    """Return True once the game has ended (see :func:`ending`)."""
+    return state.ending_index >= 0
+
+
+def ending(state: GameState) -> str | None:
+    """Return the id of the game's ending, or None while it goes on."""
+    if state.ending_index < 0:
+        return None
+    return state.rules.endings[state.ending_index].id
+
+
+def action_problem(state: GameState, index: int) -> str | None:
+    """Return why scenario action ``index`` cannot be taken now, or None if it can."""
+    a = state.rules.actions[index]
+    if state.ending_index >= 0:
+        return "the game is over"
+    if state.pending:
+        return "answer the event first"
+    if state.turn < a.first_turn:
+        return "not yet possible at this date"
+    if state.turn > a.last_turn:
+        return "too late: the moment has passed"
+    if a.once and state.took & (1 << index):
+        return "already done"
+    if index in state.taken_this_turn:
+        return "already done this turn"
+    if a.cost > state.budget:
+        return f"needs {a.cost} action point{'s' if a.cost != 1 else ''}, {state.budget} left"
+    if a.available is not None and not a.available(state):
+        reason = state.rules.scenario.actions[index].unavailable_reason
+        return reason or "the conditions for it are not met"
+    return None
+
+
+def why_illegal(state: GameState, move: Move) -> str | None:
+    """Return the reason ``move`` is not allowed in ``state``, or None if it is legal."""
+    rules = state.rules
+    if state.ending_index >= 0:
+        return "the game is over"
+    if isinstance(move, TakeAction):
+        index = rules.action_index.get(move.action)
+        if index is None:
+            return f"there is no action '{move.action}' in this scenario"
+        return action_problem(state, index)
+    if isinstance(move, Choose):
+        if not state.pending:
+            return "no event is waiting for a choice"
+        ev = rules.events[state.pending[0]]
+        if move.event != ev.id:
+            return f"the event waiting for a choice is '{ev.id}', not '{move.event}'"
+        if not any(c.id == move.choice for c in ev.choices):
+            return f"'{move.choice}' is not a choice of '{ev.id}'"
+        return None
+    if state.pending:
+        return "answer the event first"
+    return None
+
+
+def legal_actions(state: GameState) -> list[Move]:
+    """Return every move allowed now: choices if an event waits, else actions and EndTurn."""
+    rules = state.rules
+    if state.ending_index >= 0:
+        return []
+    if state.pending:
+        ev = rules.events[state.pending[0]]
+        return [Choose(ev.id, c.id) for c in ev.choices]
+    out: list[Move] = [TakeAction(rules.actions[i].id) for i in available_action_indices(state)]
+    out.append(EndTurn())
+    return out
+
+
+def available_action_indices(state: GameState) -> list[int]:
+    """Return the indices of the scenario actions that can be taken now (no event pending)."""
+    if state.ending_index >= 0 or state.pending:
+        return []
+    turn, took, budget, taken = state.turn, state.took, state.budget, state.taken_this_turn
+    out = []
+    for a in state.rules.actions:
+        if (a.first_turn <= turn <= a.last_turn and a.cost <= budget
+                and not (a.once and took >> a.index & 1) and a.index not in taken
+                and (a.available is None or a.available(state))):
+            out.append(a.index)
+    return out
+
+
+def apply_action(state: GameState, move: Move) -> GameState:
+    """Return the state after ``move``. Raises :class:`IllegalMoveError` if it is not allowed."""
+    problem = why_illegal(state, move)
+    if problem is not None:
+        raise IllegalMoveError(move, problem)
+    rules = state.rules
+    b = _Builder(state)
+    moves = state.moves + (move.text(),)
+    if isinstance(move, TakeAction):
+        a = rules.actions[rules.action_index[move.action]]
+        b.took |= 1 << a.index
+        b.log("action", a.index, -1, b.apply(a.effects))
+        return _freeze(b, state, state.taken_this_turn + (a.index,), state.budget - a.cost,
+                       moves, state.trajectory, -1)
+    if isinstance(move, Choose):
+        ev = rules.events[state.pending[0]]
+        choice = next(c for c in ev.choices if c.id == move.choice)
+        choices = list(b.choices)
+        choices[ev.index] = choice.index
+        b.choices = tuple(choices)
+        b.pending = b.pending[1:]
+        b.log("choice", ev.index, choice.index, b.apply(choice.effects))
+        return _freeze(b, state, state.taken_this_turn, state.budget, moves, state.trajectory, -1)
+    return _end_turn(state, b, moves)
+
+
+def _end_turn(state: GameState, b: _Builder, moves: tuple[str, ...]) -> GameState:
+    rules = state.rules
+    drifts = rules.aim_drift
+    # Every aim drifts by its formula, all computed from the same end-of-turn state.
+    deltas = [d(state) if d is not None else 0.0 for d in drifts]
+    changes: list[tuple[str, int, float]] = []
+    for i, delta in enumerate(deltas):
+        if delta:
+            old = b.aims[i]
+            new = old + delta
+            lo, hi = rules.aim_min[i], rules.aim_max[i]
+            new = lo if new < lo else hi if new > hi else new
+            b.aims[i] = new
+            if new != old:
+                changes.append(("aim", i, new - old))
+    if changes:
+        b.log("drift", -1, -1, tuple(changes))
+    trajectory = state.trajectory + (tuple(b.aims),)
+    if state.end_requested or state.turn + 1 >= rules.turns:
+        view = b.view(state)
+        index = next((e.index for e in rules.endings if e.when is None or e.when(view)),
+                     len(rules.endings) - 1)
+        b.log("ending", index, -1, ())
+        return _freeze(b, state, (), 0, moves, trajectory, index)
+    b.turn = state.turn + 1
+    b.log("turn", b.turn, -1, ())
+    nxt = _freeze(b, state, (), rules.budget, moves, trajectory, -1)
+    b.fire_events(nxt, rules.events_by_turn[b.turn])
+    return _freeze(b, nxt, (), rules.budget, moves, trajectory, -1)
+
+
+def replay(rules: Rules, seed: int, moves: list[str] | tuple[str, ...]) -> GameState:
+    """Play a list of move texts from the start. Raises MoveSyntaxError or IllegalMoveError."""
+    state = new_game(rules, seed)
+    for text in moves:
+        state = apply_action(state, parse_move(text))
+    return state

@@ -1,0 +1,321 @@
+"""The small expression language of scenario conditions and formulas.
+
+A scenario writes conditions such as ``relation.germany < -20 and not
+flag.pact_with_germany`` and formulas such as ``(strength - 50) / 25``. They
+are parsed once, at load, into a tree of :class:`Node` values; names are
+checked against what the scenario defines; the tree is then turned into
+Python closures. Nothing is ever passed to ``eval``: a scenario cannot run
+code.
+
+Grammar (lowest precedence first)::
+
+    expr    := and ("or" and)*
+    and     := not ("and" not)*
+    not     := "not" not | compare
+    compare := sum (("<" | "<=" | ">" | ">=" | "==" | "!=") sum)?
+    sum     := product (("+" | "-") product)*
+    product := unary (("*" | "/") unary)*
+    unary   := "-" unary | atom
+    atom    := NUMBER | "true" | "false" | NAME | NAME "(" expr ("," expr)* ")" | "(" expr ")"
+    NAME    := word ("." word)*
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+Value = float | bool
+Evaluator = Callable[[Any], Any]
+"""A compiled expression: called with a game state, returns a number or a boolean."""
+
+FUNCTIONS: dict[str, tuple[int, Callable[..., Any]]] = {
+    "min": (2, min),
+    "max": (2, max),
+    "abs": (1, abs),
+    "clamp": (3, lambda x, lo, hi: lo if x < lo else hi if x > hi else x),
+}
+
+
+class ExprError(ValueError):
+    """An expression could not be parsed or names something unknown.
+
+    ``offset`` is the 0-based character position in the expression text;
+    ``hint`` suggests a fix when one is known.
+    """
+
+    def __init__(self, message: str, offset: int, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+        self.hint = hint
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    value: float
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    name: str
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    function: str
+    args: tuple[Node, ...]
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Unary:
+    op: str
+    operand: Node
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Binary:
+    op: str
+    left: Node
+    right: Node
+    offset: int
+
+
+Node = Number | Name | Call | Unary | Binary
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)"
+    r"|(?P<op><=|>=|==|!=|[-+*/<>(),])|(?P<bad>\S))"
+)
+_KEYWORDS = {"and", "or", "not", "true", "false"}
+_COMPARE = {"<", "<=", ">", ">=", "==", "!="}
+
+
+def _tokenize(text: str) -> list[tuple[str, str, int]]:
+    tokens: list[tuple[str, str, int]] = []
+    pos = 0
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if m is None:  # only trailing whitespace is left
+            break
+        pos = m.end()
+        kind = m.lastgroup
+        if kind is None:
+            break
+        value = m.group(kind)
+        start = m.start(kind)
+        if kind == "bad":
+            hint = "write 'and', 'or', 'not' instead of '&', '|', '!'" if value in "&|!" else ""
+            if value == "=":
+                hint = "compare with '==', not '='"
+            raise ExprError(f"unexpected character '{value}'", start, hint)
+        if kind == "name" and value in _KEYWORDS:
+            kind = "kw"
+        tokens.append((kind, value, start))
+    tokens.append(("end", "", len(text)))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.tokens = _tokenize(text)
+        self.i = 0
+
+    def peek(self) -> tuple[str, str, int]:
+        return self.tokens[self.i]
+
+    def take(self) -> tuple[str, str, int]:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def expect(self, value: str) -> None:
+        kind, got, offset = self.take()
+        if got != value:
+            raise ExprError(f"expected '{value}' but found {got or 'the end'!r}", offset)
+
+    def parse(self) -> Node:
+        node = self.or_()
+        kind, value, offset = self.peek()
+        if kind != "end":
+            raise ExprError(f"unexpected '{value}'", offset,
+                            "join conditions with 'and' or 'or'" if kind in ("name", "num") else "")
+        return node
+
+    def or_(self) -> Node:
+        node = self.and_()
+        while self.peek()[1] == "or" and self.peek()[0] == "kw":
+            offset = self.take()[2]
+            node = Binary("or", node, self.and_(), offset)
+        return node
+
+    def and_(self) -> Node:
+        node = self.not_()
+        while self.peek()[1] == "and" and self.peek()[0] == "kw":
+            offset = self.take()[2]
+            node = Binary("and", node, self.not_(), offset)
+        return node
+
+    def not_(self) -> Node:
+        if self.peek()[1] == "not" and self.peek()[0] == "kw":
+            offset = self.take()[2]
+            return Unary("not", self.not_(), offset)
+        return self.compare()
+
+    def compare(self) -> Node:
+        node = self.sum_()
+        kind, value, offset = self.peek()
+        if kind == "op" and value in _COMPARE:
+            self.take()
+            node = Binary(value, node, self.sum_(), offset)
+            nxt = self.peek()
+            if nxt[0] == "op" and nxt[1] in _COMPARE:
+                raise ExprError("comparisons cannot be chained", nxt[2],
+                                "write 'a < b and b < c'")
+        return node
+
+    def sum_(self) -> Node:
+        node = self.product()
+        while self.peek()[0] == "op" and self.peek()[1] in ("+", "-"):
+            _, op, offset = self.take()
+            node = Binary(op, node, self.product(), offset)
+        return node
+
+    def product(self) -> Node:
+        node = self.unary()
+        while self.peek()[0] == "op" and self.peek()[1] in ("*", "/"):
+            _, op, offset = self.take()
+            node = Binary(op, node, self.unary(), offset)
+        return node
+
+    def unary(self) -> Node:
+        if self.peek()[1] == "-" and self.peek()[0] == "op":
+            offset = self.take()[2]
+            return Unary("-", self.unary(), offset)
+        return self.atom()
+
+    def atom(self) -> Node:
+        kind, value, offset = self.take()
+        if kind == "num":
+            return Number(float(value), offset)
+        if kind == "kw" and value in ("true", "false"):
+            return Number(1.0 if value == "true" else 0.0, offset)
+        if kind == "name":
+            if self.peek()[1] == "(":
+                self.take()
+                args = [self.or_()]
+                while self.peek()[1] == ",":
+                    self.take()
+                    args.append(self.or_())
+                self.expect(")")
+                return Call(value, tuple(args), offset)
+            return Name(value, offset)
+        if value == "(":
+            if self.i > 200:  # guards the parser's recursion on hostile input
+                raise ExprError("the expression is nested too deeply", offset)
+            node = self.or_()
+            self.expect(")")
+            return node
+        if kind == "end":
+            raise ExprError("the expression ends too soon", offset, "something is missing at the end")
+        raise ExprError(f"unexpected '{value}'", offset)
+
+
+def parse(text: str) -> Node:
+    """Parse an expression into a tree. Raises :class:`ExprError` with the offset of the fault."""
+    if text.count("(") > 100:
+        raise ExprError("the expression has too many parentheses (at most 100)", 0)
+    return _Parser(text).parse()
+
+
+def names(node: Node) -> list[Name]:
+    """Return every name used in an expression tree, in order."""
+    out: list[Name] = []
+    stack: list[Node] = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Name):
+            out.append(n)
+        elif isinstance(n, Call):
+            stack.extend(reversed(n.args))
+        elif isinstance(n, Unary):
+            stack.append(n.operand)
+        elif isinstance(n, Binary):
+            stack.extend((n.right, n.left))
+    return sorted(out, key=lambda x: x.offset)
+
+
+Resolver = Callable[[Name], Evaluator]
+"""Turns a name into a function of the state, or raises :class:`ExprError`."""
+
+
+def compile_node(node: Node, resolve: Resolver) -> Evaluator:
+    """Turn a parsed tree into a closure of the game state, resolving names with ``resolve``."""
+    if isinstance(node, Number):
+        value = node.value
+        return lambda s: value
+    if isinstance(node, Name):
+        return resolve(node)
+    if isinstance(node, Call):
+        if node.function not in FUNCTIONS:
+            raise ExprError(f"unknown function '{node.function}'", node.offset,
+                            f"the functions are {', '.join(sorted(FUNCTIONS))}")
+        arity, fn = FUNCTIONS[node.function]
+        if len(node.args) != arity:
+            raise ExprError(f"'{node.function}' takes {arity} argument(s), not {len(node.args)}",
+                            node.offset)
+        args = [compile_node(a, resolve) for a in node.args]
+        if arity == 1:
+            a0 = args[0]
+            return lambda s: fn(a0(s))
+        if arity == 2:
+            a0, a1 = args
+            return lambda s: fn(a0(s), a1(s))
+        a0, a1, a2 = args
+        return lambda s: fn(a0(s), a1(s), a2(s))
+    if isinstance(node, Unary):
+        inner = compile_node(node.operand, resolve)
+        if node.op == "not":
+            return lambda s: not inner(s)
+        return lambda s: -inner(s)
+    left = compile_node(node.left, resolve)
+    right = compile_node(node.right, resolve)
+    return _BINARY[node.op](left, right)
+
+
+def _div(a: float, b: float) -> float:
+    # A formula a teacher writes must never crash a game: x / 0 counts as 0.
+    return a / b if b else 0.0
+
+
+_BINARY: dict[str, Callable[[Evaluator, Evaluator], Evaluator]] = {
+    "or": lambda a, b: lambda s: bool(a(s) or b(s)),
+    "and": lambda a, b: lambda s: bool(a(s) and b(s)),
+    "<": lambda a, b: lambda s: a(s) < b(s),
+    "<=": lambda a, b: lambda s: a(s) <= b(s),
+    ">": lambda a, b: lambda s: a(s) > b(s),
+    ">=": lambda a, b: lambda s: a(s) >= b(s),
+    "==": lambda a, b: lambda s: a(s) == b(s),
+    "!=": lambda a, b: lambda s: a(s) != b(s),
+    "+": lambda a, b: lambda s: a(s) + b(s),
+    "-": lambda a, b: lambda s: a(s) - b(s),
+    "*": lambda a, b: lambda s: a(s) * b(s),
+    "/": lambda a, b: lambda s: _div(a(s), b(s)),
+}
+
+
+def suggest(word: str, choices: Sequence[str]) -> str:
+    """Return ``"did you mean 'x'?"`` for the closest of ``choices``, or ``""``."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not close:
+        # A prefix is a strong hint too: 'fra' -> 'france'.
+        close = [c for c in choices if c.startswith(word) or word.startswith(c)][:1]
+    return f"did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,176 @@
+"""Ways to play a game without a person: history, random, greedy, do-nothing, or a list of choices.
+
+A policy is a function ``(state, rng) -> move``. The policy's own random
+generator is separate from the game's, so the same game seed played by two
+policies sees the same world.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Mapping
+
+from game.core.engine import (
+    Choose,
+    EndTurn,
+    GameState,
+    Move,
+    TakeAction,
+    action_problem,
+    apply_action,
+    available_action_indices,
+    new_game,
+)
+from game.core.rules import Rules
+
+Policy = Callable[[GameState, random.Random], Move]
+
+
+def history_policy(state: GameState, rng: random.Random) -> Move:
+    """Do what the USSR did: the historical path's actions, then the historical choices."""
+    rules = state.rules
+    if state.pending:
+        ev = rules.events[state.pending[0]]
+        choice = ev.choices[ev.historical_choice if ev.historical_choice >= 0 else 0]
+        return Choose(ev.id, choice.id)
+    if state.turn < rules.turns:
+        for index in rules.history_by_turn[state.turn]:
+            if index not in state.taken_this_turn and action_problem(state, index) is None:
+                return TakeAction(rules.actions[index].id)
+    return EndTurn()
+
+
+def random_policy(state: GameState, rng: random.Random) -> Move:
+    """Pick uniformly among the legal moves (ending the turn is one of them)."""
+    rules = state.rules
+    if state.pending:
+        ev = rules.events[state.pending[0]]
+        return Choose(ev.id, ev.choices[rng.randrange(len(ev.choices))].id)
+    options = available_action_indices(state)
+    pick = rng.randrange(len(options) + 1)
+    if pick == len(options):
+        return EndTurn()
+    return TakeAction(rules.actions[options[pick]].id)
+
+
+def passive_policy(state: GameState, rng: random.Random) -> Move:
+    """Take no actions; answer every event with its first choice."""
+    if state.pending:
+        ev = state.rules.events[state.pending[0]]
+        return Choose(ev.id, ev.choices[0].id)
+    return EndTurn()
+
+
+def value_of(state: GameState) -> float:
+    """The weighted, normalised sum of the aims: what the greedy player maximises."""
+    rules = state.rules
+    total = 0.0
+    for i, aim in enumerate(rules.scenario.aims):
+        span = rules.aim_max[i] - rules.aim_min[i]
+        total += aim.weight * (state.aims[i] - rules.aim_min[i]) / span
+    return total
+
+
+def greedy_policy(state: GameState, rng: random.Random) -> Move:
+    """Take whatever raises the aims most right now; end the turn when nothing does."""
+    rules = state.rules
+    if state.pending:
+        ev = rules.events[state.pending[0]]
+        moves: list[Move] = [Choose(ev.id, c.id) for c in ev.choices]
+        return max(moves, key=lambda m: value_of(apply_action(state, m)))
+    base = value_of(state)
+    best: Move = EndTurn()
+    best_gain = 1e-9
+    for index in available_action_indices(state):
+        move = TakeAction(rules.actions[index].id)
+        gain = value_of(apply_action(state, move)) - base
+        if gain > best_gain:
+            best, best_gain = move, gain
+    return best
+
+
+def choices_policy(plan: Mapping[str, str], actions: Mapping[int, list[str]]) -> Policy:
+    """A policy from a file of choices: ``plan`` maps event id to choice id, ``actions`` maps
+    turn to action ids; events not named get their historical choice."""
+
+    def play(state: GameState, rng: random.Random) -> Move:
+        rules = state.rules
+        if state.pending:
+            ev = rules.events[state.pending[0]]
+            wanted = plan.get(ev.id)
+            ids = [c.id for c in ev.choices]
+            if wanted in ids:
+                return Choose(ev.id, wanted)
+            return Choose(ev.id, ids[ev.historical_choice if ev.historical_choice >= 0 else 0])
+        for action_id in actions.get(state.turn, []):
+            index = rules.action_index.get(action_id)
+            if index is not None and action_problem(state, index) is None:
+                return TakeAction(action_id)
+        return EndTurn()
+
+    return play
+
+
+POLICIES: dict[str, Policy] = {
+    "history": history_policy,
+    "random": random_policy,
+    "greedy": greedy_policy,
+    "passive": passive_policy,
+}
+
+
+def play_game(rules: Rules, policy: Policy, seed: int = 0, policy_seed: int | None = None,
+              max_moves: int = 100_000) -> GameState:
+    """Play a whole game with ``policy`` and return its final state."""
+    state = new_game(rules, seed)
+    rng = random.Random(seed if policy_seed is None else policy_seed)
+    for _ in range(max_moves):
+        if state.ending_index >= 0:
+            return state
+        state = apply_action(state, policy(state, rng))
+    raise RuntimeError("the policy never finished the game")
+
+
+def historical_game(rules: Rules) -> GameState:
+    """Return the final state of the historical path played through the rules (cached).
+
+    The seed is 0; a scenario whose history depends on chance events gets the
+    trajectory of that one seed.
+    """
+    cached = rules._cache.get("history")
+    if cached is None:
+        cached = play_game(rules, history_policy, seed=0)
+        rules._cache["history"] = cached
+    assert isinstance(cached, GameState)
+    return cached
+
+
+def historical_refusals(rules: Rules) -> list[tuple[int, int, str]]:
+    """Return (path step, action position, reason) for each historical action the rules refuse.
+
+    Each step's actions are tried on the turn of its date, in order, after the
+    turn's events are answered historically.
+    """
+    steps: dict[int, list[tuple[int, int, int]]] = {}
+    for si, step in enumerate(rules.scenario.historical_path):
+        turn = rules.turn_of_month(step.date)
+        for ai, action_id in enumerate(step.actions):
+            steps.setdefault(turn, []).append((si, ai, rules.action_index[action_id]))
+    out: list[tuple[int, int, str]] = []
+    state = new_game(rules, 0)
+    rng = random.Random(0)
+    while state.ending_index < 0:
+        if state.pending:
+            state = apply_action(state, history_policy(state, rng))
+            continue
+        for si, ai, index in steps.get(state.turn, []):
+            problem = action_problem(state, index)
+            if problem is None:
+                state = apply_action(state, TakeAction(rules.actions[index].id))
+            else:
+                out.append((si, ai, problem))
+        state = apply_action(state, EndTurn())
+    for turn, items in steps.items():
+        if not 0 <= turn < rules.turns:
+            out += [(si, ai, "its date is outside the calendar") for si, ai, _ in items]
+    return out

@@ -223,7 +223,24 @@ def _clean_loc(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...]:
 def _validation_problems(located: _Located, exc: ValidationError) -> list[Problem]:
     problems = []
     seen = set()
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # A misspelt field shows as "unknown field 'stanse'" and "'stance' is missing":
+    # the first says it all, with its hint.
+    extras = set()
+    for e in errors:
+        loc = _clean_loc(tuple(e["loc"]), located.data)
+        if e["type"] == "extra_forbidden" and loc:
+            extras.add((loc[:-1], str(loc[-1])))
+    misspelt = set()
+    for parent, key in extras:
+        for e in errors:
+            loc = _clean_loc(tuple(e["loc"]), located.data)
+            if e["type"] == "missing" and loc[:-1] == parent and \
+                    expr.suggest(key, [str(loc[-1])]):
+                misspelt.add(loc)
+    for err in errors:
+        if err["type"] == "missing" and _clean_loc(tuple(err["loc"]), located.data) in misspelt:
+            continue
         loc = _clean_loc(tuple(err["loc"]), located.data)
         message, hint, at_key = _translate(err, loc)
         line, col = located.place(loc, at_key=at_key or err["type"] == "extra_forbidden")
@@ -235,6 +252,82 @@ def _validation_problems(located: _Located, exc: ValidationError) -> list[Proble
         seen.add(key)
         problems.append(Problem(located.filename, line, col, message, hint))
     return problems
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[int, int, str]] = set()
+    out = []
+    for p in problems:
+        if (p.line, p.col, p.message) not in seen:
+            seen.add((p.line, p.col, p.message))
+            out.append(p)
+    return out
+
+
+_FALLBACK: dict[str, Any] = {
+    "format": 1, "id": "scenario", "title": "x", "author": "x", "description": "x",
+    "language": "en", "player": "x", "actions_per_turn": 1,
+    "calendar": {"start": "1000-01", "end": "2099-12", "months_per_turn": 1},
+}
+
+
+def _references_of_the_rest(data: dict[str, Any], exc: ValidationError) -> list[PathProblem]:
+    """Check the references of the parts that did validate, so every error shows at once.
+
+    The list items that failed (an action, an event, a nation...) are left out
+    and the rest validated again. References to the ids of left-out items are
+    not reported: those items have their own errors. Paths are mapped back to
+    the file's own list positions.
+    """
+    import copy
+
+    rest = copy.deepcopy(data)
+    cuts: set[tuple[str | int, ...]] = set()
+    for err in exc.errors(include_url=False):
+        loc = _clean_loc(tuple(err["loc"]), rest)
+        item = next((loc[:i + 1] for i in range(len(loc) - 1, 0, -1)
+                     if isinstance(loc[i], int)), None)
+        if item is not None:
+            cuts.add(item)
+        elif loc and loc[0] in _FALLBACK:
+            # A broken single field (the calendar, the title...) changes no reference:
+            # check the rest with a stand-in value.
+            rest[loc[0]] = copy.deepcopy(_FALLBACK[loc[0]])
+        else:
+            return []  # a whole section is broken: its references would all look wrong
+    removed_ids: set[str] = set()
+    survivors: dict[tuple[str | int, ...], list[int]] = {}
+    # Deepest first, then from the end of each list, so earlier positions stay valid.
+    for path in sorted(cuts, key=lambda p: (len(p), p[-1]), reverse=True):
+        if any(path[:k] in cuts for k in range(1, len(path))):
+            continue  # its parent goes anyway
+        parent: Any = rest
+        for key in path[:-1]:
+            parent = parent[key]
+        index = path[-1]
+        if not (isinstance(parent, list) and isinstance(index, int) and index < len(parent)):
+            return []
+        alive = survivors.setdefault(path[:-1], list(range(len(parent))))
+        gone = parent.pop(index)
+        alive.remove(index)
+        if isinstance(gone, dict) and isinstance(gone.get("id"), str):
+            removed_ids.add(gone["id"])
+    try:
+        scenario = Scenario.model_validate(rest)
+    except ValidationError:
+        return []
+    out = []
+    for pp in reference_problems(scenario):
+        if pp.severity != "error" or any(f"'{i}'" in pp.message for i in removed_ids):
+            continue
+        original: list[str | int] = []
+        for part in pp.path:
+            if isinstance(part, int) and tuple(original) in survivors:
+                part = survivors[tuple(original)][part]
+            original.append(part)
+        out.append(PathProblem(tuple(original), pp.message, pp.hint, pp.offset, pp.severity,
+                               pp.at_key))
+    return out
 
 
 def _history_problems(located: _Located, rules: Rules) -> list[Problem]:
@@ -281,7 +374,9 @@ def _load(parsed: tuple[Any, Marks, Marks], filename: str, raw: bytes) -> Loaded
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        raise ScenarioError(_validation_problems(located, exc)) from None
+        problems = _validation_problems(located, exc)
+        problems += [located.problem(p) for p in _references_of_the_rest(data, exc)]
+        raise ScenarioError(_dedupe(problems)) from None
     found = reference_problems(scenario)
     errors = [located.problem(p) for p in found if p.severity == "error"]
     warnings = [located.problem(p) for p in found if p.severity == "warning"]

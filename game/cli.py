@@ -1,0 +1,45 @@
+"""The command line: `python main.py [COMMAND]`. Each command is a module in game.tools."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# name -> (module, one-line help). A module defines add_arguments(parser) and run(args) -> int.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "play": ("game.tools.play", "play the game (the default command)"),
+    "validate": ("game.tools.validate", "check scenario files; every problem as file:line:col"),
+    "simulate": ("game.tools.simulate", "play many games headless with a policy"),
+    "bench": ("game.tools.bench", "measure load and play speed against bare baselines"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Statecraft: lead the USSR from 1928 to 1941 and compare your game with "
+        "history. With no command, the game opens.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = importlib.import_module(module_name)
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(p)
+        p.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command is None:
+        args = parser.parse_args(["play"])
+    try:
+        result: int = args._module.run(args)
+        return result
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,163 @@
+"""Save files: a scenario's id and hash, the seed and the moves, written so a crash loses nothing.
+
+A save holds no game state, only what replays to it: the engine is
+deterministic, so ``replay(rules, seed, moves)`` gives the same state bit for
+bit. Writing goes to a temporary file in the same folder, is flushed to disk,
+then atomically replaces the old file: a crash or kill mid-save leaves the old
+save whole.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from game.core.engine import (
+    GameState,
+    IllegalMoveError,
+    MoveSyntaxError,
+    apply_action,
+    new_game,
+    parse_move,
+)
+from game.core.rules import Rules
+
+SAVE_FORMAT = "statecraft-save"
+SAVE_VERSION = 1
+MAX_SAVE_BYTES = 5 * 1024 * 1024
+
+
+class SaveError(Exception):
+    """A save could not be read or written; the message names the file and the problem."""
+
+
+class SaveData(BaseModel):
+    """What a save file holds."""
+
+    model_config = ConfigDict(extra="ignore", strict=True)
+
+    format: str
+    version: int = Field(ge=1)
+    scenario_id: str
+    scenario_hash: str
+    scenario_title: str = ""
+    scenario_file: str = ""
+    seed: int
+    moves: list[str]
+    player: str = ""
+    saved_at: float = 0.0
+    turn: int = 0
+    date: str = ""
+    ending: str | None = None
+
+
+@dataclass
+class LoadedSave:
+    """A save replayed: the state it reaches, and any warning (e.g. the scenario changed)."""
+
+    path: str
+    data: SaveData
+    state: GameState
+    warnings: list[str] = field(default_factory=list)
+
+
+def save_data(state: GameState, player: str = "", scenario_file: str = "") -> SaveData:
+    """Return the save record of a game."""
+    from game.core.engine import ending
+
+    return SaveData(format=SAVE_FORMAT, version=SAVE_VERSION, scenario_id=state.scenario_id,
+                    scenario_hash=state.rules.digest, scenario_title=state.rules.scenario.title,
+                    scenario_file=scenario_file, seed=state.seed, moves=list(state.moves),
+                    player=player, saved_at=time.time(), turn=state.turn, date=state.date_text,
+                    ending=ending(state))
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` so that a crash leaves either the old file or the new one."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_save(path: str | os.PathLike[str], state: GameState, player: str = "",
+               scenario_file: str = "") -> None:
+    """Save a game to ``path`` atomically. Raises :class:`SaveError` if it cannot be written."""
+    data = save_data(state, player, scenario_file)
+    try:
+        write_atomic(path, json.dumps(data.model_dump(), indent=1))
+    except OSError as exc:
+        raise SaveError(f"{path}: cannot write the save: {exc.strerror or exc}") from None
+
+
+def read_save_data(path: str | os.PathLike[str]) -> SaveData:
+    """Read and check a save file's record, without replaying it. Raises :class:`SaveError`."""
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_SAVE_BYTES:
+            raise SaveError(f"{path}: not a save (the file is {size // 1024} KiB, too large)")
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise SaveError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+    try:
+        obj: Any = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise SaveError(f"{path}: not a save, or a damaged one ({exc.__class__.__name__})") \
+            from None
+    if not isinstance(obj, dict) or obj.get("format") != SAVE_FORMAT:
+        raise SaveError(f"{path}: not a Statecraft save")
+    if isinstance(obj.get("version"), int) and obj["version"] > SAVE_VERSION:
+        raise SaveError(f"{path}: made by a newer version of Statecraft (save version "
+                        f"{obj['version']}); update the game to open it")
+    try:
+        return SaveData.model_validate(obj)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise SaveError(f"{path}: damaged save: '{where}' {first['msg'].lower()}") from None
+
+
+def replay_save(data: SaveData, rules: Rules, path: str = "") -> LoadedSave:
+    """Replay a save's moves on ``rules``.
+
+    If the scenario changed since the save was made, moves that no longer
+    apply are dropped from the first one that fails, with a warning. Raises
+    :class:`SaveError` if the save is for another scenario.
+    """
+    if data.scenario_id != rules.scenario.id:
+        raise SaveError(f"{path}: this save is for scenario '{data.scenario_id}', "
+                        f"not '{rules.scenario.id}'")
+    warnings = []
+    changed = data.scenario_hash != rules.digest
+    if changed:
+        warnings.append(f"{path}: the scenario '{data.scenario_id}' has changed since this game "
+                        "was saved; its decisions are replayed where they still apply")
+    state = new_game(rules, data.seed)
+    for i, text in enumerate(data.moves):
+        try:
+            state = apply_action(state, parse_move(text))
+        except (MoveSyntaxError, IllegalMoveError) as exc:
+            if not changed:
+                raise SaveError(f"{path}: damaged save: move {i + 1} ('{text}') is not "
+                                f"possible: {exc}") from None
+            warnings.append(f"{path}: stopped replaying at move {i + 1} ('{text}'): {exc}")
+            break
+    return LoadedSave(path, data, state, warnings)

@@ -1,0 +1,691 @@
+"""Read an untrusted scenario YAML file into plain Python data, with the place of every value.
+
+Scenario files are shared between teachers, so they are treated as hostile. This module never
+lets PyYAML build Python objects: it walks the parser's *event* stream itself, with an explicit
+stack (no recursion, so deep nesting cannot exhaust the C stack), and produces only ``dict``,
+``list``, ``str``, ``int``, ``float``, ``bool`` and ``None``.
+
+The accepted language is a strict subset of YAML:
+
+* one document, UTF-8 (a BOM is allowed), at most :data:`MAX_BYTES` bytes;
+* no anchors, aliases, merge keys (``<<``) or tags (``!!str``, ``!foo``, ...);
+* at most :data:`MAX_DEPTH` levels of nested mappings and lists;
+* mapping keys are scalars, taken as the text written (``1928: x`` has the key ``"1928"``),
+  and are unique within their mapping;
+* a *plain* (unquoted) scalar is ``true``/``false`` -> bool, ``null``/``~``/nothing -> None,
+  ``-?(0|[1-9][0-9]*)`` -> int, the same followed by ``.digits`` and optionally
+  ``e[+-]digits`` -> float, and anything else is the string as written (``yes``, ``0777``,
+  ``1_000``, ``12:30``, ``1914-07-28``, ``.5``, ``True`` stay strings). Quoted and block
+  scalars are always strings.
+
+Every problem is reported as a :class:`~game.scenario.errors.Problem` inside one
+:class:`~game.scenario.errors.ScenarioError`; nothing else escapes, whatever the bytes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import os
+import re
+import stat
+from typing import Any, Final, NoReturn
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from game.scenario.errors import Problem, ScenarioError
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_PROBLEMS",
+    "Marks",
+    "YamlPath",
+    "read_yaml",
+    "read_yaml_file",
+]
+
+YamlPath = tuple[str | int, ...]
+"""Where a value sits in the document: mapping keys and list indices from the root."""
+
+Marks = dict[YamlPath, tuple[int, int]]
+"""``path -> (line, col)``, both 1-based."""
+
+MAX_BYTES: Final = 2 * 1024 * 1024
+"""Largest accepted file, in bytes."""
+
+MAX_DEPTH: Final = 64
+"""Deepest accepted nesting of mappings and lists (the root collection is level 1)."""
+
+MAX_PROBLEMS: Final = 100
+"""Reading stops after this many problems (a hostile file could otherwise produce millions)."""
+
+MAX_NUMBER_CHARS: Final = 100
+"""Longest plain scalar accepted as a number (longer digit strings are an error)."""
+
+# The parser class: libyaml's when PyYAML was built with it (iterative C parser, fast), else
+# the pure-Python one (also iterative). Tests swap this to exercise both.
+_LOADER: type[Any] = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+
+_UTF8_BOM: Final = b"\xef\xbb\xbf"
+_MIB: Final = 1024 * 1024
+
+# Characters YAML 1.1 (and libyaml) allow in a stream.
+_NOT_PRINTABLE: Final = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+# Bytes that are fine as they are: printable ASCII, tab, line breaks, and all of UTF-8's
+# multi-byte sequences (those are checked by the regex above, only when present).
+_FINE_BYTES: Final = bytes([9, 10, 13, *range(0x20, 0x7F), *range(0x80, 0x100)])
+# Line breaks as YAML counts them (the control characters that str.splitlines() also
+# counts are rejected before parsing).
+_LINE_BREAK: Final = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# Plain scalars that are numbers; group 1 is set for floats.
+_NUMBER: Final = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+(?:e[+-]?[0-9]+)?)?")
+_NUMBER_START: Final = frozenset("-0123456789")
+_PLAIN_CONSTANTS: Final[dict[str, bool | None]] = {
+    "": None,
+    "~": None,
+    "null": None,
+    "true": True,
+    "false": False,
+}
+_YAML_TAG_PREFIX: Final = "tag:yaml.org,2002:"
+
+
+class _Marker:
+    """A unique sentinel with a readable repr."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+_NO_KEY: Final = _Marker("<no key yet>")  # a mapping waits for its next key
+_BAD_KEY: Final = _Marker("<bad key>")  # the key was rejected: drop the value that follows
+_KEY_NODE: Final = _Marker("<collection used as a key>")  # saved while a key collection is read
+_NOT_CONSTANT: Final = _Marker("<not a constant>")
+
+# Hints for the parser's problem texts (checked in order; first match wins).
+_SYNTAX_HINTS: Final[tuple[tuple[str, str], ...]] = (
+    (
+        "mapping values are not allowed",
+        "check the indentation, or put the text in quotes if it contains ': '",
+    ),
+    ("tab", "indent with spaces, not tabs"),
+    ("'\\t'", "indent with spaces, not tabs"),
+    (
+        "'@'",
+        "'@' and '`' cannot start plain text in YAML; put the text in quotes",
+    ),
+    (
+        "'`'",
+        "'@' and '`' cannot start plain text in YAML; put the text in quotes",
+    ),
+    ("cannot start any token", "put the text in quotes"),
+    (
+        "unknown escape character",
+        "inside double quotes a backslash starts an escape such as \\n; use single quotes, "
+        "or write \\\\ for a backslash",
+    ),
+    (
+        "while scanning a quoted scalar",
+        "a quoted text is not closed: add the closing quote",
+    ),
+    (
+        "while scanning a double-quoted scalar",
+        "a quoted text is not closed: add the closing quote",
+    ),
+    (
+        "while parsing a quoted scalar",
+        "a quoted text is not closed: add the closing quote",
+    ),
+    ("',' or ']'", "a '[' list is not closed with ']', or a ',' is missing between items"),
+    ("',' or '}'", "a '{' mapping is not closed with '}', or a ',' is missing between entries"),
+    (
+        "while scanning an anchor",
+        "'&' starts an anchor, which scenario files don't use; put the text in quotes",
+    ),
+    (
+        "while scanning an alias",
+        "'*' starts an alias, which scenario files don't use; put the text in quotes",
+    ),
+    (
+        "while scanning a tag",
+        "'!' starts a tag, which scenario files don't use; put the text in quotes",
+    ),
+    ("tag handle", "'!' starts a tag, which scenario files don't use; put the text in quotes"),
+    (
+        "could not find expected ':'",
+        "a key must be followed by ':' on the same line; or put the text in quotes",
+    ),
+    (
+        "block scalar",
+        "check the indentation of the text after '|' or '>'",
+    ),
+    ("incompatible YAML document", "remove the %YAML line; scenario files are YAML 1.1"),
+    ("directive", "remove the line starting with '%'"),
+    (
+        "end of stream",
+        "the file ends in the middle of something: look for a missing closing quote or bracket",
+    ),
+    (
+        "while parsing a block",
+        "check the indentation: entries of one mapping or list must start in the same column",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "check the indentation: a '- ' list item cannot follow a value on the same line",
+    ),
+    ("document", "a scenario file is a single YAML document"),
+)
+
+
+class _Stop(Exception):
+    """Raised internally to stop reading after a problem that ends the parse."""
+
+
+class _Locator:
+    """Converts between ``(line, col)`` (1-based) and offsets in the decoded text."""
+
+    __slots__ = ("_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: list[int] | None = None
+
+    def _line_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self._text)]
+        return self._starts
+
+    def offset(self, line: int, col: int) -> int:
+        """Return the text offset of ``(line, col)``, clamped to the text."""
+        starts = self._line_starts()
+        if line < 1:
+            return 0
+        if line > len(starts):
+            return len(self._text)
+        return min(starts[line - 1] + max(col - 1, 0), len(self._text))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based ``(line, col)`` of a text offset."""
+        starts = self._line_starts()
+        index = bisect.bisect_right(starts, offset) - 1
+        return index + 1, offset - starts[index] + 1
+
+    def char_at(self, line: int, col: int) -> str:
+        """Return the character at ``(line, col)``, or ``""`` past the end."""
+        offset = self.offset(line, col)
+        return self._text[offset : offset + 1]
+
+    def find(self, needle: str, line: int, col: int) -> tuple[int, int] | None:
+        """Return the position of ``needle`` at or after ``(line, col)``, if it is near."""
+        start = self.offset(line, col)
+        found = self._text.find(needle, start, start + 4096)
+        return None if found < 0 else self.position(found)
+
+
+def _position_in(text: str, offset: int) -> tuple[int, int]:
+    """Return the 1-based ``(line, col)`` of ``offset`` in ``text``."""
+    line = 1
+    line_start = 0
+    for match in _LINE_BREAK.finditer(text, 0, offset):
+        line += 1
+        line_start = match.end()
+    return line, offset - line_start + 1
+
+
+def _show_tag(tag: str) -> str:
+    """Return a tag as it is usually written (``!!str`` rather than ``tag:yaml.org,2002:str``)."""
+    if tag.startswith(_YAML_TAG_PREFIX):
+        return "!!" + tag[len(_YAML_TAG_PREFIX) :]
+    return tag
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """Return ``text`` cut to ``limit`` characters for a message."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _decode(data: bytes, filename: str) -> str:
+    """Return ``data`` decoded as UTF-8 (without a BOM).
+
+    Raises :class:`ScenarioError` if it is not UTF-8 or holds characters YAML forbids (NUL and
+    other control characters), at the first bad byte.
+    """
+    body = data[len(_UTF8_BOM) :] if data.startswith(_UTF8_BOM) else data
+    try:
+        text = body.decode("utf-8")
+        bad_utf8 = -1
+    except UnicodeDecodeError as error:
+        bad_utf8 = error.start
+        text = body[:bad_utf8].decode("utf-8")
+    # Fast path: an ASCII file without control characters needs no regex scan.
+    clean = text.isascii() and not body.translate(None, _FINE_BYTES)
+    bad_char = None if clean else _NOT_PRINTABLE.search(text)
+    if bad_char is not None:
+        line, col = _position_in(text, bad_char.start())
+        char = bad_char.group()
+        if char == "\0":
+            message = "the file contains a NUL byte: it looks like a binary file, not YAML text"
+            hint = "check that this is the right file"
+        else:
+            message = (
+                f"the file contains the control character U+{ord(char):04X}, which YAML forbids"
+            )
+            hint = "delete it; most editors do not show it"
+        raise ScenarioError([Problem(filename, line, col, message, hint)])
+    if bad_utf8 >= 0:
+        line, col = _position_in(text, len(text))
+        if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+            hint = "the file seems to be UTF-16; save it as UTF-8"
+        else:
+            hint = "save the file as UTF-8: choose 'UTF-8' in the editor's Save As dialog"
+        message = f"the file is not UTF-8 text: byte 0x{body[bad_utf8]:02X} is not valid here"
+        raise ScenarioError([Problem(filename, line, col, message, hint)])
+    return text
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, locator: _Locator, filename: str) -> Problem:
+    """Return the problem for a parser error, in words a teacher can act on."""
+    mark = error.problem_mark if error.problem_mark is not None else error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    problem = error.problem or "the YAML syntax is wrong"
+    problem = problem.replace(" in this context", " here")
+    if problem == "found character that cannot start any token" and mark is not None:
+        char = locator.char_at(line, col)
+        if char:
+            problem = f"found character {char!r} that cannot start any token"
+    message = problem
+    context = error.context
+    context_mark = error.context_mark
+    if context and context != "while scanning for the next token":
+        if context_mark is not None and (context_mark.line, context_mark.column) != (
+            line - 1,
+            col - 1,
+        ):
+            where = f"line {context_mark.line + 1}, column {context_mark.column + 1}"
+            message += f" ({context} that started at {where})"
+    hint = "check the YAML syntax here"
+    for needle, text in _SYNTAX_HINTS:
+        if needle in message:
+            hint = text
+            break
+    return Problem(filename, line, col, message, hint)
+
+
+def _build(
+    source: bytes | str, text: str, filename: str, problems: list[Problem]
+) -> tuple[Any, Marks, Marks]:
+    """Parse ``source`` and return ``(document, value_marks, key_marks)``.
+
+    Problems that do not stop the parse are appended to ``problems``. Raises :class:`_Stop`
+    (after appending) for ones that do, and lets parser errors through.
+    """
+    locator = _Locator(text)
+
+    def report(line: int, col: int, message: str, hint: str = "") -> None:
+        problems.append(Problem(filename, line, col, message, hint))
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(
+                Problem(
+                    filename, line, col, f"too many problems; stopped reading after {len(problems)}"
+                )
+            )
+            raise _Stop
+
+    def stop(line: int, col: int, message: str, hint: str) -> NoReturn:
+        problems.append(Problem(filename, line, col, message, hint))
+        raise _Stop
+
+    def properties(anchor: str | None, tag: str | None, line: int, col: int) -> None:
+        # The node starts at its first property; find where the other one is.
+        first = locator.char_at(line, col)
+        if anchor is not None:
+            where: tuple[int, int] | None = (line, col)
+            if first != "&":
+                where = locator.find("&" + anchor, line, col)
+            aline, acol = where or (line, col)
+            report(
+                aline,
+                acol,
+                f"anchor '&{_short(anchor)}' is not allowed",
+                "scenario files don't use anchors/aliases; write the value out again",
+            )
+        if tag is not None:
+            where = (line, col)
+            if first != "!":
+                where = locator.find("!", line, col)
+            tline, tcol = where or (line, col)
+            report(
+                tline,
+                tcol,
+                f"tag '{_short(_show_tag(tag))}' is not allowed",
+                "scenario files don't use YAML tags; remove it, and put the value in quotes if "
+                "it is text",
+            )
+
+    def number(value: str, line: int, col: int) -> Any:
+        match = _NUMBER.fullmatch(value)
+        if match is None:
+            return value
+        if len(value) > MAX_NUMBER_CHARS:
+            report(
+                line,
+                col,
+                f"the number {_short(value)} is too long ({len(value)} characters)",
+                "put it in quotes if it is meant as text",
+            )
+            return value
+        if match.group(1) is None:
+            return int(value)
+        result = float(value)
+        if math.isinf(result):
+            report(line, col, f"the number {_short(value)} is too large", "use a smaller number")
+        return result
+
+    # Hot loop: everything it touches is a local.
+    scalar_event = ScalarEvent
+    mapping_start = MappingStartEvent
+    mapping_end = MappingEndEvent
+    sequence_start = SequenceStartEvent
+    sequence_end = SequenceEndEvent
+    alias_event = AliasEvent
+    document_start = DocumentStartEvent
+    stream_end = StreamEndEvent
+    constants = _PLAIN_CONSTANTS
+    not_constant = _NOT_CONSTANT
+    number_start = _NUMBER_START
+    no_key = _NO_KEY
+    bad_key = _BAD_KEY
+    key_node = _KEY_NODE
+    max_depth = MAX_DEPTH
+
+    values: Marks = {}
+    keys: Marks = {}
+    # Saved (container, in_map, path, key, key_path) of each open collection's parent.
+    stack: list[tuple[Any, bool, YamlPath, Any, YamlPath]] = []
+    push = stack.append
+    pop = stack.pop
+    # The collection being filled: a dict (in_map), a list, or None at the top level.
+    container: Any = None
+    in_map = False
+    path: YamlPath = ()
+    key: Any = no_key  # mapping: the pending key (str), no_key or bad_key
+    key_path: YamlPath = ()  # path of the pending key's value
+    root: Any = None
+    root_is_blank = False
+    depth = 0
+    documents = 0
+
+    loader = _LOADER(source)
+    try:
+        get_event = loader.get_event
+        while True:
+            event = get_event()
+            kind = event.__class__
+            if kind is scalar_event:
+                mark = event.start_mark
+                line = mark.line + 1
+                col = mark.column + 1
+                if event.anchor is not None or event.tag is not None:
+                    properties(event.anchor, event.tag, line, col)
+                value = event.value
+                plain = event.implicit[0]
+                if in_map and key is no_key:
+                    if plain and (value == "" or value == "<<"):
+                        if value:
+                            report(
+                                line,
+                                col,
+                                "merge keys ('<<') are not allowed",
+                                "scenario files don't use anchors/aliases; write the entries "
+                                "out again",
+                            )
+                        else:
+                            report(line, col, "an entry has no key", "write a key before ':'")
+                        key = bad_key
+                    elif value in container:
+                        first_line = keys[path + (value,)][0]
+                        report(
+                            line,
+                            col,
+                            f"duplicate key {_short(value)!r}; it was first given at line "
+                            f"{first_line}",
+                            "each key may appear once in a mapping; remove or rename one",
+                        )
+                        key = bad_key
+                    else:
+                        key = value
+                        key_path = path + (value,)
+                        keys[key_path] = (line, col)
+                    continue
+                if plain:
+                    typed = constants.get(value, not_constant)
+                    if typed is not_constant:
+                        if value[0] in number_start:
+                            value = number(value, line, col)
+                    else:
+                        value = typed
+                if in_map:
+                    if key is not bad_key:
+                        container[key] = value
+                        values[key_path] = (line, col)
+                    key = no_key
+                elif container is not None:
+                    values[path + (len(container),)] = (line, col)
+                    container.append(value)
+                else:
+                    root = value
+                    root_is_blank = plain and value is None and event.value == ""
+                    values[()] = (line, col)
+            elif kind is mapping_start or kind is sequence_start:
+                mark = event.start_mark
+                line = mark.line + 1
+                col = mark.column + 1
+                depth += 1
+                if depth > max_depth:
+                    stop(
+                        line,
+                        col,
+                        f"the data is nested too deeply (more than {max_depth} levels)",
+                        "scenario files need only a few levels; look for an unclosed '[' or "
+                        "'{', or for indentation that keeps growing",
+                    )
+                if event.anchor is not None or event.tag is not None:
+                    properties(event.anchor, event.tag, line, col)
+                new: Any = {} if kind is mapping_start else []
+                if in_map:
+                    if key is no_key:
+                        what = "mapping" if kind is mapping_start else "list"
+                        report(
+                            line,
+                            col,
+                            f"a key must be text, not a {what}",
+                            "write a plain name before ':'; put it in quotes if it contains "
+                            "'[', '{', '?' or ': '",
+                        )
+                        push((container, True, path, key_node, key_path))
+                        new_path: YamlPath = path + ("?",)
+                    else:
+                        if key is not bad_key:
+                            container[key] = new
+                            values[key_path] = (line, col)
+                        push((container, True, path, no_key, key_path))
+                        new_path = key_path
+                elif container is not None:
+                    new_path = path + (len(container),)
+                    values[new_path] = (line, col)
+                    container.append(new)
+                    push((container, False, path, no_key, key_path))
+                else:
+                    root = new
+                    values[()] = (line, col)
+                    new_path = ()
+                    push((None, False, (), no_key, ()))
+                container = new
+                in_map = kind is mapping_start
+                path = new_path
+                key = no_key
+            elif kind is mapping_end or kind is sequence_end:
+                container, in_map, path, key, key_path = pop()
+                depth -= 1
+                if key is key_node:
+                    key = bad_key
+            elif kind is alias_event:
+                mark = event.start_mark
+                line = mark.line + 1
+                col = mark.column + 1
+                report(
+                    line,
+                    col,
+                    f"alias '*{_short(event.anchor or '')}' is not allowed",
+                    "scenario files don't use anchors/aliases; write the value out again",
+                )
+                if in_map:
+                    key = bad_key if key is no_key else no_key
+                elif container is not None:
+                    container.append(None)
+            elif kind is document_start:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    stop(
+                        mark.line + 1,
+                        mark.column + 1,
+                        "the file holds more than one YAML document; a second one starts here",
+                        "a scenario file is a single document: remove the '---' or '...' line, "
+                        "or split the file",
+                    )
+            elif kind is stream_end:
+                break
+    finally:
+        loader.dispose()
+
+    if documents == 0 or root_is_blank:
+        report(1, 1, "the file is empty", "check that this is the right file and that it was saved")
+    return root, values, keys
+
+
+def read_yaml(data: bytes, filename: str) -> tuple[Any, Marks, Marks]:
+    """Read one scenario YAML document from ``data`` (the file's bytes).
+
+    Returns ``(document, value_marks, key_marks)``:
+
+    * ``document``: plain data (dict with str keys, list, str, int, float, bool, None);
+    * ``value_marks[path]``: the 1-based ``(line, col)`` where the value at ``path`` starts
+      (``path`` is a tuple of mapping keys and list indices; ``()`` is the root);
+    * ``key_marks[path]``: the ``(line, col)`` of the key whose value is at ``path`` (mapping
+      entries only).
+
+    Raises :class:`ScenarioError` listing every problem found (``filename`` is used in them):
+    too large, not UTF-8 text, syntax errors, anchors/aliases/merge keys/tags, too deep,
+    duplicate or non-text keys, several documents, an empty file. Parsing goes on past the
+    problems it can (so they are reported together) and stops at a syntax error. No other
+    exception escapes, whatever the bytes.
+    """
+    if len(data) > MAX_BYTES:
+        raise ScenarioError([_too_large(filename, len(data))])
+    problems: list[Problem] = []
+    text = ""
+    try:
+        if not isinstance(data, bytes):
+            data = bytes(data)
+        text = _decode(data, filename)
+        # libyaml reads UTF-8 bytes itself; the pure-Python reader wants the decoded text.
+        source: bytes | str = data if _LOADER is getattr(yaml, "CSafeLoader", None) else text
+        result = _build(source, text, filename, problems)
+    except ScenarioError:
+        raise
+    except _Stop:
+        pass
+    except yaml.MarkedYAMLError as error:
+        try:
+            problems.append(_syntax_problem(error, _Locator(text), filename))
+        except Exception:
+            problems.append(Problem(filename, 0, 0, f"YAML syntax error: {error}"))
+    except yaml.YAMLError as error:
+        problems.append(Problem(filename, 0, 0, f"the YAML reader failed: {error}"))
+    except (RecursionError, MemoryError):
+        problems.append(
+            Problem(
+                filename,
+                0,
+                0,
+                "the file is too large or too complex to read",
+                "check that this is the right file",
+            )
+        )
+    except Exception as error:  # a bug or a PyYAML surprise: still only ScenarioError escapes
+        problems.append(
+            Problem(filename, 0, 0, f"could not read the file: {type(error).__name__}: {error}")
+        )
+    else:
+        if not problems:
+            return result
+    raise ScenarioError(problems)
+
+
+def read_yaml_file(path: str | os.PathLike[str]) -> tuple[Any, Marks, Marks]:
+    """Read the scenario YAML file at ``path``; see :func:`read_yaml` for what is returned.
+
+    The size limit is checked with ``stat`` before reading. Raises :class:`ScenarioError` for
+    every problem :func:`read_yaml` reports, and (at line 0, col 0) for a missing file, a
+    folder, something that is not a regular file, or one that cannot be read.
+    """
+    filename = os.fsdecode(path)
+
+    def fail(message: str, hint: str = "") -> NoReturn:
+        raise ScenarioError([Problem(filename, 0, 0, message, hint)])
+
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        fail("the file does not exist", "check the file name and folder")
+    except (OSError, ValueError) as error:
+        fail(f"the file cannot be read: {_os_reason(error)}")
+    if stat.S_ISDIR(info.st_mode):
+        fail("this is a folder, not a file", "choose the scenario's .yaml file")
+    if not stat.S_ISREG(info.st_mode):
+        fail("this is not a regular file", "choose the scenario's .yaml file")
+    if info.st_size > MAX_BYTES:
+        raise ScenarioError([_too_large(filename, info.st_size)])
+    try:
+        with open(path, "rb") as file:
+            data = file.read(MAX_BYTES + 1)  # +1: notice a file that grew since stat
+    except (OSError, ValueError) as error:
+        fail(f"the file cannot be read: {_os_reason(error)}")
+    return read_yaml(data, filename)
+
+
+def _os_reason(error: Exception) -> str:
+    """Return the human part of an OS error."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
+
+
+def _too_large(filename: str, size: int) -> Problem:
+    """Return the problem for a file of ``size`` bytes, over :data:`MAX_BYTES`."""
+    return Problem(
+        filename,
+        0,
+        0,
+        f"the file is too large: {size:,} bytes, over the limit of {MAX_BYTES // _MIB} MiB",
+        "scenario files are far smaller; check that this is the right file",
+    )

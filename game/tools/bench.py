@@ -1,0 +1,91 @@
+"""`python main.py bench`: speed measured against a bare baseline in the same run.
+
+These machines are noisy, so every figure is the median of several repeats,
+and each is shown beside a baseline measured in the same run, as a ratio.
+Sections live in small functions; `--only NAME` runs one of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from game.scenario.loader import DEFAULT_SCENARIO
+
+Row = tuple[str, str, str, str]  # what, measured, baseline, ratio/goal
+
+
+def median_time(fn: Callable[[], object], repeats: int) -> float:
+    """Median wall time of ``fn`` over ``repeats`` calls, in seconds."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bench_load(scenario: Path, repeats: int) -> list[Row]:
+    import yaml
+
+    from game.scenario.loader import load_scenario
+
+    data = scenario.read_bytes()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    bare = median_time(lambda: yaml.load(data, Loader=loader), repeats)  # noqa: S506 (safe)
+    ours = median_time(lambda: load_scenario(scenario), repeats)
+    return [("load + validate + compile the scenario", f"{ours * 1000:.1f} ms",
+             f"{bare * 1000:.1f} ms bare yaml.load ({loader.__name__})",
+             f"{ours / bare:.2f}x (goal <= 2x)")]
+
+
+def bench_games(scenario: Path, games: int) -> list[Row]:
+    from game.core.policies import POLICIES, play_game
+    from game.scenario.loader import load_scenario
+
+    rules = load_scenario(scenario).rules
+    rows: list[Row] = []
+    for name in ("random", "history"):
+        policy = POLICIES[name]
+        per_batch = []
+        for rep in range(5):
+            start = time.perf_counter()
+            for i in range(games):
+                play_game(rules, policy, seed=rep * games + i)
+            per_batch.append(games / (time.perf_counter() - start))
+        rate = statistics.median(per_batch)
+        rows.append((f"headless games, policy {name}", f"{rate:,.0f} games/s",
+                     f"{rules.turns} turns a game", "goal >= 1,000 games/s on one core"))
+    return rows
+
+
+SECTIONS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
+    "load": lambda a: bench_load(Path(a.scenario), a.repeats),
+    "games": lambda a: bench_games(Path(a.scenario), a.games),
+}
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--scenario", default=str(DEFAULT_SCENARIO), metavar="FILE")
+    p.add_argument("--repeats", type=int, default=21, help="repeats per timing (median taken)")
+    p.add_argument("--games", type=int, default=400, help="games per timing batch")
+    p.add_argument("--only", choices=sorted(SECTIONS), action="append",
+                   help="run only this section (may be repeated)")
+
+
+def run(args: argparse.Namespace) -> int:
+    rows: list[Row] = []
+    for name, section in SECTIONS.items():
+        if args.only and name not in args.only:
+            continue
+        print(f"[{name}] ...", flush=True)
+        rows.extend(section(args))
+    widths = [max(len(r[i]) for r in rows + [("what", "measured", "baseline", "ratio")])
+              for i in range(4)]
+    header = ("what", "measured", "baseline", "ratio / goal")
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+    return 0

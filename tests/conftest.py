@@ -1,0 +1,30 @@
+"""Shared test set-up: headless SDL, a private user folder, and the scenarios at hand."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("STATECRAFT_HOME", tempfile.mkdtemp(prefix="statecraft-test-home-"))
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+MINI = DATA / "mini.yaml"
+DEFAULT = ROOT / "scenarios" / "ussr_1928_1941.yaml"
+
+
+def bundled_scenarios() -> list[Path]:
+    """Every playable scenario in the repository (the bundled ones and the test one)."""
+    return sorted((ROOT / "scenarios").glob("*.yaml")) + [MINI]
+
+
+@pytest.fixture(scope="session")
+def mini():  # type: ignore[no-untyped-def]
+    from game.scenario.loader import load_scenario
+
+    return load_scenario(MINI).rules

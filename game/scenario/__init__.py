@@ -1,0 +1,1 @@
+"""Reading scenario files: hardened YAML, positions for every value, checks and warnings."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
-from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -29,12 +28,15 @@ def test_no_core_module_imports_pygame_pygame_gui_or_yaml() -> None:
 
 
 def test_importing_the_core_loads_none_of_them() -> None:
-    code = ("import sys, pkgutil, importlib, game.core\n"
-            "for m in pkgutil.iter_modules(game.core.__path__):\n"
-            "    importlib.import_module('game.core.' + m.name)\n"
-            f"print(sorted(n for n in sys.modules if n.split('.')[0] in {FORBIDDEN!r}))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)
+    code = (
+        "import sys, pkgutil, importlib, game.core\n"
+        "for m in pkgutil.iter_modules(game.core.__path__):\n"
+        "    importlib.import_module('game.core.' + m.name)\n"
+        f"print(sorted(n for n in sys.modules if n.split('.')[0] in {FORBIDDEN!r}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
 

@@ -65,8 +65,11 @@ def test_random_playouts_keep_every_invariant(path: Path) -> None:
         endings.add(state.ending_index)
         if seed % 50 == 0:
             again = replay(rules, seed, state.moves)
-            assert again == state or (again.aims, again.log(), again.rng) == \
-                (state.aims, state.log(), state.rng)
+            assert again == state or (again.aims, again.log(), again.rng) == (
+                state.aims,
+                state.log(),
+                state.rng,
+            )
     assert endings, "games must end"
 
 
@@ -98,8 +101,14 @@ def test_same_seed_same_game_in_any_process(path: Path) -> None:
     results = []
     for hash_seed in ("0", "12345", "random"):
         env = dict(os.environ, PYTHONHASHSEED=hash_seed)
-        done = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True,
-                              text=True, env=env, cwd=ROOT, timeout=300)
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD, str(path)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=300,
+        )
         assert done.returncode == 0, done.stderr
         results.append(json.loads(done.stdout))
     assert results[0] == results[1] == results[2]

@@ -84,7 +84,11 @@ def test_an_unmet_condition_gives_the_scenario_reason(mini: Rules) -> None:
 def test_effects_on_aims_are_clamped_to_the_aim_range(mini: Rules) -> None:
     s = new_game(mini, 1)
     for _ in range(12):
-        s = advance(apply_action(s, TakeAction("propaganda")), 1) if not s.pending else advance(s, 0)
+        s = (
+            advance(apply_action(s, TakeAction("propaganda")), 1)
+            if not s.pending
+            else advance(s, 0)
+        )
         if is_over(s):
             break
     for i, value in enumerate(s.aims):
@@ -159,11 +163,13 @@ def test_the_first_ending_whose_condition_holds_is_the_ending(mini: Rules) -> No
 
 
 def test_chance_events_depend_on_the_seed_only(mini: Rules) -> None:
-    fired = [bool(new_game(mini, seed).fired & (1 << mini.event_index["rumour"]))
-             for seed in range(40)]
+    fired = [
+        bool(new_game(mini, seed).fired & (1 << mini.event_index["rumour"])) for seed in range(40)
+    ]
     assert any(fired) and not all(fired)
-    assert fired == [bool(new_game(mini, seed).fired & (1 << mini.event_index["rumour"]))
-                     for seed in range(40)]
+    assert fired == [
+        bool(new_game(mini, seed).fired & (1 << mini.event_index["rumour"])) for seed in range(40)
+    ]
 
 
 def test_applying_a_move_leaves_the_old_state_unchanged(mini: Rules) -> None:
@@ -188,12 +194,13 @@ def test_an_illegal_move_raises_a_typed_error_that_says_why(mini: Rules) -> None
 
 
 def test_an_unknown_action_is_illegal_not_a_crash(mini: Rules) -> None:
-    assert why_illegal(new_game(mini, 1), TakeAction("nope")) == \
-        "there is no action 'nope' in this scenario"
+    assert (
+        why_illegal(new_game(mini, 1), TakeAction("nope"))
+        == "there is no action 'nope' in this scenario"
+    )
 
 
 def test_replaying_the_moves_gives_the_same_state(mini: Rules) -> None:
     s = advance(apply_action(new_game(mini, 9), TakeAction("woo_germany")), 5)
     again = replay(mini, 9, s.moves)
     assert again.aims == s.aims and again.log() == s.log() and again.rng == s.rng
-

@@ -60,7 +60,7 @@ def reference_problems(s: Scenario) -> list[PathProblem]:
     treaties = [t.id for t in s.treaty_kinds]
     stances = [x.id for x in s.stances]
     actions = [a.id for a in s.actions]
-    events = [e.id for e in s.events]
+    [e.id for e in s.events]
 
     out += _duplicates(((("aims", i, "id"), a.id) for i, a in enumerate(s.aims)), "aim")
     out += _duplicates(((("nations", i, "id"), n.id) for i, n in enumerate(s.nations)), "nation")

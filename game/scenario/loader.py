@@ -60,8 +60,9 @@ class _Located:
         line, col = self.place(pp.path, pp.at_key)
         if pp.offset and pp.path in self.values:
             col += self._offset_in_scalar(pp.path, pp.offset)
-        severity = "warning" if pp.severity == "warning" else "error"
-        return Problem(self.filename, line, col, pp.message, pp.hint, severity)
+        if pp.severity == "warning":
+            return Problem(self.filename, line, col, pp.message, pp.hint, "warning")
+        return Problem(self.filename, line, col, pp.message, pp.hint, "error")
 
     def _offset_in_scalar(self, path: tuple[str | int, ...], offset: int) -> int:
         # The column of a character inside an expression is exact only for a plain or
@@ -246,10 +247,10 @@ def _validation_problems(located: _Located, exc: ValidationError) -> list[Proble
         line, col = located.place(loc, at_key=at_key or err["type"] == "extra_forbidden")
         if err["type"] == "missing":
             line, col = located.place(loc[:-1], at_key=True)
-        key = (line, col, message)
-        if key in seen:
+        place = (line, col, message)
+        if place in seen:
             continue
-        seen.add(key)
+        seen.add(place)
         problems.append(Problem(located.filename, line, col, message, hint))
     return problems
 

@@ -138,20 +138,17 @@ _SYNTAX_HINTS: Final[tuple[tuple[str, str], ...]] = (
     ),
     ("cannot start any token", "put the text in quotes"),
     (
-        "unknown escape character",
+        "escape",
         "inside double quotes a backslash starts an escape such as \\n; use single quotes, "
         "or write \\\\ for a backslash",
     ),
     (
-        "while scanning a quoted scalar",
-        "a quoted text is not closed: add the closing quote",
+        "hexdecimal",
+        "inside double quotes a backslash starts an escape such as \\n; use single quotes, "
+        "or write \\\\ for a backslash",
     ),
     (
-        "while scanning a double-quoted scalar",
-        "a quoted text is not closed: add the closing quote",
-    ),
-    (
-        "while parsing a quoted scalar",
+        "end of stream (while scanning a quoted scalar",
         "a quoted text is not closed: add the closing quote",
     ),
     ("',' or ']'", "a '[' list is not closed with ']', or a ',' is missing between items"),
@@ -183,6 +180,12 @@ _SYNTAX_HINTS: Final[tuple[tuple[str, str], ...]] = (
         "end of stream",
         "the file ends in the middle of something: look for a missing closing quote or bracket",
     ),
+    (
+        "did not find expected key",
+        "check the indentation: the entries of one mapping start in the same column, and a "
+        "mapping cannot go on with a '- ' item",
+    ),
+    ("expected <block end>", "check the indentation: entries of one mapping or list must line up"),
     (
         "while parsing a block",
         "check the indentation: entries of one mapping or list must start in the same column",
@@ -322,8 +325,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, locator: _Locator, filename: st
             where = f"line {context_mark.line + 1}, column {context_mark.column + 1}"
             message += f" ({context} that started at {where})"
     hint = "check the YAML syntax here"
+    described = f"{problem} ({context or ''})"
     for needle, text in _SYNTAX_HINTS:
-        if needle in message:
+        if needle in described:
             hint = text
             break
     return Problem(filename, line, col, message, hint)

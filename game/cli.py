@@ -12,6 +12,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("game.tools.validate", "check scenario files; every problem as file:line:col"),
     "simulate": ("game.tools.simulate", "play many games headless with a policy"),
     "bench": ("game.tools.bench", "measure load and play speed against bare baselines"),
+    "schema": ("game.tools.schema", "write the JSON Schema of the scenario format for editors"),
 }
 
 

@@ -1,0 +1,49 @@
+"""`python main.py schema`: write the JSON Schema of the scenario format for editors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.paths import BUNDLED_SCENARIOS
+from game.scenario.schema import SCHEMA_FILE_NAME, schema_text
+
+DEFAULT_OUTPUT = BUNDLED_SCENARIOS / SCHEMA_FILE_NAME
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", metavar="PATH", default=str(DEFAULT_OUTPUT),
+                   help="where to write it ('-' for the screen; default scenarios/schema.json)")
+    p.add_argument("--check", action="store_true",
+                   help="write nothing; exit 1 if the file differs from the models (for CI)")
+
+
+def run(args: argparse.Namespace) -> int:
+    text = schema_text()
+    if args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output)
+    if args.check:
+        try:
+            current = target.read_text(encoding="utf-8")
+        except OSError as exc:
+            print(f"{target}: cannot read it: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        if current != text:
+            print(f"{target}: out of date; run: python main.py schema -o {target}",
+                  file=sys.stderr)
+            return 1
+        print(f"{target}: up to date")
+        return 0
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"{target}: cannot write the schema: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {target}")
+    print("editors pick it up from the first line of a scenario:\n"
+          f"  # yaml-language-server: $schema={SCHEMA_FILE_NAME}")
+    return 0

@@ -20,6 +20,7 @@ from game.core.checks import PathProblem, reference_problems
 from game.core.rules import Rules, compile_rules
 from game.core.scenario import Scenario
 from game.scenario.errors import Problem, ScenarioError
+from game.scenario.lint import lint
 from game.scenario.yamlsafe import read_yaml, read_yaml_file
 
 Marks = dict[tuple[str | int, ...], tuple[int, int]]
@@ -391,6 +392,7 @@ def _load(parsed: tuple[Any, Marks, Marks], filename: str, raw: bytes) -> Loaded
     history = _history_problems(located, rules)
     if history:
         raise ScenarioError(history)
+    warnings += lint(rules, located.problem)
     return LoadedScenario(filename, scenario, rules, warnings)
 
 

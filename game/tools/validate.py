@@ -4,13 +4,32 @@ from __future__ import annotations
 
 import argparse
 
-from game.scenario.errors import ScenarioError
-from game.scenario.loader import load_scenario
+from game.scenario.errors import Problem, ScenarioError
+from game.scenario.lint import SimulationPlan, locator, simulated_warnings
+from game.scenario.loader import LoadedScenario, load_scenario
+from game.scenario.yamlsafe import read_yaml_file
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="scenario files to check")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--games", type=int, default=50, metavar="N",
+                   help="random games to simulate (besides a few greedy, passive and historical "
+                        "ones) when looking for events that never fire and endings never "
+                        "reached; 0 skips them (default 50)")
+
+
+def simulated_problems(loaded: LoadedScenario, games: int) -> list[Problem]:
+    """The warnings found by playing games: events never fired, endings never reached."""
+    if games <= 0:
+        return []
+    try:
+        _, values, keys = read_yaml_file(loaded.path)
+    except ScenarioError:  # the file changed since it was loaded: nothing to place
+        return []
+    plan = SimulationPlan(random=games)
+    locate = locator(loaded.path, values, keys)
+    return [locate(p) for p in simulated_warnings(loaded.rules, plan)]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,10 +42,12 @@ def run(args: argparse.Namespace) -> int:
                 print(p.format())
             errors += len(exc.problems)
             continue
-        for w in loaded.warnings:
+        found = sorted(loaded.warnings + simulated_problems(loaded, args.games),
+                       key=lambda p: (p.line, p.col))
+        for w in found:
             print(w.format())
-        warnings += len(loaded.warnings)
-        if not loaded.warnings:
+        warnings += len(found)
+        if not found:
             print(f"{name}: ok ({loaded.scenario.title}: {len(loaded.scenario.actions)} actions, "
                   f"{len(loaded.scenario.events)} events, {loaded.rules.turns} turns)")
     files = len(args.files)

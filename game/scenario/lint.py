@@ -1,0 +1,523 @@
+"""Warnings for likely mistakes in a scenario that loads: things that are legal but probably wrong.
+
+Two kinds of check:
+
+- :func:`static_warnings` reads the scenario and its compiled rules: an event,
+  action or ending whose window or condition can never hold (a condition that
+  needs a flag nothing sets, an event that never fires...), a flag set but
+  never read or read but never set, a missing history note or verdict, a
+  recorded figure the historical path does not follow. It is cheap, so the
+  loader runs it on every load (:func:`lint`) and ``LoadedScenario.warnings``
+  carries its results.
+- :func:`simulated_warnings` plays games with several policies and reports the
+  events that never fired, the actions never possible and the endings never
+  reached in any of them. It takes a moment, so ``validate`` runs it, not the
+  loader.
+
+Every warning is a :class:`~game.core.checks.PathProblem` with severity
+"warning" and the path of the value it concerns; a ``Locate`` function (the
+loader's) turns it into a :class:`~game.scenario.errors.Problem` with
+``file:line:col``.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from game.core import expr
+from game.core.checks import Path, PathProblem
+from game.core.engine import apply_action, available_action_indices, new_game
+from game.core.expr import ExprError, Node
+from game.core.figures import figure_fits
+from game.core.policies import POLICIES, Policy, historical_game
+from game.core.rules import Rules
+from game.core.scenario import Effect, Scenario, month_index
+from game.scenario.errors import Problem
+from game.scenario.yamlsafe import Marks
+
+Locate = Callable[[PathProblem], Problem]
+"""Turns a problem at a path of the scenario's data into one at file:line:col."""
+
+FIGURE_FIT_THRESHOLD = 0.6
+"""Below this correlation a recorded figure and its aim's historical trajectory have drifted."""
+
+_Unknown = None
+Tri = float | bool | None
+"""A value known at load time, or None when it depends on how the game goes."""
+
+
+def lint(rules: Rules, locate: Locate) -> list[Problem]:
+    """Return the static warnings of a compiled scenario, placed in its file."""
+    return [locate(p) for p in static_warnings(rules)]
+
+
+# -- what can never happen ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Impossible:
+    """What is known never to happen in any game of a scenario, found before playing."""
+
+    flags: frozenset[str]
+    """Flags that start unset and that no effect sets."""
+    events: frozenset[str]
+    actions: frozenset[str]
+    endings: frozenset[str]
+    reasons: dict[str, tuple[Path, str, int, bool]]
+    """``"event:ID"`` (or action, ending) -> (path, why, offset in an expression, whether to
+    warn: a date outside the calendar has its own warning from the loader's checks)."""
+
+
+def _parse(text: str | None) -> Node | None:
+    if text is None:
+        return None
+    try:
+        return expr.parse(text)
+    except ExprError:  # the loader reports it as an error; nothing to add here
+        return None
+
+
+def _effects_of(s: Scenario) -> Iterator[tuple[Path, Effect]]:
+    """Every effect in the scenario with its path."""
+    for i, a in enumerate(s.actions):
+        for k, e in enumerate(a.effects):
+            yield ("actions", i, "effects", k), e
+    for i, ev in enumerate(s.events):
+        for k, e in enumerate(ev.effects):
+            yield ("events", i, "effects", k), e
+        for c, ch in enumerate(ev.choices):
+            for k, e in enumerate(ch.effects):
+                yield ("events", i, "choices", c, "effects", k), e
+
+
+def _conditions_of(s: Scenario) -> Iterator[tuple[Path, Node]]:
+    """Every parsed expression in the scenario with its path."""
+    places: list[tuple[Path, str | None]] = []
+    places += [(("aims", i, "per_turn"), a.per_turn) for i, a in enumerate(s.aims)]
+    places += [(("actions", i, "available"), a.available) for i, a in enumerate(s.actions)]
+    places += [(("events", i, "when"), e.when) for i, e in enumerate(s.events)]
+    places += [(("endings", i, "when"), e.when) for i, e in enumerate(s.endings)]
+    for path, text in places:
+        node = _parse(text)
+        if node is not None:
+            yield path, node
+
+
+def _evaluate(node: Node, known: Callable[[str], Tri]) -> Tri:
+    """Evaluate an expression with three-valued logic: None where the game decides."""
+    if isinstance(node, expr.Number):
+        return node.value
+    if isinstance(node, expr.Name):
+        return known(node.name)
+    if isinstance(node, expr.Unary):
+        inner = _evaluate(node.operand, known)
+        if inner is None:
+            return None
+        return (not inner) if node.op == "not" else -inner
+    if isinstance(node, expr.Call):
+        args = [_evaluate(a, known) for a in node.args]
+        if any(a is None for a in args) or node.function not in expr.FUNCTIONS:
+            return None
+        result: float | bool = expr.FUNCTIONS[node.function][1](*args)
+        return result
+    left = _evaluate(node.left, known)
+    right = _evaluate(node.right, known)
+    if node.op == "and":
+        if (left is not None and not left) or (right is not None and not right):
+            return False
+        return True if left is not None and right is not None else None
+    if node.op == "or":
+        if (left is not None and left) or (right is not None and right):
+            return True
+        return False if left is not None and right is not None else None
+    if left is None or right is None:
+        return None
+    if node.op == "/":
+        return left / right if right else 0.0
+    ops: dict[str, Callable[[float, float], float | bool]] = {
+        "<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b,
+        ">=": lambda a, b: a >= b, "==": lambda a, b: a == b, "!=": lambda a, b: a != b,
+        "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,
+    }
+    return ops[node.op](left, right)
+
+
+def _never_true(node: Node, impossible: set[str]) -> tuple[bool, str, int]:
+    """Whether a condition is false in every game, given the names known to be always false.
+
+    Returns (never true, the first name that makes it so, its offset).
+    """
+
+    def known(name: str) -> Tri:
+        if name in impossible:
+            return False
+        if name.startswith("chose."):
+            event = "fired." + name.split(".")[1]
+            if event in impossible:
+                return False
+        return _Unknown
+
+    if _evaluate(node, known) is not False:
+        return False, "", 0
+    culprit = next((n for n in expr.names(node) if known(n.name) is False), None)
+    if culprit is None:
+        return True, "", 0
+    return True, culprit.name, culprit.offset
+
+
+def _why(name: str, s: Scenario) -> str:
+    """Say in words why a name in a condition is always false."""
+    head, _, rest = name.partition(".")
+    if head == "flag":
+        cleared = any(e.clear_flag == rest for _, e in _effects_of(s))
+        return (f"flag.{rest} is never set (it is only cleared)" if cleared
+                else f"flag.{rest} is never set by any effect")
+    if head == "fired":
+        return f"event '{rest}' can never fire"
+    if head == "took":
+        return f"action '{rest}' can never be taken"
+    if head == "chose":
+        return f"event '{rest.split('.')[0]}' can never fire"
+    return f"{name} is always false"
+
+
+def find_impossible(rules: Rules) -> Impossible:
+    """Work out, without playing, which flags, events, actions and endings can never happen."""
+    s = rules.scenario
+    last_turn = rules.turns - 1
+    set_flags = {e.set_flag for _, e in _effects_of(s) if e.set_flag}
+    flags = frozenset(f for f in rules.flag_ids if f not in set_flags)
+    always_false = {f"flag.{f}" for f in flags}
+    reasons: dict[str, tuple[Path, str, int, bool]] = {}
+
+    # Windows first: they do not depend on anything else.
+    for i, ev in enumerate(s.events):
+        if ev.earliest and ev.latest and month_index(ev.latest) < month_index(ev.earliest):
+            reasons[f"event:{ev.id}"] = (("events", i, "latest"),
+                                         f"'latest' ({ev.latest}) is before 'earliest' "
+                                         f"({ev.earliest})", 0, True)
+        else:
+            c = rules.events[i]
+            if c.last_turn < 0 or c.first_turn > last_turn or c.first_turn > c.last_turn:
+                reasons[f"event:{ev.id}"] = (("events", i, "id"),
+                                             "its dates are outside the calendar "
+                                             f"({s.calendar.start} to {s.calendar.end})", 0,
+                                             False)
+    for i, a in enumerate(s.actions):
+        if a.earliest and a.latest and month_index(a.latest) < month_index(a.earliest):
+            reasons[f"action:{a.id}"] = (("actions", i, "latest"),
+                                         f"'latest' ({a.latest}) is before 'earliest' "
+                                         f"({a.earliest})", 0, True)
+        else:
+            c_a = rules.actions[i]
+            if c_a.last_turn < 0 or c_a.first_turn > last_turn or c_a.first_turn > c_a.last_turn:
+                reasons[f"action:{a.id}"] = (("actions", i, "id"),
+                                             "its dates are outside the calendar "
+                                             f"({s.calendar.start} to {s.calendar.end})", 0,
+                                             False)
+    for key in reasons:
+        kind, _, ident = key.partition(":")
+        always_false.add(("fired." if kind == "event" else "took.") + ident)
+
+    # Conditions, until nothing more is learnt (an event may wait for one that never fires).
+    event_when = [(i, ev.id, _parse(ev.when)) for i, ev in enumerate(s.events)]
+    action_when = [(i, a.id, _parse(a.available)) for i, a in enumerate(s.actions)]
+    changed = True
+    while changed:
+        changed = False
+        for kind, items, field, prefix in (("event", event_when, "when", "fired."),
+                                           ("action", action_when, "available", "took.")):
+            for i, ident, node in items:
+                key = f"{kind}:{ident}"
+                if key in reasons or node is None:
+                    continue
+                never, culprit, offset = _never_true(node, always_false)
+                if never:
+                    why = (f"its '{field}' can never be true: {_why(culprit, s)}" if culprit
+                           else f"its '{field}' can never be true")
+                    reasons[key] = ((f"{kind}s", i, field), why, offset, True)
+                    always_false.add(prefix + ident)
+                    changed = True
+    endings = set()
+    for i, e in enumerate(s.endings):
+        node = _parse(e.when)
+        if node is None:
+            continue
+        never, culprit, offset = _never_true(node, always_false)
+        if never:
+            why = (f"its 'when' can never be true: {_why(culprit, s)}" if culprit
+                   else "its 'when' can never be true")
+            reasons[f"ending:{e.id}"] = (("endings", i, "when"), why, offset, True)
+            endings.add(e.id)
+    events = frozenset(k[6:] for k in reasons if k.startswith("event:"))
+    actions = frozenset(k[7:] for k in reasons if k.startswith("action:"))
+    return Impossible(flags, events, actions, frozenset(endings), reasons)
+
+
+def _never_warnings(impossible: Impossible) -> list[PathProblem]:
+    out = []
+    for key, (path, why, offset, warn) in impossible.reasons.items():
+        if not warn:
+            continue
+        kind, _, ident = key.partition(":")
+        what = {"event": "can never fire", "action": "can never be taken",
+                "ending": "can never be reached"}[kind]
+        hint = {"event": "fix its date or condition, or remove the event",
+                "action": "fix its dates or 'available' condition, or remove the action",
+                "ending": "fix its 'when', or remove the ending"}[kind]
+        out.append(PathProblem(path, f"{kind} '{ident}' {what}: {why}", hint, offset,
+                               severity="warning"))
+    return out
+
+
+# -- flags ---------------------------------------------------------------------------------------
+
+
+def flag_warnings(s: Scenario) -> list[PathProblem]:
+    """A flag set but never read, or read but never set."""
+    sets: dict[str, Path] = {}
+    clears: dict[str, Path] = {}
+    reads: dict[str, tuple[Path, int]] = {}
+    for path, e in _effects_of(s):
+        if e.set_flag:
+            sets.setdefault(e.set_flag, path + ("set_flag",))
+        if e.clear_flag:
+            clears.setdefault(e.clear_flag, path + ("clear_flag",))
+    for path, node in _conditions_of(s):
+        for n in expr.names(node):
+            head, _, rest = n.name.partition(".")
+            if head == "flag" and rest and "." not in rest:
+                reads.setdefault(rest, (path, n.offset))
+    out = []
+    for flag, path in sets.items():
+        if flag not in reads:
+            out.append(PathProblem(path, f"flag '{flag}' is set but no condition reads it",
+                                   f"read it in a 'when' or 'available' as flag.{flag}, "
+                                   "or remove the set_flag", severity="warning"))
+    for flag, (path, offset) in reads.items():
+        if flag not in sets:
+            only = " (it is only cleared)" if flag in clears else ""
+            out.append(PathProblem(path, f"flag.{flag} is read but nothing sets it{only}, "
+                                   "so it is always false",
+                                   f"add 'set_flag: {flag}' to the effects of the action, "
+                                   "choice or event that should set it, or check the spelling",
+                                   offset, severity="warning"))
+    return out
+
+
+# -- history notes ------------------------------------------------------------------------------
+
+
+def history_warnings(s: Scenario) -> list[PathProblem]:
+    """Actions and events without a history note; decisions whose note gives no verdict."""
+    out = []
+    add_note = "add a 'history:' note with date, text, verdict and source, as the guide shows"
+    for i, a in enumerate(s.actions):
+        if a.history is None:
+            out.append(PathProblem(("actions", i, "id"),
+                                   f"action '{a.id}' has no history note, so the report "
+                                   "cannot set it beside what really happened", add_note,
+                                   severity="warning"))
+        elif "verdict" not in a.history.model_fields_set:
+            out.append(PathProblem(("actions", i, "history"),
+                                   f"the history note of action '{a.id}' gives no verdict",
+                                   "write verdict: success, failure, mixed or not_in_essay",
+                                   severity="warning", at_key=True))
+    for i, ev in enumerate(s.events):
+        if ev.history is None:
+            if ev.choices:
+                message = (f"event '{ev.id}' asks for a choice but has no history note: the "
+                           "report cannot say what the USSR chose and why")
+            else:
+                message = f"event '{ev.id}' has no history note"
+            out.append(PathProblem(("events", i, "id"), message, add_note, severity="warning"))
+            continue
+        if ev.choices and "verdict" not in ev.history.model_fields_set:
+            out.append(PathProblem(("events", i, "history"),
+                                   f"the history note of event '{ev.id}' gives no verdict on "
+                                   "the choice the USSR made",
+                                   "write verdict: success, failure, mixed or not_in_essay",
+                                   severity="warning", at_key=True))
+    for kind, notes in (("actions", [a.history for a in s.actions]),
+                        ("events", [e.history for e in s.events])):
+        for i, note in enumerate(notes):
+            if note is not None and not note.source.strip():
+                out.append(PathProblem((kind, i, "history", "source"),
+                                       "the history note has an empty source",
+                                       "name the book, article or document the facts come "
+                                       "from", severity="warning"))
+    return out
+
+
+# -- recorded figures ---------------------------------------------------------------------------
+
+
+def figure_warnings(rules: Rules, threshold: float = FIGURE_FIT_THRESHOLD) -> list[PathProblem]:
+    """Recorded figures that the historical path's trajectory of their aim does not follow."""
+    s = rules.scenario
+    if not s.figures:
+        return []
+    out = []
+    for i, fit in enumerate(figure_fits(historical_game(rules))):
+        figure = s.figures[i]
+        path: Path = ("figures", i, "id")
+        if len(fit.years) < 2:
+            out.append(PathProblem(path, f"figure '{fit.figure_id}' has fewer than two years "
+                                   "inside the calendar, so it cannot be compared with the "
+                                   f"aim '{fit.aim_id}'",
+                                   "give values for years the game covers", severity="warning"))
+        elif len(set(fit.model)) == 1 and len(set(fit.real)) > 1:
+            out.append(PathProblem(path, f"figure '{fit.figure_id}' changes over "
+                                   f"{fit.years[0]}-{fit.years[-1]} but the aim '{fit.aim_id}' "
+                                   "stays flat on the historical path",
+                                   "give the aim a per_turn formula, or effects on the "
+                                   "historical path, that move it", severity="warning"))
+        elif fit.correlation < threshold:
+            unit = f" {figure.unit}" if figure.unit else ""
+            out.append(PathProblem(path, f"the historical path drifts from the recorded figure "
+                                   f"'{fit.figure_id}': its correlation with the aim "
+                                   f"'{fit.aim_id}' over {fit.years[0]}-{fit.years[-1]} is "
+                                   f"{fit.correlation:.2f} (below {threshold:.1f}); real"
+                                   f"{unit}: {_series(fit.real)}; aim: {_series(fit.model)}",
+                                   "change the aim's per_turn formula or the effects of the "
+                                   "historical actions so the aim rises and falls with the "
+                                   "figure", severity="warning"))
+    return out
+
+
+def _series(values: tuple[float, ...]) -> str:
+    return ", ".join(f"{v:g}" if abs(v) >= 100 else f"{v:.3g}" for v in values)
+
+
+# -- all static checks --------------------------------------------------------------------------
+
+
+def static_warnings(rules: Rules) -> list[PathProblem]:
+    """Every warning found without simulating games, in the order of the file's sections."""
+    s = rules.scenario
+    out = _never_warnings(find_impossible(rules))
+    out += flag_warnings(s)
+    out += history_warnings(s)
+    out += figure_warnings(rules)
+    return out
+
+
+# -- simulated games ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SimulationPlan:
+    """How many games of each policy to play when looking for what never happens."""
+
+    random: int = 50
+    greedy: int = 3
+    passive: int = 2
+    history: int = 1
+
+    @property
+    def total(self) -> int:
+        return self.random + self.greedy + self.passive + self.history
+
+    def describe(self) -> str:
+        parts = [f"{n} {name}" for name, n in (("random", self.random), ("greedy", self.greedy),
+                                               ("passive", self.passive),
+                                               ("history", self.history)) if n]
+        return f"{self.total} simulated game{'s' if self.total != 1 else ''} ({', '.join(parts)})"
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """What happened at least once over a set of games (bit sets over the scenario's lists)."""
+
+    games: int
+    fired: int
+    possible: int
+    endings: frozenset[int]
+
+
+def coverage(rules: Rules, plan: SimulationPlan) -> Coverage:
+    """Play the games of ``plan`` and record every event fired, action possible and ending."""
+    fired = possible = 0
+    endings: set[int] = set()
+    games = 0
+    runs: list[tuple[Policy, int]] = []
+    for name, count in (("random", plan.random), ("greedy", plan.greedy),
+                        ("passive", plan.passive), ("history", plan.history)):
+        runs += [(POLICIES[name], seed) for seed in range(count)]
+    for policy, seed in runs:
+        state = new_game(rules, seed)
+        rng = random.Random(seed)
+        for _ in range(100_000):
+            if state.ending_index >= 0:
+                break
+            if not state.pending:
+                for index in available_action_indices(state):
+                    possible |= 1 << index
+            state = apply_action(state, policy(state, rng))
+        fired |= state.fired
+        endings.add(state.ending_index)
+        games += 1
+    return Coverage(games, fired, possible, frozenset(endings))
+
+
+def simulated_warnings(rules: Rules, plan: SimulationPlan | None = None) -> list[PathProblem]:
+    """Events never fired, actions never possible and endings never reached in simulated games.
+
+    What :func:`find_impossible` already proves impossible is not repeated.
+    """
+    plan = plan or SimulationPlan()
+    if plan.total == 0:
+        return []
+    s = rules.scenario
+    known = find_impossible(rules)
+    seen = coverage(rules, plan)
+    games = plan.describe()
+    out = []
+    for i, ev in enumerate(s.events):
+        if ev.id not in known.events and not seen.fired >> i & 1:
+            out.append(PathProblem(("events", i, "id"),
+                                   f"event '{ev.id}' never fired in {games}",
+                                   "check its dates, 'when' and chance; ignore this if it "
+                                   "needs a rare path", severity="warning"))
+    for i, a in enumerate(s.actions):
+        if a.id not in known.actions and not seen.possible >> i & 1:
+            out.append(PathProblem(("actions", i, "id"),
+                                   f"action '{a.id}' was never possible in {games}",
+                                   "check its dates, cost and 'available' condition; ignore "
+                                   "this if it needs a rare path", severity="warning"))
+    for i, e in enumerate(s.endings):
+        if e.id not in known.endings and i not in seen.endings:
+            out.append(PathProblem(("endings", i, "id"),
+                                   f"ending '{e.id}' was not reached in {games}",
+                                   "check its 'when' and the endings before it (the first "
+                                   "that holds wins)", severity="warning"))
+    return out
+
+
+# -- placing warnings without the loader --------------------------------------------------------
+
+
+def locator(filename: str, values: Marks, keys: Marks) -> Locate:
+    """A ``Locate`` from the positions :func:`game.scenario.yamlsafe.read_yaml_file` returns.
+
+    It places a problem at the deepest part of its path that the file has
+    (not inside an expression: the loader's own locator does that).
+    """
+
+    def locate(pp: PathProblem) -> Problem:
+        path = tuple(pp.path)
+        while path:
+            if pp.at_key and path in keys:
+                line, col = keys[path]
+                break
+            if path in values:
+                line, col = values[path]
+                break
+            path = path[:-1]
+        else:
+            line, col = values.get((), (1, 1))
+        return Problem(filename, line, col, pp.message, pp.hint, "warning")
+
+    return locate

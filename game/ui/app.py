@@ -1,0 +1,374 @@
+"""The game window: settings, theme, the scene stack and an event loop that sleeps when idle.
+
+:meth:`App.step` handles one batch of events and draws if anything changed;
+tests drive it directly with posted events. :meth:`App.run` is the real loop:
+it blocks in ``pygame.event.wait`` with a timeout, so an idle game uses next
+to no CPU.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame  # noqa: E402
+import pygame_gui  # noqa: E402
+
+from game.ui import theme as theme_mod  # noqa: E402
+from game.ui.scene import Scene  # noqa: E402
+from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
+from game.ui.theme import COLOURBLIND, COLOURS, Colours, Fonts, auto_scale  # noqa: E402
+
+MIN_SIZE = (800, 500)
+"""Below this the layout stops shrinking: the window is held at this size."""
+
+ACTIVE_SECONDS = 0.6
+"""After an event the loop redraws at ~30 fps this long, for hover effects; then it sleeps."""
+
+
+@dataclass
+class Toast:
+    text: str
+    kind: str
+    until: float
+
+
+class App:
+    """The game's window and its stack of scenes."""
+
+    def __init__(self, scenario: str | None = None, seed: int | None = None, watch: bool = False,
+                 size: tuple[int, int] | None = None, settings: Settings | None = None,
+                 start_game: bool | None = None) -> None:
+        from game.ui.session import Session
+
+        pygame.display.init()
+        pygame.font.init()
+        self.messages: list[Toast] = []
+        if settings is None:
+            settings, problem = load_settings()
+            if problem:
+                self.toast(problem, "bad")
+        self.settings = settings
+        self.scenario_arg = scenario
+        self.chosen_scenario: str | None = scenario
+        self.seed = seed
+        self.watch = watch and scenario is not None
+        self.session: Session | None = None
+        self.scenario_cache: dict[str, object] = {}
+        self.running = True
+        self.dirty = True
+        self.active_until = 0.0
+        self.mouse_pos: tuple[int, int] = (-9999, -9999)
+        self.keyboard_mode = False
+        self.stack: list[Scene] = []
+        self.frames = 0
+        self._watch_mtime = self._mtime(scenario) if self.watch else None
+        self._watch_checked = 0.0
+        pygame.display.set_caption("Statecraft")
+        want = size or (settings.window_width, settings.window_height)
+        self.screen = self._open_window(want, settings.fullscreen)
+        self.theme, problem = theme_mod.load_theme()
+        if problem:
+            self.toast(problem, "bad")
+        self.scale = self._scale_for(self.screen.get_size())
+        self.fonts = Fonts(self.scale)
+        self.manager = self._make_manager()
+        if self.fonts.problem:
+            self.toast(self.fonts.problem, "bad")
+        from game.ui.title import TitleScene
+
+        self.push(TitleScene(self))
+        if start_game if start_game is not None else scenario is not None:
+            self.new_game(Path(scenario) if scenario else None)
+
+    # -- window and looks ----------------------------------------------------------------
+    def _open_window(self, size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
+        if fullscreen:
+            try:
+                return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            except pygame.error as exc:
+                self.toast(f"fullscreen not possible ({exc})", "bad")
+        w, h = max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1])
+        screen = pygame.display.set_mode((w, h), pygame.RESIZABLE)
+        try:
+            pygame.Window.from_display_module().minimum_size = MIN_SIZE
+        except (AttributeError, pygame.error):
+            pass
+        return screen
+
+    @property
+    def colours(self) -> Colours:
+        return COLOURBLIND if self.settings.palette == "colourblind" else COLOURS
+
+    def _scale_for(self, size: tuple[int, int]) -> float:
+        return self.settings.ui_scale or auto_scale(size)
+
+    def _make_manager(self) -> pygame_gui.UIManager:
+        try:
+            return pygame_gui.UIManager(self.screen.get_size(),
+                                        theme_mod.scaled_theme(self.theme, self.scale),
+                                        enable_live_theme_updates=False)
+        except Exception as exc:  # a theme pygame_gui cannot read: keep its defaults
+            self.toast(f"theme not usable ({exc.__class__.__name__}: {exc}); plain look used",
+                       "bad")
+            self.theme = dict(theme_mod.FALLBACK_THEME)
+            return pygame_gui.UIManager(self.screen.get_size(), enable_live_theme_updates=False)
+
+    @property
+    def layout_rect(self) -> pygame.Rect:
+        """The area scenes lay out in: the window, never smaller than the minimum size."""
+        w, h = self.screen.get_size()
+        return pygame.Rect(0, 0, max(w, MIN_SIZE[0]), max(h, MIN_SIZE[1]))
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Follow a window size change (clamped to the minimum) and lay everything out again."""
+        if self.settings.fullscreen:
+            size = self.screen.get_size()
+        w, h = max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1]))
+        if (w, h) != self.screen.get_size():
+            self.screen = pygame.display.set_mode((w, h), pygame.RESIZABLE)
+        if not self.settings.fullscreen:
+            self.settings.window_width, self.settings.window_height = w, h
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Apply a new size, scale or palette to the looks and rebuild the top scene."""
+        scale = self._scale_for(self.screen.get_size())
+        if scale != self.scale:
+            self.scale = scale
+            self.fonts = Fonts(scale)
+            for s in self.stack:
+                s.clear()
+            self.manager = self._make_manager()
+        else:
+            self.manager.set_window_resolution(self.screen.get_size())
+        for s in self.stack:
+            s.clear()
+        if self.stack:
+            self.stack[-1].build()
+        self.dirty = True
+
+    def set_fullscreen(self, on: bool) -> None:
+        self.settings.fullscreen = on
+        self.screen = self._open_window((self.settings.window_width, self.settings.window_height),
+                                        on)
+        self.relayout()
+
+    # -- scenes --------------------------------------------------------------------------
+    @property
+    def top(self) -> Scene:
+        return self.stack[-1]
+
+    def push(self, scene: Scene) -> None:
+        if self.stack:
+            self.stack[-1].pause()
+        self.stack.append(scene)
+        scene.enter()
+        self.dirty = True
+
+    def pop(self) -> None:
+        if len(self.stack) <= 1:
+            return
+        self.stack.pop().exit()
+        self.stack[-1].resume()
+        self.dirty = True
+
+    def replace(self, scene: Scene) -> None:
+        if self.stack:
+            self.stack.pop().exit()
+        self.stack.append(scene)
+        scene.enter()
+        self.dirty = True
+
+    def pop_to_title(self) -> None:
+        while len(self.stack) > 1:
+            self.stack.pop().exit()
+        self.stack[-1].resume()
+        self.dirty = True
+
+    def find(self, kind: type) -> Scene | None:
+        return next((s for s in reversed(self.stack) if isinstance(s, kind)), None)
+
+    def toast(self, text: str, kind: str = "info", seconds: float = 5.0) -> None:
+        """Show a short message at the bottom of the window (also kept in ``messages``)."""
+        self.messages.append(Toast(text, kind, time.monotonic() + seconds))
+        del self.messages[:-4]
+        self.dirty = True
+
+    # -- games ---------------------------------------------------------------------------
+    def new_game(self, path: Path | None = None) -> bool:
+        from game.ui.flow import start_new_game
+
+        return start_new_game(self, path)
+
+    # -- the loop ------------------------------------------------------------------------
+    def step(self, events: list[pygame.event.Event] | None = None, dt: float = 1 / 30) -> bool:
+        """Handle ``events`` (default: the queue), update and draw if needed; return running."""
+        if events is None:
+            events = pygame.event.get()
+        now = time.monotonic()
+        pending = list(events)
+        rounds = 0
+        while pending and rounds < 20:
+            for event in pending:
+                self._dispatch(event)
+                if not self.running:
+                    return False
+            # Button presses come back as posted pygame_gui events: handle them in this step.
+            pending = pygame.event.get(pygame_gui.UI_BUTTON_PRESSED)
+            rounds += 1
+        if events:
+            self.active_until = now + ACTIVE_SECONDS
+            self.dirty = True
+        if self.watch:
+            self._check_watch(now)
+        if self.messages and self.messages[0].until <= now:
+            self.messages = [m for m in self.messages if m.until > now]
+            self.dirty = True
+        self.manager.update(dt)
+        if self.stack:
+            self.top.update(dt)
+        if self.dirty or now < self.active_until:
+            self.draw()
+        return self.running
+
+    def _dispatch(self, event: pygame.event.Event) -> None:
+        t = event.type
+        if t == pygame.QUIT:
+            self.quit()
+            return
+        if t == pygame.VIDEORESIZE:
+            self.resize((event.w, event.h))
+            return
+        if t in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+            self.mouse_pos = (int(event.pos[0]), int(event.pos[1]))
+            self.keyboard_mode = False
+        if t == pygame.KEYDOWN:
+            self.keyboard_mode = True
+        if t == pygame_gui.UI_BUTTON_PRESSED:
+            scene = self.top
+            key = scene.key_of(event.ui_element)
+            if key is not None:
+                scene.on_button(key)
+            return
+        try:
+            used = self.manager.process_events(event)
+        except Exception as exc:  # pragma: no cover - pygame_gui internals
+            self.toast(f"interface error ignored: {exc}", "bad")
+            used = False
+        if used and t != pygame.KEYDOWN:
+            return
+        if t == pygame.KEYDOWN and self._global_key(event):
+            return
+        if self.stack:
+            self.top.handle(event)
+
+    def _global_key(self, event: pygame.event.Event) -> bool:
+        from game.ui import flow
+
+        k = event.key
+        if k == pygame.K_F1:
+            flow.open_help(self)
+            return True
+        if k == pygame.K_F11:
+            self.set_fullscreen(not self.settings.fullscreen)
+            return True
+        if k == pygame.K_F5:
+            flow.quick_save(self)
+            return True
+        if k == pygame.K_F9:
+            flow.quick_load(self)
+            return True
+        return False
+
+    def draw(self) -> None:
+        surface = self.screen
+        surface.fill(self.colours.bg)
+        first = len(self.stack) - 1
+        while first > 0 and self.stack[first].modal:
+            first -= 1
+        for scene in self.stack[first:]:
+            scene.draw(surface)
+        self.manager.draw_ui(surface)
+        if self.stack:
+            self.top.draw_overlay(surface)
+        self._draw_toasts(surface)
+        pygame.display.flip()
+        self.dirty = False
+        self.frames += 1
+
+    def _draw_toasts(self, surface: pygame.Surface) -> None:
+        from game.ui.widgets import wrap
+
+        font = self.fonts.small()
+        y = surface.get_height() - 10
+        width = min(surface.get_width() - 40, self.fonts.scale * 900)
+        for m in reversed(self.messages):
+            lines = wrap(m.text, font, int(width) - 24)[:4]
+            h = len(lines) * font.get_linesize() + 12
+            w = max(font.size(x)[0] for x in lines) + 24
+            box = pygame.Rect((surface.get_width() - w) // 2, y - h, w, h)
+            colour = {"bad": self.colours.bad, "good": self.colours.good}.get(m.kind,
+                                                                              self.colours.accent)
+            pygame.draw.rect(surface, (12, 14, 18), box, border_radius=6)
+            pygame.draw.rect(surface, colour, box, 2, border_radius=6)
+            yy = box.y + 6
+            for line in lines:
+                surface.blit(font.render(line, True, self.colours.text), (box.x + 12, yy))
+                yy += font.get_linesize()
+            y = box.y - 6
+
+    def wait_timeout(self) -> int:
+        """How long the loop may sleep waiting for an event, in milliseconds."""
+        now = time.monotonic()
+        if now < self.active_until or self.dirty:
+            return 33
+        timeout = 1000.0
+        if self.messages:
+            timeout = min(timeout, max(0.05, self.messages[0].until - now) * 1000)
+        return int(timeout)
+
+    def run(self) -> int:
+        """The real event loop: block on events, redraw only when something changed."""
+        last = time.monotonic()
+        self.draw()
+        while self.running:
+            first = pygame.event.wait(self.wait_timeout())
+            events = [] if first.type == pygame.NOEVENT else [first, *pygame.event.get()]
+            now = time.monotonic()
+            self.step(events, min(0.5, now - last))
+            last = now
+        self.shutdown()
+        return 0
+
+    def quit(self) -> None:
+        self.running = False
+
+    def shutdown(self) -> None:
+        problem = save_settings(self.settings)
+        if problem:
+            print(problem)
+        pygame.quit()
+
+    # -- watching the scenario file ------------------------------------------------------
+    @staticmethod
+    def _mtime(path: str | None) -> float | None:
+        try:
+            return os.stat(path).st_mtime if path else None
+        except OSError:
+            return None
+
+    def _check_watch(self, now: float) -> None:
+        if now - self._watch_checked < 0.9:
+            return
+        self._watch_checked = now
+        m = self._mtime(self.scenario_arg)
+        if m is not None and m != self._watch_mtime:
+            self._watch_mtime = m
+            from game.ui.flow import reload_scenario
+
+            reload_scenario(self)

@@ -1,0 +1,132 @@
+"""The map on the game screen: the shared MapView (``game.ui.mapview``) when it loads, else a
+plain fallback that draws each nation as a labelled box, with a message saying why."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.core.engine import GameState
+from game.ui.explain import at_war
+
+PATTERNS = ("none", "dots", "hatch", "cross")
+
+
+class PlainMap:
+    """Nations as boxes in a grid: what the game shows when the map asset is missing."""
+
+    def __init__(self, regions: list[str], names: dict[str, str]) -> None:
+        self.regions = regions
+        self.names = names
+        self.rects: dict[str, pygame.Rect] = {}
+
+    def layout(self, rect: pygame.Rect) -> None:
+        n = max(1, len(self.regions))
+        cols = max(1, round((n * rect.width / max(1, rect.height)) ** 0.5))
+        rows = (n + cols - 1) // cols
+        w, h = rect.width // cols, rect.height // max(1, rows)
+        self.rects = {r: pygame.Rect(rect.x + (i % cols) * w + 4, rect.y + (i // cols) * h + 4,
+                                     w - 8, h - 8) for i, r in enumerate(self.regions)}
+
+    def region_at(self, pos: tuple[int, int]) -> str | None:
+        return next((r for r, box in self.rects.items() if box.collidepoint(pos)), None)
+
+    def off_map_rects(self) -> dict[str, pygame.Rect]:
+        return {}
+
+    def draw(self, surface: pygame.Surface, styles: dict[str, Any], hover: str | None,
+             selected: str | None, font: pygame.font.Font) -> None:
+        for r, box in self.rects.items():
+            style = styles.get(r)
+            colour = getattr(style, "colour", (90, 90, 90)) if style is not None else (60, 60, 60)
+            pygame.draw.rect(surface, colour, box, border_radius=6)
+            pattern = getattr(style, "pattern", "none")
+            if pattern in ("hatch", "cross"):
+                for x in range(box.x - box.height, box.right, 12):
+                    pygame.draw.line(surface, (20, 20, 20), (x, box.bottom), (x + box.height,
+                                                                               box.y))
+            if pattern in ("dots", "cross"):
+                for y in range(box.y + 6, box.bottom, 12):
+                    for x in range(box.x + 6, box.right, 12):
+                        pygame.draw.circle(surface, (20, 20, 20), (x, y), 2)
+            edge = (255, 214, 102) if r == selected else (235, 235, 235) if r == hover else \
+                (20, 20, 20)
+            pygame.draw.rect(surface, edge, box, 3 if r in (selected, hover) else 1,
+                             border_radius=6)
+            img = font.render(self.names.get(r, r), True, (255, 255, 255), (0, 0, 0))
+            surface.blit(img, img.get_rect(center=box.center))
+
+
+class FallbackStyle:
+    def __init__(self, colour: tuple[int, int, int], pattern: str) -> None:
+        self.colour = colour
+        self.pattern = pattern
+
+
+def fallback_style(relation: float, war: bool, palette: str) -> FallbackStyle:
+    if war:
+        return FallbackStyle((120, 20, 20), "cross")
+    if relation >= 20:
+        return FallbackStyle((60, 140, 80) if palette == "standard" else (0, 114, 178), "dots")
+    if relation <= -20:
+        return FallbackStyle((170, 70, 50) if palette == "standard" else (213, 94, 0), "hatch")
+    return FallbackStyle((120, 120, 110), "none")
+
+
+def fallback_legend(palette: str) -> list[tuple[str, Any]]:
+    return [("friendly", fallback_style(50, False, palette)),
+            ("neutral", fallback_style(0, False, palette)),
+            ("unfriendly", fallback_style(-50, False, palette)),
+            ("at war", fallback_style(0, True, palette))]
+
+
+class GameMap:
+    """The map for one scenario: which view draws it, and each nation's style from the state."""
+
+    def __init__(self, state: GameState) -> None:
+        scn = state.rules.scenario
+        self.problem: str | None = None
+        self.region_nation = {n.region: i for i, n in enumerate(scn.nations)}
+        self._style_fn: Any = fallback_style
+        self._legend_fn: Any = fallback_legend
+        self.view: Any
+        try:
+            from game.ui import mapview
+
+            self.view = mapview.MapView()
+            self.view.set_names({n.region: n.name for n in scn.nations})
+            self._style_fn = mapview.relation_style
+            self._legend_fn = mapview.legend_items
+            self.problem = self.view.problem
+        except Exception as exc:  # noqa: BLE001 - a missing or broken map must not stop the game
+            self.problem = f"map not loaded ({exc.__class__.__name__}: {exc}); plain map shown"
+            self.view = PlainMap([n.region for n in scn.nations],
+                                 {n.region: n.name for n in scn.nations})
+
+    def styles(self, state: GameState, palette: str) -> dict[str, Any]:
+        out = {}
+        for i, n in enumerate(state.rules.scenario.nations):
+            try:
+                out[n.region] = self._style_fn(state.relations[i], at_war(state, n.id), palette)
+            except Exception:  # noqa: BLE001
+                out[n.region] = fallback_style(state.relations[i], at_war(state, n.id), palette)
+        return out
+
+    def legend(self, palette: str) -> list[tuple[str, Any]]:
+        try:
+            return list(self._legend_fn(palette))
+        except Exception:  # noqa: BLE001
+            return fallback_legend(palette)
+
+    def nation_at(self, pos: tuple[int, int]) -> int | None:
+        try:
+            region = self.view.region_at(pos)
+        except Exception:  # noqa: BLE001
+            return None
+        if not region:
+            return None
+        found = self.region_nation.get(region)
+        if found is None and hasattr(self.view, "owner"):
+            found = self.region_nation.get(self.view.owner(region))
+        return found

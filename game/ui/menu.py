@@ -1,0 +1,60 @@
+"""The in-game menu (Esc): resume, save, load, settings, help, back to the title, quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import flow
+from game.ui.scene import Scene
+from game.ui.widgets import dim, draw_text, panel
+
+ITEMS = (("resume", "Resume  [Esc]"), ("save", "Save game…"), ("load", "Load game…"),
+         ("settings", "Settings"), ("help", "Help  [F1]"), ("title", "Back to the title"),
+         ("quit", "Quit the game"))
+
+
+class MenuScene(Scene):
+    modal = True
+    title = "Menu"
+
+    def build(self) -> None:
+        a = self.area
+        w, h, gap = self.px(320), self.px(44), self.px(8)
+        total = len(ITEMS) * (h + gap) + self.px(60)
+        self.box = pygame.Rect(0, 0, w + self.px(60), total + self.px(20))
+        self.box.center = a.center
+        y = self.box.y + self.px(64)
+        for key, label in ITEMS:
+            self.button(key, pygame.Rect(self.box.centerx - w // 2, y, w, h), label,
+                        "@menu_button")
+            y += h + gap
+        self.focus_key = "resume"
+
+    def on_button(self, key: str) -> None:
+        app = self.app
+        if key == "resume":
+            app.pop()
+        elif key == "save":
+            from game.ui.saves_screen import SavesScene
+
+            app.push(SavesScene(app, saving=True))
+        elif key == "load":
+            from game.ui.saves_screen import SavesScene
+
+            app.push(SavesScene(app, saving=False))
+        elif key == "settings":
+            from game.ui.settings_screen import SettingsScene
+
+            app.push(SettingsScene(app))
+        elif key == "help":
+            flow.open_help(app)
+        elif key == "title":
+            app.pop_to_title()
+        elif key == "quit":
+            app.quit()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        dim(surface)
+        panel(surface, self.box, self.app.colours)
+        draw_text(surface, "Menu", (self.box.centerx, self.box.y + self.px(16)),
+                  self.app.fonts.title(), self.app.colours.accent, align="center")

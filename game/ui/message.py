@@ -1,0 +1,71 @@
+"""A message box over the current screen: a title, plain text lines and an OK button."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.scene import Scene
+from game.ui.widgets import ScrollText, dim, panel
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class MessageScene(Scene):
+    modal = True
+
+    def __init__(self, app: App, title: str, lines: list[str],
+                 choices: list[tuple[str, str]] | None = None,
+                 then: Callable[[str], None] | None = None) -> None:
+        super().__init__(app)
+        self.title = title
+        self.lines = lines
+        self.choices = choices or [("ok", "OK")]
+        self.then = then
+        self.view: ScrollText | None = None
+        self.box = pygame.Rect(0, 0, 0, 0)
+
+    def build(self) -> None:
+        a = self.area
+        w = min(a.width - 40, self.px(720))
+        h = min(a.height - 40, self.px(420))
+        self.box = pygame.Rect(0, 0, w, h)
+        self.box.center = a.center
+        bh = self.px(40)
+        inner = self.box.inflate(-self.px(40), -self.px(32))
+        text_rect = pygame.Rect(inner.x, inner.y + self.px(36), inner.width,
+                                inner.height - self.px(36) - bh - self.px(12))
+        self.view = ScrollText(text_rect, [(t, "body") for t in self.lines], self.app.fonts,
+                               self.app.colours)
+        bw = min(self.px(200), (inner.width - 10 * len(self.choices)) // len(self.choices))
+        x = inner.right - len(self.choices) * (bw + 10) + 10
+        for key, label in self.choices:
+            self.button(key, pygame.Rect(x, inner.bottom - bh, bw, bh), label, "@primary")
+            x += bw + 10
+        self.focus_key = self.choices[0][0]
+
+    def on_button(self, key: str) -> None:
+        self.app.pop()
+        if self.then:
+            self.then(key)
+
+    def on_escape(self) -> None:
+        self.on_button(self.choices[-1][0])
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if self.view and self.view.handle(event):
+            return True
+        return super().handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        dim(surface)
+        inner = panel(surface, self.box, self.app.colours)
+        from game.ui.widgets import draw_text
+
+        draw_text(surface, self.title, (inner.x + self.px(12), inner.y + self.px(8)),
+                  self.app.fonts.title(), self.app.colours.accent, inner.width)
+        if self.view:
+            self.view.draw(surface)

@@ -1,0 +1,164 @@
+"""Save slots and loading: every save in the saves folder (autosaves and quick save too),
+newest first; a broken save is listed with its problem and the others still load."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UITextEntryLine
+
+from game.paths import saves_dir
+from game.saves import SaveError
+from game.ui import flow
+from game.ui.scene import Scene
+from game.ui.session import SaveEntry, list_saves
+from game.ui.widgets import draw_text
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+SAFE_NAME = re.compile(r"[^A-Za-z0-9 _-]+")
+
+
+def slot_file_name(name: str) -> str:
+    """A save slot's file name from the name the player typed (safe on every system)."""
+    clean = SAFE_NAME.sub("", name).strip().replace(" ", "_")[:40]
+    return f"{clean or 'save'}.json"
+
+
+class SavesScene(Scene):
+    title = "Saves"
+
+    def __init__(self, app: App, saving: bool) -> None:
+        super().__init__(app)
+        self.saving = saving and app.session is not None
+        self.entries: list[SaveEntry] = list_saves()
+        self.page = 0
+        self.entry: UITextEntryLine | None = None
+        self.name = time.strftime("game %Y-%m-%d %H%M")
+        self.per_page = 1
+        self.problem_lines: list[tuple[pygame.Rect, str]] = []
+
+    def build(self) -> None:
+        a = self.area.inflate(-self.px(60), -self.px(40))
+        y = a.y + self.px(56)
+        bh = self.px(42)
+        if self.saving:
+            self.entry = UITextEntryLine(pygame.Rect(a.x, y, a.width - self.px(220), bh),
+                                         manager=self.app.manager)
+            self.entry.set_text_length_limit(40)
+            self.entry.set_text(self.name)
+            self.add(self.entry)
+            self.button("save", pygame.Rect(a.right - self.px(200), y, self.px(200), bh),
+                        "Save  [Enter]", "@primary")
+            y += bh + self.px(16)
+        row = self.px(46)
+        self.per_page = max(1, (a.bottom - y - bh - self.px(20)) // row)
+        pages = max(1, (len(self.entries) + self.per_page - 1) // self.per_page)
+        self.page = max(0, min(self.page, pages - 1))
+        self.problem_lines = []
+        start = self.page * self.per_page
+        for i, e in enumerate(self.entries[start:start + self.per_page], start):
+            rect = pygame.Rect(a.x, y, a.width, row - self.px(6))
+            if e.data is None:
+                self.button(f"slot:{i}", rect, f"× {e.path.name}: cannot be opened",
+                            "@unavailable", tip=["This save cannot be opened", e.problem or ""])
+            else:
+                d = e.data
+                when = time.strftime("%Y-%m-%d %H:%M", time.localtime(d.saved_at or e.mtime))
+                end = f" · ended: {d.ending}" if d.ending else ""
+                label = (f"{e.path.stem}  ·  {d.scenario_title or d.scenario_id}  ·  {d.date}, "
+                         f"turn {d.turn + 1}{end}  ·  saved {when}")
+                verb = "Overwrite" if self.saving else "Load"
+                self.button(f"slot:{i}", rect, label,
+                            tip=[f"{verb} {e.path.name}", f"{len(d.moves)} decision(s)",
+                                 f"Player: {d.player or '-'}"])
+            y += row
+        yb = a.bottom - bh
+        self.button("back", pygame.Rect(a.right - self.px(200), yb, self.px(200), bh),
+                    "Back  [Esc]", "@small")
+        if pages > 1:
+            self.button("prev", pygame.Rect(a.x, yb, self.px(140), bh), "« PgUp", "@small",
+                        enabled=self.page > 0)
+            self.button("next", pygame.Rect(a.x + self.px(150), yb, self.px(140), bh), "PgDn »",
+                        "@small", enabled=self.page < pages - 1)
+
+    def on_button(self, key: str) -> None:
+        if key == "back":
+            self.app.pop()
+        elif key == "prev":
+            self.page -= 1
+            self.rebuild()
+        elif key == "next":
+            self.page += 1
+            self.rebuild()
+        elif key == "save":
+            self.save_as(self.entry.get_text() if self.entry else self.name)
+        elif key.startswith("slot:"):
+            e = self.entries[int(key[5:])]
+            if self.saving:
+                self.save_as(e.path.stem)
+            elif e.data is None:
+                self.app.toast(e.problem or f"{e.path}: cannot be opened", "bad", 10)
+            else:
+                flow.load_from(self.app, e.path)
+
+    def save_as(self, name: str) -> None:
+        session = self.app.session
+        if session is None:
+            return
+        path = saves_dir() / slot_file_name(name)
+        try:
+            session.save(path)
+        except SaveError as exc:
+            self.app.toast(str(exc), "bad", 10)
+            return
+        self.app.toast(f"Saved as {path.name}", "good")
+        self.app.pop()
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and self.entry is not None:
+            self.save_as(self.entry.get_text())
+            return True
+        return super().handle(event)
+
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        if self.entry is not None and self.entry.is_focused:
+            if event.key == pygame.K_ESCAPE:
+                self.entry.unfocus()
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.save_as(self.entry.get_text())
+                return True
+            return True
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            key = "next" if event.key == pygame.K_PAGEDOWN else "prev"
+            if key in self.buttons and self.buttons[key].is_enabled:
+                self.on_button(key)
+            return True
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.saving and \
+                self.focus_key is None:
+            self.save_as(self.entry.get_text() if self.entry else self.name)
+            return True
+        return super().handle_key(event)
+
+    def clear(self) -> None:
+        if self.entry is not None:
+            self.name = self.entry.get_text()
+            self.entry = None
+        super().clear()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        a = self.area.inflate(-self.px(60), -self.px(40))
+        c, f = self.app.colours, self.app.fonts
+        draw_text(surface, "Save the game" if self.saving else "Load a game", a.topleft,
+                  f.title(), c.accent)
+        draw_text(surface, f"Folder: {saves_dir()}  ·  autosaves keep the last 5 turns  ·  "
+                  "F5 quick save, F9 quick load", (a.x + self.px(260), a.y + self.px(10)),
+                  f.small(), c.dim, a.width - self.px(260))
+        if not self.entries:
+            draw_text(surface, "No saves yet.", (a.x, a.y + self.px(150)), f.body(), c.dim)

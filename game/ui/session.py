@@ -1,0 +1,222 @@
+"""One game being played: the scenario, the states since the turn began (for undo), the saves.
+
+No pygame here: the screens call these methods and draw ``session.state``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.core.engine import (
+    Choose,
+    EndTurn,
+    GameState,
+    IllegalMoveError,
+    Move,
+    TakeAction,
+    apply_action,
+    is_over,
+    new_game,
+)
+from game.core.rules import Rules
+from game.paths import saves_dir
+from game.saves import SaveData, SaveError, read_save_data, replay_save, write_save
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import DEFAULT_SCENARIO, LoadedScenario, load_scenario
+
+AUTOSAVES_KEPT = 5
+QUICKSAVE = "quicksave.json"
+_AUTOSAVE = re.compile(r"^autosave-(\d+)\.json$")
+
+
+@dataclass
+class Session:
+    """A game in progress and the way back to the start of its turn."""
+
+    rules: Rules
+    scenario_file: str
+    seed: int = 0
+    player: str = ""
+    turn_states: list[GameState] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, loaded: LoadedScenario, seed: int = 0, player: str = "") -> Session:
+        """Begin a new game of a loaded scenario."""
+        s = cls(loaded.rules, loaded.path, seed, player)
+        s.turn_states = [new_game(loaded.rules, seed)]
+        return s
+
+    @classmethod
+    def resume(cls, state: GameState, scenario_file: str, player: str = "",
+               warnings: list[str] | None = None) -> Session:
+        """Continue a game from ``state`` (a loaded save); undo reaches back to this state."""
+        s = cls(state.rules, scenario_file, state.seed, player, [state], list(warnings or []))
+        return s
+
+    @property
+    def state(self) -> GameState:
+        return self.turn_states[-1]
+
+    @property
+    def over(self) -> bool:
+        return is_over(self.state)
+
+    def play(self, move: Move) -> str | None:
+        """Make a move; return why it is not allowed, or None once it is made."""
+        try:
+            new = apply_action(self.state, move)
+        except IllegalMoveError as exc:
+            return exc.reason
+        if isinstance(move, EndTurn):
+            self.turn_states = [new]
+        else:
+            self.turn_states.append(new)
+        return None
+
+    def take(self, action_id: str) -> str | None:
+        return self.play(TakeAction(action_id))
+
+    def choose(self, event_id: str, choice_id: str) -> str | None:
+        return self.play(Choose(event_id, choice_id))
+
+    def end_turn(self) -> str | None:
+        return self.play(EndTurn())
+
+    @property
+    def can_undo(self) -> bool:
+        return len(self.turn_states) > 1 and not self.over
+
+    def undo(self) -> bool:
+        """Take back the last action or choice of this turn; return False if there is none."""
+        if not self.can_undo:
+            return False
+        self.turn_states.pop()
+        return True
+
+    # -- saves -------------------------------------------------------------------------
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the game to ``path``. Raises SaveError."""
+        write_save(path, self.state, self.player, self.scenario_file)
+
+    def autosave(self, folder: Path | None = None, keep: int = AUTOSAVES_KEPT) -> Path:
+        """Write the next autosave and delete all but the newest ``keep``. Raises SaveError."""
+        folder = folder or saves_dir()
+        numbers = sorted(autosave_numbers(folder))
+        path = folder / f"autosave-{(numbers[-1] + 1) if numbers else 1:06d}.json"
+        self.save(path)
+        numbers = sorted(autosave_numbers(folder))
+        for n in numbers[:-keep]:
+            try:
+                (folder / f"autosave-{n:06d}.json").unlink()
+            except OSError:
+                pass
+        return path
+
+
+def autosave_numbers(folder: Path) -> list[int]:
+    if not folder.is_dir():
+        return []
+    out = []
+    for p in folder.iterdir():
+        m = _AUTOSAVE.match(p.name)
+        if m:
+            out.append(int(m.group(1)))
+    return out
+
+
+def latest_autosave(folder: Path | None = None) -> Path | None:
+    """The newest autosave, or None."""
+    folder = folder or saves_dir()
+    numbers = autosave_numbers(folder)
+    return folder / f"autosave-{max(numbers):06d}.json" if numbers else None
+
+
+@dataclass
+class SaveEntry:
+    """A save file as the load screen lists it: its record, or what is wrong with it."""
+
+    path: Path
+    data: SaveData | None
+    problem: str | None
+    mtime: float
+
+    @property
+    def label(self) -> str:
+        if self.data is None:
+            return self.path.name
+        name = self.path.stem
+        return f"{name}: {self.data.scenario_title or self.data.scenario_id}, {self.data.date}"
+
+
+def list_saves(folder: Path | None = None) -> list[SaveEntry]:
+    """Every save in the folder, newest first; a broken one carries its problem."""
+    folder = folder or saves_dir()
+    if not folder.is_dir():
+        return []
+    out = []
+    for p in folder.glob("*.json"):
+        if p.name.startswith("."):
+            continue
+        try:
+            mtime = p.stat().st_mtime
+        except OSError:
+            continue
+        try:
+            out.append(SaveEntry(p, read_save_data(p), None, mtime))
+        except SaveError as exc:
+            out.append(SaveEntry(p, None, str(exc), mtime))
+    out.sort(key=lambda e: (e.data.saved_at if e.data else e.mtime), reverse=True)
+    return out
+
+
+def find_scenario(data: SaveData, known: list[Path]) -> Path | None:
+    """The scenario file a save was made with: its own path if it still exists, else a known
+    scenario with the same id (read cheaply: the id line of each file)."""
+    if data.scenario_file and Path(data.scenario_file).is_file():
+        return Path(data.scenario_file)
+    pattern = re.compile(rf"^id:\s*['\"]?{re.escape(data.scenario_id)}['\"]?\s*$", re.M)
+    for p in known:
+        try:
+            if pattern.search(p.read_text(encoding="utf-8", errors="replace")[:20000]):
+                return p
+        except OSError:
+            continue
+    return None
+
+
+def load_game(path: str | os.PathLike[str], known: list[Path],
+              cache: dict[str, LoadedScenario] | None = None) -> Session:
+    """Open a save: find its scenario, load it, replay the moves. Raises SaveError with a
+    message naming the file and the problem."""
+    data = read_save_data(path)
+    scenario = find_scenario(data, known)
+    if scenario is None:
+        raise SaveError(f"{path}: its scenario '{data.scenario_id}' is not installed "
+                        f"(looked for {data.scenario_file or 'a file with that id'})")
+    loaded = (cache or {}).get(str(scenario))
+    if loaded is None:
+        try:
+            loaded = load_scenario(scenario)
+        except ScenarioError as exc:
+            first = exc.problems[0].format() if exc.problems else str(exc)
+            raise SaveError(f"{path}: its scenario does not load: {first}") from None
+        if cache is not None:
+            cache[str(scenario)] = loaded
+    result = replay_save(data, loaded.rules, str(path))
+    return Session.resume(result.state, str(scenario), data.player, result.warnings)
+
+
+def default_scenario_path(files: list[Path]) -> Path:
+    """The scenario a new game starts on: the default one if it is there, else the first."""
+    if DEFAULT_SCENARIO.is_file() or not files:
+        return DEFAULT_SCENARIO
+    return files[0]
+
+
+def stamp() -> str:
+    return time.strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,92 @@
+"""The title screen: new game, continue, load, scenarios, settings, help, quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import flow
+from game.ui.scene import Scene
+from game.ui.session import latest_autosave
+from game.ui.widgets import draw_text
+
+ITEMS = (
+    ("new", "New game", pygame.K_n, "Start the default scenario (or the one picked)"),
+    ("continue", "Continue", pygame.K_c, "Go on from the latest autosave"),
+    ("load", "Load a game", pygame.K_l, "Open a saved game"),
+    ("scenarios", "Scenarios", pygame.K_s, "Pick a scenario: bundled or the teacher's folder"),
+    ("settings", "Settings", pygame.K_o, "Window, UI scale, colours, history notes"),
+    ("help", "Help", pygame.K_h, "How to play, and every keyboard shortcut"),
+    ("quit", "Quit", pygame.K_q, "Close the game"),
+)
+
+
+class TitleScene(Scene):
+    title = "Title"
+
+    def build(self) -> None:
+        a = self.area
+        w, h, gap = self.px(320), self.px(46), self.px(10)
+        total = len(ITEMS) * (h + gap)
+        y = max(a.centery - total // 2 + self.px(60), self.px(200))
+        y = min(y, a.bottom - total - self.px(10))
+        has_auto = latest_autosave() is not None
+        for key, label, k, tip in ITEMS:
+            letter = pygame.key.name(k).upper()
+            enabled = key != "continue" or has_auto
+            self.button(key, pygame.Rect(a.centerx - w // 2, y, w, h), f"{label}   [{letter}]",
+                        "@menu_button", tip=[label, tip], enabled=enabled)
+            y += h + gap
+
+    def on_button(self, key: str) -> None:
+        app = self.app
+        if key == "new":
+            from pathlib import Path
+
+            app.new_game(Path(app.chosen_scenario) if app.chosen_scenario else None)
+        elif key == "continue":
+            flow.continue_game(app)
+        elif key == "load":
+            from game.ui.saves_screen import SavesScene
+
+            app.push(SavesScene(app, saving=False))
+        elif key == "scenarios":
+            from game.ui.picker import PickerScene
+
+            app.push(PickerScene(app))
+        elif key == "settings":
+            from game.ui.settings_screen import SettingsScene
+
+            app.push(SettingsScene(app))
+        elif key == "help":
+            flow.open_help(app)
+        elif key == "quit":
+            app.quit()
+
+    def on_escape(self) -> None:
+        self.app.quit()
+
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        for key, _, k, _ in ITEMS:
+            if event.key == k and key in self.buttons and self.buttons[key].is_enabled:
+                self.on_button(key)
+                return True
+        return super().handle_key(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        a = self.area
+        c, f = self.app.colours, self.app.fonts
+        # A simple banner: a dark red band with a gold rule, then the title.
+        band = pygame.Rect(0, self.px(40), surface.get_width(), self.px(150))
+        pygame.draw.rect(surface, (70, 24, 22), band)
+        pygame.draw.line(surface, c.accent, band.bottomleft, band.bottomright, 2)
+        draw_text(surface, "STATECRAFT", (a.centerx, band.y + self.px(18)), f.get(54, True),
+                  c.accent, align="center")
+        draw_text(surface, "Diplomacy of the USSR, 1928-1941: your choices beside history",
+                  (a.centerx, band.y + self.px(96)), f.get(18), c.text, align="center")
+        chosen = self.app.chosen_scenario
+        label = f"Scenario: {chosen.replace(chr(92), '/').rsplit('/', 1)[-1]}" if chosen else \
+            "Scenario: the default"
+        draw_text(surface, label, (a.centerx, a.bottom - self.px(30)), f.small(), c.dim,
+                  align="center")
+        draw_text(surface, "F1 help  ·  arrows/Tab + Enter, or the letters", (a.right - self.px(12),
+                  a.bottom - self.px(30)), f.small(), c.dim, align="right")

@@ -1,0 +1,114 @@
+"""The guided first turn: a few steps over the map screen pointing at the aims, the map, the
+actions, the end of the turn and where history is shown. Skippable; replayable from help."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.scene import Scene
+from game.ui.settings import save_settings
+from game.ui.widgets import draw_lines, panel
+
+STEPS = (
+    ("aims", "Your aims", "These three numbers are what you play for. Security matters most: "
+     "not to be invaded, or to survive the invasion. Recognition by other powers and industrial "
+     "and military strength feed it. The small number is this turn's change; the blue mark is "
+     "where real history stood. Hover an aim to see what moved it."),
+    ("map", "The map", "Every nation is coloured by its relation with the USSR, and marked with "
+     "a pattern so the map reads without colour. Hover a nation for its relation and treaties; "
+     "click it to see the actions towards it."),
+    ("actions", "Acting", "Each turn you have a few action points. Each action shows its cost "
+     "and, below it, its expected effect. Click one, or press its number key. Changed your mind? "
+     "Undo (Ctrl+Z) takes it back, as long as the turn goes on."),
+    ("end", "Ending the turn", "When you are done, end the turn (Enter). The months pass, the "
+     "aims drift, and events happen; some ask you to choose."),
+    ("news", "History beside you", "The news lists everything that happened. Each event has a "
+     "'what really happened' note, and the timeline (N) puts your path beside the USSR's. At "
+     "the end, a report compares your whole game with history. Good luck!"),
+)
+
+
+class TutorialScene(Scene):
+    modal = True
+    title = "Guide"
+
+    def __init__(self, app: object) -> None:
+        super().__init__(app)  # type: ignore[arg-type]
+        self.step = 0
+
+    def target(self) -> pygame.Rect:
+        from game.ui.game_screen import GameScene
+
+        game = self.app.find(GameScene)
+        if not isinstance(game, GameScene):
+            return pygame.Rect(0, 0, 0, 0)
+        key = STEPS[self.step][0]
+        if key == "aims":
+            return game.aims_panel
+        if key == "map":
+            return game.map_rect
+        if key == "actions":
+            return game.right_rect
+        if key == "end":
+            return pygame.Rect(game.end_button_left, 0, self.area.width - game.end_button_left,
+                               game.top_rect.height)
+        return game.news_rect
+
+    def box_rect(self) -> pygame.Rect:
+        a = self.area
+        w, h = min(a.width - self.px(40), self.px(520)), self.px(230)
+        t = self.target()
+        box = pygame.Rect(0, 0, w, h)
+        box.center = a.center
+        if t.width:
+            # Beside the highlighted part, on the side with more room.
+            if t.centerx < a.centerx:
+                box.left = min(t.right + self.px(20), a.right - w - self.px(10))
+            else:
+                box.right = max(t.left - self.px(20), w + self.px(10))
+            box.top = max(self.px(70), min(t.top + self.px(20), a.bottom - h - self.px(10)))
+        return box
+
+    def build(self) -> None:
+        box = self.box_rect()
+        bh = self.px(38)
+        last = self.step == len(STEPS) - 1
+        self.button("next", pygame.Rect(box.right - self.px(170), box.bottom - bh - self.px(12),
+                                        self.px(155), bh), "Start playing" if last else
+                    "Next  [Enter]", "@primary")
+        self.button("skip", pygame.Rect(box.x + self.px(15), box.bottom - bh - self.px(12),
+                                        self.px(150), bh), "Skip guide [Esc]", "@small")
+        self.focus_key = "next"
+
+    def on_button(self, key: str) -> None:
+        if key == "next" and self.step < len(STEPS) - 1:
+            self.step += 1
+            self.rebuild()
+            self.focus_key = "next"
+            return
+        self.finish()
+
+    def finish(self) -> None:
+        self.app.settings.tutorial_done = True
+        save_settings(self.app.settings)
+        self.app.pop()
+
+    def on_escape(self) -> None:
+        self.finish()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        c, f = self.app.colours, self.app.fonts
+        t = self.target()
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((8, 10, 14, 150))
+        if t.width:
+            shade.fill((0, 0, 0, 0), t.inflate(8, 8))
+        surface.blit(shade, (0, 0))
+        if t.width:
+            pygame.draw.rect(surface, c.focus, t.inflate(8, 8), 3, border_radius=8)
+        box = self.box_rect()
+        inner = panel(surface, box, c)
+        _, title, text = STEPS[self.step]
+        draw_lines(surface, [(f"{title}  ({self.step + 1} of {len(STEPS)})", "heading"),
+                             (text, "body")],
+                   pygame.Rect(inner.x, inner.y, inner.width, inner.height - self.px(50)), f, c)

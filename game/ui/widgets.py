@@ -1,0 +1,276 @@
+"""Custom-drawn pieces shared by the screens: wrapped plain text, a scrolling text view,
+tooltips, panels and the keyboard focus ring. Text drawn here is never parsed as markup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.ui.text import cut
+from game.ui.theme import Colour, Colours, Fonts
+
+Style = str
+"""A paragraph style: body, small, heading, title, dim, good, bad, history, accent."""
+
+
+def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """Split ``text`` into lines no wider than ``width`` pixels (words longer than a line are
+    broken)."""
+    width = max(20, width)
+    out: list[str] = []
+    for para in text.split("\n"):
+        words = para.split(" ")
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}" if line else word
+            if font.size(candidate)[0] <= width:
+                line = candidate
+                continue
+            if line:
+                out.append(line)
+            while font.size(word)[0] > width and len(word) > 1:
+                # Break an over-long word at the widest prefix that fits.
+                lo, hi = 1, len(word)
+                while lo < hi:
+                    mid = (lo + hi + 1) // 2
+                    if font.size(word[:mid])[0] <= width:
+                        lo = mid
+                    else:
+                        hi = mid - 1
+                out.append(word[:lo])
+                word = word[lo:]
+            line = word
+        out.append(line)
+    return out
+
+
+def style_font(fonts: Fonts, style: Style) -> pygame.font.Font:
+    if style == "title":
+        return fonts.title()
+    if style == "heading":
+        return fonts.heading()
+    if style in ("small", "dim"):
+        return fonts.small()
+    if style == "bold":
+        return fonts.get(15, bold=True)
+    return fonts.body()
+
+
+def style_colour(colours: Colours, style: Style) -> Colour:
+    return {"dim": colours.dim, "good": colours.good, "bad": colours.bad,
+            "history": colours.history, "accent": colours.accent, "heading": colours.accent,
+            "title": colours.text}.get(style, colours.text)
+
+
+def draw_text(surface: pygame.Surface, text: str, pos: tuple[int, int], font: pygame.font.Font,
+              colour: Colour, max_width: int | None = None, align: str = "left") -> pygame.Rect:
+    """Draw one line of text (cut with an ellipsis to ``max_width``); return its rect."""
+    if max_width is not None and font.size(text)[0] > max_width:
+        while text and font.size(text + "…")[0] > max_width:
+            text = text[:-1]
+        text += "…"
+    img = font.render(text, True, colour)
+    r = img.get_rect()
+    if align == "center":
+        r.midtop = pos
+    elif align == "right":
+        r.topright = pos
+    else:
+        r.topleft = pos
+    surface.blit(img, r)
+    return r
+
+
+def draw_lines(surface: pygame.Surface, lines: list[tuple[str, Style]], rect: pygame.Rect,
+               fonts: Fonts, colours: Colours) -> int:
+    """Draw wrapped paragraphs into ``rect`` (clipped); return the height used."""
+    y = rect.y
+    clip = surface.get_clip()
+    surface.set_clip(rect.clip(clip) if clip else rect)
+    for text, style in lines:
+        font = style_font(fonts, style)
+        for line in wrap(cut(text), font, rect.width):
+            if y > rect.bottom:
+                break
+            surface.blit(font.render(line, True, style_colour(colours, style)), (rect.x, y))
+            y += font.get_linesize()
+        y += font.get_linesize() // 4
+    surface.set_clip(clip)
+    return y - rect.y
+
+
+@dataclass
+class ScrollText:
+    """Paragraphs of plain text in a rect, wrapped once and scrolled by wheel or keys."""
+
+    rect: pygame.Rect
+    paragraphs: list[tuple[str, Style]]
+    fonts: Fonts
+    colours: Colours
+    offset: int = 0
+    _lines: list[tuple[pygame.Surface, int]] = field(default_factory=list)
+    _height: int = 0
+
+    def __post_init__(self) -> None:
+        self.relayout()
+
+    def relayout(self) -> None:
+        self._lines = []
+        y = 0
+        width = max(40, self.rect.width - 14)
+        for text, style in self.paragraphs:
+            font = style_font(self.fonts, style)
+            colour = style_colour(self.colours, style)
+            if style in ("heading", "title") and y:
+                y += font.get_linesize() // 2
+            for line in wrap(cut(text), font, width):
+                self._lines.append((font.render(line, True, colour) if line else
+                                    pygame.Surface((1, 1), pygame.SRCALPHA), y))
+                y += font.get_linesize()
+            y += font.get_linesize() // 3
+        self._height = y
+        self.offset = max(0, min(self.offset, self.max_offset))
+
+    @property
+    def max_offset(self) -> int:
+        return max(0, self._height - self.rect.height)
+
+    def scroll(self, dy: int) -> None:
+        self.offset = max(0, min(self.max_offset, self.offset + dy))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """Scroll on the mouse wheel over the view; return True if the event was used."""
+        if event.type == pygame.MOUSEWHEEL:
+            if self.rect.collidepoint(pygame.mouse.get_pos()):
+                self.scroll(-event.y * 40)
+                return True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        clip = surface.get_clip()
+        surface.set_clip(self.rect.clip(clip))
+        for img, y in self._lines:
+            yy = self.rect.y + y - self.offset
+            if yy + img.get_height() < self.rect.y:
+                continue
+            if yy > self.rect.bottom:
+                break
+            surface.blit(img, (self.rect.x, yy))
+        surface.set_clip(clip)
+        if self.max_offset:
+            track = pygame.Rect(self.rect.right - 6, self.rect.y, 5, self.rect.height)
+            pygame.draw.rect(surface, self.colours.panel_edge, track, border_radius=2)
+            h = max(20, self.rect.height * self.rect.height // max(1, self._height))
+            y = self.rect.y + (self.rect.height - h) * self.offset // max(1, self.max_offset)
+            pygame.draw.rect(surface, self.colours.accent, (track.x, y, 5, h), border_radius=2)
+
+
+def panel(surface: pygame.Surface, rect: pygame.Rect, colours: Colours,
+          title: str | None = None, fonts: Fonts | None = None) -> pygame.Rect:
+    """Draw a panel; return the inner rect below its title."""
+    pygame.draw.rect(surface, colours.panel, rect, border_radius=6)
+    pygame.draw.rect(surface, colours.panel_edge, rect, 1, border_radius=6)
+    inner = rect.inflate(-16, -12)
+    if title and fonts:
+        r = draw_text(surface, title, inner.topleft, fonts.heading(), colours.accent, inner.width)
+        inner = pygame.Rect(inner.x, r.bottom + 4, inner.width, max(0, inner.bottom - r.bottom - 4))
+    return inner
+
+
+def dim(surface: pygame.Surface, alpha: int = 170) -> None:
+    """Darken everything drawn so far (behind a dialog)."""
+    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    shade.fill((8, 10, 14, alpha))
+    surface.blit(shade, (0, 0))
+
+
+def tooltip(surface: pygame.Surface, lines: list[str], pos: tuple[int, int], fonts: Fonts,
+            colours: Colours, max_width: int = 420) -> None:
+    """Draw a tooltip box near ``pos``, kept inside the window."""
+    if not lines:
+        return
+    font = fonts.small()
+    width = min(max_width * fonts.scale, surface.get_width() - 20)
+    wrapped: list[tuple[str, bool]] = []
+    for i, line in enumerate(lines[:30]):
+        for w in wrap(cut(line, 600), font, int(width)):
+            wrapped.append((w, i == 0))
+    lh = font.get_linesize()
+    w = min(int(width), max(font.size(t)[0] for t, _ in wrapped)) + 20
+    h = lh * len(wrapped) + 14
+    x = min(pos[0] + 16, surface.get_width() - w - 4)
+    y = pos[1] + 20
+    if y + h > surface.get_height() - 4:
+        y = max(4, pos[1] - h - 8)
+    box = pygame.Rect(max(4, x), y, w, h)
+    pygame.draw.rect(surface, (14, 17, 22), box, border_radius=5)
+    pygame.draw.rect(surface, colours.accent, box, 1, border_radius=5)
+    yy = box.y + 7
+    for text, first in wrapped:
+        surface.blit(font.render(text, True, colours.accent if first else colours.text),
+                     (box.x + 10, yy))
+        yy += lh
+
+
+def focus_ring(surface: pygame.Surface, rect: pygame.Rect, colours: Colours) -> None:
+    pygame.draw.rect(surface, colours.focus, rect.inflate(6, 6), 3, border_radius=6)
+
+
+@dataclass
+class ScrollTable(ScrollText):
+    """Rows of cells in columns (fractions of the width), wrapped once, scrolled like text.
+
+    ``paragraphs`` is unused; ``rows`` holds (cells, style) with the first row the header."""
+
+    rows: list[tuple[list[str], Style]] = field(default_factory=list)
+    columns: tuple[float, ...] = (1.0,)
+    _items: list[tuple[pygame.Surface, int, int]] = field(default_factory=list)
+    _rules: list[int] = field(default_factory=list)
+
+    def relayout(self) -> None:
+        self._items = []
+        self._rules = []
+        width = max(60, self.rect.width - 14)
+        xs = [0]
+        for frac in self.columns:
+            xs.append(xs[-1] + int(width * frac))
+        y = 0
+        for n, (cells, style) in enumerate(self.rows):
+            font = style_font(self.fonts, "bold" if n == 0 else style)
+            colour = style_colour(self.colours, "accent" if n == 0 else style)
+            height = 0
+            for i, cell in enumerate(cells[: len(self.columns)]):
+                cw = xs[i + 1] - xs[i] - 10
+                yy = 0
+                for line in wrap(cut(cell, 1200), font, cw)[:12]:
+                    if line:
+                        self._items.append((font.render(line, True, colour), xs[i], y + yy))
+                    yy += font.get_linesize()
+                height = max(height, yy)
+            y += height + 6
+            self._rules.append(y - 3)
+        self._height = y
+        self.offset = max(0, min(self.offset, self.max_offset))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        clip = surface.get_clip()
+        surface.set_clip(self.rect.clip(clip))
+        top, bottom = self.rect.y - self.offset, self.rect.bottom
+        for y in self._rules:
+            yy = top + y
+            if self.rect.y <= yy <= bottom:
+                pygame.draw.line(surface, self.colours.panel_edge, (self.rect.x, yy),
+                                 (self.rect.right - 10, yy))
+        for img, x, y in self._items:
+            yy = top + y
+            if yy + img.get_height() < self.rect.y or yy > bottom:
+                continue
+            surface.blit(img, (self.rect.x + x, yy))
+        surface.set_clip(clip)
+        if self.max_offset:
+            track = pygame.Rect(self.rect.right - 6, self.rect.y, 5, self.rect.height)
+            pygame.draw.rect(surface, self.colours.panel_edge, track, border_radius=2)
+            h = max(20, self.rect.height * self.rect.height // max(1, self._height))
+            y = self.rect.y + (self.rect.height - h) * self.offset // max(1, self.max_offset)
+            pygame.draw.rect(surface, self.colours.accent, (track.x, y, 5, h), border_radius=2)

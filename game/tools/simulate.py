@@ -4,22 +4,46 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from game.core.engine import GameState
-from game.core.policies import POLICIES, historical_game, play_game
+from game.core.policies import POLICIES, historical_game
+from game.core.rules import Rules
 from game.core.scoring import overall_score
+from game.reports.outcomes import (
+    RunSpec,
+    describe_outcomes,
+    outcomes_data,
+    record_data,
+    run_games,
+    summarize_outcomes,
+)
+from game.reports.policy_file import PolicyFileError, PolicyPlan, load_policy_file
+from game.reports.progress import ProgressBar
+from game.saves import SaveError
 from game.tools.common import load_or_report
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scenario", metavar="FILE", help="scenario file (default: the 1928-1941 one)")
-    p.add_argument("--policy", choices=sorted(POLICIES), default="random",
-                   help="how the games are played (default: random)")
+    p.add_argument("--policy", default="random", metavar="history|random|greedy|passive|FILE",
+                   help="how the games are played (default: random), or a YAML/JSON file of "
+                        "choices: 'choices:' with 'event: choice' lines (events not named get "
+                        "the historical choice) and optional 'actions:' with "
+                        "'\"YYYY-MM\": [action, ...]' lines")
     p.add_argument("--runs", type=int, default=10, metavar="N", help="number of games (default 10)")
     p.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the first game")
     p.add_argument("--json", action="store_true", help="print the games as JSON")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="processes to spread the games over (default 1); the results are the "
+                        "same for any number")
+    p.add_argument("--saves", metavar="DIR",
+                   help="also write every game as a save in DIR, for report and compare")
+    p.add_argument("--progress", action="store_true",
+                   help="draw the progress bar even when stderr is not a terminal")
 
 
 def game_record(state: GameState, seed: int) -> dict[str, Any]:
@@ -44,25 +68,79 @@ def run(args: argparse.Namespace) -> int:
     if args.runs < 1:
         print("--runs must be at least 1", file=sys.stderr)
         return 2
+    if args.jobs < 1:
+        print("--jobs must be at least 1", file=sys.stderr)
+        return 2
     rules = loaded.rules
-    policy = POLICIES[args.policy]
-    records = [game_record(play_game(rules, policy, seed=args.seed + i), args.seed + i)
-               for i in range(args.runs)]
+    policy = _policy(args.policy, rules)
+    if policy is None:
+        return 1
+    scenario_file = str(Path(loaded.path).resolve())
+    saves: str | None = args.saves
+    if saves and not _can_write_saves(saves):
+        return 1
+    spec = RunSpec(scenario_file, policy, saves, scenario_file)
+    bar = ProgressBar(args.runs) if ProgressBar.wanted(args.progress) else None
+    try:
+        records = run_games(rules, spec, args.runs, args.seed, args.jobs,
+                            bar.update if bar else None)
+    except SaveError as exc:
+        print(f"\n{exc}", file=sys.stderr)
+        return 1
+    finally:
+        if bar:
+            bar.close()
+    outcomes = summarize_outcomes(rules, records)
     if args.json:
-        print(json.dumps({"scenario": rules.scenario.id, "policy": args.policy,
-                          "games": records}, indent=1))
+        print(json.dumps({"scenario": rules.scenario.id, "policy": spec.policy_name,
+                          "runs": args.runs, "seed": args.seed,
+                          "games": [record_data(rules, r) for r in records],
+                          "summary": outcomes_data(outcomes)}, indent=1))
         return 0
-    hist = historical_game(rules)
-    print(f"{rules.scenario.title}: {args.runs} game(s), policy '{args.policy}'")
-    for r in records:
-        aims = ", ".join(f"{a} {v:.1f} ({r['vs_history'][a]:+.1f})" for a, v in r["final"].items())
-        print(f"  seed {r['seed']}: {r['ending']}; {aims}; score {r['score']:.1f}")
-    endings: dict[str, int] = {}
-    for r in records:
-        endings[str(r["ending"])] = endings.get(str(r["ending"]), 0) + 1
-    h_end = rules.endings[hist.ending_index].id
-    print("endings: " + ", ".join(f"{k} {v}" for k, v in sorted(endings.items(),
-                                                                  key=lambda kv: -kv[1])))
-    mean = sum(r["score"] for r in records) / len(records)
-    print(f"mean score {mean:.1f}; history scores {overall_score(hist):.1f} and ends '{h_end}'")
+    last = args.seed + args.runs - 1
+    print(f"{rules.scenario.title}: {args.runs:,} games, policy '{spec.policy_name}', "
+          f"seeds {args.seed}-{last}" if args.runs > 1 else
+          f"{rules.scenario.title}: 1 game, policy '{spec.policy_name}', seed {args.seed}")
+    if args.runs <= 20:
+        for r in map(lambda rec: record_data(rules, rec), records):
+            final, gap = r["final"], r["vs_history"]
+            assert isinstance(final, dict) and isinstance(gap, dict)
+            aims = ", ".join(f"{a} {v:.1f} ({gap[a]:+.1f})" for a, v in final.items())
+            print(f"  seed {r['seed']}: {r['ending']}; {aims}; score {r['score']:.1f}")
+    print()
+    for line in describe_outcomes(outcomes):
+        print(line)
+    if saves:
+        print(f"\nwrote {args.runs:,} save(s) to {saves}; try: python main.py compare {saves}")
     return 0
+
+
+def _policy(name: str, rules: Rules) -> str | PolicyPlan | None:
+    """The policy named, or the plan of a file of choices; None (after a message) if neither."""
+    if name in POLICIES:
+        return name
+    path = Path(name)
+    if not path.exists():
+        print(f"--policy: '{name}' is neither a policy ({', '.join(sorted(POLICIES))}) nor a "
+              "file of choices", file=sys.stderr)
+        return None
+    try:
+        return load_policy_file(path, rules)
+    except PolicyFileError as exc:
+        for p in exc.problems:
+            print(p.format(), file=sys.stderr)
+        print(f"{name}: the file of choices has {len(exc.problems)} problem(s)", file=sys.stderr)
+        return None
+
+
+def _can_write_saves(name: str) -> bool:
+    """Make the folder for saves if needed; say why and return False if it cannot be written."""
+    try:
+        Path(name).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"{name}: cannot make the folder for saves: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    if not os.access(name, os.W_OK):
+        print(f"{name}: cannot write saves there (no permission)", file=sys.stderr)
+        return False
+    return True

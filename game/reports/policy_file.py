@@ -1,0 +1,143 @@
+"""A file of choices as a policy: which choice to make at each event, and actions by date.
+
+The file is YAML or JSON::
+
+    choices:              # event id: choice id (events not named get the historical choice)
+      munich: protest
+      talks_1939: alliance
+    actions:              # optional: "YYYY-MM": [action ids], tried on that month's turn
+      "1933-01": [join_league]
+
+A mapping without ``choices:`` or ``actions:`` is read as choices alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from game.core import expr
+from game.core.policies import Policy, choices_policy
+from game.core.rules import Rules
+from game.scenario.errors import Problem, ScenarioError
+from game.scenario.yamlsafe import read_yaml_file
+
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+class _At(Protocol):
+    def __call__(self, where: tuple[str | int, ...], message: str, hint: str = "",
+                 key: bool = False) -> None: ...
+
+
+class PolicyFileError(Exception):
+    """A file of choices that does not fit the scenario; ``problems`` says where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(p.format() for p in problems))
+
+
+@dataclass(frozen=True)
+class PolicyPlan:
+    """The choices and dated actions of a file, checked against a scenario (picklable)."""
+
+    name: str
+    choices: dict[str, str] = field(default_factory=dict)
+    actions: dict[int, list[str]] = field(default_factory=dict)
+
+    def policy(self) -> Policy:
+        return choices_policy(self.choices, self.actions)
+
+
+def load_policy_file(path: str | Path, rules: Rules) -> PolicyPlan:
+    """Read and check a file of choices. Raises :class:`PolicyFileError` listing every problem."""
+    filename = str(path)
+    try:
+        data, values, keys = read_yaml_file(path)
+    except ScenarioError as exc:
+        raise PolicyFileError(exc.problems) from None
+    problems: list[Problem] = []
+
+    def at(where: tuple[str | int, ...], message: str, hint: str = "",
+           key: bool = False) -> None:
+        line, col = (keys if key else values).get(where, values.get((), (1, 1)))
+        problems.append(Problem(filename, line, col, message, hint))
+
+    if not isinstance(data, dict):
+        at((), "a file of choices must be a mapping: 'choices:' with 'event: choice' lines",
+           "see python main.py simulate --help")
+        raise PolicyFileError(problems)
+    sections = set(data) & {"choices", "actions"}
+    if sections:
+        for k in data:
+            if k not in ("choices", "actions"):
+                at((k,), f"unknown section '{k}'",
+                   expr.suggest(str(k), ["choices", "actions"]) or
+                   "the sections are 'choices' and 'actions'", key=True)
+        raw_choices: Any = data.get("choices") or {}
+        raw_actions: Any = data.get("actions") or {}
+        base: tuple[str | int, ...] = ("choices",)
+    else:
+        raw_choices, raw_actions, base = data, {}, ()
+    choices = _choices(raw_choices, base, rules, at)
+    actions = _actions(raw_actions, rules, at)
+    if problems:
+        raise PolicyFileError(sorted(problems, key=lambda p: (p.line, p.col)))
+    return PolicyPlan(Path(filename).stem, choices, actions)
+
+
+def _choices(raw: Any, base: tuple[str | int, ...], rules: Rules,
+             at: _At) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        at(base, "'choices' must be 'event: choice' lines")
+        return {}
+    events = {e.id: e for e in rules.scenario.events if e.choices}
+    out: dict[str, str] = {}
+    for event_id, choice_id in raw.items():
+        where = base + (event_id,)
+        if event_id not in events:
+            hint = expr.suggest(str(event_id), list(events)) or \
+                "the events with choices are: " + ", ".join(list(events)[:12])
+            at(where, f"no event with choices called '{event_id}' in this scenario", hint,
+               key=True)
+            continue
+        ids = [c.id for c in events[event_id].choices]
+        if not isinstance(choice_id, str) or choice_id not in ids:
+            hint = (expr.suggest(choice_id, ids) if isinstance(choice_id, str) else "") or \
+                f"the choices of '{event_id}' are: {', '.join(ids)}"
+            at(where, f"'{choice_id}' is not a choice of '{event_id}'", hint)
+            continue
+        out[event_id] = choice_id
+    return out
+
+
+def _actions(raw: Any, rules: Rules, at: _At) -> dict[int, list[str]]:
+    if not isinstance(raw, dict):
+        at(("actions",), "'actions' must be '\"YYYY-MM\": [action, ...]' lines")
+        return {}
+    known = list(rules.action_index)
+    cal = rules.scenario.calendar
+    out: dict[int, list[str]] = {}
+    for month, ids in raw.items():
+        where: tuple[str | int, ...] = ("actions", month)
+        if not _MONTH.match(str(month)):
+            at(where, f"'{month}' is not a month", 'write it "YYYY-MM", e.g. "1933-01"', key=True)
+            continue
+        turn = rules.turn_of_month(str(month))
+        if not 0 <= turn < rules.turns:
+            at(where, f"{month} is outside the calendar ({cal.start} to {cal.end})", key=True)
+            continue
+        items = ids if isinstance(ids, list) else [ids]
+        for k, action_id in enumerate(items):
+            spot = where + (k,) if isinstance(ids, list) else where
+            if not isinstance(action_id, str) or action_id not in rules.action_index:
+                hint = (expr.suggest(action_id, known) if isinstance(action_id, str) else "") \
+                    or "the actions are: " + ", ".join(known[:12])
+                at(spot, f"no action called '{action_id}' in this scenario", hint)
+                continue
+            out.setdefault(turn, []).append(action_id)
+    return out
+

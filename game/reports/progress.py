@@ -1,0 +1,47 @@
+"""A progress bar on the terminal: drawn on stderr, at most ten times a second."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+
+class ProgressBar:
+    """``[#######.......]  4,512/10,000 games  3.2 s, about 4 s left`` on one line, redrawn."""
+
+    def __init__(self, total: int, what: str = "games", stream: TextIO | None = None,
+                 width: int = 30) -> None:
+        self.total = max(total, 1)
+        self.what = what
+        self.stream = stream if stream is not None else sys.stderr
+        self.width = width
+        self.start = time.monotonic()
+        self.last_draw = 0.0
+        self.drawn = False
+
+    @staticmethod
+    def wanted(forced: bool, stream: TextIO | None = None) -> bool:
+        """Whether to draw one: when asked to, or when the stream is a terminal."""
+        s = stream if stream is not None else sys.stderr
+        return forced or (hasattr(s, "isatty") and s.isatty())
+
+    def update(self, done: int) -> None:
+        now = time.monotonic()
+        if done < self.total and now - self.last_draw < 0.1:
+            return
+        self.last_draw = now
+        filled = self.width * done // self.total
+        elapsed = now - self.start
+        line = (f"\r[{'#' * filled}{'.' * (self.width - filled)}] "
+                f"{done:,}/{self.total:,} {self.what}  {elapsed:.1f} s")
+        if 0 < done < self.total:
+            line += f", about {elapsed * (self.total - done) / done:.0f} s left"
+        self.stream.write(line.ljust(self.width + 60))
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()

@@ -1,0 +1,173 @@
+"""`simulate`: the spread of outcomes, determinism, processes, files of choices, saves."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.core.engine import replay
+from game.reports.outcomes import (
+    RunSpec,
+    percentile_of,
+    quantile,
+    run_games,
+    summarize_outcomes,
+)
+from game.saves import read_save_data, replay_save
+from game.scenario.loader import load_scenario
+from tests.conftest import MINI
+
+
+@pytest.fixture(scope="module")
+def rules():  # type: ignore[no-untyped-def]
+    return load_scenario(MINI).rules
+
+
+def simulate_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:
+    assert main(["simulate", "--scenario", str(MINI), "--json", *args]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert isinstance(data, dict)
+    return data
+
+
+def test_same_seed_same_numbers_twice(capsys: pytest.CaptureFixture[str]) -> None:
+    first = simulate_json(capsys, "--runs", "60", "--seed", "7")
+    second = simulate_json(capsys, "--runs", "60", "--seed", "7")
+    assert first == second
+    other = simulate_json(capsys, "--runs", "60", "--seed", "8")
+    assert other["games"] != first["games"]
+
+
+def test_the_json_keeps_each_games_fields_and_adds_the_summary(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    data = simulate_json(capsys, "--runs", "5", "--policy", "history")
+    games = data["games"]
+    assert isinstance(games, list) and len(games) == 5
+    for g in games:
+        assert set(g) >= {"seed", "ending", "final", "vs_history", "score"}
+        assert all(v == 0 for v in g["vs_history"].values())
+    summary = data["summary"]
+    assert isinstance(summary, dict)
+    assert {a["id"]: a["history_percentile"] for a in summary["aims"]} == \
+        {"security": 50.0, "recognition": 50.0}
+    assert [e["games"] for e in summary["endings"] if e["historical"]] == [5]
+
+
+def test_more_processes_give_the_same_games(rules) -> None:  # type: ignore[no-untyped-def]
+    spec = RunSpec(str(MINI), "random")
+    one = run_games(rules, spec, 90, seed=3, jobs=1)
+    two = run_games(rules, spec, 90, seed=3, jobs=2)
+    assert one == two
+    assert [r.seed for r in one] == list(range(3, 93))
+    assert summarize_outcomes(rules, one) == summarize_outcomes(rules, two)
+
+
+def test_the_spread_and_the_decisions_that_moved_the_score(rules) -> None:  # type: ignore[no-untyped-def]
+    records = run_games(rules, RunSpec(str(MINI), "random"), 400)
+    out = summarize_outcomes(rules, records)
+    assert out.games == 400
+    assert sum(e.games for e in out.endings) == 400
+    assert [e.id for e in out.endings if e.historical] == ["safe"]
+    for s in (*out.aims, out.score):
+        assert s.min <= s.p10 <= s.median <= s.p90 <= s.max
+        assert 0 <= s.history_percentile <= 100
+    assert out.influences, "random games differ in their decisions"
+    top = out.influences[0]
+    assert top.made + top.not_made == 400
+    assert abs(top.difference) == max(abs(i.difference) for i in out.influences)
+    # Two choices that split the games say the same thing: only one is listed.
+    assert len([i for i in out.influences if i.id.startswith("crisis.")]) <= 1
+
+
+def test_quantiles_and_percentiles() -> None:
+    values = [1.0, 2.0, 3.0, 4.0]
+    assert quantile(values, 0) == 1 and quantile(values, 1) == 4 and quantile(values, 0.5) == 2.5
+    assert percentile_of(values, 2.0) == 37.5
+    assert percentile_of(values, 9.0) == 100.0
+
+
+def test_text_output_shows_the_spread_and_history(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", "--scenario", str(MINI), "--runs", "200"]) == 0
+    captured = capsys.readouterr()
+    out = captured.out
+    assert "Mini test scenario: 200 games, policy 'random', seeds 0-199" in out
+    assert "<- history" in out and "percentile" in out and "Decisions that moved" in out
+    assert "seed 0:" not in out, "no per-game lines for many games"
+    assert captured.err == "", "no progress bar when stderr is not a terminal"
+
+
+def test_progress_bar_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", "--scenario", str(MINI), "--runs", "30", "--progress"]) == 0
+    err = capsys.readouterr().err
+    assert "30/30 games" in err and "[" + "#" * 30 + "]" in err
+
+
+def test_a_file_of_choices(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = tmp_path / "defiant.yaml"
+    plan.write_text('choices:\n  crisis: defy\nactions:\n  "1930-01": [propaganda]\n',
+                    encoding="utf-8")
+    data = simulate_json(capsys, "--policy", str(plan), "--runs", "3")
+    assert data["policy"] == "defiant"
+    as_json = tmp_path / "defiant.json"
+    as_json.write_text('{"crisis": "defy"}', encoding="utf-8")
+    assert simulate_json(capsys, "--policy", str(as_json), "--runs", "3")["games"] != \
+        simulate_json(capsys, "--policy", "history", "--runs", "3")["games"]
+
+
+def test_a_file_of_choices_with_mistakes(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    plan = tmp_path / "bad.yaml"
+    plan.write_text('choices:\n  crises: defy\n  crisis: defie\nactions:\n  "1950-01": [x]\n'
+                    '  "1930-04": [pact_finlande]\nextra: 1\n', encoding="utf-8")
+    assert main(["simulate", "--scenario", str(MINI), "--policy", str(plan)]) == 1
+    err = capsys.readouterr().err
+    assert f"{plan}:2:3: error: no event with choices called 'crises' in this scenario " \
+           "(did you mean 'crisis'?)" in err
+    assert f"{plan}:3:11: error: 'defie' is not a choice of 'crisis' (did you mean 'defy'?)" \
+        in err
+    assert "1950-01 is outside the calendar (1930-01 to 1931-10)" in err
+    assert "no action called 'pact_finlande' in this scenario (did you mean 'pact_finland'?)" \
+        in err
+    assert f"{plan}:7:1: error: unknown section 'extra'" in err
+    assert "the file of choices has 5 problem(s)" in err
+
+
+def test_an_unknown_policy(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", "--scenario", str(MINI), "--policy", "grredy"]) == 1
+    assert "'grredy' is neither a policy (greedy, history, passive, random) nor a file" in \
+        capsys.readouterr().err
+
+
+def test_saves_that_replay_to_the_same_games(tmp_path: Path, rules,  # type: ignore[no-untyped-def]
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "class"
+    data = simulate_json(capsys, "--runs", "4", "--jobs", "2", "--saves", str(folder))
+    files = sorted(folder.iterdir())
+    assert [f.name for f in files] == [f"game-0000{i}-random.json" for i in range(4)]
+    for f, game in zip(files, data["games"], strict=True):  # type: ignore[arg-type]
+        save = read_save_data(f)
+        assert save.player == f"random #{game['seed']}"
+        assert Path(save.scenario_file) == MINI.resolve()
+        state = replay_save(save, rules, str(f)).state
+        assert state == replay(rules, save.seed, save.moves)
+        assert rules.endings[state.ending_index].id == game["ending"]
+
+
+def test_saves_to_a_folder_that_cannot_be_made(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["simulate", "--scenario", str(MINI), "--saves", str(blocker / "d")]) == 1
+    assert "cannot make the folder for saves" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--runs", "0"], "--runs must be at least 1"),
+    (["--jobs", "0"], "--jobs must be at least 1"),
+])
+def test_bad_numbers(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", "--scenario", str(MINI), *args]) == 2
+    assert message in capsys.readouterr().err

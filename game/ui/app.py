@@ -95,7 +95,11 @@ class App:
         w, h = max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1])
         screen = pygame.display.set_mode((w, h), pygame.RESIZABLE)
         try:
-            pygame.Window.from_display_module().minimum_size = MIN_SIZE
+            import warnings
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pygame.Window.from_display_module().minimum_size = MIN_SIZE
         except (AttributeError, pygame.error):
             pass
         return screen
@@ -196,7 +200,7 @@ class App:
     def toast(self, text: str, kind: str = "info", seconds: float = 5.0) -> None:
         """Show a short message at the bottom of the window (also kept in ``messages``)."""
         self.messages.append(Toast(text, kind, time.monotonic() + seconds))
-        del self.messages[:-4]
+        del self.messages[:-3]
         self.dirty = True
 
     # -- games ---------------------------------------------------------------------------

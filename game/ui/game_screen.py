@@ -119,7 +119,7 @@ class GameScene(Scene):
             problem = action_problem(st, a.index)
             if problem is None:
                 out_ok.append(a.index)
-            elif problem not in HIDDEN:
+            elif problem not in HIDDEN or target is not None:
                 out_no.append(a.index)
         return out_ok + out_no
 
@@ -226,7 +226,7 @@ class GameScene(Scene):
             return
         self.session.take(st.rules.actions[index].id)
         eff = explain.diff(st, self.session.state)
-        self.app.toast(f"{name}: {eff.text()}", "good")
+        self.app.toast(f"{name}: {eff.text()}", "good", 2.5)
         self.rebuild()
         flow.after_move(self.app)
 
@@ -344,11 +344,16 @@ class GameScene(Scene):
         self._draw_aims(surface)
         self._draw_news(surface)
         self._draw_map(surface)
-        inner = panel(surface, self.right_rect, c,
-                      "Actions towards " + self._nation_name(rules.nation_ids[self.selected])
-                      if self.selected is not None else "Actions", f)
-        draw_text(surface, f"{st.budget} point(s) left · keys 1-9 · hover for details",
-                  (inner.x, inner.y + self.px(2)), f.small(), c.dim, inner.width)
+        inner = panel(surface, self.right_rect, c, "Actions", f)
+        sub = f"{st.budget} point(s) left · keys 1-9 · hover for details"
+        if self.selected is not None:
+            sub = f"Towards {self._nation_name(rules.nation_ids[self.selected])} · " + sub
+        limit = self.buttons["undo"].rect.x if "undo" in self.buttons else inner.right
+        if "all" in self.buttons:
+            limit = self.buttons["all"].rect.x
+        r_sub = pygame.Rect(inner.x, inner.y + self.px(2), limit - inner.x - self.px(6), 0)
+        draw_lines(surface, [(sub, "small")], pygame.Rect(r_sub.x, r_sub.y, r_sub.width,
+                                                          self.px(40)), f, c)
         if not self.shown:
             draw_text(surface, "Nothing more can be done now." if self.selected is None else
                       "No action towards this nation now.", (inner.x, inner.y + self.px(40)),

@@ -38,7 +38,8 @@ class NewsScene(Scene):
             x += w + self.px(8)
         self.button("back", pygame.Rect(a.right - self.px(160), a.y, self.px(160), bh),
                     "Back  [Esc]", "@small")
-        body = pygame.Rect(a.x, a.y + bh + self.px(16), a.width, a.height - bh - self.px(16))
+        top = bh + self.px(36 if self.tab == "timeline" else 16)
+        body = pygame.Rect(a.x, a.y + top, a.width, a.height - top)
         if self.tab == "news":
             paras: list[tuple[str, str]] = []
             last = None
@@ -95,6 +96,6 @@ class NewsScene(Scene):
                   self.app.colours.accent)
         if self.tab == "timeline":
             draw_text(surface, "Rows in gold: your decisions differ from history's (T switches)",
-                      (a.x, a.y + self.px(44)), self.app.fonts.small(), self.app.colours.dim)
+                      (a.x, a.y + self.px(50)), self.app.fonts.small(), self.app.colours.dim)
         if self.view:
             self.view.draw(surface)

@@ -1,0 +1,114 @@
+"""Headless UI test helpers: a driver that posts real pygame events through App.step and
+saves screenshots (to $STATECRAFT_SCREENSHOTS, default tests/screenshots/)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("STATECRAFT_HOME", tempfile.mkdtemp(prefix="statecraft-ui-"))
+os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "tests" / "data" / "mini.yaml"
+SHOTS = Path(os.environ.get("STATECRAFT_SCREENSHOTS") or ROOT / "tests" / "screenshots")
+
+
+class Driver:
+    """Drives an App with real events: clicks at button centres, key presses, resizes."""
+
+    def __init__(self, app: object) -> None:
+        from game.ui.app import App
+
+        assert isinstance(app, App)
+        self.app = app
+
+    @property
+    def top(self) -> object:
+        return self.app.top
+
+    def scene(self) -> str:
+        return type(self.app.top).__name__
+
+    def step(self, events: list[pygame.event.Event] | None = None) -> None:
+        self.app.step(events or [])
+
+    def click_at(self, pos: tuple[int, int], button: int = 1) -> None:
+        self.step([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
+                   pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button),
+                   pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button)])
+
+    def click(self, key: str) -> None:
+        """Click the centre of the top scene's button ``key``."""
+        buttons = self.app.top.buttons
+        assert key in buttons, f"no button {key!r} on {self.scene()}: {sorted(buttons)}"
+        self.click_at(buttons[key].rect.center)
+
+    def key(self, key: int, mod: int = 0, unicode: str = "") -> None:
+        self.step([pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode,
+                                      scancode=0),
+                   pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode,
+                                      scancode=0)])
+
+    def focus_and_press(self, key: str) -> None:
+        """Tab until the button ``key`` has the focus, then press Enter (keyboard only)."""
+        for _ in range(200):
+            if self.app.top.focus_key == key:
+                break
+            self.key(pygame.K_TAB)
+        assert self.app.top.focus_key == key, f"{key} not reachable by Tab on {self.scene()}"
+        self.key(pygame.K_RETURN)
+
+    def resize(self, w: int, h: int) -> None:
+        self.step([pygame.event.Event(pygame.VIDEORESIZE, size=(w, h), w=w, h=h)])
+
+    def shot(self, name: str, keep_messages: bool = False) -> Path:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        if not keep_messages:
+            self.app.messages.clear()
+        self.app.draw()
+        path = SHOTS / f"{name}.png"
+        pygame.image.save(self.app.screen, str(path))
+        return path
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh STATECRAFT_HOME with the mini scenario in the teacher's folder."""
+    h = tmp_path / "home"
+    (h / "scenarios").mkdir(parents=True)
+    shutil.copy(MINI, h / "scenarios" / "mini.yaml")
+    monkeypatch.setenv("STATECRAFT_HOME", str(h))
+    return h
+
+
+@pytest.fixture
+def make_app(home: Path) -> Iterator[object]:
+    from game.ui.app import App
+
+    apps: list[App] = []
+
+    def make(**kwargs: object) -> Driver:
+        kwargs.setdefault("size", (1280, 720))
+        app = App(**kwargs)  # type: ignore[arg-type]
+        apps.append(app)
+        d = Driver(app)
+        d.step()
+        return d
+
+    yield make
+    for app in apps:
+        app.running = False
+    pygame.quit()
+
+
+def mini_path(home: Path) -> Path:
+    return home / "scenarios" / "mini.yaml"

@@ -284,17 +284,22 @@ class _Builder:
 
     def fire_events(self, base: GameState, events: tuple[CompiledEvent, ...]) -> None:
         """Fire, in scenario order, the events of this turn whose condition and chance hold."""
+        view: GameState | None = None  # made once, and again only after an event changed things
         for ev in events:
             if self.fired & (1 << ev.index):
                 continue
-            if ev.when is not None and not ev.when(self.view(base)):
-                continue
+            if ev.when is not None:
+                if view is None:
+                    view = self.view(base)
+                if not ev.when(view):
+                    continue
             if ev.chance < 1.0:
                 self.rng, draw = _next_random(self.rng)
                 if draw >= ev.chance:
                     continue
             self.fired |= 1 << ev.index
             self.log("event", ev.index, -1, self.apply(ev.effects))
+            view = None
             if ev.ends_game:
                 self.end_requested = True
             if ev.choices:
@@ -399,11 +404,10 @@ def available_action_indices(state: GameState) -> list[int]:
     """Return the indices of the scenario actions that can be taken now (no event pending)."""
     if state.ending_index >= 0 or state.pending:
         return []
-    turn, took, budget, taken = state.turn, state.took, state.budget, state.taken_this_turn
+    took, budget, taken = state.took, state.budget, state.taken_this_turn
     out = []
-    for a in state.rules.actions:
-        if (a.first_turn <= turn <= a.last_turn and a.cost <= budget
-                and not (a.once and took >> a.index & 1) and a.index not in taken
+    for a in state.rules.actions_by_turn[state.turn]:
+        if (a.cost <= budget and not (a.once and took >> a.index & 1) and a.index not in taken
                 and (a.available is None or a.available(state))):
             out.append(a.index)
     return out

@@ -46,11 +46,22 @@ def random_policy(state: GameState, rng: random.Random) -> Move:
     if state.pending:
         ev = rules.events[state.pending[0]]
         return Choose(ev.id, ev.choices[rng.randrange(len(ev.choices))].id)
-    options = available_action_indices(state)
-    pick = rng.randrange(len(options) + 1)
-    if pick == len(options):
-        return EndTurn()
-    return TakeAction(rules.actions[options[pick]].id)
+    # Uniform over the legal moves, found by drawing candidates without replacement until
+    # one is legal: the same distribution as listing them all, at a fraction of the checks.
+    candidates = list(rules.actions_by_turn[state.turn])
+    end = len(candidates)
+    remaining = end + 1
+    order = list(range(remaining))
+    while remaining:
+        k = rng.randrange(remaining)
+        pick = order[k]
+        order[k] = order[remaining - 1]
+        remaining -= 1
+        if pick == end:
+            return EndTurn()
+        if action_problem(state, candidates[pick].index) is None:
+            return TakeAction(candidates[pick].id)
+    return EndTurn()
 
 
 def passive_policy(state: GameState, rng: random.Random) -> Move:

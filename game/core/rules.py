@@ -90,6 +90,7 @@ class Rules:
     start_relations: tuple[int, ...]
     start_treaties: tuple[int, ...]
     events_by_turn: tuple[tuple[CompiledEvent, ...], ...]
+    actions_by_turn: tuple[tuple[CompiledAction, ...], ...]
     history_by_turn: tuple[tuple[int, ...], ...]
     action_index: dict[str, int]
     event_index: dict[str, int]
@@ -337,6 +338,8 @@ def compile_rules(scenario: Scenario) -> Rules:
         start_relations=tuple(n.relation for n in scenario.nations),
         start_treaties=tuple(treaties),
         events_by_turn=tuple(tuple(t) for t in by_turn),
+        actions_by_turn=tuple(tuple(a for a in actions if a.first_turn <= t <= a.last_turn)
+                              for t in range(turns)),
         history_by_turn=tuple(tuple(t) for t in history),
         action_index=action_index,
         event_index={e.id: e.index for e in events},

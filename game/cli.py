@@ -13,6 +13,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "simulate": ("game.tools.simulate", "play many games headless with a policy"),
     "bench": ("game.tools.bench", "measure load and play speed against bare baselines"),
     "schema": ("game.tools.schema", "write the JSON Schema of the scenario format for editors"),
+    "report": ("game.tools.report", "the end report of one saved game: html, md, csv or json"),
 }
 
 

@@ -1,0 +1,148 @@
+"""Saves given on the command line: files and folders, each with its scenario found and replayed.
+
+A folder stands for the ``*.json`` files in it (not hidden ones; not the
+reports this package writes). Every file that cannot be used is kept as a
+:class:`Skipped` with a message that names it, so a command can report each
+one and still process the rest.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.saves import LoadedSave, SaveData, SaveError, read_save_data, replay_save
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import LoadedScenario, load_scenario
+
+REPORT_FORMAT = "statecraft-report"
+"""The ``format`` of the JSON reports written by ``report``: skipped quietly in folders."""
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file or folder that gave no game, and why, in words that name it."""
+
+    path: str
+    reason: str
+
+
+def _is_report(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            head = f.read(200)
+    except OSError:
+        return False
+    return REPORT_FORMAT.encode() in head
+
+
+def collect_files(targets: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
+    """Expand files and folders into the save files to read, in a stable order."""
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    seen: set[Path] = set()
+    for target in targets:
+        path = Path(target)
+        if path.is_dir():
+            try:
+                found = sorted(p for p in path.iterdir() if p.suffix == ".json"
+                               and not p.name.startswith(".") and p.is_file())
+            except OSError as exc:
+                skipped.append(Skipped(target, f"{target}: cannot read the folder: "
+                                       f"{exc.strerror or exc}"))
+                continue
+            found = [p for p in found if not _is_report(p)]
+            if not found:
+                skipped.append(Skipped(target, f"{target}: no saves in this folder (a save is "
+                                       "a .json file written by the game or by simulate --saves)"))
+            new = [p for p in found if p.resolve() not in seen]
+        elif path.exists():
+            new = [path] if path.resolve() not in seen else []
+        else:
+            skipped.append(Skipped(target, f"{target}: no such file or folder"))
+            continue
+        seen.update(p.resolve() for p in new)
+        files += new
+    return files, skipped
+
+
+class ScenarioFinder:
+    """Finds, loads once and keeps the scenario of each save.
+
+    With ``explicit`` (a ``--scenario`` file), every save must be of that
+    scenario. Otherwise a save's own ``scenario_file`` is tried, then the
+    known scenario files (the bundled ones and the teacher's folder), and a
+    file whose content matches the save's hash is preferred over one that
+    only has its id.
+    """
+
+    def __init__(self, explicit: LoadedScenario | None = None,
+                 known: Iterable[Path] | None = None) -> None:
+        self.explicit = explicit
+        self._known = list(known) if known is not None else None
+        self._loaded: dict[Path, LoadedScenario | None] = {}
+
+    def _load(self, path: Path) -> LoadedScenario | None:
+        key = path.resolve()
+        if key not in self._loaded:
+            try:
+                self._loaded[key] = load_scenario(path)
+            except (ScenarioError, OSError):
+                self._loaded[key] = None
+        return self._loaded[key]
+
+    def _known_files(self) -> list[Path]:
+        if self._known is None:
+            from game.paths import scenario_files
+
+            self._known = scenario_files()
+        return self._known
+
+    def for_save(self, data: SaveData, path: str) -> LoadedScenario:
+        """The scenario of a save. Raises :class:`SaveError` naming the file if there is none."""
+        if self.explicit is not None:
+            ex = self.explicit.scenario
+            if data.scenario_id != ex.id:
+                title = f" ({data.scenario_title})" if data.scenario_title else ""
+                raise SaveError(f"{path}: this save is for scenario '{data.scenario_id}'{title}, "
+                                f"not '{ex.id}' ({self.explicit.path})")
+            return self.explicit
+        candidates: list[LoadedScenario] = []
+        if data.scenario_file and Path(data.scenario_file).is_file():
+            own = self._load(Path(data.scenario_file))
+            if own is not None and own.scenario.id == data.scenario_id:
+                if own.rules.digest == data.scenario_hash:
+                    return own
+                candidates.append(own)
+        for file in self._known_files():
+            loaded = self._load(file)
+            if loaded is None or loaded.scenario.id != data.scenario_id:
+                continue
+            if loaded.rules.digest == data.scenario_hash:
+                return loaded
+            candidates.append(loaded)
+        if candidates:
+            return candidates[0]  # replay_save warns that the scenario changed
+        where = f"{data.scenario_file} or " if data.scenario_file else ""
+        raise SaveError(f"{path}: its scenario '{data.scenario_id}' is not installed (looked for "
+                        f"{where}a scenario file with that id); give it with --scenario FILE")
+
+
+def open_save(path: Path, finder: ScenarioFinder) -> LoadedSave:
+    """Read a save, find its scenario and replay it. Raises :class:`SaveError`."""
+    data = read_save_data(path)
+    loaded = finder.for_save(data, str(path))
+    return replay_save(data, loaded.rules, str(path))
+
+
+def open_saves(files: Iterable[Path], finder: ScenarioFinder) -> Iterator[LoadedSave | Skipped]:
+    """Each file as a replayed save, or as a :class:`Skipped` saying what is wrong with it."""
+    for path in files:
+        try:
+            yield open_save(path, finder)
+        except SaveError as exc:
+            yield Skipped(str(path), str(exc))
+        except (RecursionError, MemoryError, ValueError, json.JSONDecodeError) as exc:
+            yield Skipped(str(path), f"{path}: not a usable save ({exc.__class__.__name__})")

@@ -1,0 +1,154 @@
+"""The end report as Markdown (charts as PNG files beside it), CSV (the aims turn by turn) and
+JSON (everything)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from game.reports.end_report import EndReport, report_data, saved_when
+from game.reports.escape import md_cell, md_text, safe_url
+
+
+def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
+                    chart_problem: str = "") -> str:
+    """The report as Markdown; ``chart_files`` holds (aim name, relative file name) pairs."""
+    s = report.summary
+    out: list[str] = []
+    add = out.append
+    add(f"# {md_text(report.scenario_title)}")
+    add("")
+    meta = f"End report for **{md_text(report.player or 'an unnamed player')}**, leading the " \
+           f"{md_text(report.player_state)}"
+    when = saved_when(report)
+    add(meta + (f", saved {when}" if when else "") + f", game seed {report.seed}.")
+    for w in report.warnings:
+        add("")
+        add(f"> {md_text(w)}")
+    add("")
+    add("## How it ended")
+    add("")
+    if report.finished:
+        add(f"**{md_text(s.ending_title)}**")
+        add("")
+        add(md_text(s.ending_text))
+    else:
+        add(f"**The game is not finished**: saved in {md_text(report.date)}, after "
+            f"{s.turns_played} turn(s). The comparison covers the turns played.")
+    add("")
+    if report.historical_ending_title:
+        same = " (the same as yours)" if s.ending_id == s.historical_ending_id else ""
+        add(f"Played through the same rules, the USSR's historical path ends in "
+            f"**{md_text(report.historical_ending_title)}**{same}.")
+        add("")
+    add(f"Overall score: **{s.score:.1f}** out of 100; the historical path scores "
+        f"{s.historical_score:.1f}.")
+    add("")
+    add("## Your aims against history")
+    add("")
+    add("| Aim | Yours at the end | History | Difference | Mean gap over the game |")
+    add("|---|---:|---:|---:|---:|")
+    for a in s.aims:
+        add(f"| {md_cell(a.name)} | {a.final:.1f} | {a.historical:.1f} | {a.difference:+.1f} | "
+            f"{a.mean_gap:+.1f} |")
+    add("")
+    for name, file in chart_files:
+        add(f"![{md_cell(name)}: your game (solid) against history (dashed)]({file})")
+        add("")
+    if chart_problem:
+        add(f"_Charts are missing: {md_text(chart_problem)}._")
+        add("")
+    add("## Your decisions beside the USSR's")
+    add("")
+    if report.decisions:
+        add("| Date | Decision | You | What the USSR did | The essay's verdict | Correction "
+            "| Source |")
+        add("|---|---|---|---|---|---|---|")
+        for d in report.decisions:
+            r = d.row
+            title = f"**{md_cell(r.title)}**"
+            if d.note:
+                title += f"<br>{md_cell(d.note.text)}"
+            verdict = md_cell(d.verdict_text)
+            if d.note and d.note.reason:
+                verdict += f": {md_cell(d.note.reason)}"
+            you = md_cell(r.player) if r.same else f"**{md_cell(r.player)}**"
+            add(f"| {md_cell(r.date)} | {title} | {you} | {md_cell(r.history)} | {verdict} | "
+                f"{md_cell(r.correction)} | {md_cell(r.source)} |")
+        add("")
+        add("Where you did otherwise than the USSR, your decision is in bold.")
+    else:
+        add("No decisions yet.")
+    add("")
+    add("## Your policy between the historians' readings")
+    add("")
+    st, hs = s.stance, s.historical_stance
+    if st.decisions:
+        closest = f", closest to the **{md_text(st.reading_name)}** reading" \
+            if st.reading_name else ""
+        add(f"Your {st.decisions} decision(s) lean **{st.lean:+.2f}** on a scale from -1 to +1"
+            f"{closest}. The USSR's own decisions lean {hs.lean:+.2f}"
+            + (f" ({md_text(hs.reading_name)})" if hs.reading_name else "") + ".")
+    else:
+        add("You made no decision that carries a stance yet.")
+    add("")
+    add("```")
+    add(_axis(st.lean, hs.lean))
+    add("```")
+    add("")
+    for reading in report.readings:
+        mark = " (closest to your game)" if reading.id == st.reading_id else ""
+        add(f"### {md_text(reading.name)} ({reading.lean:+.1f}){mark}")
+        add("")
+        add(md_text(reading.summary))
+        add("")
+        names = "; ".join(md_text(x.name) + (f", *{md_text(x.work)}*" if x.work else "")
+                          for x in reading.historians)
+        add(f"Historians: {names}")
+        add("")
+    add("## Sources")
+    add("")
+    if report.sources:
+        for src in report.sources:
+            url = safe_url(src.url)
+            add(f"- {md_text(src.citation)}" + (f" <{url}>" if url else
+                                                (f" {md_text(src.url)}" if src.url else "")))
+    else:
+        add("The scenario lists no sources; each decision above names its own.")
+    add("")
+    add(f"_Made by Statecraft from {md_text(report.save_path)}._")
+    return "\n".join(out) + "\n"
+
+
+def _axis(lean: float, history: float, width: int = 41) -> str:
+    """A text scale from -1 to +1 with Y (you) and H (history) on it."""
+    cells = ["-"] * width
+
+    def at(value: float) -> int:
+        return round((max(-1.0, min(1.0, value)) + 1) / 2 * (width - 1))
+
+    cells[width // 2] = "|"
+    cells[at(history)] = "H"
+    cells[at(lean)] = "Y" if at(lean) != at(history) else "*"
+    return "-1 " + "".join(cells) + " +1   (Y: you, H: history, *: both)"
+
+
+def render_csv(report: EndReport) -> str:
+    """The aims turn by turn, each beside its historical value."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    header = ["turn", "date"]
+    for aim in report.aim_ids:
+        header += [aim, f"{aim}_history"]
+    writer.writerow(header)
+    for t in report.turns:
+        row: list[object] = [t.turn, t.date]
+        for mine, theirs in zip(t.aims, t.history, strict=True):
+            row += [round(mine, 3), round(theirs, 3)]
+        writer.writerow(row)
+    return buf.getvalue()
+
+
+def render_json(report: EndReport) -> str:
+    return json.dumps(report_data(report), indent=1, ensure_ascii=False) + "\n"

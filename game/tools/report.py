@@ -1,0 +1,132 @@
+"""`python main.py report SAVE`: the end report of one game, as HTML, Markdown, CSV or JSON.
+
+HTML opens in any browser with no network (styles inline, charts embedded);
+Markdown gets its charts as PNG files beside it; CSV holds the aims turn by
+turn with the historical values; JSON holds everything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.reports.charts import ChartsUnavailable, aim_charts
+from game.reports.end_report import build_report
+from game.reports.html_report import render_html
+from game.reports.saveset import ScenarioFinder, open_save
+from game.reports.text_report import render_csv, render_json, render_markdown
+from game.saves import SaveError, write_atomic
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import LoadedScenario, load_scenario
+
+FORMATS = ("html", "md", "csv", "json")
+
+
+class ReportError(Exception):
+    """The report could not be made or written; the message names the file and says why."""
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("save", metavar="SAVE", help="a save file (from the game or simulate --saves)")
+    p.add_argument("--format", choices=FORMATS,
+                   help="html (default, or from the -o name), md, csv or json")
+    p.add_argument("-o", "--output", metavar="PATH",
+                   help="where to write it ('-' for the screen; default: SAVE-NAME-report.FORMAT "
+                        "in the current folder)")
+    p.add_argument("--scenario", metavar="FILE",
+                   help="the scenario file, if the save's own cannot be found")
+
+
+def default_output(save: Path, fmt: str) -> Path:
+    stem = save.name.removesuffix(".json").removesuffix(".save")
+    return Path(f"{stem}-report.{fmt}")
+
+
+def _write_text(path: Path, text: str) -> None:
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise ReportError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+
+
+def write_report(save_path: str | Path, out: str | Path | None, fmt: str = "html",
+                 scenario: LoadedScenario | None = None) -> list[Path]:
+    """Write the report of a save; return the files written (none when ``out`` is ``"-"``:
+    the report goes to stdout). Raises :class:`ReportError` with a message for the user."""
+    if fmt not in FORMATS:
+        raise ReportError(f"unknown format '{fmt}' (use one of {', '.join(FORMATS)})")
+    save = Path(save_path)
+    if save.is_dir():
+        raise ReportError(f"{save}: is a folder; give one save here, or use "
+                          f"python main.py compare {save} for the whole class")
+    try:
+        game = open_save(save, ScenarioFinder(scenario))
+    except SaveError as exc:
+        raise ReportError(str(exc)) from None
+    report = build_report(game, scenario.path if scenario else game.data.scenario_file)
+    target = None if out == "-" else Path(out) if out else default_output(save, fmt)
+    if fmt in ("csv", "json"):
+        text = render_csv(report) if fmt == "csv" else render_json(report)
+        if target is None:
+            sys.stdout.write(text)
+            return []
+        _write_text(target, text)
+        return [target]
+    problem = ""
+    try:
+        charts = aim_charts(report)
+    except ChartsUnavailable as exc:
+        charts, problem = [], str(exc)
+    if fmt == "html":
+        text = render_html(report, charts, problem)
+        if target is None:
+            sys.stdout.write(text)
+            return []
+        _write_text(target, text)
+        return [target]
+    if target is None:
+        text = render_markdown(report, [], problem or "Markdown on the screen has no charts; "
+                               "write it to a file with -o to get them")
+        sys.stdout.write(text)
+        return []
+    written = []
+    files = []
+    for c in charts:
+        png = target.with_name(f"{target.stem}-{c.aim_id}.png")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            png.write_bytes(c.png)
+        except OSError as exc:
+            raise ReportError(f"{png}: cannot write the chart: {exc.strerror or exc}") from None
+        written.append(png)
+        files.append((c.aim_name, png.name))
+    _write_text(target, render_markdown(report, files, problem))
+    return [target, *written]
+
+
+def run(args: argparse.Namespace) -> int:
+    fmt = args.format
+    if fmt is None:
+        suffix = Path(args.output).suffix.lstrip(".").lower() if args.output else ""
+        fmt = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
+        if fmt not in FORMATS:
+            fmt = "html"
+    scenario = None
+    if args.scenario:
+        try:
+            scenario = load_scenario(args.scenario)
+        except ScenarioError as exc:
+            for p in exc.problems:
+                print(p.format(), file=sys.stderr)
+            print(f"{args.scenario}: the scenario has errors; fix them first "
+                  f"(python main.py validate {args.scenario})", file=sys.stderr)
+            return 1
+    try:
+        written = write_report(args.save, args.output, fmt, scenario)
+    except ReportError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for w in written:
+        print(f"wrote {w}")
+    return 0

@@ -1,0 +1,239 @@
+"""`report`: the end report of one game in every format, every section, escaped text, bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.core.policies import historical_game
+from game.saves import read_save_data, replay_save
+from game.scenario.loader import load_scenario
+from game.tools.report import ReportError, write_report
+from tests.conftest import MINI
+
+SECTIONS = ("ending", "aims", "decisions", "stance", "sources")
+
+
+class Tags(HTMLParser):
+    """Collects tags, attributes and text of an HTML document."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(html_text: str) -> Tags:
+    t = Tags()
+    t.feed(html_text)
+    return t
+
+
+def charts_available() -> bool:
+    try:
+        import game.ui.charts  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def report(capsys: pytest.CaptureFixture[str], save: Path, *args: str) -> str:
+    assert main(["report", str(save), *args, "-o", "-"]) == 0
+    return capsys.readouterr().out
+
+
+def test_every_game_of_the_class_gets_an_html_report(class_dir: Path, tmp_path: Path) -> None:
+    saves = sorted(class_dir.glob("*.json"))
+    assert len(saves) >= 30
+    for save in saves[::4]:
+        out = tmp_path / f"{save.stem}.html"
+        assert write_report(save, out, "html") == [out]
+        text = out.read_text(encoding="utf-8")
+        for section in SECTIONS:
+            assert f'<section id="{section}">' in text
+
+
+def test_the_html_report_has_every_section(class_dir: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    save = class_dir / "00-random.json"
+    text = report(capsys, save, "--format", "html")
+    rules = load_scenario(MINI).rules
+    state = replay_save(read_save_data(save), rules).state
+    tags = parse(text)
+    words = "".join(tags.text)
+    # The ending, title and text, and history's ending.
+    ending = rules.scenario.endings[state.ending_index]
+    assert ending.title in words and ending.text in words
+    assert "the USSR's historical path ends in" in words
+    # Aims against history, with a chart per aim, embedded.
+    for aim in rules.scenario.aims:
+        assert aim.name in words
+    images = [a for t, a in tags.tags if t == "img"]
+    if charts_available():
+        assert len(images) == len(rules.scenario.aims)
+        for img in images:
+            src = img["src"] or ""
+            assert src.startswith("data:image/png;base64,iVBORw0KGgo")
+    # The decision table: a row per decision, with the player's and history's choices.
+    decision_table = text.split('<section id="decisions">')[1].split("</section>")[0]
+    assert decision_table.count("<tr") == 1 + decision_table.count("<td class=num>")
+    assert "The essay's verdict" in decision_table and "Correction" in decision_table
+    assert "Pact with Finland" in decision_table and "success" in decision_table
+    # The stance and the historians.
+    assert "Geoffrey Roberts" in words and "Robert C. Tucker" in words
+    assert re.search(r"decision\(s\) lean [+-]\d\.\d\d", words)
+    # The sources.
+    assert "The historian's brief, shared/history.md." in words
+    # Offline: nothing is fetched.
+    assert not any(t in ("script", "link", "iframe") for t, _ in tags.tags)
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", text)
+
+
+def test_scenario_and_player_text_is_escaped_in_html(hostile_save: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    text = report(capsys, hostile_save, "--format", "html")
+    tags = parse(text)
+    names = {t for t, _ in tags.tags}
+    assert "script" not in names and "em" not in names and "u" not in names and "a" in names
+    assert "<script>" not in text and "&lt;script&gt;alert(&#x27;title&#x27;)" in text
+    assert "<img src=x" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
+    links = [a.get("href") for t, a in tags.tags if t == "a"]
+    assert links == ["https://example.org/b"], "a javascript: link is shown, never linked"
+    assert "javascript:alert(1)" in text
+    assert not any(k.startswith("on") for _, a in tags.tags for k in a)
+
+
+def test_scenario_text_is_escaped_in_markdown(hostile_save: Path, tmp_path: Path) -> None:
+    out = tmp_path / "hostile.md"
+    write_report(hostile_save, out, "md")
+    text = out.read_text(encoding="utf-8")
+    assert "<script>" not in text and "<img" not in text and "<b>" not in text
+    tables = [line for line in text.splitlines() if line.startswith("|")]
+    assert tables
+    for line in tables:
+        cells = re.split(r"(?<!\\)\|", line)
+        assert len(cells) in (7, 9), line  # 5 or 7 columns between the outer bars
+    decision_rows = [line for line in tables if "A crisis" in line]
+    assert len(decision_rows) == 1, "a newline in a note must not break the row"
+    assert "Yield \\| give in &lt;img" in text
+    assert "javascript:alert(1)" in text and "<javascript:" not in text
+
+
+def test_markdown_has_its_charts_beside_it(class_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "sub" / "ada.md"
+    written = write_report(class_dir / "01-random.json", out, "md")
+    assert written[0] == out
+    text = out.read_text(encoding="utf-8")
+    for section in ("## How it ended", "## Your aims against history",
+                    "## Your decisions beside the USSR's",
+                    "## Your policy between the historians' readings", "## Sources"):
+        assert section in text
+    if charts_available():
+        pngs = sorted(p.name for p in written[1:])
+        assert pngs == ["ada-recognition.png", "ada-security.png"]
+        for name in pngs:
+            assert f"]({name})" in text
+            assert (out.parent / name).read_bytes().startswith(b"\x89PNG")
+
+
+def test_csv_has_the_aims_turn_by_turn_with_history(class_dir: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    save = class_dir / "03-random.json"
+    rows = list(csv.reader(io.StringIO(report(capsys, save, "--format", "csv"))))
+    assert rows[0] == ["turn", "date", "security", "security_history", "recognition",
+                       "recognition_history"]
+    rules = load_scenario(MINI).rules
+    state = replay_save(read_save_data(save), rules).state
+    hist = historical_game(rules)
+    assert len(rows) == 1 + len(state.trajectory)
+    assert rows[1][:2] == ["1", "1930-01"]
+    for row, mine, theirs in zip(rows[1:], state.trajectory, hist.trajectory, strict=False):
+        assert float(row[2]) == pytest.approx(mine[0], abs=1e-3)
+        assert float(row[3]) == pytest.approx(theirs[0], abs=1e-3)
+
+
+def test_json_has_everything(class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(report(capsys, next(class_dir.glob("*-history.json")), "--format", "json"))
+    assert data["format"] == "statecraft-report"
+    assert set(data) >= {"save", "scenario", "summary", "turns", "decisions", "readings",
+                         "sources", "aims"}
+    s = data["summary"]
+    assert s["ending_id"] == s["historical_ending_id"]
+    assert all(a["difference"] == 0 for a in s["aims"])
+    assert all(d["same"] for d in data["decisions"])
+    assert data["decisions"][0]["note"] is None or "text" in data["decisions"][0]["note"]
+
+
+def test_an_unfinished_game_is_reported_as_such(class_dir: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    save = next(class_dir.glob("*-unfinished.json"))
+    text = report(capsys, save)
+    assert "The game is not finished" in text
+
+
+def test_the_default_output_is_named_after_the_save(class_dir: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", str(class_dir / "02-random.json")]) == 0
+    assert (tmp_path / "02-random-report.html").is_file()
+    assert "wrote 02-random-report.html" in capsys.readouterr().out
+    assert main(["report", str(class_dir / "02-random.json"), "-o", "x.csv"]) == 0
+    assert (tmp_path / "x.csv").read_text().startswith("turn,date,")
+
+
+def test_bad_input_gets_a_message_and_status_1(class_dir: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.tools.scenarios import clean_data, write
+
+    cases: list[tuple[list[str], str]] = []
+    cases.append(([str(tmp_path / "nope.json")], "cannot read the file"))
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "statecraft-save", "version": 1, "scen', encoding="utf-8")
+    cases.append(([str(broken)], "not a save, or a damaged one"))
+    cases.append(([str(class_dir)], "is a folder"))
+    other_data = clean_data()
+    other_data["id"] = "other"
+    other = write(tmp_path, other_data, "other.yaml")
+    cases.append(([str(class_dir / "00-random.json"), "--scenario", str(other)],
+                  "this save is for scenario 'mini' (Mini test scenario), not 'other'"))
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    cases.append(([str(class_dir / "00-random.json"), "-o", str(blocker / "r.html")],
+                  "cannot write the report"))
+    for args, message in cases:
+        assert main(["report", *args]) == 1, args
+        captured = capsys.readouterr()
+        assert message in captured.err, (args, captured.err)
+        assert "Traceback" not in captured.err
+
+
+def test_a_save_whose_scenario_is_nowhere(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from game.core.policies import POLICIES, play_game
+    from game.saves import write_save
+    from tests.tools.scenarios import clean_data, write
+
+    data = clean_data()
+    data["id"] = "lost"
+    path = write(tmp_path, data, "lost.yaml")
+    state = play_game(load_scenario(path).rules, POLICIES["random"], seed=0)
+    write_save(tmp_path / "lost.json", state, "Lost", str(path))
+    path.unlink()
+    assert main(["report", str(tmp_path / "lost.json"), "-o", "-"]) == 1
+    assert "its scenario 'lost' is not installed" in capsys.readouterr().err
+    with pytest.raises(ReportError, match="give it with --scenario FILE"):
+        write_report(tmp_path / "lost.json", "-")

@@ -69,7 +69,22 @@ def bench_games(scenario: Path, games: int) -> list[Row]:
 SECTIONS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
     "load": lambda a: bench_load(Path(a.scenario), a.repeats),
     "games": lambda a: bench_games(Path(a.scenario), a.games),
+    "ui-startup": lambda a: _ui().bench_startup(),
+    "ui-frame": lambda a: _ui().bench_frame(_playable(a.scenario)),
+    "ui-idle": lambda a: _ui().bench_idle_and_memory(_playable(a.scenario)),
 }
+
+
+def _ui():  # type: ignore[no-untyped-def]
+    from game.ui import benchmarks
+
+    return benchmarks
+
+
+def _playable(scenario: str) -> Path:
+    """The scenario to play in the UI figures (the mini test one if the default is missing)."""
+    path = Path(scenario)
+    return path if path.is_file() else Path(__file__).resolve().parents[2] / "tests/data/mini.yaml"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

@@ -12,6 +12,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -22,6 +23,9 @@ from game.ui import theme as theme_mod  # noqa: E402
 from game.ui.scene import Scene  # noqa: E402
 from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
 from game.ui.theme import COLOURBLIND, COLOURS, Colours, Fonts, auto_scale  # noqa: E402
+
+if TYPE_CHECKING:
+    from game.ui.session import Session
 
 MIN_SIZE = (800, 500)
 """Below this the layout stops shrinking: the window is held at this size."""
@@ -43,8 +47,6 @@ class App:
     def __init__(self, scenario: str | None = None, seed: int | None = None, watch: bool = False,
                  size: tuple[int, int] | None = None, settings: Settings | None = None,
                  start_game: bool | None = None) -> None:
-        from game.ui.session import Session
-
         pygame.display.init()
         pygame.font.init()
         self.messages: list[Toast] = []
@@ -57,7 +59,7 @@ class App:
         self.chosen_scenario: str | None = scenario
         self.seed = seed
         self.watch = watch and scenario is not None
-        self.session: Session | None = None
+        self.session: Session | None = None  # the game on screen, if any
         self.scenario_cache: dict[str, object] = {}
         self.running = True
         self.dirty = True

@@ -43,6 +43,11 @@ class GameScene(Scene):
         self.top_rect = self.left_rect = self.map_rect = self.right_rect = pygame.Rect(0, 0, 0, 0)
         self.news_rect = self.nation_rect = self.actions_rect = pygame.Rect(0, 0, 0, 0)
         self.effect_lines: list[tuple[pygame.Rect, str, str]] = []
+        self._layer: pygame.Surface | None = None
+        self.pages = 1
+        self.map_draw_rect = pygame.Rect(0, 0, 0, 0)
+        self.aims_panel = pygame.Rect(0, 0, 0, 0)
+        self.end_button_left = 0
 
     @property
     def session(self) -> Session:
@@ -52,6 +57,7 @@ class GameScene(Scene):
 
     # -- layout --------------------------------------------------------------------------
     def build(self) -> None:
+        self._layer = None  # the state or the layout changed: draw the still parts again
         a = self.area
         st = self.session.state
         pad = self.px(10)
@@ -320,6 +326,17 @@ class GameScene(Scene):
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
+        # What changes only with the state or the layout is drawn once into a layer (rebuilt
+        # on every move and resize); a frame is that blit, the map's blit and the hover.
+        if self._layer is None or self._layer.get_size() != surface.get_size():
+            layer = pygame.Surface(surface.get_size())
+            layer.fill(self.app.colours.bg)
+            self._draw_still(layer)
+            self._layer = layer
+        surface.blit(self._layer, (0, 0))
+        self._draw_map_view(surface)
+
+    def _draw_still(self, surface: pygame.Surface) -> None:
         st = self.session.state
         c, f = self.app.colours, self.app.fonts
         rules = st.rules
@@ -410,10 +427,9 @@ class GameScene(Scene):
             lines = [("Nothing has happened yet. Take an action, then end the turn.", "dim")]
         draw_lines(surface, lines, inner, f, c)
 
-    def _draw_map(self, surface: pygame.Surface) -> None:
+    def _draw_map_view(self, surface: pygame.Surface) -> None:
         st = self.session.state
         c, f = self.app.colours, self.app.fonts
-        pygame.draw.rect(surface, c.sea, self.map_rect, border_radius=6)
         hover = None
         if self.map_draw_rect.collidepoint(self.app.mouse_pos):
             n = self.map.nation_at(self.app.mouse_pos)
@@ -429,6 +445,10 @@ class GameScene(Scene):
             draw_text(surface, f"map could not be drawn: {exc}", self.map_rect.topleft,
                       f.small(), c.bad)
         surface.set_clip(clip)
+
+    def _draw_map(self, surface: pygame.Surface) -> None:
+        c, f = self.app.colours, self.app.fonts
+        pygame.draw.rect(surface, c.sea, self.map_rect, border_radius=6)
         pygame.draw.rect(surface, c.panel_edge, self.map_rect, 1, border_radius=6)
         # Legend along the map's bottom edge: colour and pattern swatches.
         x = self.map_rect.x + self.px(8)

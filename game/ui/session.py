@@ -27,10 +27,11 @@ from game.paths import saves_dir
 from game.saves import SaveData, SaveError, read_save_data, replay_save, write_save
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import DEFAULT_SCENARIO, LoadedScenario, load_scenario
+from game.ui.savefiles import QUICKSAVE, autosave_numbers, latest_autosave
+
+__all__ = ["QUICKSAVE", "Session", "latest_autosave", "list_saves", "load_game"]
 
 AUTOSAVES_KEPT = 5
-QUICKSAVE = "quicksave.json"
-_AUTOSAVE = re.compile(r"^autosave-(\d+)\.json$")
 
 
 @dataclass
@@ -116,24 +117,6 @@ class Session:
             except OSError:
                 pass
         return path
-
-
-def autosave_numbers(folder: Path) -> list[int]:
-    if not folder.is_dir():
-        return []
-    out = []
-    for p in folder.iterdir():
-        m = _AUTOSAVE.match(p.name)
-        if m:
-            out.append(int(m.group(1)))
-    return out
-
-
-def latest_autosave(folder: Path | None = None) -> Path | None:
-    """The newest autosave, or None."""
-    folder = folder or saves_dir()
-    numbers = autosave_numbers(folder)
-    return folder / f"autosave-{max(numbers):06d}.json" if numbers else None
 
 
 @dataclass

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import flow
+from game.ui.savefiles import latest_autosave
 from game.ui.scene import Scene
-from game.ui.session import latest_autosave
 from game.ui.widgets import draw_text
 
 ITEMS = (
@@ -38,6 +37,8 @@ class TitleScene(Scene):
             y += h + gap
 
     def on_button(self, key: str) -> None:
+        from game.ui import flow
+
         app = self.app
         if key == "new":
             from pathlib import Path

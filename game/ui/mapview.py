@@ -1,0 +1,729 @@
+"""The map of 1930s Europe: loads ``assets/map/europe_1938.json``, projects it into a rect,
+draws every region in its relation style (a colour *and* a pattern and a symbol, so the map
+reads without colour), hit-tests the mouse, and shows the off-map nations as panels.
+
+The static picture (fills, patterns, borders, labels, panels) is rendered once into a cached
+surface per size and set of styles, so a frame is one blit plus the hover and selection
+outlines. A missing or broken asset never raises: the view falls back to a grid of labelled
+boxes and says why in ``problem``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame  # noqa: E402
+
+from game.paths import ASSETS  # noqa: E402
+
+MAP_FILE = ASSETS / "map" / "europe_1938.json"
+
+Colour = tuple[int, int, int]
+Point = tuple[float, float]
+
+PATTERNS = ("none", "hatch", "cross", "dots", "stripes_back", "grid")
+PLAYER_REGION = "ussr"
+# The nations the fallback grid shows until set_names() says otherwise.
+DEFAULT_NATIONS = {
+    "ussr": "USSR", "germany": "Germany", "france": "France", "britain": "Britain",
+    "italy": "Italy", "poland": "Poland", "finland": "Finland", "estonia": "Estonia",
+    "latvia": "Latvia", "lithuania": "Lithuania", "czechoslovakia": "Czechoslovakia",
+    "romania": "Romania", "spain": "Spain", "japan": "Japan", "usa": "USA",
+}
+
+SEA: Colour = (28, 48, 70)
+BORDER: Colour = (30, 34, 40)
+LABEL: Colour = (20, 20, 24)
+HALO: Colour = (245, 242, 232)
+CONTEXT_LABEL: Colour = (40, 44, 50)
+HOVER_EDGE: Colour = (250, 250, 250)
+SELECTED_EDGE: Colour = (255, 214, 102)
+PANEL_HEADER = 24  # room above the off-map panels for OFF_MAP_HEADER
+OFF_MAP_HEADER = "Beyond the map"
+MIN_SIZE = 40  # below this (either side) the view draws nothing and hits nothing
+
+
+@dataclass(frozen=True)
+class RegionStyle:
+    """How one region is drawn: a fill colour, a pattern over it and a symbol by its name.
+
+    ``pattern`` is one of ``PATTERNS``; ``ink`` is the colour of the pattern and symbol.
+    """
+
+    colour: Colour
+    pattern: str = "none"
+    symbol: str = ""
+    ink: Colour = (25, 25, 30)
+
+
+# Relation bands, from best to worst: (name, lowest relation in the band).
+BANDS: tuple[tuple[str, float], ...] = (
+    ("allied", 60.0), ("friendly", 20.0), ("neutral", -20.0), ("wary", -60.0),
+    ("hostile", -math.inf),
+)
+_BAND_LOOK = {  # band: (pattern, symbol)
+    "allied": ("dots", "++"), "friendly": ("stripes_back", "+"), "neutral": ("none", "="),
+    "wary": ("hatch", "-"), "hostile": ("cross", "!"), "at war": ("grid", "x"),
+}
+_PALETTES: dict[str, dict[str, Colour]] = {
+    "standard": {
+        "allied": (46, 139, 87), "friendly": (150, 205, 125), "neutral": (222, 214, 190),
+        "wary": (240, 196, 100), "hostile": (226, 112, 84), "at war": (150, 30, 40),
+    },
+    # Okabe-Ito colours: told apart by every common kind of colour blindness.
+    "colourblind": {
+        "allied": (0, 114, 178), "friendly": (86, 180, 233), "neutral": (222, 222, 222),
+        "wary": (240, 228, 66), "hostile": (230, 159, 0), "at war": (213, 94, 0),
+    },
+}
+_LIGHT_INK: Colour = (245, 245, 245)
+PLAYER_STYLE = RegionStyle((204, 121, 167), "none", "")
+CONTEXT_STYLE = RegionStyle((112, 118, 126), "none", "")
+
+
+def relation_band(relation: float, at_war: bool) -> str:
+    """The band a relation falls in: allied, friendly, neutral, wary, hostile or at war."""
+    if at_war:
+        return "at war"
+    if math.isnan(relation):
+        return "neutral"
+    return next(name for name, low in BANDS if relation >= low)
+
+
+def relation_style(relation: float, at_war: bool, palette: str) -> RegionStyle:
+    """The style of a nation with this relation (-100..100) to the USSR.
+
+    ``palette`` is ``"standard"`` or ``"colourblind"``; an unknown one gives the standard.
+    """
+    band = relation_band(relation, at_war)
+    colours = _PALETTES.get(palette, _PALETTES["standard"])
+    pattern, symbol = _BAND_LOOK[band]
+    colour = colours[band]
+    return RegionStyle(colour, pattern, symbol, _LIGHT_INK if _is_dark(colour) else (25, 25, 30))
+
+
+def legend_items(palette: str) -> list[tuple[str, RegionStyle]]:
+    """(label, style) for each band, best first, for a legend; draw swatches with draw_swatch."""
+    relations = {"allied": 80.0, "friendly": 40.0, "neutral": 0.0, "wary": -40.0,
+                 "hostile": -80.0, "at war": 0.0}
+    return [(band, relation_style(rel, band == "at war", palette))
+            for band, rel in relations.items()]
+
+
+def _is_dark(c: Colour) -> bool:
+    return 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2] < 110
+
+
+# ---------------------------------------------------------------------------------------
+# Patterns
+
+_TILE = 10
+
+
+def _pattern_tile(pattern: str, ink: Colour) -> pygame.Surface | None:
+    """One tile of a pattern (transparent where there is no ink), or None for "none"."""
+    if pattern not in PATTERNS or pattern == "none":
+        return None
+    t = _TILE
+    tile = pygame.Surface((t, t), pygame.SRCALPHA)
+    colour = (*ink, 200)
+    if pattern in ("hatch", "cross"):  # lines rising to the right: /
+        pygame.draw.line(tile, colour, (0, t - 1), (t - 1, 0), 2)
+    if pattern in ("stripes_back", "cross"):  # lines falling to the right: \
+        pygame.draw.line(tile, colour, (0, 0), (t - 1, t - 1), 2)
+    if pattern == "dots":
+        pygame.draw.circle(tile, colour, (t // 2, t // 2), 2)
+    if pattern == "grid":
+        pygame.draw.line(tile, colour, (0, t // 2), (t - 1, t // 2), 2)
+        pygame.draw.line(tile, colour, (t // 2, 0), (t // 2, t - 1), 2)
+    return tile
+
+
+def _tiled(size: tuple[int, int], tile: pygame.Surface, origin: tuple[int, int]) -> pygame.Surface:
+    """A surface of ``size`` covered by ``tile``, aligned to the screen so patterns line up."""
+    out = pygame.Surface(size, pygame.SRCALPHA)
+    t = tile.get_width()
+    x0 = -(origin[0] % t)
+    y0 = -(origin[1] % t)
+    out.fblits([(tile, (x, y)) for y in range(y0, size[1], t) for x in range(x0, size[0], t)])
+    return out
+
+
+def _fill_polygons(target: pygame.Surface, polys: Sequence[Sequence[tuple[int, int]]],
+                   style: RegionStyle, offset: tuple[int, int] = (0, 0)) -> None:
+    """Fill polygons (in target coordinates) with a style's colour and pattern."""
+    drawable = [p for p in polys if len(p) >= 3]
+    if not drawable:
+        return
+    for p in drawable:
+        pygame.draw.polygon(target, style.colour, p)
+    tile = _pattern_tile(style.pattern, style.ink)
+    if tile is None:
+        return
+    xs = [x for p in drawable for x, _ in p]
+    ys = [y for p in drawable for _, y in p]
+    box = pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+    box = box.clip(target.get_rect())
+    if box.width <= 0 or box.height <= 0:
+        return
+    layer = _tiled(box.size, tile, (box.x + offset[0], box.y + offset[1]))
+    mask = pygame.Surface(box.size, pygame.SRCALPHA)
+    for p in drawable:
+        pygame.draw.polygon(mask, (255, 255, 255, 255), [(x - box.x, y - box.y) for x, y in p])
+    layer.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+    target.blit(layer, box.topleft)
+
+
+def draw_swatch(surface: pygame.Surface, rect: pygame.Rect, style: RegionStyle,
+                font: pygame.font.Font | None = None) -> None:
+    """Draw a legend swatch: the style's colour and pattern in ``rect``, its symbol on top."""
+    if rect.width <= 0 or rect.height <= 0:
+        return
+    corners = [rect.topleft, rect.topright, (rect.right, rect.bottom), rect.bottomleft]
+    _fill_polygons(surface, [corners], style)
+    pygame.draw.rect(surface, BORDER, rect, 1)
+    if font is not None and style.symbol:
+        _badge(surface, font, style, rect.center)
+
+
+def _badge(surface: pygame.Surface, font: pygame.font.Font, style: RegionStyle,
+           center: tuple[int, int]) -> pygame.Rect:
+    """The symbol in a small box in the style's colour, so it reads on any background."""
+    img = font.render(style.symbol, True, style.ink)
+    box = img.get_rect(center=center).inflate(6, 0)
+    pygame.draw.rect(surface, style.colour, box, border_radius=3)
+    pygame.draw.rect(surface, BORDER, box, 1, border_radius=3)
+    surface.blit(img, img.get_rect(center=box.center))
+    return box
+
+
+def _halo_text(font: pygame.font.Font, text: str, colour: Colour) -> pygame.Surface:
+    """Text with a light outline, readable on any fill or pattern."""
+    core = font.render(text, True, colour)
+    halo = font.render(text, True, HALO)
+    w, h = core.get_width() + 2, core.get_height() + 2
+    out = pygame.Surface((w, h), pygame.SRCALPHA)
+    out.fblits([(halo, (dx, dy)) for dx in (0, 1, 2) for dy in (0, 1, 2) if (dx, dy) != (1, 1)])
+    out.blit(core, (1, 1))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# The asset
+
+
+@dataclass(frozen=True)
+class Region:
+    """One region of the map asset (lon/lat degrees)."""
+
+    id: str
+    name: str
+    part_of: str | None
+    label_at: Point
+    polygons: tuple[tuple[Point, ...], ...]
+
+
+@dataclass(frozen=True)
+class MapData:
+    """A loaded map asset: its regions, the off-map nations (id, name) and the view box."""
+
+    regions: tuple[Region, ...]
+    off_map: tuple[tuple[str, str], ...]
+    view: tuple[float, float, float, float]  # lon_min, lon_max, lat_min, lat_max
+    bounds: tuple[float, float, float, float]  # the same, of all the polygons
+    source: str
+
+
+class MapError(ValueError):
+    """The map asset cannot be used (missing, not JSON, or no usable region)."""
+
+
+def _num(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def _point(v: Any) -> Point | None:
+    if isinstance(v, list | tuple) and len(v) == 2 and _num(v[0]) and _num(v[1]):
+        return float(v[0]), float(v[1])
+    return None
+
+
+def load_map(path: Path) -> tuple[MapData, list[str]]:
+    """Read a map asset; return it and the problems of the regions that were skipped.
+
+    Raises MapError when the file is missing or unreadable, is not the expected JSON, or has
+    no usable region.
+    """
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise MapError(f"{path}: cannot read the map ({exc.strerror or exc})") from exc
+    except ValueError as exc:
+        raise MapError(f"{path}: the map is not valid JSON ({exc})") from exc
+    if not isinstance(raw, dict) or not isinstance(raw.get("regions"), list):
+        raise MapError(f"{path}: the map needs a JSON object with a 'regions' list")
+    problems: list[str] = []
+    regions: list[Region] = []
+    seen: set[str] = set()
+    for k, r in enumerate(raw["regions"]):
+        where = f"{path.name}: regions[{k}]"
+        if not isinstance(r, dict) or not isinstance(r.get("id"), str) or not r["id"]:
+            problems.append(f"{where}: a region needs an 'id' (text); skipped")
+            continue
+        rid = r["id"]
+        where = f"{path.name}: region '{rid}'"
+        if rid in seen:
+            problems.append(f"{where}: the id is used twice; the second is skipped")
+            continue
+        polys: list[tuple[Point, ...]] = []
+        bad: list[str] = []
+        raw_polys = r.get("polygons")
+        for j, poly in enumerate(raw_polys if isinstance(raw_polys, list) else []):
+            pts = [_point(p) for p in poly] if isinstance(poly, list) else [None]
+            if len(pts) < 3 or any(p is None for p in pts):
+                bad.append(f"polygon {j} needs 3 or more [lon, lat] number pairs")
+                continue
+            polys.append(tuple(p for p in pts if p is not None))
+        if not polys:
+            why = f" ({bad[0]})" if bad else ""
+            problems.append(f"{where}: no usable polygon{why}; region skipped")
+            continue
+        problems.extend(f"{where}: {b}; skipped" for b in bad)
+        name = r.get("name") if isinstance(r.get("name"), str) and r.get("name") else rid
+        part_of = r.get("part_of") if isinstance(r.get("part_of"), str) else None
+        label = _point(r.get("label_at"))
+        if label is None:
+            xs = [x for p in polys for x, _ in p]
+            ys = [y for p in polys for _, y in p]
+            label = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+        seen.add(rid)
+        regions.append(Region(rid, str(name), part_of, label, tuple(polys)))
+    if not regions:
+        raise MapError(f"{path}: the map has no usable region" +
+                       (f" ({problems[0]})" if problems else ""))
+    off_map: list[tuple[str, str]] = []
+    for item in raw.get("off_map") or []:
+        if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"] not in seen:
+            off_map.append((item["id"], str(item.get("name") or item["id"])))
+            seen.add(item["id"])
+        else:
+            problems.append(f"{path.name}: an off_map entry needs a new 'id'; skipped")
+    xs = [x for r in regions for p in r.polygons for x, _ in p]
+    ys = [y for r in regions for p in r.polygons for _, y in p]
+    bounds = (min(xs), max(xs), min(ys), max(ys))
+    v = raw.get("view")
+    keys = ("lon_min", "lon_max", "lat_min", "lat_max")
+    if isinstance(v, dict) and all(_num(v.get(k)) for k in keys) \
+            and v["lon_min"] < v["lon_max"] and v["lat_min"] < v["lat_max"]:
+        view = (float(v["lon_min"]), float(v["lon_max"]), float(v["lat_min"]),
+                float(v["lat_max"]))
+    else:
+        if v is not None:
+            problems.append(f"{path.name}: 'view' needs lon_min < lon_max, lat_min < lat_max; "
+                            "the whole map is shown")
+        view = bounds
+    source = raw.get("source") if isinstance(raw.get("source"), str) else ""
+    return MapData(tuple(regions), tuple(off_map), view, bounds, str(source)), problems
+
+
+# ---------------------------------------------------------------------------------------
+# The view
+
+
+def _point_in_polygon(x: float, y: float, poly: Sequence[Point]) -> bool:
+    inside = False
+    n = len(poly)
+    j = n - 1
+    for i in range(n):
+        xi, yi = poly[i]
+        xj, yj = poly[j]
+        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+@dataclass
+class _Shape:
+    """A region as laid out on screen."""
+
+    region: Region
+    polys: list[list[Point]]  # screen coordinates, floats (for hit tests)
+    ints: list[list[tuple[int, int]]]  # the same, rounded (for drawing)
+    bbox: pygame.Rect
+
+
+class MapView:
+    """The map widget: ``layout`` on resize, ``draw`` every frame, ``region_at`` for the mouse.
+
+    ``regions`` lists (id, name, part_of) of what is on the map; ``problem`` is None, or says
+    why the plain fallback (a grid of boxes) is shown or what part of the asset was skipped.
+    """
+
+    def __init__(self, asset_path: Path | None = None) -> None:
+        self.asset_path = asset_path or MAP_FILE
+        self.problem: str | None = None
+        self.data: MapData | None = None
+        self.names: dict[str, str] = {}
+        try:
+            self.data, problems = load_map(self.asset_path)
+            if problems:
+                more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+                self.problem = problems[0] + more
+        except MapError as exc:
+            self.problem = f"{exc}; a plain map is shown"
+        self._fallback_ids: list[str] = list(DEFAULT_NATIONS)
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self._map_rect = pygame.Rect(0, 0, 0, 0)
+        self._shapes: list[_Shape] = []
+        self._panels: dict[str, pygame.Rect] = {}
+        self._boxes: dict[str, pygame.Rect] = {}
+        self._cache: pygame.Surface | None = None
+        self._cache_key: tuple[Any, ...] | None = None
+        self._project: Callable[[float, float], Point] | None = None
+
+    # -- what is on the map --------------------------------------------------------------
+
+    @property
+    def fallback(self) -> bool:
+        """True when the asset did not load and the plain grid of boxes is shown."""
+        return self.data is None
+
+    @property
+    def regions(self) -> list[tuple[str, str, str | None]]:
+        """(id, name, part_of) of every region drawn (the boxes, in the fallback)."""
+        if self.data is None:
+            return [(r, self._box_name(r), None) for r in self._fallback_ids]
+        return [(r.id, self.names.get(r.id, r.name), r.part_of) for r in self.data.regions]
+
+    @property
+    def off_map(self) -> list[tuple[str, str]]:
+        """(id, name) of the nations drawn as panels beside the map."""
+        if self.data is None:
+            return []
+        return [(i, self.names.get(i, n)) for i, n in self.data.off_map]
+
+    def _box_name(self, rid: str) -> str:
+        return self.names.get(rid) or DEFAULT_NATIONS.get(rid) or rid.replace("_", " ").title()
+
+    def owner(self, region_id: str) -> str:
+        """The nation a region belongs to: its ``part_of``, else itself ("bessarabia" ->
+        "romania")."""
+        if self.data is not None:
+            for r in self.data.regions:
+                if r.id == region_id and r.part_of:
+                    return r.part_of
+        return region_id
+
+    def set_names(self, names: Mapping[str, str]) -> None:
+        """Names to show instead of the asset's (a translated scenario's nation names). In the
+        fallback, the boxes are exactly these ids, in this order."""
+        self.names = dict(names)
+        if self.data is None and names:
+            self._fallback_ids = list(names)
+        self._cache_key = None
+        if self.rect.width or self.rect.height:
+            self.layout(self.rect)
+
+    # -- geometry ------------------------------------------------------------------------
+
+    def layout(self, rect: pygame.Rect) -> None:
+        """Fit the map into ``rect`` (screen coordinates). Cheap to call on every resize."""
+        self.rect = pygame.Rect(rect)
+        self._shapes, self._panels, self._boxes = [], {}, {}
+        self._cache, self._cache_key = None, None
+        self._project = None
+        if self.rect.width < MIN_SIZE or self.rect.height < MIN_SIZE:
+            self._map_rect = pygame.Rect(self.rect.topleft, (0, 0))
+            self._panels = {i: pygame.Rect(self.rect.topleft, (0, 0)) for i, _ in self.off_map}
+            return
+        if self.data is None:
+            self._map_rect = pygame.Rect(self.rect.topleft, (0, 0))
+            self._layout_boxes()
+            return
+        offs = self.data.off_map
+        col = 0
+        if offs:
+            col = max(90, min(200, self.rect.width // 7))
+            if self.rect.width - col < 2 * MIN_SIZE:
+                col = 0  # too narrow for a column: the panels are left out
+        area = pygame.Rect(self.rect.x, self.rect.y, self.rect.width - col, self.rect.height)
+        self._layout_map(area)
+        if offs and not col:
+            self._panels = {i: pygame.Rect(area.topright, (0, 0)) for i, _ in offs}
+        elif offs:
+            self._layout_panels(pygame.Rect(area.right, self.rect.y, col, self.rect.height))
+
+    def _layout_map(self, area: pygame.Rect) -> None:
+        assert self.data is not None
+        lon0, lon1, lat0, lat1 = self.data.view
+        blon0, blon1, blat0, blat1 = self.data.bounds
+        k = math.cos(math.radians((lat0 + lat1) / 2))  # equirectangular, true at mid-latitude
+        # Fit the view box, then widen it to the area's shape, but no further than the data.
+        scale = min(area.width / ((lon1 - lon0) * k), area.height / (lat1 - lat0))
+        clon, clat = (lon0 + lon1) / 2, (lat0 + lat1) / 2
+        half_lon = min(area.width / scale / k / 2, max(clon - blon0, blon1 - clon))
+        half_lat = min(area.height / scale / 2, max(clat - blat0, blat1 - clat))
+        half_lon = max(half_lon, (lon1 - lon0) / 2)
+        half_lat = max(half_lat, (lat1 - lat0) / 2)
+        w, h = round(2 * half_lon * k * scale), round(2 * half_lat * scale)
+        self._map_rect = pygame.Rect(0, 0, min(w, area.width), min(h, area.height))
+        self._map_rect.center = area.center
+        mx, my = self._map_rect.center
+
+        def project(lon: float, lat: float) -> Point:
+            return mx + (lon - clon) * k * scale, my - (lat - clat) * scale
+
+        self._project = project
+        for region in self.data.regions:
+            polys = [[project(lon, lat) for lon, lat in poly] for poly in region.polygons]
+            ints = [[(round(x), round(y)) for x, y in p] for p in polys]
+            xs = [x for p in ints for x, _ in p]
+            ys = [y for p in ints for _, y in p]
+            bbox = pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+            self._shapes.append(_Shape(region, polys, ints, bbox))
+
+    def _layout_panels(self, column: pygame.Rect) -> None:
+        ids = [i for i, _ in self.off_map]
+        pad = 8
+        gap = 6
+        top = PANEL_HEADER if column.height >= 6 * PANEL_HEADER else 0
+        room = column.height - top - 2 * pad - gap * (len(ids) - 1)
+        h = min(64, room // max(1, len(ids)))
+        if h < 12:  # no room for readable panels: leave them out
+            self._panels = {i: pygame.Rect(column.topleft, (0, 0)) for i in ids}
+            return
+        y = column.y + top + pad
+        for i in ids:
+            self._panels[i] = pygame.Rect(column.x + pad // 2, y, column.width - pad - pad // 2, h)
+            y += h + gap
+
+    def _layout_boxes(self) -> None:
+        ids = self._fallback_ids
+        n = max(1, len(ids))
+        r = self.rect
+        cols = max(1, min(n, round(math.sqrt(n * r.width / max(1, r.height)))))
+        rows = (n + cols - 1) // cols
+        w, h = r.width // cols, r.height // rows
+        for k, rid in enumerate(ids):
+            self._boxes[rid] = pygame.Rect(r.x + (k % cols) * w + 3, r.y + (k // cols) * h + 3,
+                                           max(0, w - 6), max(0, h - 6))
+
+    def to_screen(self, lon: float, lat: float) -> tuple[int, int] | None:
+        """Where a place is drawn, or None before layout / in the fallback / when too small."""
+        if self._project is None:
+            return None
+        x, y = self._project(lon, lat)
+        return round(x), round(y)
+
+    def map_rect(self) -> pygame.Rect:
+        """The part of the layout rect the map itself fills (the rest is the panel column)."""
+        return pygame.Rect(self._map_rect)
+
+    def off_map_rects(self) -> dict[str, pygame.Rect]:
+        """Where each off-map nation's panel is (empty rects when the view is too small)."""
+        return {i: pygame.Rect(r) for i, r in self._panels.items()}
+
+    def region_at(self, pos: tuple[int, int]) -> str | None:
+        """The region or off-map nation under ``pos``: its own id ("bessarabia", not its
+        owner; see ``owner``), or None over the sea or outside the view."""
+        for rid, box in self._panels.items():
+            if box.collidepoint(pos):
+                return rid
+        for rid, box in self._boxes.items():
+            if box.collidepoint(pos):
+                return rid
+        if not self._map_rect.collidepoint(pos):
+            return None
+        x, y = pos[0] + 0.5, pos[1] + 0.5
+        for shape in self._shapes:
+            if shape.bbox.collidepoint(pos) and any(
+                    _point_in_polygon(x, y, p) for p in shape.polys):
+                return shape.region.id
+        return None
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def style_of(self, region_id: str, styles: Mapping[str, RegionStyle],
+                 part_of: str | None = None) -> RegionStyle:
+        """The style a region is drawn in: its own, its owner's, the player's, or grey."""
+        style = styles.get(region_id) or (styles.get(part_of) if part_of else None)
+        if style is None:
+            owner = part_of or region_id
+            style = PLAYER_STYLE if owner == PLAYER_REGION else CONTEXT_STYLE
+        return style
+
+    def draw(self, surface: pygame.Surface, styles: Mapping[str, RegionStyle],
+             hover: str | None, selected: str | None, font: pygame.font.Font) -> None:
+        """Draw the map into the rect of the last ``layout``. ``hover`` and ``selected`` are
+        region or nation ids; a nation's parts (``part_of``) are outlined with it."""
+        if self._map_rect.width <= 0 and not self._boxes:
+            return
+        key = (self.rect.size, tuple(sorted(styles.items())), id(font), font.get_height(),
+               tuple(sorted(self.names.items())))
+        if self._cache is None or key != self._cache_key:
+            self._cache = self._render_static(styles, font)
+            self._cache_key = key
+        surface.blit(self._cache, self.rect.topleft)
+        clip = surface.get_clip()
+        try:
+            for target, colour, width in ((hover, HOVER_EDGE, 2), (selected, SELECTED_EDGE, 3)):
+                if target:
+                    surface.set_clip(self.rect.clip(clip))
+                    self._outline_box(surface, target, colour, width)
+                    surface.set_clip(self._map_rect.clip(clip))
+                    self._outline_region(surface, target, colour, width)
+        finally:
+            surface.set_clip(clip)
+
+    def _outline_box(self, surface: pygame.Surface, target: str, colour: Colour,
+                     width: int) -> None:
+        for rid, box in list(self._panels.items()) + list(self._boxes.items()):
+            if rid == target and box.width > 2 and box.height > 2:
+                pygame.draw.rect(surface, BORDER, box.inflate(2, 2), width + 2, border_radius=4)
+                pygame.draw.rect(surface, colour, box, width, border_radius=4)
+
+    def _outline_region(self, surface: pygame.Surface, target: str, colour: Colour,
+                        width: int) -> None:
+        for shape in self._shapes:
+            if target in (shape.region.id, shape.region.part_of):
+                for p in shape.ints:
+                    pygame.draw.lines(surface, BORDER, True, p, width + 2)
+                    pygame.draw.lines(surface, colour, True, p, width)
+
+    def _render_static(self, styles: Mapping[str, RegionStyle],
+                       font: pygame.font.Font) -> pygame.Surface:
+        """Everything that changes only with the size, the styles or the names."""
+        canvas = pygame.Surface(self.rect.size)
+        if pygame.display.get_surface() is not None:
+            canvas = canvas.convert()
+        canvas.fill(SEA)
+        ox, oy = self.rect.topleft
+        local = pygame.Rect(self._map_rect.x - ox, self._map_rect.y - oy, *self._map_rect.size)
+        canvas.set_clip(local)  # the panels' column is not drawn over
+        for shape in self._shapes:
+            polys = [[(x - ox, y - oy) for x, y in p] for p in shape.ints]
+            style = self.style_of(shape.region.id, styles, shape.region.part_of)
+            _fill_polygons(canvas, polys, style, (ox, oy))
+        for shape in self._shapes:
+            for p in shape.ints:
+                pygame.draw.aalines(canvas, BORDER, True, [(x - ox, y - oy) for x, y in p])
+        if self._shapes:
+            self._draw_labels(canvas, styles, font, (ox, oy), local)
+        canvas.set_clip(None)
+        for rid, box in self._panels.items():
+            name = dict(self.off_map).get(rid, rid)
+            self._draw_box(canvas, box.move(-ox, -oy), name, self.style_of(rid, styles), font)
+        for rid, box in self._boxes.items():
+            self._draw_box(canvas, box.move(-ox, -oy), self._box_name(rid),
+                           self.style_of(rid, styles), font)
+        if self._panels:
+            first = min(self._panels.values(), key=lambda r: r.y)
+            note = font.render(OFF_MAP_HEADER, True, (200, 200, 205))
+            if first.y - self.rect.y >= PANEL_HEADER and note.get_width() <= first.width:
+                canvas.blit(note, (first.x - ox, first.y - oy - note.get_height() - 4))
+        return canvas
+
+    def _draw_box(self, canvas: pygame.Surface, box: pygame.Rect, name: str,
+                  style: RegionStyle, font: pygame.font.Font) -> None:
+        if box.width <= 2 or box.height <= 2:
+            return
+        _fill_polygons(canvas, [[box.topleft, box.topright, box.bottomright, box.bottomleft]],
+                       style)
+        pygame.draw.rect(canvas, BORDER, box, 1, border_radius=4)
+        img = _halo_text(font, name, LABEL)
+        badge_w = font.size(style.symbol)[0] + 10 if style.symbol else 0
+        two_lines = box.height >= 2 * img.get_height() + 4
+        if img.get_width() + badge_w > box.width - 6 and (
+                not two_lines or img.get_width() > box.width - 6):
+            img = _halo_text(font, short_name(name), LABEL)
+        if img.get_width() > box.width or img.get_height() > box.height + 4:
+            return
+        if img.get_width() + badge_w <= box.width - 6:  # name and symbol on one line
+            spot = pygame.Rect(0, 0, img.get_width() + badge_w, img.get_height())
+            spot.center = box.center
+            canvas.blit(img, spot.topleft)
+            if style.symbol:
+                _badge(canvas, font, style, (spot.right - badge_w // 2 + 1, spot.centery))
+        else:  # the symbol under the name
+            canvas.blit(img, img.get_rect(midbottom=(box.centerx, box.centery)))
+            if style.symbol and two_lines:
+                _badge(canvas, font, style, (box.centerx, box.centery + img.get_height() // 2))
+
+    def _draw_labels(self, canvas: pygame.Surface, styles: Mapping[str, RegionStyle],
+                     font: pygame.font.Font, origin: tuple[int, int], area: pygame.Rect) -> None:
+        """Names at their label points: the game's nations first, largest first, each with its
+        relation symbol. A nation's label that would overlap one already placed is nudged or
+        shortened; the name of a part or of a country outside the game is shown only where it
+        fits inside its region and clear of the others."""
+        ox, oy = origin
+        project = self._project
+        if project is None:
+            return
+
+        def rank(s: _Shape) -> tuple[int, int]:
+            owner = s.region.part_of or s.region.id
+            in_game = owner in styles or owner == PLAYER_REGION
+            return (0 if in_game and not s.region.part_of else 1 if in_game else 2,
+                    -s.bbox.width * s.bbox.height)
+
+        placed: list[pygame.Rect] = []
+        for shape in sorted(self._shapes, key=rank):
+            region = shape.region
+            name = self.names.get(region.id, region.name)
+            main = rank(shape)[0] == 0
+            style = styles.get(region.id) if main else None
+            x, y = project(*region.label_at)
+            anchor = (round(x) - ox, round(y) - oy)
+            if not area.collidepoint(anchor):
+                continue
+            badge_w = font.size(style.symbol)[0] + 10 if style and style.symbol else 0
+            width = font.size(name)[0] + badge_w
+            fits = width <= shape.bbox.width * (1.1 if main else 0.9)
+            if main:
+                texts = [name, short_name(name)] if fits else [short_name(name), name]
+                moves = [(0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (0, -2), (0, 2)]
+            elif fits and font.get_height() <= shape.bbox.height:
+                texts, moves = [name], [(0, 0), (0, -1), (0, 1)]
+            else:
+                continue
+            colour = LABEL if rank(shape)[0] < 2 else CONTEXT_LABEL
+            for text in texts:
+                img = _halo_text(font, text, colour)
+                box = pygame.Rect(0, 0, img.get_width() + badge_w, img.get_height())
+                box.center = anchor
+                spots = (box.move(dx * box.height, dy * box.height) for dx, dy in moves)
+                spot = next((b for b in spots if area.contains(b)
+                             and b.inflate(2, -2).collidelist(placed) < 0), None)
+                if spot is None:
+                    continue
+                canvas.blit(img, spot.topleft)
+                if style and style.symbol:
+                    _badge(canvas, font, style, (spot.right - badge_w // 2 + 1, spot.centery))
+                placed.append(spot.inflate(4, 0))
+                break
+
+
+_SHORT = {"Lithuania": "Lith.", "Latvia": "Latv.", "Estonia": "Est.",
+          "Czechoslovakia": "Czech.", "Bessarabia": "Bess.", "Switzerland": "Switz.",
+          "Netherlands": "Neth.", "Luxembourg": "Lux.", "Yugoslavia": "Yugo.",
+          "United States": "USA", "United Kingdom": "UK"}
+
+
+def short_name(name: str) -> str:
+    """An abbreviation for a crowded label: "Lithuania" -> "Lith.", "Hungary" -> "Hung."."""
+    return _SHORT.get(name) or (name if len(name) <= 6 else name[:4] + ".")
+
+
+def nation_regions(view: MapView) -> Iterable[str]:
+    """Every id a nation can be drawn at: the regions (not parts) and the off-map panels."""
+    yield from (rid for rid, _name, part_of in view.regions if part_of is None)
+    yield from (rid for rid, _name in view.off_map)

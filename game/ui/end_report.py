@@ -134,7 +134,7 @@ class ReportScene(Scene):
                 Series("You", mine, PLAYER_COLOURS[0], False)]
             try:
                 surf = line_chart((max(100, w), max(80, h)), aim.name, labels, series,
-                                  (rules.aim_min[i], rules.aim_max[i]))
+                                  (rules.aim_min[i], rules.aim_max[i]), dark=True)
             except Exception as exc:  # noqa: BLE001 - a chart bug must not hide the report
                 self.chart_problem = f"chart of {aim.name} failed: {exc}"
                 continue

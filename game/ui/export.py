@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import json
 import time
 from pathlib import Path
@@ -48,24 +47,16 @@ def export_report(session: Session, folder: Path | None = None) -> list[Path]:
 
 
 def _with_teacher_tool(save_path: Path, stem: Path) -> list[Path]:
-    """Use the teacher tools' report writer if it exists; return what it wrote (or nothing)."""
+    """Write the HTML and JSON reports with the teacher tools' writer (``game.tools.report``);
+    return what it wrote, or nothing if it is missing or fails (the JSON fallback follows)."""
     try:
-        from game.tools import report  # type: ignore[attr-defined]
+        from game.tools.report import write_report
     except ImportError:
-        return []
-    writer = getattr(report, "write_report", None)
-    if writer is None or not callable(writer):
         return []
     written: list[Path] = []
     for fmt in ("html", "json"):
-        out = stem.with_suffix(f".{fmt}")
         try:
-            params = inspect.signature(writer).parameters
-            if "fmt" in params:
-                writer(save_path, out, fmt=fmt)
-            else:
-                writer(save_path, out, fmt)
-            written.append(out)
+            written += write_report(save_path, stem.with_suffix(f".{fmt}"), fmt)
         except Exception:  # noqa: BLE001 - their tool failing leaves our JSON fallback
             continue
     return written

@@ -364,7 +364,8 @@ class GameScene(Scene):
         inner = panel(surface, self.right_rect, c, "Actions", f)
         sub = f"{st.budget} point(s) left · keys 1-9 · hover for details"
         if self.selected is not None:
-            sub = f"Towards {self._nation_name(rules.nation_ids[self.selected])} · " + sub
+            sub = (f"Towards {self._nation_name(rules.nation_ids[self.selected])} · "
+                   f"{st.budget} point(s) left")
         limit = self.buttons["undo"].rect.x if "undo" in self.buttons else inner.right
         if "all" in self.buttons:
             limit = self.buttons["all"].rect.x
@@ -396,14 +397,16 @@ class GameScene(Scene):
             change = aim_change(st, i)
             hist = historical_value(rules, aim.id, st.turn)
             lo, hi = rules.aim_min[i], rules.aim_max[i]
-            name_r = draw_text(surface, one_line(aim.name, 40), (r.x, r.y), f.get(14, True),
-                               c.text, r.width - self.px(120))
-            draw_text(surface, f"{value:.1f}", (r.right - self.px(62), r.y), f.get(15, True),
-                      c.text, align="right")
-            colour = c.good if change > 0.05 else c.bad if change < -0.05 else c.dim
-            draw_text(surface, signed(change), (r.right, r.y + self.px(2)), f.small(), colour,
+            name_r = draw_text(surface, one_line(aim.name, 60), (r.x, r.y), f.get(14, True),
+                               c.text, r.width)
+            bar = pygame.Rect(r.x, name_r.bottom + self.px(6), r.width - self.px(104),
+                              self.px(10))
+            draw_text(surface, f"{value:.1f}", (bar.right + self.px(52), bar.centery -
+                                                 self.px(10)), f.get(15, True), c.text,
                       align="right")
-            bar = pygame.Rect(r.x, name_r.bottom + self.px(4), r.width, self.px(10))
+            colour = c.good if change > 0.05 else c.bad if change < -0.05 else c.dim
+            draw_text(surface, signed(change), (r.right, bar.centery - self.px(9)), f.small(),
+                      colour, align="right")
             pygame.draw.rect(surface, (50, 58, 70), bar, border_radius=4)
             frac = (value - lo) / (hi - lo) if hi > lo else 0
             pygame.draw.rect(surface, c.accent, (bar.x, bar.y, int(bar.width * frac), bar.height),
@@ -419,7 +422,9 @@ class GameScene(Scene):
         c, f = self.app.colours, self.app.fonts
         inner = panel(surface, self.news_rect, c, "News  [N: all, and the timeline]", f)
         lines: list[tuple[str, str]] = []
-        for item in news(st, 12):
+        for item in news(st, 16):
+            if item.kind == "drift":
+                continue  # the aims' drift is in the full news and in each aim's tooltip
             style = {"action": "good", "choice": "accent", "event": "body",
                      "drift": "dim"}.get(item.kind, "body")
             lines.append((f"{item.date}  {item.text}", "small" if style == "body" else style))

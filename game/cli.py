@@ -14,6 +14,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bench": ("game.tools.bench", "measure load and play speed against bare baselines"),
     "schema": ("game.tools.schema", "write the JSON Schema of the scenario format for editors"),
     "report": ("game.tools.report", "the end report of one saved game: html, md, csv or json"),
+    "compare": ("game.tools.compare", "the class at a glance: many saves against history"),
 }
 
 

@@ -58,8 +58,11 @@ def collect_files(targets: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
                 skipped.append(Skipped(target, f"{target}: no saves in this folder (a save is "
                                        "a .json file written by the game or by simulate --saves)"))
             new = [p for p in found if p.resolve() not in seen]
-        elif path.exists():
+        elif path.is_file():
             new = [path] if path.resolve() not in seen else []
+        elif path.exists():
+            skipped.append(Skipped(target, f"{target}: not a regular file"))
+            continue
         else:
             skipped.append(Skipped(target, f"{target}: no such file or folder"))
             continue

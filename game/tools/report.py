@@ -13,6 +13,7 @@ from pathlib import Path
 
 from game.reports.charts import ChartsUnavailable, aim_charts
 from game.reports.end_report import build_report
+from game.reports.guard import guarded
 from game.reports.html_report import render_html
 from game.reports.saveset import ScenarioFinder, open_save
 from game.reports.text_report import render_csv, render_json, render_markdown
@@ -106,6 +107,10 @@ def write_report(save_path: str | Path, out: str | Path | None, fmt: str = "html
 
 
 def run(args: argparse.Namespace) -> int:
+    return guarded("report", _run, args)
+
+
+def _run(args: argparse.Namespace) -> int:
     fmt = args.format
     if fmt is None:
         suffix = Path(args.output).suffix.lstrip(".").lower() if args.output else ""

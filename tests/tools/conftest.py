@@ -21,6 +21,7 @@ NAMES = ["Ada", "Boris", "Chloé", "Dmitri", "Eve", "Farid", "Grace", "Hugo", "I
 def hostile_data() -> Data:
     """A scenario whose texts try to break the reports' HTML, Markdown and tables."""
     data = clean_data()
+    data["id"] = "mini_hostile"
     data["title"] = "<script>alert('title')</script> Mini | pipes"
     data["author"] = "Teacher <b>bold</b>"
     find(data, "endings", "safe")["title"] = "Safe <i>and</i> | sound"
@@ -41,7 +42,7 @@ def hostile_data() -> Data:
 
 @pytest.fixture(scope="session")
 def class_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """31 finished games of the mini scenario by several policies, and one unfinished game."""
+    """31 finished games of the mini scenario by five policies, and one unfinished game."""
     folder = tmp_path_factory.mktemp("class")
     rules = load_scenario(MINI).rules
     n = 0

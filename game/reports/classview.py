@@ -1,0 +1,246 @@
+"""The class at a glance: many saved games of one scenario, side by side with history.
+
+:func:`class_view` takes replayed saves of one scenario and returns how many
+reached each ending, what the class chose at each decision beside what the
+USSR did, the spread of each aim against its historical value, and every
+student ranked by how far their game strayed from the historical path.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from game.core.engine import GameState
+from game.core.policies import historical_game
+from game.core.rules import Rules
+from game.core.scoring import month_label, overall_score, stance
+from game.saves import LoadedSave
+
+
+@dataclass(frozen=True, slots=True)
+class StudentRow:
+    """One student's game in a line."""
+
+    name: str
+    file: str
+    ending_id: str | None
+    ending_title: str
+    finished: bool
+    date: str
+    score: float
+    final: tuple[float, ...]
+    vs_history: tuple[float, ...]
+    """Each aim at the end minus its historical value at the same turn."""
+    distance: float
+    """Mean distance from the historical path over the turns played, in points out of 100."""
+    same_decisions: int
+    decisions: int
+    lean: float
+    reading: str
+    choices: tuple[str, ...]
+    """What the student did at each of the class view's decisions (same order)."""
+
+
+@dataclass(frozen=True, slots=True)
+class OptionCount:
+    label: str
+    games: int
+    historical: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionTally:
+    """One decision: how many of the class chose each option, and what the USSR did."""
+
+    kind: str  # "action" or "event"
+    id: str
+    title: str
+    date: str
+    options: tuple[OptionCount, ...]
+    history: str
+
+
+@dataclass(frozen=True, slots=True)
+class AimSpread:
+    id: str
+    name: str
+    min: float
+    median: float
+    max: float
+    history: float
+    above: int
+    """Games that ended above the historical value."""
+    games: int
+
+
+@dataclass(frozen=True, slots=True)
+class EndingTally:
+    id: str
+    title: str
+    games: int
+    historical: bool
+
+
+@dataclass(frozen=True)
+class ClassView:
+    scenario_id: str
+    scenario_title: str
+    games: int
+    finished: int
+    endings: tuple[EndingTally, ...]
+    unfinished: int
+    decisions: tuple[DecisionTally, ...]
+    aims: tuple[AimSpread, ...]
+    aims_over_unfinished: bool
+    """True when no game is finished and the spread is of the turns each game reached."""
+    students: tuple[StudentRow, ...]
+    """Closest to history first."""
+    aim_ids: tuple[str, ...]
+    aim_names: tuple[str, ...]
+    anonymised: bool
+
+
+def distance_from_history(state: GameState, hist: GameState) -> float:
+    """Mean over the turns played of the weighted distance of the aims from history, 0-100."""
+    rules = state.rules
+    aims = rules.scenario.aims
+    weights = [a.weight for a in aims]
+    total_w = sum(weights) or 1.0
+    spans = [hi - lo for lo, hi in zip(rules.aim_min, rules.aim_max, strict=True)]
+    h_traj = hist.trajectory or (rules.aim_start,)
+    last = len(h_traj) - 1
+    traj = state.trajectory
+    if not traj:
+        return 0.0
+    total = 0.0
+    for t, values in enumerate(traj):
+        theirs = h_traj[t if t < last else last]
+        total += sum(w * abs(v - h) / s for w, v, h, s
+                     in zip(weights, values, theirs, spans, strict=True))
+    return round(100 * total / (total_w * len(traj)), 2)
+
+
+def _decisions(rules: Rules, states: Sequence[GameState],
+               hist: GameState) -> list[tuple[DecisionTally, list[str]]]:
+    """Each decision the class or history made, with every student's answer to it."""
+    scn = rules.scenario
+    out: list[tuple[int, str, DecisionTally, list[str]]] = []
+    took_any = 0
+    fired_any = 0
+    for s in states:
+        took_any |= s.took
+        fired_any |= s.fired
+    hist_turns: dict[int, int] = {}
+    for entry in hist.log():
+        if entry.kind == "action" and entry.index not in hist_turns:
+            hist_turns[entry.index] = entry.turn
+    for a in rules.actions:
+        bit = 1 << a.index
+        if not (took_any | hist.took) & bit:
+            continue
+        answers = ["took it" if s.took & bit else "did not" for s in states]
+        took = answers.count("took it")
+        in_history = bool(hist.took & bit)
+        turn = hist_turns.get(a.index, max(a.first_turn, 0))
+        history = f"took it ({month_label(rules, turn)})" if in_history else "did not"
+        tally = DecisionTally("action", a.id, scn.actions[a.index].name, month_label(rules, turn),
+                              (OptionCount("took it", took, in_history),
+                               OptionCount("did not", len(states) - took, not in_history)),
+                              history)
+        out.append((turn, "b", tally, answers))
+    for ev in rules.events:
+        bit = 1 << ev.index
+        if not ev.choices or not (fired_any | hist.fired) & bit:
+            continue
+        model = scn.events[ev.index]
+        answers = []
+        for s in states:
+            c = s.choices[ev.index]
+            if c >= 0:
+                answers.append(model.choices[c].label)
+            elif s.fired & bit:
+                answers.append("not answered")
+            else:
+                answers.append("did not happen")
+        hc = hist.choices[ev.index]
+        history = model.choices[hc].label if hc >= 0 else "did not happen"
+        options = [OptionCount(c.label, answers.count(c.label), k == hc)
+                   for k, c in enumerate(model.choices)]
+        for extra in ("not answered", "did not happen"):
+            if extra in answers:
+                options.append(OptionCount(extra, answers.count(extra), False))
+        turn = max(ev.first_turn, 0)
+        tally = DecisionTally("event", ev.id, model.title, month_label(rules, turn),
+                              tuple(options), history)
+        out.append((turn, "a", tally, answers))
+    out.sort(key=lambda x: (x[0], x[1], x[2].id))
+    return [(tally, answers) for _, _, tally, answers in out]
+
+
+def class_view(games: Sequence[LoadedSave], anonymise: bool = False) -> ClassView:
+    """Put the saved games of one scenario side by side. ``games`` must not be empty."""
+    if not games:
+        raise ValueError("no games to compare")
+    rules = games[0].state.rules
+    scn = rules.scenario
+    hist = historical_game(rules)
+    h_traj = hist.trajectory or (rules.aim_start,)
+    states = [g.state for g in games]
+    decisions = _decisions(rules, states, hist)
+    rows = []
+    for n, (game, state) in enumerate(zip(games, states, strict=True)):
+        if anonymise:
+            name, file = f"Student {n + 1}", ""
+        else:
+            name, file = game.data.player or _stem(game.path), game.path
+        finished = state.ending_index >= 0
+        ending = scn.endings[state.ending_index] if finished else None
+        played = len(state.trajectory)
+        theirs = hist.aims if finished or not played else h_traj[min(played, len(h_traj)) - 1]
+        same = total = 0
+        for tally, answers in decisions:
+            total += 1
+            if tally.kind == "action":
+                same += (answers[n] == "took it") == tally.history.startswith("took")
+            else:
+                same += answers[n] == tally.history
+        st = stance(state)
+        rows.append(StudentRow(
+            name=name, file=file, ending_id=ending.id if ending else None,
+            ending_title=ending.title if ending else f"not finished ({state.date_text})",
+            finished=finished, date=state.date_text, score=overall_score(state),
+            final=tuple(round(v, 2) for v in state.aims),
+            vs_history=tuple(round(v - h, 2) for v, h in zip(state.aims, theirs, strict=True)),
+            distance=distance_from_history(state, hist), same_decisions=same, decisions=total,
+            lean=st.lean, reading=st.reading_name,
+            choices=tuple(answers[n] for _, answers in decisions)))
+    order = {id(r): k for k, r in enumerate(rows)}
+    rows.sort(key=lambda r: (r.distance, order[id(r)]))
+    ending_counts = [0] * len(scn.endings)
+    for s in states:
+        if s.ending_index >= 0:
+            ending_counts[s.ending_index] += 1
+    endings = tuple(EndingTally(e.id, e.title, ending_counts[i], i == hist.ending_index)
+                    for i, e in enumerate(scn.endings))
+    done = [s for s in states if s.ending_index >= 0]
+    pool = done or states
+    aims = []
+    for i, aim in enumerate(scn.aims):
+        values = sorted(s.aims[i] for s in pool)
+        h_value = hist.aims[i]
+        aims.append(AimSpread(aim.id, aim.name, round(values[0], 2),
+                              round(statistics.median(values), 2), round(values[-1], 2),
+                              round(h_value, 2), sum(1 for v in values if v > h_value),
+                              len(values)))
+    return ClassView(scn.id, scn.title, len(games), len(done), endings,
+                     len(states) - len(done), tuple(t for t, _ in decisions), tuple(aims),
+                     not done, tuple(rows), rules.aim_ids, tuple(a.name for a in scn.aims),
+                     anonymise)
+
+
+def _stem(path: str) -> str:
+    from pathlib import Path
+
+    return Path(path).name.removesuffix(".json").removesuffix(".save")

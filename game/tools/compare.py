@@ -1,0 +1,125 @@
+"""`python main.py compare SAVE_OR_FOLDER...`: the class at a glance, against history.
+
+How many reached each ending; at each decision, how many chose each option
+and what the USSR did; each aim's spread against history; who came closest
+to history and who strayed furthest. Every file that cannot be used gets a
+message, the rest are still compared, and the exit status is 1 if anything
+was left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.reports.class_render import render_csv, render_html, render_markdown
+from game.reports.classview import ClassView, class_view
+from game.reports.guard import guarded
+from game.reports.saveset import ScenarioFinder, Skipped, collect_files, open_saves
+from game.saves import LoadedSave, write_atomic
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import load_scenario
+
+FORMATS = ("md", "html", "csv")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="SAVE_OR_FOLDER",
+                   help="save files, or folders of them (every .json file inside)")
+    p.add_argument("--format", choices=FORMATS,
+                   help="md (default, or from the -o name), html or csv (one row per game)")
+    p.add_argument("-o", "--output", metavar="PATH", help="write it to a file (default: screen)")
+    p.add_argument("--anonymise", "--anonymize", action="store_true",
+                   help="call the players 'Student 1', 'Student 2'... and leave out file names")
+    p.add_argument("--scenario", metavar="FILE",
+                   help="compare only saves of this scenario file (others are left out)")
+
+
+def gather(paths: list[str], finder: ScenarioFinder,
+           ) -> tuple[dict[str, list[LoadedSave]], list[Skipped], list[str]]:
+    """Saves grouped by scenario id (in first-seen order), what was skipped, and warnings."""
+    files, skipped = collect_files(paths)
+    groups: dict[str, list[LoadedSave]] = {}
+    warnings: list[str] = []
+    for item in open_saves(files, finder):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        warnings += item.warnings
+        groups.setdefault(item.state.rules.scenario.id, []).append(item)
+    return groups, skipped, warnings
+
+
+def run(args: argparse.Namespace) -> int:
+    return guarded("compare", _run, args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    fmt = args.format
+    if fmt is None:
+        suffix = Path(args.output).suffix.lstrip(".").lower() if args.output else ""
+        fmt = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
+        if fmt not in FORMATS:
+            fmt = "md"
+    explicit = None
+    if args.scenario:
+        try:
+            explicit = load_scenario(args.scenario)
+        except ScenarioError as exc:
+            for p in exc.problems:
+                print(p.format(), file=sys.stderr)
+            print(f"{args.scenario}: the scenario has errors; fix them first "
+                  f"(python main.py validate {args.scenario})", file=sys.stderr)
+            return 1
+    groups, skipped, warnings = gather(args.paths, ScenarioFinder(explicit))
+    for s in skipped:
+        print(f"skipped {s.reason}", file=sys.stderr)
+    for w in warnings:
+        print(f"note: {w}", file=sys.stderr)
+    if not groups:
+        print("no saved games to compare", file=sys.stderr)
+        return 1
+    if len(groups) > 1:
+        print(f"note: the saves are of {len(groups)} scenarios ({', '.join(groups)}); each is "
+              "compared on its own", file=sys.stderr)
+    views: list[ClassView] = []
+    start = 0
+    for games in groups.values():
+        view = class_view(games, args.anonymise)
+        if args.anonymise and start:
+            view = _renumber(view, start)
+        start += len(games)
+        views.append(view)
+    reasons = [s.reason for s in skipped]
+    if fmt == "csv":
+        text = render_csv(views)
+    elif fmt == "html":
+        text = render_html(views, reasons)
+    else:
+        text = render_markdown(views, reasons)
+    if args.output and args.output != "-":
+        try:
+            write_atomic(args.output, text)
+        except OSError as exc:
+            print(f"{args.output}: cannot write the comparison: {exc.strerror or exc}",
+                  file=sys.stderr)
+            return 1
+        count = sum(v.games for v in views)
+        print(f"wrote {args.output} ({count} game{'s' if count != 1 else ''})")
+    else:
+        sys.stdout.write(text)
+    if skipped:
+        print(f"{len(skipped)} file(s) or folder(s) left out; the rest were compared",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def _renumber(view: ClassView, start: int) -> ClassView:
+    """Keep 'Student N' unique across several scenarios' groups."""
+    import dataclasses
+
+    rows = tuple(dataclasses.replace(r, name=f"Student {int(r.name.split()[-1]) + start}")
+                 for r in view.students)
+    return dataclasses.replace(view, students=rows)

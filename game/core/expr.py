@@ -256,37 +256,207 @@ Resolver = Callable[[Name], Evaluator]
 
 
 def compile_node(node: Node, resolve: Resolver) -> Evaluator:
-    """Turn a parsed tree into a closure of the game state, resolving names with ``resolve``."""
-    if isinstance(node, Number):
-        value = node.value
+    """Turn a parsed tree into a closure of the game state, resolving names with ``resolve``.
+
+    Constant parts are folded and sums of terms are flattened into one closure,
+    so a formula such as ``12 + 0.35 * strength - 2 * flag.purge`` costs one
+    call per name rather than one per operator. Raises :class:`ExprError`.
+    """
+    compiled = _compile(node, resolve)
+    if isinstance(compiled, float):
+        value = compiled
         return lambda s: value
+    return compiled
+
+
+Compiled = float | Evaluator
+"""A compiled part: a float when it is a constant, else a closure."""
+
+
+def _compile(node: Node, resolve: Resolver) -> Compiled:
+    if isinstance(node, Number):
+        return node.value
     if isinstance(node, Name):
         return resolve(node)
     if isinstance(node, Call):
-        if node.function not in FUNCTIONS:
-            raise ExprError(f"unknown function '{node.function}'", node.offset,
-                            f"the functions are {', '.join(sorted(FUNCTIONS))}")
-        arity, fn = FUNCTIONS[node.function]
-        if len(node.args) != arity:
-            raise ExprError(f"'{node.function}' takes {arity} argument(s), not {len(node.args)}",
-                            node.offset)
-        args = [compile_node(a, resolve) for a in node.args]
-        if arity == 1:
-            a0 = args[0]
-            return lambda s: fn(a0(s))
-        if arity == 2:
-            a0, a1 = args
-            return lambda s: fn(a0(s), a1(s))
-        a0, a1, a2 = args
-        return lambda s: fn(a0(s), a1(s), a2(s))
-    if isinstance(node, Unary):
-        inner = compile_node(node.operand, resolve)
-        if node.op == "not":
-            return lambda s: not inner(s)
-        return lambda s: -inner(s)
-    left = compile_node(node.left, resolve)
-    right = compile_node(node.right, resolve)
-    return _BINARY[node.op](left, right)
+        return _compile_call(node, resolve)
+    if isinstance(node, Unary) and node.op == "not":
+        inner = _compile(node.operand, resolve)
+        if isinstance(inner, float):
+            return 0.0 if inner else 1.0
+        return lambda s: not inner(s)
+    if isinstance(node, Binary) and node.op in ("and", "or", *_COMPARE):
+        left, right = _compile(node.left, resolve), _compile(node.right, resolve)
+        return _compile_logic(node.op, left, right)
+    return _compile_sum(node, resolve)
+
+
+def _compile_call(node: Call, resolve: Resolver) -> Compiled:
+    if node.function not in FUNCTIONS:
+        raise ExprError(f"unknown function '{node.function}'", node.offset,
+                        f"the functions are {', '.join(sorted(FUNCTIONS))}")
+    arity, fn = FUNCTIONS[node.function]
+    if len(node.args) != arity:
+        raise ExprError(f"'{node.function}' takes {arity} argument(s), not {len(node.args)}",
+                        node.offset)
+    parts = [_compile(a, resolve) for a in node.args]
+    if all(isinstance(p, float) for p in parts):
+        return float(fn(*parts))
+    args = [_as_closure(p) for p in parts]
+    if arity == 1:
+        a0 = args[0]
+        return lambda s: fn(a0(s))
+    if arity == 2:
+        a0, a1 = args
+        return lambda s: fn(a0(s), a1(s))
+    a0, a1, a2 = args
+    return lambda s: fn(a0(s), a1(s), a2(s))
+
+
+def _as_closure(part: Compiled) -> Evaluator:
+    if isinstance(part, float):
+        value = part
+        return lambda s: value
+    return part
+
+
+def _compile_logic(op: str, left: Compiled, right: Compiled) -> Compiled:
+    if isinstance(left, float) and isinstance(right, float):
+        return float(_CONSTANT_LOGIC[op](left, right))
+    if isinstance(right, float) and op in _COMPARE:
+        c = right
+        a = _as_closure(left)
+        return {"<": lambda s: a(s) < c, "<=": lambda s: a(s) <= c, ">": lambda s: a(s) > c,
+                ">=": lambda s: a(s) >= c, "==": lambda s: a(s) == c,
+                "!=": lambda s: a(s) != c}[op]
+    return _BINARY[op](_as_closure(left), _as_closure(right))
+
+
+_CONSTANT_LOGIC: dict[str, Callable[[float, float], bool]] = {
+    "and": lambda a, b: bool(a and b), "or": lambda a, b: bool(a or b),
+    "<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b, "==": lambda a, b: a == b, "!=": lambda a, b: a != b,
+}
+
+
+def _collect(node: Node, coef: float, resolve: Resolver,
+             terms: list[tuple[float, Evaluator]]) -> float:
+    """Add ``coef * node`` to a flat sum: closures go to ``terms``; the constant is returned."""
+    if isinstance(node, Number):
+        return coef * node.value
+    if isinstance(node, Unary) and node.op == "-":
+        return _collect(node.operand, -coef, resolve, terms)
+    if isinstance(node, Binary) and node.op in ("+", "-"):
+        const = _collect(node.left, coef, resolve, terms)
+        return const + _collect(node.right, coef if node.op == "+" else -coef, resolve, terms)
+    if isinstance(node, Binary) and node.op in ("*", "/"):
+        right = _compile(node.right, resolve)
+        if isinstance(right, float):
+            if node.op == "/":
+                if right == 0:
+                    return 0.0  # x / 0 counts as 0
+                return _collect(node.left, coef / right, resolve, terms)
+            return _collect(node.left, coef * right, resolve, terms)
+        if node.op == "*":
+            left = _compile(node.left, resolve)
+            if isinstance(left, float):
+                return _collect(node.right, coef * left, resolve, terms)
+            terms.append((coef, _BINARY["*"](left, right)))
+        else:
+            terms.append((coef, _BINARY["/"](_as_closure(_compile(node.left, resolve)), right)))
+        return 0.0
+    part = _compile(node, resolve)
+    if isinstance(part, float):
+        return coef * part
+    terms.append((coef, part))
+    return 0.0
+
+
+def tag(fn: Evaluator, **facts: int) -> Evaluator:
+    """Mark a name's reader with what it reads (``flag_bit``, ``treaty_kind``, ``aim_index``),
+    so sums of such names can be evaluated in one step (see :func:`_compile_sum`)."""
+    for key, value in facts.items():
+        setattr(fn, key, value)
+    return fn
+
+
+_CACHE_LIMIT = 1 << 14
+
+
+def _compile_sum(node: Node, resolve: Resolver) -> Compiled:
+    terms: list[tuple[float, Evaluator]] = []
+    k = _collect(node, 1.0, resolve, terms)
+    if not terms:
+        return k
+    if len(terms) == 1:
+        (c, g), = terms
+        if c == 1.0 and k == 0.0:
+            return g
+        return lambda s: k + c * g(s)
+    if len(terms) == 2:
+        (c1, g1), (c2, g2) = terms
+        return lambda s: k + c1 * g1(s) + c2 * g2(s)
+    if len(terms) == 3:
+        (c1, g1), (c2, g2), (c3, g3) = terms
+        return lambda s: k + c1 * g1(s) + c2 * g2(s) + c3 * g3(s)
+    return _compile_long_sum(k, terms)
+
+
+def _compile_long_sum(k: float, terms: list[tuple[float, Evaluator]]) -> Evaluator:
+    """A long formula: flags and treaty counts are summed once per distinct combination and
+    remembered (a pure function of the flags or treaties), aims read directly."""
+    flags: list[tuple[int, float]] = []
+    treaties: list[tuple[int, float]] = []
+    aims: list[tuple[int, float]] = []
+    other: list[tuple[float, Evaluator]] = []
+    for c, g in terms:
+        if hasattr(g, "flag_bit"):
+            flags.append((g.flag_bit, c))
+        elif hasattr(g, "treaty_kind"):
+            treaties.append((g.treaty_kind, c))
+        elif hasattr(g, "aim_index"):
+            aims.append((g.aim_index, c))
+        else:
+            other.append((c, g))
+    flag_mask = 0
+    for bit, _ in flags:
+        flag_mask |= bit
+    flag_memo: dict[int, float] = {}
+    treaty_memo: dict[tuple[int, ...], float] = {}
+    flag_terms, treaty_terms = tuple(flags), tuple(treaties)
+    aim_terms, other_terms = tuple(aims), tuple(other)
+
+    def evaluate(s: Any) -> float:
+        total = k
+        if flag_terms:
+            key = s.flags & flag_mask
+            part = flag_memo.get(key)
+            if part is None:
+                part = 0.0
+                for bit, c in flag_terms:
+                    if key & bit:
+                        part += c
+                if len(flag_memo) < _CACHE_LIMIT:
+                    flag_memo[key] = part
+            total += part
+        if treaty_terms:
+            held = s.treaties
+            part = treaty_memo.get(held)
+            if part is None:
+                part = 0.0
+                for kind, c in treaty_terms:
+                    part += c * sum(map((1 << kind).__and__, held)) / (1 << kind)
+                if len(treaty_memo) < _CACHE_LIMIT:
+                    treaty_memo[held] = part
+            total += part
+        values = s.aims
+        for i, c in aim_terms:
+            total += c * values[i]
+        for c, g in other_terms:
+            total += c * g(s)
+        return total
+
+    return evaluate
 
 
 def _div(a: float, b: float) -> float:

@@ -45,23 +45,21 @@ def random_policy(state: GameState, rng: random.Random) -> Move:
     rules = state.rules
     if state.pending:
         ev = rules.events[state.pending[0]]
-        return Choose(ev.id, ev.choices[rng.randrange(len(ev.choices))].id)
-    # Uniform over the legal moves, found by drawing candidates without replacement until
-    # one is legal: the same distribution as listing them all, at a fraction of the checks.
-    candidates = list(rules.actions_by_turn[state.turn])
-    end = len(candidates)
-    remaining = end + 1
-    order = list(range(remaining))
-    while remaining:
-        k = rng.randrange(remaining)
-        pick = order[k]
-        order[k] = order[remaining - 1]
-        remaining -= 1
-        if pick == end:
+        return Choose(ev.id, ev.choices[int(rng.random() * len(ev.choices))].id)
+    # Uniform over the legal moves: draw among every action of this turn's calendar and
+    # "end turn" until the draw is legal. Rejection keeps the distribution uniform over the
+    # legal moves at a fraction of the cost of listing them all.
+    candidates = rules.actions_by_turn[state.turn]
+    n = len(candidates) + 1
+    for _ in range(64):
+        pick = int(rng.random() * n)
+        if pick == n - 1:
             return EndTurn()
         if action_problem(state, candidates[pick].index) is None:
             return TakeAction(candidates[pick].id)
-    return EndTurn()
+    options = available_action_indices(state)  # very unlikely: almost nothing is legal
+    pick = int(rng.random() * (len(options) + 1))
+    return EndTurn() if pick == len(options) else TakeAction(rules.actions[options[pick]].id)
 
 
 def passive_policy(state: GameState, rng: random.Random) -> Move:

@@ -188,7 +188,7 @@ def make_resolver(scenario: Scenario, flag_ids: tuple[str, ...]) -> Callable[[Na
                 return lambda s: s.turn
             if head in aims:
                 i = aims.index(head)
-                return lambda s: s.aims[i]
+                return expr.tag(lambda s: s.aims[i], aim_index=i)
             hint = expr.suggest(head, aims + ["year", "month", "turn"])
             if not hint:
                 hint = ("names are an aim id, year, month, turn, relation.NATION, "
@@ -203,11 +203,12 @@ def make_resolver(scenario: Scenario, flag_ids: tuple[str, ...]) -> Callable[[Na
             bit = 1 << pick("treaty kind", parts[2], treaties, off)
             return lambda s: bool(s.treaties[j] & bit)
         if head == "treaties" and len(parts) == 2:
-            bit = 1 << pick("treaty kind", parts[1], treaties, off)
-            return lambda s: sum(1 for t in s.treaties if t & bit)
+            k = pick("treaty kind", parts[1], treaties, off)
+            mask = 1 << k
+            return expr.tag(lambda s: sum(map(mask.__and__, s.treaties)) >> k, treaty_kind=k)
         if head == "flag" and len(parts) == 2:
             bit = 1 << pick("flag", parts[1], list(flag_ids), off)
-            return lambda s: bool(s.flags & bit)
+            return expr.tag(lambda s: bool(s.flags & bit), flag_bit=bit)
         if head == "took" and len(parts) == 2:
             bit = 1 << pick("action", parts[1], actions, off)
             return lambda s: bool(s.took & bit)

@@ -6,6 +6,7 @@ Every piece of scenario or save text goes through :func:`game.reports.escape.h`.
 from __future__ import annotations
 
 import base64
+import re
 
 from game.reports.charts import Chart
 from game.reports.end_report import EndReport, saved_when
@@ -21,7 +22,8 @@ h2 { font-size: 1.35rem; border-bottom: 2px solid #b33; padding-bottom: 0.2rem;
 .ending { background: #fff; border-left: 6px solid #b33; padding: 0.6rem 1rem; }
 .ending h3 { margin: 0.2rem 0 0.4rem; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: 0.93rem; }
-th, td { border: 1px solid #ccc; padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; }
+th, td { border: 1px solid #ccc; padding: 0.35rem 0.5rem; vertical-align: top; text-align: left;
+         overflow-wrap: break-word; }
 th { background: #eee8dc; }
 th.num { text-align: right; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -44,6 +46,8 @@ tr.differs td.you { background: #fdecea; }
 .reading { background: #fff; border: 1px solid #ddd; padding: 0.5rem 0.9rem; margin: 0.6rem 0; }
 .reading.closest { border: 2px solid #b33; }
 .warning { background: #fff4d6; border: 1px solid #e0c060; padding: 0.5rem 0.9rem; }
+table.decisions { table-layout: fixed; }
+table.decisions td:nth-child(7), table.decisions td:nth-child(6) { font-size: 0.82rem; }
 footer { margin-top: 3rem; color: #777; font-size: 0.8rem; }
 @media print { body { background: #fff; } h2 { page-break-after: avoid; } }
 """
@@ -51,6 +55,11 @@ footer { margin-top: 3rem; color: #777; font-size: 0.8rem; }
 
 def _num(value: float, signed: bool = False) -> str:
     return f"{value:+.1f}" if signed else f"{value:.1f}"
+
+
+def _dates(text: str) -> str:
+    """Keep "1933-01" on one line (a non-breaking hyphen)."""
+    return re.sub(r"\b(\d{4})-(\d{2})\b", "\\1&#8209;\\2", text)
 
 
 def _position(lean: float) -> float:
@@ -116,7 +125,10 @@ def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "")
 
     add('<section id="decisions"><h2>Your decisions beside the USSR\'s</h2>')
     if report.decisions:
-        add("<table><thead><tr><th>Date</th><th>Decision</th><th>You</th>"
+        add('<table class="decisions"><colgroup><col style="width:7%"><col style="width:27%">'
+            '<col style="width:11%"><col style="width:11%"><col style="width:17%">'
+            '<col style="width:15%"><col style="width:12%"></colgroup>'
+            "<thead><tr><th>Date</th><th>Decision</th><th>You</th>"
             "<th>What the USSR did</th><th>The essay's verdict</th><th>Correction</th>"
             "<th>Source</th></tr></thead><tbody>")
         for d in report.decisions:
@@ -127,8 +139,9 @@ def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "")
             verdict = f'<span class="verdict-{h(r.verdict)}">{h(d.verdict_text)}</span>' \
                 if r.verdict else ""
             add(f'<tr class="{"same" if r.same else "differs"}"><td class=num>{h(r.date)}</td>'
-                f"<td><strong>{h(r.title)}</strong>{what}</td><td class=you>{h(r.player)}</td>"
-                f"<td>{h(r.history)}</td><td>{verdict}{reason}</td><td>{h(r.correction)}</td>"
+                f"<td><strong>{h(r.title)}</strong>{what}</td>"
+                f"<td class=you>{_dates(h(r.player))}</td><td>{_dates(h(r.history))}</td>"
+                f"<td>{verdict}{reason}</td><td>{h(r.correction)}</td>"
                 f"<td>{h(r.source)}</td></tr>")
         add("</tbody></table>")
         add('<p class="note">Rows where you did otherwise than the USSR are shaded.</p>')

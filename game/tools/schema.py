@@ -45,5 +45,5 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(f"wrote {target}")
     print("editors pick it up from the first line of a scenario:\n"
-          f"  # yaml-language-server: $schema={SCHEMA_FILE_NAME}")
+          f"  # yaml-language-server: $schema=./{SCHEMA_FILE_NAME}")
     return 0

@@ -126,6 +126,15 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.tokens = _tokenize(text)
         self.i = 0
+        self.depth = 0
+
+    def deeper(self, offset: int) -> None:
+        # Each level of parentheses or prefix operators costs Python stack frames: a
+        # hostile or runaway expression must get an error, not a RecursionError.
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise ExprError(f"the expression is nested too deeply (at most {MAX_NESTING} levels)",
+                            offset, "split it, or remove extra parentheses")
 
     def peek(self) -> tuple[str, str, int]:
         return self.tokens[self.i]
@@ -165,7 +174,10 @@ class _Parser:
     def not_(self) -> Node:
         if self.peek()[1] == "not" and self.peek()[0] == "kw":
             offset = self.take()[2]
-            return Unary("not", self.not_(), offset)
+            self.deeper(offset)
+            node = Unary("not", self.not_(), offset)
+            self.depth -= 1
+            return node
         return self.compare()
 
     def compare(self) -> Node:
@@ -197,7 +209,10 @@ class _Parser:
     def unary(self) -> Node:
         if self.peek()[1] == "-" and self.peek()[0] == "op":
             offset = self.take()[2]
-            return Unary("-", self.unary(), offset)
+            self.deeper(offset)
+            node = Unary("-", self.unary(), offset)
+            self.depth -= 1
+            return node
         return self.atom()
 
     def atom(self) -> Node:
@@ -217,21 +232,29 @@ class _Parser:
                 return Call(value, tuple(args), offset)
             return Name(value, offset)
         if value == "(":
-            if self.i > 200:  # guards the parser's recursion on hostile input
-                raise ExprError("the expression is nested too deeply", offset)
+            self.deeper(offset)
             node = self.or_()
             self.expect(")")
+            self.depth -= 1
             return node
         if kind == "end":
             raise ExprError("the expression ends too soon", offset, "something is missing at the end")
         raise ExprError(f"unexpected '{value}'", offset)
 
 
+MAX_NESTING = 40
+
+
+MAX_TOKENS = 400
+
+
 def parse(text: str) -> Node:
     """Parse an expression into a tree. Raises :class:`ExprError` with the offset of the fault."""
-    if text.count("(") > 100:
-        raise ExprError("the expression has too many parentheses (at most 100)", 0)
-    return _Parser(text).parse()
+    parser = _Parser(text)
+    if len(parser.tokens) > MAX_TOKENS:
+        raise ExprError(f"the expression is too long (at most {MAX_TOKENS} names, numbers and "
+                        "signs)", parser.tokens[MAX_TOKENS][2], "split it into simpler parts")
+    return parser.parse()
 
 
 def names(node: Node) -> list[Name]:

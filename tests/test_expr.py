@@ -136,7 +136,7 @@ def test_hostile_nesting_is_refused_not_a_crash() -> None:
         expr.parse("-" * 5000 + "a")
     with pytest.raises(ExprError, match="too long"):
         expr.parse(" + ".join(["a"] * 1000))
-    long_chain = " + ".join(["a"] * 190) + " > 1 and " + " and ".join(["b > 0"] * 40)
+    long_chain = " + ".join(["a"] * 150) + " > 1 and " + " and ".join(["b > 0"] * 20)
     compiled = expr.compile_node(expr.parse(long_chain), resolve)
     assert compiled(SimpleNamespace(aims=(1.0, 1.0), flags=0, treaties=())) is True
 

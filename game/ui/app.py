@@ -68,6 +68,7 @@ class App:
         self.keyboard_mode = False
         self.stack: list[Scene] = []
         self.frames = 0
+        self.gui_changed = True
         self._watch_mtime = self._mtime(scenario) if self.watch else None
         self._watch_checked = 0.0
         pygame.display.set_caption("Statecraft")
@@ -292,6 +293,10 @@ class App:
         return False
 
     def draw(self) -> None:
+        if self.gui_changed:
+            # Elements made or killed since the last update are drawn only after one.
+            self.manager.update(0.0)
+            self.gui_changed = False
         surface = self.screen
         surface.fill(self.colours.bg)
         first = len(self.stack) - 1

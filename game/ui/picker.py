@@ -55,10 +55,12 @@ class PickerScene(Scene):
         super().__init__(app)  # type: ignore[arg-type]
         self.entries = [describe(app, p) for p in scenario_files()]
         self.selected = 0
-        if self.app.chosen_scenario:
-            for i, e in enumerate(self.entries):
-                if str(e.path) == self.app.chosen_scenario:
-                    self.selected = i
+        from game.scenario.loader import DEFAULT_SCENARIO
+
+        wanted = self.app.chosen_scenario or str(DEFAULT_SCENARIO)
+        for i, e in enumerate(self.entries):
+            if str(e.path) == wanted:
+                self.selected = i
         self.view: ScrollText | None = None
         self.detail = pygame.Rect(0, 0, 0, 0)
 

@@ -65,7 +65,8 @@ class SavesScene(Scene):
         for i, e in enumerate(self.entries[start:start + self.per_page], start):
             rect = pygame.Rect(a.x, y, a.width, row - self.px(6))
             if e.data is None:
-                self.button(f"slot:{i}", rect, f"× {e.path.name}: cannot be opened",
+                why = (e.problem or "").removeprefix(f"{e.path}: ")
+                self.button(f"slot:{i}", rect, f"× {e.path.name}: cannot be opened: {why}",
                             "@unavailable", tip=["This save cannot be opened", e.problem or ""])
             else:
                 d = e.data

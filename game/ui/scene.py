@@ -55,6 +55,7 @@ class Scene:
                tip: list[str] | None = None, enabled: bool = True,
                focusable: bool = True) -> UIButton:
         """Add a button; ``key`` is what :meth:`on_button` receives when it is pressed."""
+        self.app.gui_changed = True
         b = UIButton(pygame.Rect(rect), one_line(text, 120), manager=self.app.manager,
                      object_id=ObjectID(class_id=style, object_id=None) if style else None)
         if not enabled:
@@ -69,6 +70,7 @@ class Scene:
         return b
 
     def add(self, element: IUIElementInterface) -> None:
+        self.app.gui_changed = True
         self._elements.append(element)
 
     # -- lifecycle -----------------------------------------------------------------------
@@ -79,6 +81,8 @@ class Scene:
         """Create the scene's elements for ``self.area`` and the UI scale."""
 
     def clear(self) -> None:
+        if self._elements:
+            self.app.gui_changed = True
         for e in self._elements:
             e.kill()
         self._elements.clear()

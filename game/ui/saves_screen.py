@@ -130,7 +130,7 @@ class SavesScene(Scene):
     def handle_key(self, event: pygame.event.Event) -> bool:
         if self.entry is not None and self.entry.is_focused:
             if event.key == pygame.K_ESCAPE:
-                self.entry.unfocus()
+                self.entry.unfocus()  # type: ignore[no-untyped-call]
                 return True
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 self.save_as(self.entry.get_text())

@@ -59,7 +59,7 @@ class Scene:
         b = UIButton(pygame.Rect(rect), one_line(text, 120), manager=self.app.manager,
                      object_id=ObjectID(class_id=style, object_id=None) if style else None)
         if not enabled:
-            b.disable()
+            b.disable()  # type: ignore[no-untyped-call]
         self.buttons[key] = b
         self._keys[id(b)] = key
         self._elements.append(b)
@@ -84,7 +84,7 @@ class Scene:
         if self._elements:
             self.app.gui_changed = True
         for e in self._elements:
-            e.kill()
+            e.kill()  # type: ignore[no-untyped-call]
         self._elements.clear()
         self.buttons.clear()
         self.tips.clear()

@@ -194,8 +194,8 @@ def tooltip(surface: pygame.Surface, lines: list[str], pos: tuple[int, int], fon
     width = min(max_width * fonts.scale, surface.get_width() - 20)
     wrapped: list[tuple[str, bool]] = []
     for i, line in enumerate(lines[:30]):
-        for w in wrap(cut(line, 600), font, int(width)):
-            wrapped.append((w, i == 0))
+        for part in wrap(cut(line, 600), font, int(width)):
+            wrapped.append((part, i == 0))
     lh = font.get_linesize()
     w = min(int(width), max(font.size(t)[0] for t, _ in wrapped)) + 20
     h = lh * len(wrapped) + 14

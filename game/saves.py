@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from game.atomic import write_atomic
 from game.core.engine import (
     GameState,
     IllegalMoveError,
@@ -77,25 +77,6 @@ def save_data(state: GameState, player: str = "", scenario_file: str = "") -> Sa
                     scenario_file=scenario_file, seed=state.seed, moves=list(state.moves),
                     player=player, saved_at=time.time(), turn=state.turn, date=state.date_text,
                     ending=ending(state))
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves either the old file or the new one."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def write_save(path: str | os.PathLike[str], state: GameState, player: str = "",

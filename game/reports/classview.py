@@ -1,6 +1,7 @@
 """The class at a glance: many saved games of one scenario, side by side with history.
 
-:func:`class_view` takes replayed saves of one scenario and returns how many
+:func:`game_facts` boils each replayed save down to what is shown; :func:`class_view`
+takes those of one scenario and returns how many
 reached each ending, what the class chose at each decision beside what the
 USSR did, the spread of each aim against its historical value, and every
 student ranked by how far their game strayed from the historical path.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from game.core.engine import GameState
 from game.core.policies import historical_game
@@ -105,24 +107,38 @@ class ClassView:
 def distance_from_history(state: GameState, hist: GameState) -> float:
     """Mean over the turns played of the weighted distance of the aims from history, 0-100."""
     rules = state.rules
-    aims = rules.scenario.aims
-    weights = [a.weight for a in aims]
-    total_w = sum(weights) or 1.0
-    spans = [hi - lo for lo, hi in zip(rules.aim_min, rules.aim_max, strict=True)]
-    h_traj = hist.trajectory or (rules.aim_start,)
-    last = len(h_traj) - 1
     traj = state.trajectory
     if not traj:
         return 0.0
+    weights = [a.weight for a in rules.scenario.aims]
+    total_w = sum(weights) or 1.0
+    # One factor per aim: its weight over its span (a plain loop: this runs for every save).
+    factors = [w / (hi - lo) for w, lo, hi in zip(weights, rules.aim_min, rules.aim_max,
+                                                  strict=True)]
+    h_traj = hist.trajectory or (rules.aim_start,)
+    last = len(h_traj) - 1
+    aims = range(len(factors))
     total = 0.0
     for t, values in enumerate(traj):
         theirs = h_traj[t if t < last else last]
-        total += sum(w * abs(v - h) / s for w, v, h, s
-                     in zip(weights, values, theirs, spans, strict=True))
+        for i in aims:
+            d = values[i] - theirs[i]
+            total += factors[i] * (d if d >= 0 else -d)
     return round(100 * total / (total_w * len(traj)), 2)
 
 
-def _decisions(rules: Rules, states: Sequence[GameState],
+class _Played(Protocol):
+    """A finished or saved game as far as its decisions go (a state, or its facts)."""
+
+    @property
+    def took(self) -> int: ...
+    @property
+    def fired(self) -> int: ...
+    @property
+    def choices(self) -> tuple[int, ...]: ...
+
+
+def _decisions(rules: Rules, states: Sequence[_Played],
                hist: GameState) -> list[tuple[DecisionTally, list[str]]]:
     """Each decision the class or history made, with every student's answer to it."""
     scn = rules.scenario
@@ -179,26 +195,62 @@ def _decisions(rules: Rules, states: Sequence[GameState],
     return [(tally, answers) for _, _, tally, answers in out]
 
 
-def class_view(games: Sequence[LoadedSave], anonymise: bool = False) -> ClassView:
+@dataclass(frozen=True, slots=True)
+class GameFacts:
+    """What the class view needs of one saved game, kept instead of its whole state.
+
+    A replayed state holds its full log; keeping hundreds of them would cost
+    more than replaying them, so each save is boiled down as soon as it is
+    replayed.
+    """
+
+    name: str
+    file: str
+    ending_index: int
+    date: str
+    aims: tuple[float, ...]
+    vs_history: tuple[float, ...]
+    distance: float
+    score: float
+    took: int
+    fired: int
+    choices: tuple[int, ...]
+    lean: float
+    reading: str
+
+
+def game_facts(game: LoadedSave) -> GameFacts:
+    """Boil a replayed save down to what the class view shows."""
+    state = game.state
+    rules = state.rules
+    hist = historical_game(rules)
+    h_traj = hist.trajectory or (rules.aim_start,)
+    played = len(state.trajectory)
+    finished = state.ending_index >= 0
+    theirs = hist.aims if finished or not played else h_traj[min(played, len(h_traj)) - 1]
+    st = stance(state)
+    return GameFacts(
+        name=game.data.player or _stem(game.path), file=game.path,
+        ending_index=state.ending_index, date=state.date_text,
+        aims=tuple(round(v, 2) for v in state.aims),
+        vs_history=tuple(round(v - h, 2) for v, h in zip(state.aims, theirs, strict=True)),
+        distance=distance_from_history(state, hist), score=overall_score(state),
+        took=state.took, fired=state.fired, choices=state.choices, lean=st.lean,
+        reading=st.reading_name)
+
+
+def class_view(rules: Rules, games: Sequence[GameFacts], anonymise: bool = False) -> ClassView:
     """Put the saved games of one scenario side by side. ``games`` must not be empty."""
     if not games:
         raise ValueError("no games to compare")
-    rules = games[0].state.rules
     scn = rules.scenario
     hist = historical_game(rules)
-    h_traj = hist.trajectory or (rules.aim_start,)
-    states = [g.state for g in games]
-    decisions = _decisions(rules, states, hist)
+    decisions = _decisions(rules, games, hist)
     rows = []
-    for n, (game, state) in enumerate(zip(games, states, strict=True)):
-        if anonymise:
-            name, file = f"Student {n + 1}", ""
-        else:
-            name, file = game.data.player or _stem(game.path), game.path
-        finished = state.ending_index >= 0
-        ending = scn.endings[state.ending_index] if finished else None
-        played = len(state.trajectory)
-        theirs = hist.aims if finished or not played else h_traj[min(played, len(h_traj)) - 1]
+    for n, game in enumerate(games):
+        name, file = (f"Student {n + 1}", "") if anonymise else (game.name, game.file)
+        finished = game.ending_index >= 0
+        ending = scn.endings[game.ending_index] if finished else None
         same = total = 0
         for tally, answers in decisions:
             total += 1
@@ -206,36 +258,33 @@ def class_view(games: Sequence[LoadedSave], anonymise: bool = False) -> ClassVie
                 same += (answers[n] == "took it") == tally.history.startswith("took")
             else:
                 same += answers[n] == tally.history
-        st = stance(state)
         rows.append(StudentRow(
             name=name, file=file, ending_id=ending.id if ending else None,
-            ending_title=ending.title if ending else f"not finished ({state.date_text})",
-            finished=finished, date=state.date_text, score=overall_score(state),
-            final=tuple(round(v, 2) for v in state.aims),
-            vs_history=tuple(round(v - h, 2) for v, h in zip(state.aims, theirs, strict=True)),
-            distance=distance_from_history(state, hist), same_decisions=same, decisions=total,
-            lean=st.lean, reading=st.reading_name,
+            ending_title=ending.title if ending else f"not finished ({game.date})",
+            finished=finished, date=game.date, score=game.score, final=game.aims,
+            vs_history=game.vs_history, distance=game.distance, same_decisions=same,
+            decisions=total, lean=game.lean, reading=game.reading,
             choices=tuple(answers[n] for _, answers in decisions)))
     order = {id(r): k for k, r in enumerate(rows)}
     rows.sort(key=lambda r: (r.distance, order[id(r)]))
     ending_counts = [0] * len(scn.endings)
-    for s in states:
-        if s.ending_index >= 0:
-            ending_counts[s.ending_index] += 1
+    for g in games:
+        if g.ending_index >= 0:
+            ending_counts[g.ending_index] += 1
     endings = tuple(EndingTally(e.id, e.title, ending_counts[i], i == hist.ending_index)
                     for i, e in enumerate(scn.endings))
-    done = [s for s in states if s.ending_index >= 0]
-    pool = done or states
+    done = [g for g in games if g.ending_index >= 0]
+    pool = done or list(games)
     aims = []
     for i, aim in enumerate(scn.aims):
-        values = sorted(s.aims[i] for s in pool)
+        values = sorted(g.aims[i] for g in pool)
         h_value = hist.aims[i]
         aims.append(AimSpread(aim.id, aim.name, round(values[0], 2),
                               round(statistics.median(values), 2), round(values[-1], 2),
                               round(h_value, 2), sum(1 for v in values if v > h_value),
                               len(values)))
     return ClassView(scn.id, scn.title, len(games), len(done), endings,
-                     len(states) - len(done), tuple(t for t, _ in decisions), tuple(aims),
+                     len(games) - len(done), tuple(t for t, _ in decisions), tuple(aims),
                      not done, tuple(rows), rules.aim_ids, tuple(a.name for a in scn.aims),
                      anonymise)
 

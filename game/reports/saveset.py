@@ -53,7 +53,6 @@ def collect_files(targets: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
                 skipped.append(Skipped(target, f"{target}: cannot read the folder: "
                                        f"{exc.strerror or exc}"))
                 continue
-            found = [p for p in found if not _is_report(p)]
             if not found:
                 skipped.append(Skipped(target, f"{target}: no saves in this folder (a save is "
                                        "a .json file written by the game or by simulate --saves)"))
@@ -141,11 +140,14 @@ def open_save(path: Path, finder: ScenarioFinder) -> LoadedSave:
 
 
 def open_saves(files: Iterable[Path], finder: ScenarioFinder) -> Iterator[LoadedSave | Skipped]:
-    """Each file as a replayed save, or as a :class:`Skipped` saying what is wrong with it."""
+    """Each file as a replayed save, or as a :class:`Skipped` saying what is wrong with it.
+
+    The JSON reports that ``report`` writes are passed over without a word."""
     for path in files:
         try:
             yield open_save(path, finder)
         except SaveError as exc:
-            yield Skipped(str(path), str(exc))
+            if not _is_report(path):  # a report written into the class folder is no save
+                yield Skipped(str(path), str(exc))
         except (RecursionError, MemoryError, ValueError, json.JSONDecodeError) as exc:
             yield Skipped(str(path), f"{path}: not a usable save ({exc.__class__.__name__})")

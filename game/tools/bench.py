@@ -72,7 +72,15 @@ SECTIONS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
     "ui-startup": lambda a: _ui().bench_startup(),
     "ui-frame": lambda a: _ui().bench_frame(_playable(a.scenario)),
     "ui-idle": lambda a: _ui().bench_idle_and_memory(_playable(a.scenario)),
+    "compare": lambda a: _teacher_tools().bench_compare(_playable(a.scenario)),
+    "simulate": lambda a: _teacher_tools().bench_simulate(_playable(a.scenario)),
 }
+
+
+def _teacher_tools():  # type: ignore[no-untyped-def]
+    from game.reports import benchmarks
+
+    return benchmarks
 
 
 def _ui():  # type: ignore[no-untyped-def]

@@ -13,11 +13,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.core.rules import Rules
 from game.reports.class_render import render_csv, render_html, render_markdown
-from game.reports.classview import ClassView, class_view
+from game.reports.classview import ClassView, GameFacts, class_view, game_facts
 from game.reports.guard import guarded
 from game.reports.saveset import ScenarioFinder, Skipped, collect_files, open_saves
-from game.saves import LoadedSave, write_atomic
+from game.saves import write_atomic
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_scenario
 
@@ -36,18 +37,23 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="compare only saves of this scenario file (others are left out)")
 
 
+Group = tuple[Rules, list[GameFacts]]
+
+
 def gather(paths: list[str], finder: ScenarioFinder,
-           ) -> tuple[dict[str, list[LoadedSave]], list[Skipped], list[str]]:
-    """Saves grouped by scenario id (in first-seen order), what was skipped, and warnings."""
+           ) -> tuple[dict[str, Group], list[Skipped], list[str]]:
+    """The games boiled down and grouped by scenario id (in first-seen order), what was
+    skipped, and warnings (a scenario changed since a game was saved...)."""
     files, skipped = collect_files(paths)
-    groups: dict[str, list[LoadedSave]] = {}
+    groups: dict[str, Group] = {}
     warnings: list[str] = []
     for item in open_saves(files, finder):
         if isinstance(item, Skipped):
             skipped.append(item)
             continue
         warnings += item.warnings
-        groups.setdefault(item.state.rules.scenario.id, []).append(item)
+        rules = item.state.rules
+        groups.setdefault(rules.scenario.id, (rules, []))[1].append(game_facts(item))
     return groups, skipped, warnings
 
 
@@ -85,8 +91,8 @@ def _run(args: argparse.Namespace) -> int:
               "compared on its own", file=sys.stderr)
     views: list[ClassView] = []
     start = 0
-    for games in groups.values():
-        view = class_view(games, args.anonymise)
+    for rules, games in groups.values():
+        view = class_view(rules, games, args.anonymise)
         if args.anonymise and start:
             view = _renumber(view, start)
         start += len(games)

@@ -11,7 +11,7 @@ import pytest
 
 from game.cli import main
 from game.core.policies import POLICIES, historical_game, play_game
-from game.reports.classview import class_view
+from game.reports.classview import class_view, game_facts
 from game.reports.saveset import ScenarioFinder, Skipped, collect_files, open_saves
 from game.saves import LoadedSave, write_save
 from game.scenario.loader import load_scenario
@@ -39,8 +39,8 @@ def loaded(folder: Path) -> list[LoadedSave]:
 def test_the_class_view_counts_what_the_class_did(class_dir: Path) -> None:
     games = loaded(class_dir)
     assert len(games) >= 30
-    view = class_view(games)
     rules = games[0].state.rules
+    view = class_view(rules, [game_facts(g) for g in games])
     hist = historical_game(rules)
     assert view.games == len(games) and view.unfinished == 1
     assert sum(e.games for e in view.endings) == view.finished == len(games) - 1

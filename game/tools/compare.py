@@ -13,12 +13,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.atomic import write_atomic
 from game.core.rules import Rules
 from game.reports.class_render import render_csv, render_html, render_markdown
 from game.reports.classview import ClassView, GameFacts, class_view, game_facts
 from game.reports.guard import guarded
 from game.reports.saveset import ScenarioFinder, Skipped, collect_files, open_saves
-from game.saves import write_atomic
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_scenario
 

@@ -11,13 +11,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.atomic import write_atomic
 from game.reports.charts import ChartsUnavailable, aim_charts
 from game.reports.end_report import build_report
 from game.reports.guard import guarded
 from game.reports.html_report import render_html
 from game.reports.saveset import ScenarioFinder, open_save
 from game.reports.text_report import render_csv, render_json, render_markdown
-from game.saves import SaveError, write_atomic
+from game.saves import SaveError
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import LoadedScenario, load_scenario
 

@@ -1,30 +1,35 @@
-"""A file of choices as a policy: which choice to make at each event, and actions by date.
+"""A file of choices as a policy: "what if the USSR had done this instead?"
 
 The file is YAML or JSON::
 
     choices:              # event id: choice id (events not named get the historical choice)
-      munich: protest
-      talks_1939: alliance
-    actions:              # optional: "YYYY-MM": [action ids], tried on that month's turn
+      talks_1939: ally_west
+    actions:              # optional: "YYYY-MM": [action ids], tried first on that month's turn
       "1933-01": [join_league]
+    skip: [replace_litvinov]   # optional: historical actions not to take
+    follow_history: true       # optional (default true): also take the historical path's
+                               # actions; false takes only the actions listed here
 
-A mapping without ``choices:`` or ``actions:`` is read as choices alone.
+A mapping with none of these sections is read as choices alone.
 """
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from game.core import expr
-from game.core.policies import Policy, choices_policy
+from game.core.engine import Choose, EndTurn, GameState, Move, TakeAction, action_problem
+from game.core.policies import Policy
 from game.core.rules import Rules
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.yamlsafe import read_yaml_file
 
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+SECTIONS = ("choices", "actions", "skip", "follow_history")
 
 
 class _At(Protocol):
@@ -47,9 +52,42 @@ class PolicyPlan:
     name: str
     choices: dict[str, str] = field(default_factory=dict)
     actions: dict[int, list[str]] = field(default_factory=dict)
+    skip: frozenset[str] = frozenset()
+    follow_history: bool = True
 
     def policy(self) -> Policy:
-        return choices_policy(self.choices, self.actions)
+        """The policy that plays the plan: its own choices and actions, else history's."""
+        choices, actions, skip, follow = self.choices, self.actions, self.skip, \
+            self.follow_history
+
+        def play(state: GameState, rng: random.Random) -> Move:
+            rules = state.rules
+            if state.pending:
+                ev = rules.events[state.pending[0]]
+                ids = [c.id for c in ev.choices]
+                wanted = choices.get(ev.id)
+                if wanted in ids:
+                    return Choose(ev.id, wanted)
+                return Choose(ev.id, ids[ev.historical_choice if ev.historical_choice >= 0 else 0])
+            for action_id in actions.get(state.turn, ()):
+                if action_problem(state, rules.action_index[action_id]) is None:
+                    return TakeAction(action_id)
+            if follow:
+                for index in rules.history_by_turn[state.turn]:
+                    action_id = rules.actions[index].id
+                    if action_id not in skip and action_problem(state, index) is None:
+                        return TakeAction(action_id)
+            return EndTurn()
+
+        return play
+
+
+def _suggestion(word: object, known: list[str], what: str) -> str:
+    hint = expr.suggest(word, known) if isinstance(word, str) else ""
+    if hint:
+        return hint
+    shown = ", ".join(known[:12]) + (" ..." if len(known) > 12 else "")
+    return f"the {what} are: {shown}"
 
 
 def load_policy_file(path: str | Path, rules: Rules) -> PolicyPlan:
@@ -70,23 +108,29 @@ def load_policy_file(path: str | Path, rules: Rules) -> PolicyPlan:
         at((), "a file of choices must be a mapping: 'choices:' with 'event: choice' lines",
            "see python main.py simulate --help")
         raise PolicyFileError(problems)
-    sections = set(data) & {"choices", "actions"}
-    if sections:
+    follow = True
+    skip: frozenset[str] = frozenset()
+    if set(data) & set(SECTIONS):
         for k in data:
-            if k not in ("choices", "actions"):
+            if k not in SECTIONS:
                 at((k,), f"unknown section '{k}'",
-                   expr.suggest(str(k), ["choices", "actions"]) or
-                   "the sections are 'choices' and 'actions'", key=True)
+                   _suggestion(k, list(SECTIONS), "sections"), key=True)
         raw_choices: Any = data.get("choices") or {}
         raw_actions: Any = data.get("actions") or {}
         base: tuple[str | int, ...] = ("choices",)
+        follow_value = data.get("follow_history", True)
+        if isinstance(follow_value, bool):
+            follow = follow_value
+        else:
+            at(("follow_history",), "'follow_history' must be true or false")
+        skip = _skip(data.get("skip") or [], rules, at)
     else:
         raw_choices, raw_actions, base = data, {}, ()
     choices = _choices(raw_choices, base, rules, at)
     actions = _actions(raw_actions, rules, at)
     if problems:
         raise PolicyFileError(sorted(problems, key=lambda p: (p.line, p.col)))
-    return PolicyPlan(Path(filename).stem, choices, actions)
+    return PolicyPlan(Path(filename).stem, choices, actions, skip, follow)
 
 
 def _choices(raw: Any, base: tuple[str | int, ...], rules: Rules,
@@ -99,19 +143,31 @@ def _choices(raw: Any, base: tuple[str | int, ...], rules: Rules,
     for event_id, choice_id in raw.items():
         where = base + (event_id,)
         if event_id not in events:
-            hint = expr.suggest(str(event_id), list(events)) or \
-                "the events with choices are: " + ", ".join(list(events)[:12])
-            at(where, f"no event with choices called '{event_id}' in this scenario", hint,
-               key=True)
+            at(where, f"no event with choices called '{event_id}' in this scenario",
+               _suggestion(event_id, list(events), "events with choices"), key=True)
             continue
         ids = [c.id for c in events[event_id].choices]
         if not isinstance(choice_id, str) or choice_id not in ids:
-            hint = (expr.suggest(choice_id, ids) if isinstance(choice_id, str) else "") or \
-                f"the choices of '{event_id}' are: {', '.join(ids)}"
-            at(where, f"'{choice_id}' is not a choice of '{event_id}'", hint)
+            at(where, f"'{choice_id}' is not a choice of '{event_id}'",
+               _suggestion(choice_id, ids, f"choices of '{event_id}'"))
             continue
         out[event_id] = choice_id
     return out
+
+
+def _skip(raw: Any, rules: Rules, at: _At) -> frozenset[str]:
+    if not isinstance(raw, list):
+        at(("skip",), "'skip' must be a list of action ids, e.g. [replace_litvinov]")
+        return frozenset()
+    known = list(rules.action_index)
+    out = set()
+    for k, action_id in enumerate(raw):
+        if not isinstance(action_id, str) or action_id not in rules.action_index:
+            at(("skip", k), f"no action called '{action_id}' in this scenario",
+               _suggestion(action_id, known, "actions"))
+            continue
+        out.add(action_id)
+    return frozenset(out)
 
 
 def _actions(raw: Any, rules: Rules, at: _At) -> dict[int, list[str]]:
@@ -134,10 +190,8 @@ def _actions(raw: Any, rules: Rules, at: _At) -> dict[int, list[str]]:
         for k, action_id in enumerate(items):
             spot = where + (k,) if isinstance(ids, list) else where
             if not isinstance(action_id, str) or action_id not in rules.action_index:
-                hint = (expr.suggest(action_id, known) if isinstance(action_id, str) else "") \
-                    or "the actions are: " + ", ".join(known[:12])
-                at(spot, f"no action called '{action_id}' in this scenario", hint)
+                at(spot, f"no action called '{action_id}' in this scenario",
+                   _suggestion(action_id, known, "actions"))
                 continue
             out.setdefault(turn, []).append(action_id)
     return out
-

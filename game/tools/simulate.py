@@ -31,9 +31,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scenario", metavar="FILE", help="scenario file (default: the 1928-1941 one)")
     p.add_argument("--policy", default="random", metavar="history|random|greedy|passive|FILE",
                    help="how the games are played (default: random), or a YAML/JSON file of "
-                        "choices: 'choices:' with 'event: choice' lines (events not named get "
-                        "the historical choice) and optional 'actions:' with "
-                        "'\"YYYY-MM\": [action, ...]' lines")
+                        "choices that changes history: 'choices:' with 'event: choice' lines "
+                        "(events not named get the historical choice), and optionally "
+                        "'actions:' with '\"YYYY-MM\": [action, ...]' lines, 'skip: [action, "
+                        "...]' (historical actions not to take) and 'follow_history: false' "
+                        "(take only the actions listed)")
     p.add_argument("--runs", type=int, default=10, metavar="N", help="number of games (default 10)")
     p.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the first game")
     p.add_argument("--json", action="store_true", help="print the games as JSON")

@@ -117,11 +117,33 @@ def test_a_file_of_choices(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         simulate_json(capsys, "--policy", "history", "--runs", "3")["games"]
 
 
+def test_a_file_of_choices_changes_history_and_keeps_the_rest(
+        tmp_path: Path, rules) -> None:  # type: ignore[no-untyped-def]
+    from game.core.policies import historical_game, play_game
+    from game.reports.policy_file import load_policy_file
+
+    def plan_game(text: str):  # type: ignore[no-untyped-def]
+        path = tmp_path / "plan.yaml"
+        path.write_text(text, encoding="utf-8")
+        return play_game(rules, load_policy_file(path, rules).policy(), seed=0)
+
+    hist = historical_game(rules)
+    same = plan_game("choices: {}\n")
+    assert same.moves == hist.moves, "an empty plan is the historical path"
+    defiant = plan_game("choices:\n  crisis: defy\n")
+    assert defiant.took == hist.took and defiant.choices != hist.choices
+    skipped = plan_game("skip: [late_move]\n")
+    assert "take late_move" not in skipped.moves and "take pact_finland" in skipped.moves
+    alone = plan_game('follow_history: false\nactions:\n  "1930-04": [pact_finland]\n')
+    assert [m for m in alone.moves if m.startswith("take")] == ["take pact_finland"]
+
+
 def test_a_file_of_choices_with_mistakes(tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     plan = tmp_path / "bad.yaml"
     plan.write_text('choices:\n  crises: defy\n  crisis: defie\nactions:\n  "1950-01": [x]\n'
-                    '  "1930-04": [pact_finlande]\nextra: 1\n', encoding="utf-8")
+                    '  "1930-04": [pact_finlande]\nextra: 1\nskip: [late_mov]\n'
+                    'follow_history: yes\n', encoding="utf-8")
     assert main(["simulate", "--scenario", str(MINI), "--policy", str(plan)]) == 1
     err = capsys.readouterr().err
     assert f"{plan}:2:3: error: no event with choices called 'crises' in this scenario " \
@@ -132,7 +154,10 @@ def test_a_file_of_choices_with_mistakes(tmp_path: Path,
     assert "no action called 'pact_finlande' in this scenario (did you mean 'pact_finland'?)" \
         in err
     assert f"{plan}:7:1: error: unknown section 'extra'" in err
-    assert "the file of choices has 5 problem(s)" in err
+    assert f"{plan}:8:8: error: no action called 'late_mov' in this scenario (did you mean " \
+           "'late_move'?)" in err
+    assert f"{plan}:9:17: error: 'follow_history' must be true or false" in err
+    assert "the file of choices has 7 problem(s)" in err
 
 
 def test_an_unknown_policy(capsys: pytest.CaptureFixture[str]) -> None:

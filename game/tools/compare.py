@@ -30,7 +30,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="save files, or folders of them (every .json file inside)")
     p.add_argument("--format", choices=FORMATS,
                    help="md (default, or from the -o name), html or csv (one row per game)")
-    p.add_argument("-o", "--output", metavar="PATH", help="write it to a file (default: screen)")
+    p.add_argument("-o", "--output", metavar="PATH",
+                   help="write it to a file, or into a folder as class.FORMAT (default: screen)")
     p.add_argument("--anonymise", "--anonymize", action="store_true",
                    help="call the players 'Student 1', 'Student 2'... and leave out file names")
     p.add_argument("--scenario", metavar="FILE",
@@ -105,14 +106,17 @@ def _run(args: argparse.Namespace) -> int:
     else:
         text = render_markdown(views, reasons)
     if args.output and args.output != "-":
+        target = Path(args.output)
+        if target.is_dir():  # a folder: a file named after the format inside it
+            target = target / f"class.{fmt}"
         try:
-            write_atomic(args.output, text)
+            write_atomic(target, text)
         except OSError as exc:
-            print(f"{args.output}: cannot write the comparison: {exc.strerror or exc}",
+            print(f"{target}: cannot write the comparison: {exc.strerror or exc}",
                   file=sys.stderr)
             return 1
         count = sum(v.games for v in views)
-        print(f"wrote {args.output} ({count} game{'s' if count != 1 else ''})")
+        print(f"wrote {target} ({count} game{'s' if count != 1 else ''})")
     else:
         sys.stdout.write(text)
     if skipped:

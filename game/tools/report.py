@@ -34,8 +34,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS,
                    help="html (default, or from the -o name), md, csv or json")
     p.add_argument("-o", "--output", metavar="PATH",
-                   help="where to write it ('-' for the screen; default: SAVE-NAME-report.FORMAT "
-                        "in the current folder)")
+                   help="where to write it: a file, a folder, or '-' for the screen "
+                        "(default: SAVE-NAME-report.FORMAT in the current folder)")
     p.add_argument("--scenario", metavar="FILE",
                    help="the scenario file, if the save's own cannot be found")
 
@@ -68,6 +68,8 @@ def write_report(save_path: str | Path, out: str | Path | None, fmt: str = "html
         raise ReportError(str(exc)) from None
     report = build_report(game, scenario.path if scenario else game.data.scenario_file)
     target = None if out == "-" else Path(out) if out else default_output(save, fmt)
+    if target is not None and target.is_dir():  # a folder: the usual name inside it
+        target = target / default_output(save, fmt)
     if fmt in ("csv", "json"):
         text = render_csv(report) if fmt == "csv" else render_json(report)
         if target is None:

@@ -237,3 +237,12 @@ def test_a_save_whose_scenario_is_nowhere(tmp_path: Path,
     assert "its scenario 'lost' is not installed" in capsys.readouterr().err
     with pytest.raises(ReportError, match="give it with --scenario FILE"):
         write_report(tmp_path / "lost.json", "-")
+
+
+def test_output_into_a_folder(class_dir: Path, tmp_path: Path,
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(class_dir / "04-random.json"), "-o", str(tmp_path)]) == 0
+    assert (tmp_path / "04-random-report.html").is_file()
+    assert main(["compare", str(class_dir), "-o", str(tmp_path), "--format", "csv"]) == 0
+    assert (tmp_path / "class.csv").read_text(encoding="utf-8").startswith("scenario,student,")
+    capsys.readouterr()

@@ -210,6 +210,10 @@ def find_impossible(rules: Rules) -> Impossible:
             reasons[f"action:{a.id}"] = (("actions", i, "latest"),
                                          f"'latest' ({a.latest}) is before 'earliest' "
                                          f"({a.earliest})", 0, True)
+        elif a.cost > s.actions_per_turn:
+            reasons[f"action:{a.id}"] = (("actions", i, "cost"),
+                                         f"it costs {a.cost} action points but a turn has only "
+                                         f"{s.actions_per_turn} (actions_per_turn)", 0, True)
         else:
             c_a = rules.actions[i]
             if c_a.last_turn < 0 or c_a.first_turn > last_turn or c_a.first_turn > c_a.last_turn:

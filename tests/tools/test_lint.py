@@ -130,6 +130,15 @@ def test_an_action_that_is_never_available(tmp_path: Path) -> None:
            "(1931-01)" in found
 
 
+def test_an_action_that_costs_more_than_a_turn_has(tmp_path: Path) -> None:
+    path = variant(tmp_path, lambda d: find(d, "actions", "propaganda").update(cost=3))
+    found = warnings(path)
+    w = next(w for w in found if "propaganda" in w.message)
+    assert w.message == ("action 'propaganda' can never be taken: it costs 3 action points but "
+                         "a turn has only 2 (actions_per_turn)")
+    assert w.line == line_of(path, "cost: 3")
+
+
 def test_what_never_happens_in_simulated_games(tmp_path: Path) -> None:
     def change(d: Data) -> None:
         add_event(d, when="relation.germany < -95")
@@ -164,6 +173,16 @@ def test_history_notes_missing_or_without_a_verdict(tmp_path: Path) -> None:
     assert "the history note of action 'pact_finland' gives no verdict" in found
     assert "the history note of event 'late_news' gives no verdict on the choice the USSR " \
            "made" in found
+
+
+def test_a_history_note_with_a_blank_source(tmp_path: Path) -> None:
+    def change(d: Data) -> None:
+        find(d, "actions", "late_move")["history"]["source"] = "   "
+
+    path = variant(tmp_path, change)
+    found = warnings(path, games=0)
+    assert [w.message for w in found] == ["the history note has an empty source"]
+    assert found[0].line == line_of(path, "source: '   '")
 
 
 @pytest.mark.parametrize("values, expected", [

@@ -27,7 +27,7 @@ FORMATS = ("md", "html", "csv")
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="SAVE_OR_FOLDER",
-                   help="save files, or folders of them (every .json file inside)")
+                   help="save files, or folders of them (every .json file directly inside)")
     p.add_argument("--format", choices=FORMATS,
                    help="md (default, or from the -o name), html or csv (one row per game)")
     p.add_argument("-o", "--output", metavar="PATH",

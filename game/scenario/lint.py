@@ -3,8 +3,8 @@
 Two kinds of check:
 
 - :func:`static_warnings` reads the scenario and its compiled rules: an event,
-  action or ending whose window or condition can never hold (a condition that
-  needs a flag nothing sets, an event that never fires...), a flag set but
+  action or ending whose window, cost or condition can never hold (a condition
+  that needs a flag nothing sets, an event that never fires...), a flag set but
   never read or read but never set, a missing history note or verdict, a
   recorded figure the historical path does not follow. It is cheap, so the
   loader runs it on every load (:func:`lint`) and ``LoadedScenario.warnings``
@@ -43,7 +43,6 @@ Locate = Callable[[PathProblem], Problem]
 FIGURE_FIT_THRESHOLD = 0.6
 """Below this correlation a recorded figure and its aim's historical trajectory have drifted."""
 
-_Unknown = None
 Tri = float | bool | None
 """A value known at load time, or None when it depends on how the game goes."""
 
@@ -157,7 +156,7 @@ def _never_true(node: Node, impossible: set[str]) -> tuple[bool, str, int]:
             event = "fired." + name.split(".")[1]
             if event in impossible:
                 return False
-        return _Unknown
+        return None  # decided by the game
 
     if _evaluate(node, known) is not False:
         return False, "", 0

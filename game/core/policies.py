@@ -50,13 +50,21 @@ def random_policy(state: GameState, rng: random.Random) -> Move:
     # "end turn" until the draw is legal. Rejection keeps the distribution uniform over the
     # legal moves at a fraction of the cost of listing them all.
     candidates = rules.actions_by_turn[state.turn]
+    budget, took, taken = state.budget, state.took, state.taken_this_turn
+    if not candidates or budget < min(a.cost for a in candidates):
+        return EndTurn()  # nothing is affordable: the only legal move
     n = len(candidates) + 1
+    draw = rng.random
     for _ in range(64):
-        pick = int(rng.random() * n)
+        pick = int(draw() * n)
         if pick == n - 1:
             return EndTurn()
-        if action_problem(state, candidates[pick].index) is None:
-            return TakeAction(candidates[pick].id)
+        a = candidates[pick]
+        # The checks of engine.action_problem, cheapest first (this loop is the simulator's
+        # hot path); the engine checks again when the move is applied.
+        if (a.cost <= budget and not (a.once and took >> a.index & 1) and a.index not in taken
+                and (a.available is None or a.available(state))):
+            return TakeAction(a.id)
     options = available_action_indices(state)  # very unlikely: almost nothing is legal
     pick = int(rng.random() * (len(options) + 1))
     return EndTurn() if pick == len(options) else TakeAction(rules.actions[options[pick]].id)

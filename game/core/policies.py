@@ -128,6 +128,32 @@ def choices_policy(plan: Mapping[str, str], actions: Mapping[int, list[str]]) ->
     return play
 
 
+def history_with(changes: Mapping[str, str]) -> Policy:
+    """History, except that the events named in ``changes`` (event id -> choice id) are
+    answered differently: how a class asks "what if the USSR had chosen otherwise?"."""
+
+    def play(state: GameState, rng: random.Random) -> Move:
+        if state.pending:
+            ev = state.rules.events[state.pending[0]]
+            wanted = changes.get(ev.id)
+            if wanted is not None and any(c.id == wanted for c in ev.choices):
+                return Choose(ev.id, wanted)
+        return history_policy(state, rng)
+
+    return play
+
+
+def what_if_plans(rules: Rules, most: int = 2) -> list[dict[str, str]]:
+    """Every way of changing one (and, with ``most=2``, two) historical choices."""
+    changes = [(ev.id, c.id) for ev in rules.events for c in ev.choices
+               if c.index != ev.historical_choice]
+    plans = [{e: c} for e, c in changes]
+    if most >= 2:
+        plans += [{e1: c1, e2: c2} for i, (e1, c1) in enumerate(changes)
+                  for e2, c2 in changes[i + 1:] if e1 != e2]
+    return plans
+
+
 POLICIES: dict[str, Policy] = {
     "history": history_policy,
     "random": random_policy,

@@ -31,7 +31,7 @@ from game.core.checks import Path, PathProblem
 from game.core.engine import apply_action, available_action_indices, new_game
 from game.core.expr import ExprError, Node
 from game.core.figures import figure_fits
-from game.core.policies import POLICIES, Policy, historical_game
+from game.core.policies import POLICIES, Policy, historical_game, history_with, what_if_plans
 from game.core.rules import Rules
 from game.core.scenario import Effect, Scenario, month_index
 from game.scenario.errors import Problem
@@ -418,16 +418,22 @@ class SimulationPlan:
     greedy: int = 3
     passive: int = 2
     history: int = 1
+    what_if: int = 2
+    """History with up to this many choices changed, every combination (0 = none)."""
 
     @property
     def total(self) -> int:
         return self.random + self.greedy + self.passive + self.history
 
-    def describe(self) -> str:
+    def describe(self, what_if_games: int = 0) -> str:
         parts = [f"{n} {name}" for name, n in (("random", self.random), ("greedy", self.greedy),
                                                ("passive", self.passive),
                                                ("history", self.history)) if n]
-        return f"{self.total} simulated game{'s' if self.total != 1 else ''} ({', '.join(parts)})"
+        if what_if_games:
+            parts.append(f"{what_if_games} of history with up to {self.what_if} "
+                         "choice(s) changed")
+        total = self.total + what_if_games
+        return f"{total} simulated game{'s' if total != 1 else ''} ({', '.join(parts)})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,6 +455,10 @@ def coverage(rules: Rules, plan: SimulationPlan) -> Coverage:
     for name, count in (("random", plan.random), ("greedy", plan.greedy),
                         ("passive", plan.passive), ("history", plan.history)):
         runs += [(POLICIES[name], seed) for seed in range(count)]
+    if plan.what_if:
+        # A path that needs deliberate choices (ally with the West and purge no one...) is
+        # rare in random play; replaying history with its choices changed finds it.
+        runs += [(history_with(changes), 0) for changes in what_if_plans(rules, plan.what_if)]
     for policy, seed in runs:
         state = new_game(rules, seed)
         rng = random.Random(seed)
@@ -476,7 +486,7 @@ def simulated_warnings(rules: Rules, plan: SimulationPlan | None = None) -> list
     s = rules.scenario
     known = find_impossible(rules)
     seen = coverage(rules, plan)
-    games = plan.describe()
+    games = plan.describe(what_if_games=seen.games - plan.total)
     out = []
     for i, ev in enumerate(s.events):
         if ev.id not in known.events and not seen.fired >> i & 1:

@@ -147,7 +147,8 @@ def test_what_never_happens_in_simulated_games(tmp_path: Path) -> None:
                                 "when": "recognition > 99"})
 
     found = messages(variant(tmp_path, change), games=20)
-    games = "26 simulated games (20 random, 3 greedy, 2 passive, 1 history)"
+    games = ("27 simulated games (20 random, 3 greedy, 2 passive, 1 history, 1 of history with "
+             "up to 2 choice(s) changed)")
     assert f"event 'late_news' never fired in {games}" in found
     assert f"action 'woo_germany' was never possible in {games}" in found
     assert f"ending 'victory' was not reached in {games}" in found

@@ -53,6 +53,10 @@ class Stance:
     decisions: int
     reading_id: str
     reading_name: str
+    verdict: str = ""
+    """The placement in words: "between the two readings", "leans towards ...", "clearly ..."."""
+    moved_by: tuple[tuple[str, float], ...] = ()
+    """The decisions that pulled hardest, with their stances' leans (strongest first)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,21 +167,51 @@ def decision_rows(state: GameState) -> tuple[DecisionRow, ...]:
     return tuple(rows)
 
 
+CHOICE_WEIGHT = 3.0
+"""An answer to an event (the pact, the purge, the 1939 talks) weighs as much as three actions."""
+
+
 def stance(state: GameState) -> Stance:
-    """Place the game's decisions between the scenario's readings by their stances' leans."""
+    """Place the game's decisions between the scenario's readings by their stances' leans.
+
+    Each action counts once however often it was repeated (so routine actions do
+    not drown the big decisions), and each answer to an event counts
+    :data:`CHOICE_WEIGHT` times.
+    """
     rules = state.rules
-    leans: list[float] = []
+    scn = rules.scenario
+    weighted: dict[tuple[str, int], tuple[str, float, float]] = {}
     for entry in state.log():
         if entry.kind == "action":
-            leans.append(rules.actions[entry.index].stance_lean)
+            weighted.setdefault(("action", entry.index), (
+                scn.actions[entry.index].name, rules.actions[entry.index].stance_lean, 1.0))
         elif entry.kind == "choice":
-            leans.append(rules.events[entry.index].choices[entry.choice].stance_lean)
-    lean = sum(leans) / len(leans) if leans else 0.0
-    readings = rules.scenario.readings
-    if readings:
-        closest = min(readings, key=lambda r: abs(r.lean - lean))
-        return Stance(round(lean, 3), len(leans), closest.id, closest.name)
-    return Stance(round(lean, 3), len(leans), "", "")
+            ev = scn.events[entry.index]
+            weighted[("choice", entry.index)] = (
+                f"{ev.title}: {ev.choices[entry.choice].label}",
+                rules.events[entry.index].choices[entry.choice].stance_lean, CHOICE_WEIGHT)
+    total = sum(w for _, _, w in weighted.values())
+    lean = sum(v * w for _, v, w in weighted.values()) / total if total else 0.0
+    moved = sorted(weighted.values(), key=lambda t: -abs(t[1]) * t[2])
+    moved_by = tuple((label, value) for label, value, _ in moved[:4] if value)
+    readings = scn.readings
+    if not readings:
+        return Stance(round(lean, 3), len(weighted), "", "", "", moved_by)
+    closest = min(readings, key=lambda r: abs(r.lean - lean))
+    low = min(r.lean for r in readings)
+    high = max(r.lean for r in readings)
+    middle, half = (low + high) / 2, (high - low) / 2 or 1.0
+    d = (lean - middle) / half
+    name = closest.name
+    if name.startswith("The "):
+        name = "the " + name[4:]
+    if abs(d) < 0.15:
+        verdict = "between the two readings"
+    elif abs(d) < 0.5:
+        verdict = f"leans towards {name}"
+    else:
+        verdict = f"clearly supports {name}"
+    return Stance(round(lean, 3), len(weighted), closest.id, closest.name, verdict, moved_by)
 
 
 def summarize(state: GameState) -> Summary:
@@ -202,9 +236,10 @@ def summarize(state: GameState) -> Summary:
 
 
 def historical_value(rules: Rules, aim_id: str, turn: int) -> float:
-    """The historical value of an aim at the end of ``turn`` (its start value before turn 0)."""
+    """The historical value of an aim at the START of ``turn``: what the USSR had at the same
+    point of the calendar (the end of the turn before, or the start value on turn 0)."""
     hist = historical_game(rules)
     i = rules.aim_index[aim_id]
-    if turn < 0 or not hist.trajectory:
+    if turn <= 0 or not hist.trajectory:
         return rules.aim_start[i]
-    return hist.trajectory[min(turn, len(hist.trajectory) - 1)][i]
+    return hist.trajectory[min(turn - 1, len(hist.trajectory) - 1)][i]

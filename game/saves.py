@@ -20,12 +20,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.atomic import write_atomic
 from game.core.engine import (
+    Choose,
     GameState,
     IllegalMoveError,
     MoveSyntaxError,
     apply_action,
     new_game,
     parse_move,
+    why_illegal,
 )
 from game.core.rules import Rules
 
@@ -66,6 +68,8 @@ class LoadedSave:
     data: SaveData
     state: GameState
     warnings: list[str] = field(default_factory=list)
+    dropped: int = 0
+    """How many of the save's moves no longer applied (only when the scenario changed)."""
 
 
 def save_data(state: GameState, player: str = "", scenario_file: str = "") -> SaveData:
@@ -119,9 +123,11 @@ def read_save_data(path: str | os.PathLike[str]) -> SaveData:
 def replay_save(data: SaveData, rules: Rules, path: str = "") -> LoadedSave:
     """Replay a save's moves on ``rules``.
 
-    If the scenario changed since the save was made, moves that no longer
-    apply are dropped from the first one that fails, with a warning. Raises
-    :class:`SaveError` if the save is for another scenario.
+    If the scenario changed since the save was made, every decision that still
+    applies is kept: an event the new version added is answered as history
+    did, and a move that no longer fits is left out (counted in ``dropped``,
+    with a warning). Raises :class:`SaveError` if the save is for another
+    scenario, or if an unchanged scenario refuses a move (a damaged save).
     """
     if data.scenario_id != rules.scenario.id:
         raise SaveError(f"{path}: this save is for scenario '{data.scenario_id}', "
@@ -132,13 +138,39 @@ def replay_save(data: SaveData, rules: Rules, path: str = "") -> LoadedSave:
         warnings.append(f"{path}: the scenario '{data.scenario_id}' has changed since this game "
                         "was saved; its decisions are replayed where they still apply")
     state = new_game(rules, data.seed)
+    dropped = 0
     for i, text in enumerate(data.moves):
         try:
-            state = apply_action(state, parse_move(text))
-        except (MoveSyntaxError, IllegalMoveError) as exc:
-            if not changed:
+            move = parse_move(text)
+        except MoveSyntaxError as exc:
+            raise SaveError(f"{path}: damaged save: move {i + 1}: {exc}") from None
+        if not changed:
+            try:
+                state = apply_action(state, move)
+            except IllegalMoveError as exc:
                 raise SaveError(f"{path}: damaged save: move {i + 1} ('{text}') is not "
-                                f"possible: {exc}") from None
-            warnings.append(f"{path}: stopped replaying at move {i + 1} ('{text}'): {exc}")
+                                f"possible: {exc.reason}") from None
+            continue
+        # The scenario changed: keep every decision that still applies. An event the
+        # new version added is answered as history did; a move that no longer fits is dropped.
+        if state.ending_index >= 0:
+            dropped += len(data.moves) - i
             break
-    return LoadedSave(path, data, state, warnings)
+        if state.pending and not (isinstance(move, Choose) and move.event == state.pending_event):
+            state = _answer_historically(state)
+        if why_illegal(state, move) is None:
+            state = apply_action(state, move)
+        else:
+            dropped += 1
+    if dropped:
+        warnings.append(f"{path}: {dropped} of {len(data.moves)} decisions no longer apply to "
+                        "the changed scenario and were left out")
+    return LoadedSave(path, data, state, warnings, dropped)
+
+
+def _answer_historically(state: GameState) -> GameState:
+    while state.pending:
+        ev = state.rules.events[state.pending[0]]
+        choice = ev.choices[ev.historical_choice if ev.historical_choice >= 0 else 0]
+        state = apply_action(state, Choose(ev.id, choice.id))
+    return state

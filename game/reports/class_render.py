@@ -7,15 +7,18 @@ import io
 from collections.abc import Sequence
 
 from game.reports.classview import ClassView, DecisionTally, StudentRow
+from game.reports.end_report import dates_in_words, month_words
 from game.reports.escape import csv_cell, h, md_cell, md_text
-from game.reports.html_report import STYLE
+from game.reports.html_report import STYLE, dates_html
 
 SHOWN = 3
 HISTORY_ENDS = "the USSR's historical path ends here"
 """How many students are named as closest to and furthest from history."""
 
 DISTANCE_NOTE = ("Distance from history: how far the game's aims stayed from the historical "
-                 "path, turn by turn, in points out of 100 (0: exactly as history).")
+                 "path, turn by turn, in points out of 100 (0: exactly as history). Policy: "
+                 "the lean of the student's decisions from -1 to +1, and where it stands "
+                 "between the historians' readings.")
 
 
 def _options(t: DecisionTally, strong: tuple[str, str]) -> str:
@@ -27,6 +30,18 @@ def _options(t: DecisionTally, strong: tuple[str, str]) -> str:
         text = f"{o.label} {o.games}"
         parts.append(f"{strong[0]}{text}{strong[1]} (as the USSR)" if o.historical else text)
     return ", ".join(parts)
+
+
+def _history(t: DecisionTally) -> str:
+    """What the USSR did, its dates as a reader writes them (``took it (Apr 1930)``)."""
+    return dates_in_words(t.history) if t.kind == "action" else t.history
+
+
+def _policy(r: StudentRow) -> str:
+    """The student's policy: its lean and, in words, where it stands between the readings."""
+    if r.verdict:
+        return f"{r.lean:+.2f}, {r.verdict}"
+    return f"{r.lean:+.2f}" + (f" ({r.reading})" if r.reading else "")
 
 
 def _extremes(view: ClassView) -> tuple[list[StudentRow], list[StudentRow]]:
@@ -50,10 +65,10 @@ def _heading(view: ClassView) -> str:
 
 def _md_students(rows: Sequence[StudentRow], view: ClassView) -> list[str]:
     out = ["| Student | Ending | Score | Distance from history | Decisions as the USSR | "
-           "Policy leans |" + ("" if view.anonymised else " File |"),
+           "Policy |" + ("" if view.anonymised else " File |"),
            "|---|---|---:|---:|---:|---|" + ("" if view.anonymised else "---|")]
     for r in rows:
-        lean = f"{r.lean:+.2f}" + (f" ({r.reading})" if r.reading else "")
+        lean = _policy(r)
         line = (f"| {md_cell(r.name)} | {md_cell(r.ending_title)} | {r.score:.1f} | "
                 f"{r.distance:.1f} | {r.same_decisions} of {r.decisions} | {md_cell(lean)} |")
         if not view.anonymised:
@@ -80,8 +95,8 @@ def render_markdown(views: Sequence[ClassView], skipped: Sequence[str] = ()) -> 
             out += ["| Date | Decision | What the class did | What the USSR did |",
                     "|---|---|---|---|"]
             for t in view.decisions:
-                out.append(f"| {t.date} | {md_cell(t.title)} | "
-                           f"{md_cell(_options(t, ('**', '**')))} | {md_cell(t.history)} |")
+                out.append(f"| {month_words(t.date)} | {md_cell(t.title)} | "
+                           f"{md_cell(_options(t, ('**', '**')))} | {md_cell(_history(t))} |")
         else:
             out.append("No decisions yet.")
         pool = "the turn each game reached" if view.aims_over_unfinished else "the end"
@@ -118,11 +133,11 @@ td .opt { white-space: nowrap; margin-right: 0.8rem; }
 def _html_students(rows: Sequence[StudentRow], view: ClassView) -> str:
     head = ("<table><thead><tr><th>Student</th><th>Ending</th><th class=num>Score</th>"
             "<th class=num>Distance from history</th><th class=num>Decisions as the USSR</th>"
-            "<th>Policy leans</th>" + ("" if view.anonymised else "<th>File</th>")
+            "<th>Policy</th>" + ("" if view.anonymised else "<th>File</th>")
             + "</tr></thead><tbody>")
     body = []
     for r in rows:
-        lean = f"{r.lean:+.2f}" + (f" ({r.reading})" if r.reading else "")
+        lean = _policy(r)
         body.append(f"<tr><td>{h(r.name)}</td><td>{h(r.ending_title)}</td>"
                     f"<td class=num>{r.score:.1f}</td><td class=num>{r.distance:.1f}</td>"
                     f"<td class=num>{r.same_decisions} of {r.decisions}</td><td>{h(lean)}</td>"
@@ -169,8 +184,10 @@ def render_html(views: Sequence[ClassView], skipped: Sequence[str] = ()) -> str:
                     label = f'<span class="hist-label">{h(o.label)}</span>' if o.historical \
                         else h(o.label)
                     opts.append(f'<span class="opt">{label}: {o.games}</span>')
-                out.append(f"<tr><td class=num>{h(t.date)}</td><td>{h(t.title)}</td>"
-                           f"<td>{''.join(opts)}</td><td>{h(t.history)}</td></tr>")
+                history = dates_html(t.history) if t.kind == "action" else h(t.history)
+                out.append(f"<tr><td class=date>{dates_html(t.date)}</td>"
+                           f"<td>{h(t.title)}</td><td>{''.join(opts)}</td>"
+                           f"<td>{history}</td></tr>")
             out.append("</tbody></table><p class=note>The USSR's own choice is in bold.</p>")
         else:
             out.append("<p>No decisions yet.</p>")
@@ -219,7 +236,7 @@ def render_csv(views: Sequence[ClassView]) -> str:
     anonymised = any(v.anonymised for v in views)
     header = ["scenario", "student"] + ([] if anonymised else ["file"])
     header += ["ending", "finished", "date", "score", "distance_from_history",
-               "decisions_as_history", "decisions", "policy_lean", "reading"]
+               "decisions_as_history", "decisions", "policy_lean", "reading", "policy_verdict"]
     for a in aim_ids:
         header += [a, f"{a}_vs_history"]
     header += decision_ids
@@ -232,7 +249,7 @@ def render_csv(views: Sequence[ClassView]) -> str:
             row: list[object] = [view.scenario_id, r.name]
             row += [] if anonymised else [r.file]
             row += [r.ending_id or "", r.finished, r.date, r.score, r.distance,
-                    r.same_decisions, r.decisions, r.lean, r.reading]
+                    r.same_decisions, r.decisions, r.lean, r.reading, r.verdict]
             for a in aim_ids:
                 if a in view.aim_ids:
                     i = view.aim_ids.index(a)

@@ -41,6 +41,8 @@ class StudentRow:
     decisions: int
     lean: float
     reading: str
+    verdict: str
+    """Where the policy stands between the readings, in words ("leans towards ...")."""
     choices: tuple[str, ...]
     """What the student did at each of the class view's decisions (same order)."""
 
@@ -217,6 +219,7 @@ class GameFacts:
     choices: tuple[int, ...]
     lean: float
     reading: str
+    verdict: str
 
 
 def game_facts(game: LoadedSave) -> GameFacts:
@@ -236,7 +239,7 @@ def game_facts(game: LoadedSave) -> GameFacts:
         vs_history=tuple(round(v - h, 2) for v, h in zip(state.aims, theirs, strict=True)),
         distance=distance_from_history(state, hist), score=overall_score(state),
         took=state.took, fired=state.fired, choices=state.choices, lean=st.lean,
-        reading=st.reading_name)
+        reading=st.reading_name, verdict=st.verdict)
 
 
 def class_view(rules: Rules, games: Sequence[GameFacts], anonymise: bool = False) -> ClassView:
@@ -263,7 +266,7 @@ def class_view(rules: Rules, games: Sequence[GameFacts], anonymise: bool = False
             ending_title=ending.title if ending else f"not finished ({game.date})",
             finished=finished, date=game.date, score=game.score, final=game.aims,
             vs_history=game.vs_history, distance=game.distance, same_decisions=same,
-            decisions=total, lean=game.lean, reading=game.reading,
+            decisions=total, lean=game.lean, reading=game.reading, verdict=game.verdict,
             choices=tuple(answers[n] for _, answers in decisions)))
     order = {id(r): k for k, r in enumerate(rows)}
     rows.sort(key=lambda r: (r.distance, order[id(r)]))

@@ -29,6 +29,19 @@ def md_text(text: object) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_BLOCK_START = re.compile(r"^([ \t]*)([#+*=`~_-]|\d+(?=[.)]))", re.MULTILINE)
+
+
+def md_block(text: object) -> str:
+    """Text for a Markdown paragraph that stays one paragraph: no raw HTML, and no line of it
+    can start a heading, quote, list, table, rule or code block."""
+    out = md_text(text).replace("\\", "\\\\").replace("|", "\\|")
+    out = re.sub(r"\r\n?", "\n", out.strip())
+    out = re.sub(r"\n[ \t]*\n", "\n", out)
+    return _BLOCK_START.sub(lambda m: m[1] + (m[2] + "\\" if m[2][0].isdigit() else "\\" + m[2]),
+                            out)
+
+
 def md_cell(text: object) -> str:
     """Text for a Markdown table cell: one line, ``|`` escaped, no raw HTML."""
     out = md_text(text).replace("\\", "\\\\").replace("|", "\\|")

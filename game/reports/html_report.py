@@ -9,7 +9,17 @@ import base64
 import re
 
 from game.reports.charts import Chart
-from game.reports.end_report import EndReport, saved_when
+from game.reports.end_report import (
+    ESSAY_NOTE,
+    EndReport,
+    EventRow,
+    dates_in_words,
+    events_summary,
+    month_words,
+    saved_when,
+    stance_explained,
+    verdict_phrase,
+)
 from game.reports.escape import h, safe_url
 
 STYLE = """
@@ -27,6 +37,7 @@ th, td { border: 1px solid #ccc; padding: 0.35rem 0.5rem; vertical-align: top; t
 th { background: #eee8dc; }
 th.num { text-align: right; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.date { white-space: nowrap; }
 tr.differs td.you { background: #fdecea; }
 .note { color: #555; font-size: 0.88rem; }
 .verdict-success { color: #176a2c; font-weight: bold; }
@@ -48,8 +59,29 @@ tr.differs td.you { background: #fdecea; }
 .warning { background: #fff4d6; border: 1px solid #e0c060; padding: 0.5rem 0.9rem; }
 table.decisions { table-layout: fixed; }
 table.decisions td:nth-child(7), table.decisions td:nth-child(6) { font-size: 0.82rem; }
+.event { background: #fff; border: 1px solid #ccc; margin: 0.8rem 0; padding: 0.4rem 0.9rem 0.6rem; }
+.event h3 { margin: 0.2rem 0 0.4rem; font-size: 1.05rem; }
+.event .when { color: #b33; margin-right: 0.4rem; white-space: nowrap; }
+.event .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; }
+.event .columns p { margin: 0.3rem 0; }
+.event .history { font-size: 0.92rem; border-left: 3px solid #eee8dc; padding-left: 0.9rem; }
+.event .label { font-size: 0.8rem; font-weight: bold; color: #777; }
+.event.history_only { border-style: dashed; background: #f6f4ef; }
+.event.history_only .game { color: #666; }
+.badge { font-size: 0.75rem; font-weight: normal; padding: 0.05rem 0.4rem; border-radius: 0.6rem;
+         white-space: nowrap; vertical-align: middle; }
+.badge.game_only { background: #fdecea; color: #a11; border: 1px solid #e8b4ae; }
+.badge.history_only { background: #e8e8e8; color: #444; border: 1px solid #bbb; }
+p.verdict { font-size: 1.1rem; }
+ul.moved { list-style: none; padding-left: 1rem; }
+ul.moved .lean { display: inline-block; min-width: 2.4rem; margin-right: 0.4rem; text-align: center;
+                 font-variant-numeric: tabular-nums; border-radius: 0.3rem; font-size: 0.9rem; }
+ul.moved .lean.neg { background: #dbe8f5; }
+ul.moved .lean.pos { background: #f7dede; }
+@media (max-width: 40rem) { .event .columns { grid-template-columns: 1fr; } }
 footer { margin-top: 3rem; color: #777; font-size: 0.8rem; }
-@media print { body { background: #fff; } h2 { page-break-after: avoid; } }
+@media print { body { background: #fff; } h2 { page-break-after: avoid; }
+               .event, .reading { break-inside: avoid; } }
 """
 
 
@@ -57,9 +89,67 @@ def _num(value: float, signed: bool = False) -> str:
     return f"{value:+.1f}" if signed else f"{value:.1f}"
 
 
-def _dates(text: str) -> str:
-    """Keep "1933-01" on one line (a non-breaking hyphen)."""
-    return re.sub(r"\b(\d{4})-(\d{2})\b", "\\1&#8209;\\2", text)
+def _when(year_month: str) -> str:
+    """``"1933-01"`` as ``Jan 1933``, kept on one line (HTML, escaped)."""
+    return h(month_words(year_month)).replace(" ", "&nbsp;")
+
+
+def dates_html(text: str) -> str:
+    """Every ``YYYY-MM`` in a text as ``Jan 1933``, kept on one line (HTML, escaped)."""
+    return re.sub(r"\b([A-Z][a-z]{2}) (\d{4})\b", "\\1&nbsp;\\2", h(dates_in_words(text)))
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(f"<p>{h(p)}</p>" for p in text.split("\n\n") if p.strip())
+
+
+EVENT_MARKS = {"game_only": "did not happen in history",
+               "history_only": "happened in history, not in your game"}
+
+
+def _event(e: EventRow) -> str:
+    """One event of the chronology: what the game said, and the history note beside it."""
+    mark = EVENT_MARKS.get(e.status, "")
+    if e.after_end:
+        mark += " (your game had ended)"
+    badge = f' <span class="badge {e.status}">{h(mark)}</span>' if mark else ""
+    out = [f'<div class="event {e.status}" id="event-{h(e.id)}">'
+           f'<h3><span class="when">{_when(e.date)}</span> {h(e.title)}{badge}</h3>'
+           '<div class="columns"><div class="game">']
+    out.append(f'<div class="label">{"In your game" if e.in_game else "What the game says"}'
+               f"</div>{_paragraphs(e.text)}")
+    if e.choice and e.choice == e.history_choice:
+        out.append(f'<p class="choice">You chose <strong>{h(e.choice)}</strong>, as the USSR '
+                   "did.</p>")
+    elif e.choice or e.history_choice:
+        choices = []
+        if e.choice:
+            choices.append(f"You chose <strong>{h(e.choice)}</strong>")
+        if e.history_choice:
+            choices.append(f"the USSR chose <strong>{h(e.history_choice)}</strong>")
+        text = "; ".join(choices)
+        out.append(f'<p class="choice">{text[0].upper()}{text[1:]}.</p>')
+    out.append('</div><div class="history">')
+    n = e.note
+    if n is not None:
+        out.append(f'<div class="label">In history, {h(n.date)}</div>{_paragraphs(n.text)}')
+        reason = f" {h(n.reason)}" if n.reason else ""
+        if n.verdict == "not_in_essay":
+            out.append(f"<p><strong>The essay's verdict:</strong> none; the essay does not "
+                       f"discuss it.{reason}</p>")
+        else:
+            out.append(f"<p><strong>The essay's verdict:</strong> <span class=\"verdict-"
+                       f'{h(n.verdict)}">{h(e.verdict_text)}</span>.{reason}</p>')
+        if n.correction:
+            out.append(f"<p><strong>What the essay got wrong:</strong> {h(n.correction)}</p>")
+        out.append(f'<p class="note">Source: {h(n.source)}</p>')
+    else:
+        out.append('<p class="note">The scenario has no history note for this event.</p>')
+    if e.in_game and e.in_history and e.history_date != e.date:
+        out.append(f'<p class="note">On the historical path it came in '
+                   f"{_when(e.history_date)}.</p>")
+    out.append("</div></div></div>")
+    return "".join(out)
 
 
 def _position(lean: float) -> float:
@@ -100,7 +190,8 @@ def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "")
         add(f"<p>Played through the same rules, the USSR's historical path ends in "
             f"<strong>{h(report.historical_ending_title)}</strong>{same}.</p>")
     add(f"<p>Overall score: <strong>{_num(s.score)}</strong> out of 100; the historical path "
-        f"scores {_num(s.historical_score)}.</p></section>")
+        f"scores {_num(s.historical_score)}.</p>")
+    add(f'<p class="note">{h(report.score_explained)}</p></section>')
 
     add('<section id="aims"><h2>Your aims against history</h2>')
     add("<table><thead><tr><th>Aim</th><th class=num>Yours at the end</th>"
@@ -125,12 +216,13 @@ def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "")
 
     add('<section id="decisions"><h2>Your decisions beside the USSR\'s</h2>')
     if report.decisions:
-        add('<table class="decisions"><colgroup><col style="width:7%"><col style="width:27%">'
+        add(f'<p class="note">{h(ESSAY_NOTE)}</p>')
+        add('<table class="decisions"><colgroup><col style="width:8%"><col style="width:27%">'
             '<col style="width:11%"><col style="width:11%"><col style="width:17%">'
-            '<col style="width:15%"><col style="width:12%"></colgroup>'
+            '<col style="width:14%"><col style="width:12%"></colgroup>'
             "<thead><tr><th>Date</th><th>Decision</th><th>You</th>"
-            "<th>What the USSR did</th><th>The essay's verdict</th><th>Correction</th>"
-            "<th>Source</th></tr></thead><tbody>")
+            "<th>What the USSR did</th><th>The essay's verdict</th>"
+            "<th>What the essay got wrong</th><th>Source</th></tr></thead><tbody>")
         for d in report.decisions:
             r = d.row
             what = f'<div class="note">{h(d.note.text)}</div>' if d.note else ""
@@ -138,15 +230,26 @@ def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "")
                 else ""
             verdict = f'<span class="verdict-{h(r.verdict)}">{h(d.verdict_text)}</span>' \
                 if r.verdict else ""
-            add(f'<tr class="{"same" if r.same else "differs"}"><td class=num>{h(r.date)}</td>'
-                f"<td><strong>{h(r.title)}</strong>{what}</td>"
-                f"<td class=you>{_dates(h(r.player))}</td><td>{_dates(h(r.history))}</td>"
+            you, usr = (dates_html(r.player), dates_html(r.history)) if r.kind == "action" \
+                else (h(r.player), h(r.history))
+            add(f'<tr class="{"same" if r.same else "differs"}"><td class=date>{_when(r.date)}'
+                f"</td><td><strong>{h(r.title)}</strong>{what}</td>"
+                f"<td class=you>{you}</td><td>{usr}</td>"
                 f"<td>{verdict}{reason}</td><td>{h(r.correction)}</td>"
                 f"<td>{h(r.source)}</td></tr>")
         add("</tbody></table>")
         add('<p class="note">Rows where you did otherwise than the USSR are shaded.</p>')
     else:
         add("<p>No decisions yet.</p>")
+    add("</section>")
+
+    add('<section id="events"><h2>What happened in your game</h2>')
+    if report.events:
+        add(f"<p>{h(events_summary(report))}</p>")
+        for e in report.events:
+            add(_event(e))
+    else:
+        add("<p>No event has happened yet.</p>")
     add("</section>")
 
     add('<section id="stance"><h2>Your policy between the historians\' readings</h2>')
@@ -162,11 +265,20 @@ def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "")
         f'<span class="mark history" style="left:{_position(hs.lean)}%"><b>&#9650;</b>history'
         "</span></div>")
     if st.decisions:
-        closest = f", closest to the <strong>{h(st.reading_name)}</strong> reading" \
-            if st.reading_name else ""
+        if st.verdict:
+            add(f'<p class="verdict">Your policy <strong>{h(verdict_phrase(st.verdict))}'
+                "</strong>.</p>")
+        closest = f", closest to <strong>{h(st.reading_name)}</strong>" \
+            if st.reading_name and not st.verdict else ""
+        theirs = f": its policy {h(verdict_phrase(hs.verdict))}" if hs.verdict else \
+            (f" ({h(hs.reading_name)})" if hs.reading_name else "")
         add(f"<p>Your {st.decisions} decision(s) lean <strong>{st.lean:+.2f}</strong> on a scale "
-            f"from -1 to +1{closest}. The USSR's own decisions lean {hs.lean:+.2f}"
-            + (f" ({h(hs.reading_name)})" if hs.reading_name else "") + ".</p>")
+            f"from -1 to +1{closest}. The USSR's own decisions lean {hs.lean:+.2f}{theirs}.</p>")
+        if st.moved_by:
+            add("<p>The decisions that pulled yours hardest, with their lean:</p><ul class=moved>"
+                + "".join(f'<li><span class="lean {"neg" if lean < 0 else "pos"}">{lean:+.1f}'
+                          f"</span> {h(label)}</li>" for label, lean in st.moved_by) + "</ul>")
+        add(f'<p class="note">{h(stance_explained())}</p>')
     else:
         add("<p>You made no decision that carries a stance yet.</p>")
     for reading in report.readings:

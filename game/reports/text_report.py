@@ -7,8 +7,19 @@ import csv
 import io
 import json
 
-from game.reports.end_report import EndReport, report_data, saved_when
-from game.reports.escape import md_cell, md_text, safe_url
+from game.reports.end_report import (
+    ESSAY_NOTE,
+    EndReport,
+    EventRow,
+    dates_in_words,
+    events_summary,
+    month_words,
+    report_data,
+    saved_when,
+    stance_explained,
+    verdict_phrase,
+)
+from game.reports.escape import md_block, md_cell, md_text, safe_url
 
 
 def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
@@ -45,6 +56,8 @@ def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
     add(f"Overall score: **{s.score:.1f}** out of 100; the historical path scores "
         f"{s.historical_score:.1f}.")
     add("")
+    add(f"_{md_text(report.score_explained)}_")
+    add("")
     add("## Your aims against history")
     add("")
     add("| Aim | Yours at the end | History | Difference | Mean gap over the game |")
@@ -62,8 +75,10 @@ def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
     add("## Your decisions beside the USSR's")
     add("")
     if report.decisions:
-        add("| Date | Decision | You | What the USSR did | The essay's verdict | Correction "
-            "| Source |")
+        add(f"_{md_text(ESSAY_NOTE)}_")
+        add("")
+        add("| Date | Decision | You | What the USSR did | The essay's verdict "
+            "| What the essay got wrong | Source |")
         add("|---|---|---|---|---|---|---|")
         for d in report.decisions:
             r = d.row
@@ -73,23 +88,47 @@ def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
             verdict = md_cell(d.verdict_text)
             if d.note and d.note.reason:
                 verdict += f": {md_cell(d.note.reason)}"
-            you = md_cell(r.player) if r.same else f"**{md_cell(r.player)}**"
-            add(f"| {md_cell(r.date)} | {title} | {you} | {md_cell(r.history)} | {verdict} | "
+            mine, theirs = (dates_in_words(r.player), dates_in_words(r.history)) \
+                if r.kind == "action" else (r.player, r.history)
+            you = md_cell(mine) if r.same else f"**{md_cell(mine)}**"
+            add(f"| {month_words(r.date)} | {title} | {you} | {md_cell(theirs)} | {verdict} | "
                 f"{md_cell(r.correction)} | {md_cell(r.source)} |")
         add("")
         add("Where you did otherwise than the USSR, your decision is in bold.")
     else:
         add("No decisions yet.")
     add("")
+    add("## What happened in your game")
+    add("")
+    if report.events:
+        add(events_summary(report))
+        add("")
+        for e in report.events:
+            out += _md_event(e)
+    else:
+        add("No event has happened yet.")
+        add("")
     add("## Your policy between the historians' readings")
     add("")
     st, hs = s.stance, s.historical_stance
     if st.decisions:
-        closest = f", closest to the **{md_text(st.reading_name)}** reading" \
-            if st.reading_name else ""
+        if st.verdict:
+            add(f"Your policy **{md_text(verdict_phrase(st.verdict))}**.")
+            add("")
+        closest = f", closest to **{md_text(st.reading_name)}**" \
+            if st.reading_name and not st.verdict else ""
+        theirs = f": its policy {md_text(verdict_phrase(hs.verdict))}" if hs.verdict else \
+            (f" ({md_text(hs.reading_name)})" if hs.reading_name else "")
         add(f"Your {st.decisions} decision(s) lean **{st.lean:+.2f}** on a scale from -1 to +1"
-            f"{closest}. The USSR's own decisions lean {hs.lean:+.2f}"
-            + (f" ({md_text(hs.reading_name)})" if hs.reading_name else "") + ".")
+            f"{closest}. The USSR's own decisions lean {hs.lean:+.2f}{theirs}.")
+        add("")
+        if st.moved_by:
+            add("The decisions that pulled yours hardest, with their lean:")
+            add("")
+            for label, lean in st.moved_by:
+                add(f"- {lean:+.1f} {md_cell(label)}")
+            add("")
+        add(f"_{md_text(stance_explained())}_")
     else:
         add("You made no decision that carries a stance yet.")
     add("")
@@ -119,6 +158,50 @@ def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
     add("")
     add(f"_Made by Statecraft from {md_text(report.save_path)}._")
     return "\n".join(out) + "\n"
+
+
+EVENT_MARKS = {"game_only": "did not happen in history",
+               "history_only": "happened in history, not in your game"}
+
+
+def _md_event(e: EventRow) -> list[str]:
+    """One event of the chronology as Markdown: a heading, the game's text, the note."""
+    mark = EVENT_MARKS.get(e.status, "")
+    if e.after_end:
+        mark += " (your game had ended)"
+    title = md_cell(e.title).replace("<br>", " ")
+    out = [f"### {month_words(e.date)}: {title}" + (f" _({mark})_" if mark else ""),
+           ""]
+    if not e.in_game:
+        out += ["What the game says:", ""]
+    out += [md_block(p) + "\n" for p in e.text.split("\n\n") if p.strip()]
+    if e.choice and e.choice == e.history_choice:
+        out += [f"You chose **{md_cell(e.choice)}**, as the USSR did.", ""]
+    elif e.choice or e.history_choice:
+        choices = []
+        if e.choice:
+            choices.append(f"You chose **{md_cell(e.choice)}**")
+        if e.history_choice:
+            choices.append(f"the USSR chose **{md_cell(e.history_choice)}**")
+        text = "; ".join(choices)
+        out += [f"{text[0].upper()}{text[1:]}.", ""]
+    n = e.note
+    if n is None:
+        out += ["_The scenario has no history note for this event._", ""]
+        return out
+    out.append(f"- **In history, {md_cell(n.date)}:** {md_cell(n.text)}")
+    reason = f" {md_cell(n.reason)}" if n.reason else ""
+    if n.verdict == "not_in_essay":
+        out.append(f"- **The essay's verdict:** none; the essay does not discuss it.{reason}")
+    else:
+        out.append(f"- **The essay's verdict:** {md_cell(e.verdict_text)}.{reason}")
+    if n.correction:
+        out.append(f"- **What the essay got wrong:** {md_cell(n.correction)}")
+    out.append(f"- **Source:** {md_cell(n.source)}")
+    if e.in_game and e.in_history and e.history_date != e.date:
+        out.append(f"- On the historical path it came in {month_words(e.history_date)}.")
+    out.append("")
+    return out
 
 
 def _axis(lean: float, history: float, width: int = 41) -> str:

@@ -21,7 +21,8 @@ from typing import Any
 from game.core.scenario import ID_PATTERN, YEAR_MONTH_PATTERN, Scenario
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_ID = "https://statecraft.example/schemas/scenario-1.schema.json"
+SCHEMA_ID = "urn:statecraft:scenario:1"
+"""The schema's name: a URN, since the schema is not published at any web address."""
 SCHEMA_FILE_NAME = "schema.json"
 
 _PATTERN_HELP = {

@@ -194,3 +194,25 @@ def test_collect_files_keeps_order_and_drops_duplicates(class_dir: Path) -> None
     files, skipped = collect_files([str(one), str(class_dir), str(one)])
     assert files[0] == one and len(files) == 32 and skipped == []
     assert not any(isinstance(x, Skipped) for x in open_saves(files[:3], ScenarioFinder()))
+
+
+def test_each_student_has_a_policy_verdict_and_dates_read_as_months(
+        class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from game.core.scoring import stance
+
+    games = loaded(class_dir)
+    verdicts = {g.data.player: stance(g.state).verdict for g in games}
+    assert all(verdicts.values())
+    out, _ = compare(capsys, str(class_dir))
+    everyone = out.split("## Every game, closest to history first")[1]
+    for name, verdict in verdicts.items():
+        line = next(x for x in everyone.splitlines() if x.startswith(f"| {name} |"))
+        assert f", {verdict} |" in line, line
+    decisions = out.split("## Decisions, beside what the USSR did")[1].split("\n## ")[0]
+    assert "took it (Apr 1930)" in decisions and "1930-04" not in decisions
+    html_out, _ = compare(capsys, str(class_dir), "--format", "html")
+    assert "<th>Policy</th>" in html_out and "took it (Apr&nbsp;1930)" in html_out
+    rows = list(csv.DictReader(io.StringIO(compare(capsys, str(class_dir), "--format",
+                                                   "csv")[0])))
+    assert {r["policy_verdict"] for r in rows} <= set(verdicts.values())
+    assert all(r["policy_verdict"] for r in rows)

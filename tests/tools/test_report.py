@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -13,12 +14,14 @@ import pytest
 
 from game.cli import main
 from game.core.policies import historical_game
+from game.core.scoring import summarize
+from game.reports.end_report import verdict_phrase
 from game.saves import read_save_data, replay_save
 from game.scenario.loader import load_scenario
 from game.tools.report import ReportError, write_report
 from tests.conftest import MINI
 
-SECTIONS = ("ending", "aims", "decisions", "stance", "sources")
+SECTIONS = ("ending", "aims", "decisions", "events", "stance", "sources")
 
 
 class Tags(HTMLParser):
@@ -89,12 +92,26 @@ def test_the_html_report_has_every_section(class_dir: Path,
             assert src.startswith("data:image/png;base64,iVBORw0KGgo")
     # The decision table: a row per decision, with the player's and history's choices.
     decision_table = text.split('<section id="decisions">')[1].split("</section>")[0]
-    assert decision_table.count("<tr") == 1 + decision_table.count("<td class=num>")
-    assert "The essay's verdict" in decision_table and "Correction" in decision_table
+    assert decision_table.count("<tr") == 1 + decision_table.count("<td class=date>")
+    assert "The essay's verdict" in decision_table
+    assert "What the essay got wrong" in decision_table and "Correction" not in decision_table
+    assert "built on a student essay about Stalin" in decision_table
     assert "Pact with Finland" in decision_table and "success" in decision_table
+    # Dates as a reader writes them, never "1930-04".
+    assert "taken Apr&nbsp;1930" in decision_table
+    assert not re.search(r"\b19\d\d-\d\d\b", decision_table)
     # The stance and the historians.
     assert "Geoffrey Roberts" in words and "Robert C. Tucker" in words
     assert re.search(r"decision\(s\) lean [+-]\d\.\d\d", words)
+    stance_html = text.split('<section id="stance">')[1].split("</section>")[0]
+    st = summarize(state).stance
+    assert st.verdict and f"Your policy {verdict_phrase(st.verdict)}." in "".join(
+        parse(stance_html).text)
+    assert st.moved_by and all(html.escape(label) in stance_html for label, _ in st.moved_by)
+    assert "counts 3 times" in stance_html
+    # The score, explained.
+    assert "half is their average over every turn played" in words
+    assert "weighted (Security \u00d71, Recognition \u00d70.5)" in words
     # The sources.
     assert "The historian's brief, shared/history.md." in words
     # Offline: nothing is fetched.
@@ -246,3 +263,141 @@ def test_output_into_a_folder(class_dir: Path, tmp_path: Path,
     assert main(["compare", str(class_dir), "-o", str(tmp_path), "--format", "csv"]) == 0
     assert (tmp_path / "class.csv").read_text(encoding="utf-8").startswith("scenario,student,")
     capsys.readouterr()
+
+
+# -- What happened in your game --------------------------------------------------------------
+
+
+def _events_scenario(folder: Path) -> Path:
+    """The clean mini scenario with a history note of its own on each event, one with
+    text that tries to break the HTML."""
+    from tests.tools.scenarios import find, note, variant
+
+    def change(data: dict[str, object]) -> None:
+        for ident in ("crisis", "thaw", "rumour", "finale"):
+            find(data, "events", ident)["history"] = note(f"Note of {ident}: what happened.")
+        crisis = find(data, "events", "crisis")
+        crisis["text"] = "Germany asks <b>now</b> & loudly."
+        crisis["history"]["correction"] = "Not <script>so</script> at all."
+        crisis["history"]["reason"] = "The essay's own reason."
+        find(data, "events", "finale")["history"]["date"] = "Never"
+
+    return variant(folder, change, "events.yaml")
+
+
+@pytest.fixture(scope="module")
+def defiant_save(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A game that defies at the crisis and takes no action: the finale fires (it did not in
+    history) and the thaw does not (it did in history, after the pact with Finland)."""
+    from game.core.policies import choices_policy, play_game
+    from game.saves import write_save
+
+    folder = tmp_path_factory.mktemp("events")
+    path = _events_scenario(folder)
+    state = play_game(load_scenario(path).rules, choices_policy({"crisis": "defy"}, {}), seed=3)
+    save = folder / "defiant.json"
+    write_save(save, state, "Defiant", str(path))
+    return save
+
+
+def _section(text: str, name: str) -> str:
+    return text.split(f'<section id="{name}">')[1].split("</section>")[0]
+
+
+def test_the_events_section_lists_every_event_of_the_game_with_its_note(
+        defiant_save: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = report(capsys, defiant_save, "--format", "html")
+    events = _section(text, "events")
+    assert "<h2>What happened in your game</h2>" in events
+    rules = load_scenario(defiant_save.with_name("events.yaml")).rules
+    state = replay_save(read_save_data(defiant_save), rules).state
+    mine = [e.index for e in state.log() if e.kind == "event"]
+    theirs = {e.index for e in historical_game(rules).log() if e.kind == "event"}
+    assert mine, "the game had events"
+    for index in mine:
+        ev = rules.scenario.events[index]
+        assert f'id="event-{ev.id}"' in events
+        assert f"Note of {ev.id}: what happened." in events
+    # By date, in the game's order.
+    positions = [events.index(f'id="event-{rules.scenario.events[i].id}"') for i in mine]
+    assert positions == sorted(positions)
+    # Marks: the finale did not happen in history; the thaw happened only in history.
+    finale = events.split('id="event-finale"')[1].split('<div class="event')[0]
+    assert "did not happen in history" in finale and "In history, Never" in finale
+    assert rules.event_index["thaw"] in theirs and rules.event_index["thaw"] not in mine
+    thaw = events.split('id="event-thaw"')[1].split('<div class="event')[0]
+    assert "happened in history, not in your game" in thaw and "Note of thaw" in thaw
+    # The choice, the verdict and its reason, the correction, the source.
+    crisis = events.split('id="event-crisis"')[1].split('<div class="event')[0]
+    assert "You chose <strong>Defy</strong>; the USSR chose <strong>Yield</strong>." in crisis
+    assert "The essay's verdict:" in crisis and "The essay&#x27;s own reason." in crisis
+    assert "What the essay got wrong:" in crisis and "Source: history.md" in crisis
+    # Everything escaped.
+    assert "Germany asks &lt;b&gt;now&lt;/b&gt; &amp; loudly." in crisis
+    assert "Not &lt;script&gt;so&lt;/script&gt; at all." in crisis
+    assert "<b>" not in events and "<script" not in events
+
+
+def test_the_events_section_in_markdown_and_json(defiant_save: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "defiant.md"
+    write_report(defiant_save, out, "md")
+    md = out.read_text(encoding="utf-8")
+    part = md.split("## What happened in your game")[1].split("\n## ")[0]
+    assert "### Jul 1930: A crisis" in part
+    assert "Germany asks &lt;b&gt;now&lt;/b&gt; &amp; loudly." in part
+    assert "- **In history, 1930:** Note of crisis: what happened." in part
+    assert "- **What the essay got wrong:** Not &lt;script&gt;so&lt;/script&gt; at all." in part
+    assert "_(did not happen in history)_" in part
+    assert "_(happened in history, not in your game)_" in part
+    data = json.loads(report(capsys, defiant_save, "--format", "json"))
+    by_id = {e["id"]: e for e in data["events"]}
+    assert by_id["finale"]["status"] == "game_only"
+    assert by_id["thaw"]["status"] == "history_only"
+    assert by_id["crisis"]["status"] == "both"
+    assert by_id["crisis"]["choice"] == "Defy" and by_id["crisis"]["history_choice"] == "Yield"
+    assert by_id["crisis"]["note"]["text"] == "Note of crisis: what happened."
+
+
+def test_an_unfinished_game_leaves_out_the_events_still_to_come(
+        class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    save = next(class_dir.glob("*-unfinished.json"))
+    data = json.loads(report(capsys, save, "--format", "json"))
+    state = replay_save(read_save_data(save), load_scenario(MINI).rules).state
+    assert data["events"]
+    assert all(e["turn"] <= state.turn for e in data["events"])
+    assert not any(e["after_end"] for e in data["events"])
+
+
+def test_json_has_the_stance_in_words_and_the_score_explained(
+        class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(report(capsys, class_dir / "00-random.json", "--format", "json"))
+    st = data["summary"]["stance"]
+    assert st["verdict"] and st["moved_by"]
+    assert set(st["moved_by"][0]) == {"decision", "lean"}
+    assert "counts 3 times" in data["summary"]["stance_explained"]
+    assert data["score_explained"].startswith("The score runs from 0 to 100.")
+
+
+def test_markdown_stance_and_dates(class_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.md"
+    write_report(class_dir / "00-random.json", out, "md")
+    md = out.read_text(encoding="utf-8")
+    stance_part = md.split("## Your policy between the historians' readings")[1]
+    assert re.search(r"Your policy \*\*(leans towards|clearly supports|is between)", stance_part)
+    assert "The decisions that pulled yours hardest" in stance_part
+    decisions = md.split("## Your decisions beside the USSR's")[1].split("\n## ")[0]
+    assert "built on a student essay" in decisions and "What the essay got wrong" in decisions
+    assert "| taken Apr 1930 |" in decisions
+    assert not re.search(r"\b19\d\d-\d\d\b", decisions)
+
+
+def test_md_block_keeps_a_paragraph_a_paragraph() -> None:
+    from game.reports.escape import md_block
+
+    text = md_block("# heading\n| a | b |\n> quote\n- item\n1. first\n\n---\n<script>x</script>")
+    lines = text.splitlines()
+    assert len(lines) == 7, "no blank line: one paragraph"
+    assert lines[:6] == ["\\# heading", "\\| a \\| b \\|", "&gt; quote", "\\- item",
+                         "1\\. first", "\\---"]
+    assert "<script>" not in text

@@ -33,7 +33,7 @@ def test_the_schema_is_a_valid_draft_2020_12_schema_with_an_id() -> None:
     schema = scenario_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"].startswith("https://")
+    assert schema["$id"] == "urn:statecraft:scenario:1", "a URN: the schema is published nowhere"
     assert schema["additionalProperties"] is False
     for name, model in schema["$defs"].items():
         assert model["additionalProperties"] is False, name

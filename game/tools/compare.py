@@ -19,8 +19,7 @@ from game.reports.class_render import render_csv, render_html, render_markdown
 from game.reports.classview import ClassView, GameFacts, class_view, game_facts
 from game.reports.guard import guarded
 from game.reports.saveset import ScenarioFinder, Skipped, collect_files, open_saves
-from game.scenario.errors import ScenarioError
-from game.scenario.loader import load_scenario
+from game.tools.common import load_or_report
 
 FORMATS = ("md", "html", "csv")
 
@@ -71,13 +70,8 @@ def _run(args: argparse.Namespace) -> int:
             fmt = "md"
     explicit = None
     if args.scenario:
-        try:
-            explicit = load_scenario(args.scenario)
-        except ScenarioError as exc:
-            for p in exc.problems:
-                print(p.format(), file=sys.stderr)
-            print(f"{args.scenario}: the scenario has errors; fix them first "
-                  f"(python main.py validate {args.scenario})", file=sys.stderr)
+        explicit = load_or_report(args.scenario)
+        if explicit is None:
             return 1
     groups, skipped, warnings = gather(args.paths, ScenarioFinder(explicit))
     for s in skipped:

@@ -19,8 +19,8 @@ from game.reports.html_report import render_html
 from game.reports.saveset import ScenarioFinder, open_save
 from game.reports.text_report import render_csv, render_json, render_markdown
 from game.saves import SaveError
-from game.scenario.errors import ScenarioError
-from game.scenario.loader import LoadedScenario, load_scenario
+from game.scenario.loader import LoadedScenario
+from game.tools.common import load_or_report
 
 FORMATS = ("html", "md", "csv", "json")
 
@@ -122,13 +122,8 @@ def _run(args: argparse.Namespace) -> int:
             fmt = "html"
     scenario = None
     if args.scenario:
-        try:
-            scenario = load_scenario(args.scenario)
-        except ScenarioError as exc:
-            for p in exc.problems:
-                print(p.format(), file=sys.stderr)
-            print(f"{args.scenario}: the scenario has errors; fix them first "
-                  f"(python main.py validate {args.scenario})", file=sys.stderr)
+        scenario = load_or_report(args.scenario)
+        if scenario is None:
             return 1
     try:
         written = write_report(args.save, args.output, fmt, scenario)

@@ -21,3 +21,14 @@ def load_or_report(path: str | Path | None) -> LoadedScenario | None:
         print(f"{target}: the scenario has {len(exc.problems)} error(s); fix them and try again "
               f"(python main.py validate {target})", file=sys.stderr)
         return None
+
+
+def output_format(chosen: str | None, output: str | None, formats: tuple[str, ...] | list[str],
+                  default: str) -> str:
+    """The format asked for with --format, else the one the output file's suffix names
+    (``.htm`` -> html, ``.markdown`` -> md), else ``default``."""
+    if chosen is not None:
+        return chosen
+    suffix = Path(output).suffix.lstrip(".").lower() if output else ""
+    fmt = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
+    return fmt if fmt in formats else default

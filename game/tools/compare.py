@@ -19,7 +19,7 @@ from game.reports.class_render import render_csv, render_html, render_markdown
 from game.reports.classview import ClassView, GameFacts, class_view, game_facts
 from game.reports.guard import guarded
 from game.reports.saveset import ScenarioFinder, Skipped, collect_files, open_saves
-from game.tools.common import load_or_report
+from game.tools.common import load_or_report, output_format
 
 FORMATS = ("md", "html", "csv")
 
@@ -62,12 +62,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    fmt = args.format
-    if fmt is None:
-        suffix = Path(args.output).suffix.lstrip(".").lower() if args.output else ""
-        fmt = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
-        if fmt not in FORMATS:
-            fmt = "md"
+    fmt = output_format(args.format, args.output, FORMATS, "md")
     explicit = None
     if args.scenario:
         explicit = load_or_report(args.scenario)

@@ -20,7 +20,7 @@ from game.reports.saveset import ScenarioFinder, open_save
 from game.reports.text_report import render_csv, render_json, render_markdown
 from game.saves import SaveError
 from game.scenario.loader import LoadedScenario
-from game.tools.common import load_or_report
+from game.tools.common import load_or_report, output_format
 
 FORMATS = ("html", "md", "csv", "json")
 
@@ -114,12 +114,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    fmt = args.format
-    if fmt is None:
-        suffix = Path(args.output).suffix.lstrip(".").lower() if args.output else ""
-        fmt = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
-        if fmt not in FORMATS:
-            fmt = "html"
+    fmt = output_format(args.format, args.output, FORMATS, "html")
     scenario = None
     if args.scenario:
         scenario = load_or_report(args.scenario)

@@ -66,6 +66,8 @@ class App:
         self.active_until = 0.0
         self.mouse_pos: tuple[int, int] = (-9999, -9999)
         self.keyboard_mode = False
+        self._held_keys: set[int] = set()
+        self._stale_keys: set[int] = set()
         self.stack: list[Scene] = []
         self.frames = 0
         self.gui_changed = True
@@ -155,6 +157,11 @@ class App:
             self.manager.set_window_resolution(self.screen.get_size())
         for s in self.stack:
             s.clear()
+        # The scenes showing under a modal top are laid out too: they are drawn, with their
+        # buttons as pictures.
+        for s in self.stack[self._first_drawn():-1]:
+            s.build()
+            s.clear(keep_ghosts=True)
         if self.stack:
             self.stack[-1].build()
         self.dirty = True
@@ -170,32 +177,44 @@ class App:
     def top(self) -> Scene:
         return self.stack[-1]
 
+    def _first_drawn(self) -> int:
+        """Index of the lowest scene drawn: the top and every scene under modal ones."""
+        first = len(self.stack) - 1
+        while first > 0 and self.stack[first].modal:
+            first -= 1
+        return max(0, first)
+
+    def _scene_changed(self) -> None:
+        # Keys held down now belong to the screen that just went: their repeats are ignored.
+        self._stale_keys = set(self._held_keys)
+        self.dirty = True
+
     def push(self, scene: Scene) -> None:
         if self.stack:
             self.stack[-1].pause()
         self.stack.append(scene)
         scene.enter()
-        self.dirty = True
+        self._scene_changed()
 
     def pop(self) -> None:
         if len(self.stack) <= 1:
             return
         self.stack.pop().exit()
         self.stack[-1].resume()
-        self.dirty = True
+        self._scene_changed()
 
     def replace(self, scene: Scene) -> None:
         if self.stack:
             self.stack.pop().exit()
         self.stack.append(scene)
         scene.enter()
-        self.dirty = True
+        self._scene_changed()
 
     def pop_to_title(self) -> None:
         while len(self.stack) > 1:
             self.stack.pop().exit()
         self.stack[-1].resume()
-        self.dirty = True
+        self._scene_changed()
 
     def find(self, kind: type) -> Scene | None:
         return next((s for s in reversed(self.stack) if isinstance(s, kind)), None)
@@ -254,7 +273,16 @@ class App:
         if t in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
             self.mouse_pos = (int(event.pos[0]), int(event.pos[1]))
             self.keyboard_mode = False
+        if t == pygame.WINDOWFOCUSLOST:
+            self._held_keys.clear()  # the key-ups go to another window
+            self._stale_keys.clear()
+        if t == pygame.KEYUP:
+            self._held_keys.discard(event.key)
+            self._stale_keys.discard(event.key)
         if t == pygame.KEYDOWN:
+            if event.key in self._stale_keys and self._really_held(event.key):
+                return  # a key still held from the screen before (auto-repeat): not a press
+            self._held_keys.add(event.key)
             self.keyboard_mode = True
         if t == pygame_gui.UI_BUTTON_PRESSED:
             scene = self.top
@@ -273,6 +301,14 @@ class App:
             return
         if self.stack:
             self.top.handle(event)
+
+    @staticmethod
+    def _really_held(key: int) -> bool:
+        """True if the keyboard says ``key`` is down now (a repeat, not a new press)."""
+        try:
+            return bool(pygame.key.get_pressed()[key])
+        except (IndexError, pygame.error):
+            return True
 
     def _global_key(self, event: pygame.event.Event) -> bool:
         from game.ui import flow
@@ -299,11 +335,11 @@ class App:
             self.gui_changed = False
         surface = self.screen
         surface.fill(self.colours.bg)
-        first = len(self.stack) - 1
-        while first > 0 and self.stack[first].modal:
-            first -= 1
-        for scene in self.stack[first:]:
+        top = self.stack[-1] if self.stack else None
+        for scene in self.stack[self._first_drawn():]:
             scene.draw(surface)
+            if scene is not top:
+                scene.draw_ghosts(surface)
         self.manager.draw_ui(surface)
         if self.stack:
             self.top.draw_overlay(surface)

@@ -19,8 +19,9 @@ class MessageScene(Scene):
 
     def __init__(self, app: App, title: str, lines: list[str],
                  choices: list[tuple[str, str]] | None = None,
-                 then: Callable[[str], None] | None = None) -> None:
+                 then: Callable[[str], None] | None = None, compact: bool = False) -> None:
         super().__init__(app)
+        self.compact = compact
         self.title = title
         self.lines = lines
         self.choices = choices or [("ok", "OK")]
@@ -31,7 +32,7 @@ class MessageScene(Scene):
     def build(self) -> None:
         a = self.area
         w = min(a.width - 40, self.px(720))
-        h = min(a.height - 40, self.px(420))
+        h = min(a.height - 40, self.px(260) if self.compact else self.px(420))
         self.box = pygame.Rect(0, 0, w, h)
         self.box.center = a.center
         bh = self.px(40)
@@ -40,7 +41,9 @@ class MessageScene(Scene):
                                 inner.height - self.px(36) - bh - self.px(12))
         self.view = ScrollText(text_rect, [(t, "body") for t in self.lines], self.app.fonts,
                                self.app.colours)
-        bw = min(self.px(200), (inner.width - 10 * len(self.choices)) // len(self.choices))
+        widest = max(self.button_font("@primary").size(label)[0] for _, label in self.choices)
+        bw = min(max(self.px(200), widest + self.px(30)),
+                 (inner.width - 10 * len(self.choices)) // len(self.choices))
         x = inner.right - len(self.choices) * (bw + 10) + 10
         for key, label in self.choices:
             self.button(key, pygame.Rect(x, inner.bottom - bh, bw, bh), label, "@primary")

@@ -17,7 +17,7 @@ from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton
 
 from game.ui.text import one_line
-from game.ui.widgets import focus_ring, tooltip
+from game.ui.widgets import fit, focus_ring, tooltip
 
 if TYPE_CHECKING:
     from pygame_gui.core.interfaces import IUIElementInterface
@@ -41,6 +41,12 @@ class Scene:
         self.focus_key: str | None = None
         self._elements: list[IUIElementInterface] = []
         self._keys: dict[int, str] = {}
+        self._text_images: dict[tuple[str, tuple[int, int, int], int], pygame.Surface] = {}
+        self.faces: dict[str, tuple[list[str], str | None]] = {}
+        """Buttons whose label the scene paints itself, on several lines."""
+        self.ghosts: list[tuple[pygame.Rect, str, str | None, bool]] = []
+        """The buttons as pictures (rect, label, style, enabled), drawn while the scene is
+        covered by a modal one and its real buttons are gone."""
 
     # -- layout helpers ------------------------------------------------------------------
     def px(self, value: float) -> int:
@@ -53,11 +59,23 @@ class Scene:
 
     def button(self, key: str, rect: pygame.Rect, text: str, style: str | None = None,
                tip: list[str] | None = None, enabled: bool = True,
-               focusable: bool = True) -> UIButton:
-        """Add a button; ``key`` is what :meth:`on_button` receives when it is pressed."""
+               focusable: bool = True, lines: list[str] | None = None) -> UIButton:
+        """Add a button; ``key`` is what :meth:`on_button` receives when it is pressed. A label
+        too long for the button is cut with an ellipsis (the tooltip should hold it whole).
+        With ``lines``, the scene paints the label itself over the button, on as many lines
+        (pygame_gui's buttons have one); the button keeps ``text`` whole."""
         self.app.gui_changed = True
-        b = UIButton(pygame.Rect(rect), one_line(text, 120), manager=self.app.manager,
+        rect = pygame.Rect(rect)
+        label = one_line(text, 120)
+        if lines is None:
+            centred = self._button_look(style)[2]
+            label = fit(label, self.button_font(style), rect.width - (14 if centred else 24))
+        b = UIButton(rect, label, manager=self.app.manager,
                      object_id=ObjectID(class_id=style, object_id=None) if style else None)
+        if lines is not None:
+            self.faces[key] = (lines, style)
+        self.ghosts.append((rect, "\n".join(lines) if lines is not None else label, style,
+                            enabled))
         if not enabled:
             b.disable()  # type: ignore[no-untyped-call]
         self.buttons[key] = b
@@ -68,6 +86,31 @@ class Scene:
         if focusable and enabled:
             self.focus_order.append(key)
         return b
+
+    def _button_look(self, style: str | None) -> tuple[int, bool, bool]:
+        """(font size at scale 1, bold, centred) of a button style, from the theme."""
+        theme = self.app.theme
+        size, bold, centred = 15, False, False
+        for block_name in ("defaults", "button", style or ""):
+            block = theme.get(block_name)
+            if not isinstance(block, dict):
+                continue
+            font = block.get("font")
+            if isinstance(font, dict):
+                try:
+                    size = int(float(font.get("size", size)))
+                except (TypeError, ValueError):
+                    pass
+                bold = str(font.get("bold", "1" if bold else "0")) == "1"
+            misc = block.get("misc")
+            if isinstance(misc, dict) and "text_horiz_alignment" in misc:
+                centred = misc["text_horiz_alignment"] == "center"
+        return size, bold, centred
+
+    def button_font(self, style: str | None = None) -> pygame.font.Font:
+        """The font a button of ``style`` is labelled in (to measure labels)."""
+        size, bold, _ = self._button_look(style)
+        return self.app.fonts.get(size, bold)
 
     def add(self, element: IUIElementInterface) -> None:
         self.app.gui_changed = True
@@ -80,13 +123,17 @@ class Scene:
     def build(self) -> None:
         """Create the scene's elements for ``self.area`` and the UI scale."""
 
-    def clear(self) -> None:
+    def clear(self, keep_ghosts: bool = False) -> None:
+        if not keep_ghosts:
+            self.ghosts = []
+            self._text_images.clear()
         if self._elements:
             self.app.gui_changed = True
         for e in self._elements:
             e.kill()  # type: ignore[no-untyped-call]
         self._elements.clear()
         self.buttons.clear()
+        self.faces.clear()
         self.tips.clear()
         self._keys.clear()
         self.focus_order.clear()
@@ -95,10 +142,13 @@ class Scene:
         key = self.focus_key
         self.clear()
         self.build()
-        self.focus_key = key if key in self.focus_order else None
+        if key in self.focus_order:
+            self.focus_key = key
+        elif self.focus_key not in self.focus_order and self.focus_key not in self._extra_focus:
+            self.focus_key = None  # else: the focus the scene gave while it was built
 
     def pause(self) -> None:
-        self.clear()
+        self.clear(keep_ghosts=True)
 
     def resume(self) -> None:
         self.rebuild()
@@ -107,6 +157,9 @@ class Scene:
         self.clear()
 
     # -- input ---------------------------------------------------------------------------
+    _extra_focus: tuple[str, ...] = ()
+    """Focus keys that are not buttons (a text box), kept across a rebuild."""
+
     def key_of(self, element: object) -> str | None:
         return self._keys.get(id(element))
 
@@ -167,6 +220,49 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the scene below the pygame_gui elements. Must not change any state."""
 
+    def _paint_button(self, surface: pygame.Surface, rect: pygame.Rect, label: str,
+                      style: str | None, enabled: bool, hovered: bool = False) -> None:
+        """A button's look drawn by the scene: its background, edge and label lines."""
+        colours = self.app.colours
+        usable = enabled and style != "@unavailable"
+        if style == "@primary":
+            bg, edge = (138, 59, 46), (201, 164, 92)
+        elif usable:
+            bg, edge = ((61, 74, 92), (201, 164, 92)) if hovered else ((43, 52, 64),
+                                                                       (86, 101, 122))
+        else:
+            bg, edge = ((44, 51, 60) if hovered else (34, 40, 47)), (86, 101, 122)
+        pygame.draw.rect(surface, bg, rect, border_radius=4)
+        pygame.draw.rect(surface, edge, rect, 1, border_radius=4)
+        font = self.button_font(style)
+        ink = colours.text if usable else (139, 148, 158)
+        lines = label.split("\n")
+        lh = font.get_linesize()
+        y = rect.centery - lh * len(lines) // 2
+        for line in lines:
+            img = self._text_images.get((line, ink, id(font)))
+            if img is None:  # painted every frame while on top: rendered once
+                img = self._text_images[(line, ink, id(font))] = font.render(line, True, ink)
+            r = img.get_rect(centerx=rect.centerx, y=y)
+            if not self._button_look(style)[2]:
+                r.x = rect.x + 10
+            surface.blit(img, r)
+            y += lh
+
+    def draw_ghosts(self, surface: pygame.Surface) -> None:
+        """Draw the buttons as pictures (the scene is covered; its real buttons are gone)."""
+        for rect, label, style, enabled in self.ghosts:
+            self._paint_button(surface, rect, label, style, enabled)
+
+    def draw_faces(self, surface: pygame.Surface) -> None:
+        """Paint the labels of the buttons that have several lines, over the real buttons."""
+        for key, (lines, style) in self.faces.items():
+            b = self.buttons.get(key)
+            if b is None or not b.visible:
+                continue
+            self._paint_button(surface, b.rect, "\n".join(lines), style, b.is_enabled,
+                               bool(b.hovered))
+
     def hover_tip(self, pos: tuple[int, int]) -> list[str] | None:
         """The tooltip for a custom-drawn thing under the mouse, if any."""
         return None
@@ -174,6 +270,8 @@ class Scene:
     def draw_overlay(self, surface: pygame.Surface) -> None:
         """Draw above the pygame_gui elements: the focus ring and the tooltip."""
         app = self.app
+        if self.faces:
+            self.draw_faces(surface)
         if self.focus_key in self.buttons:
             focus_ring(surface, self.buttons[self.focus_key].rect, app.colours)
         pos = app.mouse_pos

@@ -18,6 +18,9 @@ import pygame  # noqa: E402
 from game.paths import ASSETS  # noqa: E402
 
 THEME_FILE = ASSETS / "theme.json"
+MIN_FONT_PX = 12
+"""No text is drawn smaller than this many pixels, whatever the UI scale (readable on a small
+laptop screen at the smallest scale)."""
 FALLBACK_THEME: dict[str, Any] = {
     "defaults": {"font": {"name": "noto_sans", "size": "16"},
                  "colours": {"dark_bg": "#161b22", "normal_bg": "#2b3440"}},
@@ -44,9 +47,9 @@ def scaled_theme(theme: dict[str, Any], scale: float) -> dict[str, Any]:
         font = block.get("font")
         if isinstance(font, dict) and "size" in font:
             try:
-                font["size"] = str(max(8, round(float(font["size"]) * scale)))
+                font["size"] = str(max(MIN_FONT_PX, round(float(font["size"]) * scale)))
             except (TypeError, ValueError):
-                font["size"] = str(round(16 * scale))
+                font["size"] = str(max(MIN_FONT_PX, round(16 * scale)))
     return out
 
 
@@ -72,7 +75,7 @@ class Fonts:
 
     def get(self, size: int, bold: bool = False) -> pygame.font.Font:
         """A font of ``size`` points at scale 1 (scaled here)."""
-        px = max(8, round(size * self.scale))
+        px = max(MIN_FONT_PX, round(size * self.scale))
         key = (px, bold)
         font = self._cache.get(key)
         if font is None:

@@ -11,7 +11,37 @@ from game.ui.text import cut
 from game.ui.theme import Colour, Colours, Fonts
 
 Style = str
-"""A paragraph style: body, small, heading, title, dim, good, bad, history, accent."""
+"""A paragraph style: body, small, bold, heading, subheading, title, dim, good, bad, history,
+accent."""
+
+cut_log: list[tuple[str, str]] | None = None
+"""When a list (tests set one), every text shortened to fit is recorded as (full, shown)."""
+
+
+def fit(text: str, font: pygame.font.Font, width: int) -> str:
+    """``text`` as drawn in ``width`` pixels: whole, or cut with an ellipsis (and logged)."""
+    if font.size(text)[0] <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:  # the longest prefix that fits with the ellipsis
+        mid = (lo + hi + 1) // 2
+        if font.size(text[:mid].rstrip() + "…")[0] <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    shown = text[:lo].rstrip() + "…"
+    if cut_log is not None:
+        cut_log.append((text, shown))
+    return shown
+
+
+def wrap_to(text: str, font: pygame.font.Font, width: int, max_lines: int) -> list[str]:
+    """``text`` wrapped into at most ``max_lines`` lines; the last is cut with an ellipsis if
+    the text goes on."""
+    lines = wrap(text, font, width)
+    if len(lines) <= max_lines:
+        return lines
+    return lines[:max_lines - 1] + [fit(" ".join(lines[max_lines - 1:]), font, width)]
 
 
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
@@ -52,24 +82,23 @@ def style_font(fonts: Fonts, style: Style) -> pygame.font.Font:
         return fonts.heading()
     if style in ("small", "dim"):
         return fonts.small()
-    if style == "bold":
+    if style in ("bold", "subheading"):
         return fonts.get(15, bold=True)
     return fonts.body()
 
 
 def style_colour(colours: Colours, style: Style) -> Colour:
     return {"dim": colours.dim, "good": colours.good, "bad": colours.bad,
-            "history": colours.history, "accent": colours.accent, "heading": colours.accent,
+            "history": colours.history, "subheading": colours.history,
+            "accent": colours.accent, "heading": colours.accent,
             "title": colours.text}.get(style, colours.text)
 
 
 def draw_text(surface: pygame.Surface, text: str, pos: tuple[int, int], font: pygame.font.Font,
               colour: Colour, max_width: int | None = None, align: str = "left") -> pygame.Rect:
     """Draw one line of text (cut with an ellipsis to ``max_width``); return its rect."""
-    if max_width is not None and font.size(text)[0] > max_width:
-        while text and font.size(text + "…")[0] > max_width:
-            text = text[:-1]
-        text += "…"
+    if max_width is not None:
+        text = fit(text, font, max_width)
     img = font.render(text, True, colour)
     r = img.get_rect()
     if align == "center":
@@ -131,6 +160,11 @@ class ScrollText:
             y += font.get_linesize() // 3
         self._height = y
         self.offset = max(0, min(self.offset, self.max_offset))
+
+    @property
+    def content_height(self) -> int:
+        """Height of the whole text, wrapped."""
+        return self._height
 
     @property
     def max_offset(self) -> int:
@@ -217,13 +251,18 @@ def focus_ring(surface: pygame.Surface, rect: pygame.Rect, colours: Colours) -> 
     pygame.draw.rect(surface, colours.focus, rect.inflate(6, 6), 3, border_radius=6)
 
 
+Cell = str | list[tuple[str, Style]]
+"""A table cell: plain text in the row's style, or paragraphs each in its own style."""
+
+
 @dataclass
 class ScrollTable(ScrollText):
     """Rows of cells in columns (fractions of the width), wrapped once, scrolled like text.
 
-    ``paragraphs`` is unused; ``rows`` holds (cells, style) with the first row the header."""
+    ``paragraphs`` is unused; ``rows`` holds (cells, style) with the first row the header; a
+    cell is a text or a list of (text, style) paragraphs."""
 
-    rows: list[tuple[list[str], Style]] = field(default_factory=list)
+    rows: list[tuple[list[Cell], Style]] = field(default_factory=list)
     columns: tuple[float, ...] = (1.0,)
     _items: list[tuple[pygame.Surface, int, int]] = field(default_factory=list)
     _rules: list[int] = field(default_factory=list)
@@ -243,10 +282,14 @@ class ScrollTable(ScrollText):
             for i, cell in enumerate(cells[: len(self.columns)]):
                 cw = xs[i + 1] - xs[i] - 10
                 yy = 0
-                for line in wrap(cut(cell, 1200), font, cw)[:12]:
-                    if line:
-                        self._items.append((font.render(line, True, colour), xs[i], y + yy))
-                    yy += font.get_linesize()
+                parts = [(cell, "")] if isinstance(cell, str) else cell
+                for text, own in parts:
+                    f = style_font(self.fonts, own) if own else font
+                    c = style_colour(self.colours, own) if own else colour
+                    for line in wrap(cut(text, 1200), f, cw)[:12]:
+                        if line:
+                            self._items.append((f.render(line, True, c), xs[i], y + yy))
+                        yy += f.get_linesize()
                 height = max(height, yy)
             y += height + 6
             self._rules.append(y - 3)
@@ -274,3 +317,82 @@ class ScrollTable(ScrollText):
             h = max(20, self.rect.height * self.rect.height // max(1, self._height))
             y = self.rect.y + (self.rect.height - h) * self.offset // max(1, self.max_offset)
             pygame.draw.rect(surface, self.colours.accent, (track.x, y, 5, h), border_radius=2)
+
+
+@dataclass
+class ItemList(ScrollText):
+    """Paragraphs of which some are items (``keys[i]`` not None): an item is highlighted under
+    the mouse, selected by a click or the arrow keys, and opened by the scene that owns the
+    list (a click, or Enter on the selected item)."""
+
+    keys: list[str | None] = field(default_factory=list)
+    selected: int = -1
+    hovered: int = -1
+    _spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def relayout(self) -> None:
+        self._lines, self._spans = [], []
+        y = 0
+        width = max(40, self.rect.width - 24)
+        for n, (text, style) in enumerate(self.paragraphs):
+            font = style_font(self.fonts, style)
+            colour = style_colour(self.colours, style)
+            item = n < len(self.keys) and self.keys[n] is not None
+            if style in ("heading", "title") and y:
+                y += font.get_linesize() // 2
+            top = y
+            for line in wrap(cut(text), font, width):
+                if line:
+                    self._lines.append((font.render(line, True, colour), y))
+                y += font.get_linesize()
+            self._spans.append((top, y))
+            y += 2 if item else font.get_linesize() // 3
+        self._height = y
+        self.offset = max(0, min(self.offset, self.max_offset))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        clip = surface.get_clip()
+        surface.set_clip(self.rect.clip(clip))
+        for n, colour in ((self.hovered, self.colours.panel_edge), (self.selected, self.colours.focus)):
+            if 0 <= n < len(self._spans):
+                top, bottom = self._spans[n]
+                box = pygame.Rect(self.rect.x, self.rect.y + top - self.offset - 1,
+                                  self.rect.width - 10, bottom - top + 2)
+                pygame.draw.rect(surface, colour, box, 1 if n == self.hovered else 2,
+                                 border_radius=4)
+        surface.set_clip(clip)
+        # The text sits a little right of the highlight frame.
+        self.rect.x += 8
+        try:
+            super().draw(surface)
+        finally:
+            self.rect.x -= 8
+
+    def item_at(self, pos: tuple[int, int]) -> int:
+        """The paragraph index of the item under ``pos``, or -1."""
+        if not self.rect.collidepoint(pos):
+            return -1
+        y = pos[1] - self.rect.y + self.offset
+        for n, (top, bottom) in enumerate(self._spans):
+            if top <= y < bottom + 2 and n < len(self.keys) and self.keys[n] is not None:
+                return n
+        return -1
+
+    def key(self, n: int) -> str | None:
+        return self.keys[n] if 0 <= n < len(self.keys) else None
+
+    def move(self, step: int) -> None:
+        """Select the next (step > 0) or previous item and scroll it into view."""
+        items = [n for n, k in enumerate(self.keys) if k is not None]
+        if not items:
+            return
+        if self.selected in items:
+            i = max(0, min(len(items) - 1, items.index(self.selected) + step))
+        else:
+            i = 0 if step > 0 else len(items) - 1
+        self.selected = items[i]
+        top, bottom = self._spans[self.selected]
+        if top - self.offset < 0:
+            self.offset = max(0, top - 30)
+        elif bottom - self.offset > self.rect.height:
+            self.offset = min(self.max_offset, bottom - self.rect.height + 30)

@@ -1,5 +1,8 @@
-"""An event dialog: its text, the choices with their expected effects, and the history note
-(before or after choosing, as the settings say)."""
+"""An event dialog: its text, the choices with what each means in the long run and its
+expected effect, and the history note (before or after choosing, as the settings say).
+
+When the note is shown only after choosing, the choice is final once the note is on screen:
+neither "Change my choice" nor undo can take it back (else a student could copy history)."""
 
 from __future__ import annotations
 
@@ -8,13 +11,14 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui import flow
-from game.ui.explain import choice_effect, turn_date
+from game.ui.explain import choice_effect, diff, turn_date
 from game.ui.history_note import note_paragraphs
 from game.ui.scene import Scene
 from game.ui.text import cut, one_line
-from game.ui.widgets import ScrollText, dim, draw_text, panel
+from game.ui.widgets import ScrollText, dim, draw_text, panel, wrap, wrap_to
 
 if TYPE_CHECKING:
+    from game.core.scenario import Choice, Event
     from game.ui.app import App
 
 
@@ -29,11 +33,16 @@ class EventScene(Scene):
         self.event_index = state.pending[0] if state.pending else -1
         self.turn = state.turn
         self.answered: int | None = None
+        self.answer_effect = ""
         self.show_history = app.settings.history_notes == "before"
+        self.read_first = self.show_history
+        """True when the note was on screen before the player chose."""
         self.text_view: ScrollText | None = None
         self.hist_view: ScrollText | None = None
-        self.effects: list[tuple[pygame.Rect, str, str]] = []
+        self.lines: list[tuple[int, int, str, str]] = []
+        """Text under the choice buttons: (x, y, text, style)."""
         self.box = pygame.Rect(0, 0, 0, 0)
+        self.left = self.right = pygame.Rect(0, 0, 0, 0)
 
     def build(self) -> None:
         app = self.app
@@ -41,57 +50,89 @@ class EventScene(Scene):
             return
         rules = app.session.state.rules
         ev = rules.scenario.events[self.event_index]
+        f = app.fonts
         a = self.area
-        self.box = pygame.Rect(0, 0, min(a.width - self.px(40), self.px(1160)),
-                               min(a.height - self.px(40), self.px(660)))
+        self.box = pygame.Rect(0, 0, min(a.width - self.px(30), self.px(1160)),
+                               min(a.height - self.px(30), self.px(680)))
         self.box.center = a.center
         inner = self.box.inflate(-self.px(32), -self.px(28))
-        left = pygame.Rect(inner.x, inner.y, inner.width * 58 // 100, inner.height)
-        right = pygame.Rect(left.right + self.px(20), inner.y,
-                            inner.right - left.right - self.px(20), inner.height)
-        self.right = right
-        head = self.px(64)
-        n = len(ev.choices)
-        row_h = self.px(34) + app.fonts.small().get_linesize() + self.px(6)
-        choices_h = row_h * n if self.answered is None else 0
-        bottom_h = self.px(48)
-        text_rect = pygame.Rect(left.x, left.y + head, left.width,
-                                max(self.px(60), left.height - head - choices_h - bottom_h -
-                                    self.px(10)))
-        self.text_view = ScrollText(text_rect, [(cut(ev.text), "body")], app.fonts, app.colours)
-        self.effects = []
-        y = text_rect.bottom + self.px(8)
+        note_open = self.show_history or self.answered is not None
+        share = 58 if note_open else 66  # the note's column is narrow until it has a note
+        gap = self.px(18)
+        left = pygame.Rect(inner.x, inner.y, inner.width * share // 100, inner.height)
+        right = pygame.Rect(left.right + gap, inner.y, inner.right - left.right - gap,
+                            inner.height)
+        self.left, self.right = left, right
+        head = f.small().get_linesize() + f.title().get_linesize() + self.px(10)
+        bh = max(self.px(34), self.button_font().get_linesize() + self.px(8))
+        small = f.small()
+        lh = small.get_linesize()
+        self.lines = []
+        y0 = left.y + head
         if self.answered is None:
+            blocks = self._choice_blocks(ev, left.width - self.px(14))
+            # The choices take what they need (fewer lines when the window is small); the
+            # event's text has the rest, and scrolls if it needs more.
+            room = left.height - head - self.px(70)
+            for limit in (4, 3, 2, 1):
+                heights = [bh + self.px(4) + (min(len(d), limit) + len(e)) * lh + self.px(10)
+                           for _, d, e, _ in blocks]
+                if sum(heights) <= room:
+                    break
+            text_h = max(self.px(60), left.height - head - sum(heights))
+            text_rect = pygame.Rect(left.x, y0, left.width, text_h)
+            self.text_view = ScrollText(text_rect, [(cut(ev.text), "body")], f, app.colours)
+            y = text_rect.bottom + self.px(6)
             state = app.session.state
-            for k, c in enumerate(ev.choices):
-                eff = choice_effect(state, c.id)
+            for k, (c, desc, eff_lines, style) in enumerate(blocks):
                 tip = [one_line(c.label, 100)] + ([cut(c.description, 500)] if c.description
                                                   else [])
+                eff = choice_effect(state, c.id)
                 tip.append(f"Expected effect: {eff.text() if eff else 'unknown'}")
-                self.button(f"choice:{k}", pygame.Rect(left.x, y, left.width, self.px(34)),
+                self.button(f"choice:{k}", pygame.Rect(left.x, y, left.width, bh),
                             f"{k + 1}. {one_line(c.label, 80)}", tip=tip)
-                style = "dim" if eff is None or eff.good == 0 else "good" if eff.good > 0 \
-                    else "bad"
-                self.effects.append((pygame.Rect(left.x + self.px(14), y + self.px(35),
-                                                 left.width - self.px(14), row_h),
-                                     "» " + (eff.text() if eff else "?"), style))
-                y += row_h
+                y += bh + self.px(4)
+                shown = desc[:limit]
+                if len(desc) > limit:
+                    shown = wrap_to(" ".join(desc), small, left.width - self.px(14), limit)
+                for line in shown:
+                    self.lines.append((left.x + self.px(14), y, line, "body"))
+                    y += lh
+                for line in eff_lines:
+                    self.lines.append((left.x + self.px(14), y, line, style))
+                    y += lh
+                y += self.px(10)
             if not self.show_history:
-                self.button("history", pygame.Rect(right.x, right.bottom - bottom_h + self.px(6),
-                                                   right.width, self.px(40)),
-                            "Read the history first [H]", "@small")
+                label = "Read the history first [H]"
+                self.button("history", pygame.Rect(right.x, right.bottom - self.px(44),
+                                                   right.width, self.px(40)), label, "@small",
+                            tip=["Read the history first", "Shows what really happened before "
+                                 "you choose. Your choice is then made knowing history."])
         else:
-            self.button("continue", pygame.Rect(left.right - self.px(240),
-                                                left.bottom - self.px(42), self.px(240),
-                                                self.px(42)), "Continue  [Enter]", "@primary")
-            self.button("undo", pygame.Rect(left.x, left.bottom - self.px(42), self.px(200),
-                                            self.px(42)), "Change my choice", "@small")
+            paras = [(cut(ev.text), "body"), (f"You chose: {ev.choices[self.answered].label}",
+                                              "accent")]
+            lasting = ev.choices[self.answered].description
+            if lasting:
+                paras.append((lasting, "body"))
+            if self.answer_effect:
+                paras.append((f"Effect now: {self.answer_effect}", "dim"))
+            text_rect = pygame.Rect(left.x, y0, left.width, left.bottom - y0 - self.px(54))
+            self.text_view = ScrollText(text_rect, paras, f, app.colours)
+            label = "Continue  [Enter]"
+            w = self.button_font("@primary").size(label)[0] + self.px(40)
+            self.button("continue", pygame.Rect(left.right - w, left.bottom - self.px(42), w,
+                                                self.px(42)), label, "@primary")
+            if self.read_first:
+                self.button("undo", pygame.Rect(left.x, left.bottom - self.px(42), self.px(200),
+                                                self.px(42)), "Change my choice", "@small",
+                            tip=["Change my choice", "You read the history note before "
+                                 "choosing, so you may still change your answer."])
             self.focus_key = "continue"
         hist_rect = pygame.Rect(right.x + self.px(12), right.y + self.px(12),
                                 right.width - self.px(24),
-                                right.height - self.px(24) - (bottom_h if "history" in
+                                right.height - self.px(24) - (self.px(48) if "history" in
                                                               self.buttons else 0))
-        if self.show_history or self.answered is not None:
+        if note_open:
             hc = ev.choices[rules.events[self.event_index].historical_choice].label \
                 if ev.choices and rules.events[self.event_index].historical_choice >= 0 else None
             mine = ev.choices[self.answered].label if self.answered is not None else None
@@ -99,18 +140,35 @@ class EventScene(Scene):
         else:
             paras = [("What really happened", "heading"),
                      ("The history note is shown after you choose, so that your choice is your "
-                      "own. (Settings: history notes before or after choosing.)", "dim")]
-        self.hist_view = ScrollText(hist_rect, paras, app.fonts, app.colours)
+                      "own. You can also read it first (H): then you choose knowing what the "
+                      "USSR did. (Settings: history notes before or after choosing.)", "dim")]
+        self.hist_view = ScrollText(hist_rect, paras, f, app.colours)
+
+    def _choice_blocks(self, ev: Event, width: int) -> list[tuple[Choice, list[str], list[str],
+                                                                  str]]:
+        """Per choice: the choice, its lasting consequence and its expected effect, wrapped."""
+        app = self.app
+        assert app.session is not None
+        state = app.session.state
+        small = app.fonts.small()
+        out = []
+        for c in ev.choices:
+            eff = choice_effect(state, c.id)
+            style = "dim" if eff is None or eff.good == 0 else "good" if eff.good > 0 else "bad"
+            desc = wrap(one_line(c.description, 600), small, width) if c.description else []
+            eff_lines = wrap_to("» Now: " + (eff.text() if eff else "?"), small, width, 3)
+            out.append((c, desc, eff_lines, style))
+        return out
 
     def on_button(self, key: str) -> None:
         if key.startswith("choice:"):
             self.choose(int(key[7:]))
         elif key == "history":
-            self.show_history = True
+            self.show_history = self.read_first = True
             self.rebuild()
         elif key == "continue":
             self.done()
-        elif key == "undo":
+        elif key == "undo" and self.read_first:
             assert self.app.session is not None
             self.app.session.undo()
             self.answered = None
@@ -123,6 +181,7 @@ class EventScene(Scene):
         ev = session.state.rules.scenario.events[self.event_index]
         if not 0 <= k < len(ev.choices):
             return
+        before = session.state
         problem = session.choose(ev.id, ev.choices[k].id)
         if problem:
             self.app.toast(problem, "bad")
@@ -131,6 +190,9 @@ class EventScene(Scene):
             self.done()
             return
         self.answered = k
+        self.answer_effect = diff(before, session.state).text()
+        if not self.read_first:
+            session.lock_undo()  # the note is about to be read: the answer is final
         self.rebuild()
 
     def done(self) -> None:
@@ -174,15 +236,17 @@ class EventScene(Scene):
         c, f = app.colours, app.fonts
         dim(surface)
         inner = panel(surface, self.box, c)
-        draw_text(surface, f"{turn_date(rules, self.turn)}  ·  event", inner.topleft, f.small(),
-                  c.dim)
-        draw_text(surface, one_line(ev.title, 90), (inner.x, inner.y + self.px(20)), f.title(),
-                  c.accent, inner.width * 58 // 100)
+        r = draw_text(surface, f"{turn_date(rules, self.turn)}  ·  event: choose your answer"
+                      if self.answered is None else f"{turn_date(rules, self.turn)}  ·  event",
+                      inner.topleft, f.small(), c.dim, self.left.width)
+        draw_text(surface, one_line(ev.title, 90), (inner.x, r.bottom + self.px(4)), f.title(),
+                  c.accent, self.left.width)
         if self.text_view:
             self.text_view.draw(surface)
-        for rect, text, style in self.effects:
-            colour = {"good": c.good, "bad": c.bad}.get(style, c.dim)
-            draw_text(surface, text, rect.topleft, f.small(), colour, rect.width)
+        small = f.small()
+        for x, y, text, style in self.lines:
+            colour = {"good": c.good, "bad": c.bad, "body": c.text}.get(style, c.dim)
+            draw_text(surface, text, (x, y), small, colour, self.left.right - x)
         pygame.draw.rect(surface, (26, 34, 48), self.right, border_radius=6)
         pygame.draw.rect(surface, c.history, self.right, 1, border_radius=6)
         if self.hist_view:

@@ -6,6 +6,7 @@ is the difference between the state and ``apply_action`` of the move on it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from game.core.engine import (
@@ -31,17 +32,29 @@ def turn_date(rules: Rules, turn: int) -> str:
     return f"{MONTHS[m % 12]} {m // 12}"
 
 
+BANDS: tuple[tuple[str, float], ...] = (
+    ("allied", 60.0), ("friendly", 20.0), ("neutral", -20.0), ("wary", -60.0),
+    ("hostile", -math.inf),
+)
+"""Relation bands, best first: (name, lowest relation in the band). The map colours by them."""
+
+BINDING_TREATIES = ("alliance", "assistance")
+"""A treaty kind whose id contains one of these binds a nation to help the USSR."""
+
+
 def relation_word(value: float) -> str:
-    """How a nation stands towards the USSR, in one word, from its relation (-100..100)."""
-    if value <= -60:
-        return "hostile"
-    if value <= -20:
-        return "unfriendly"
-    if value < 20:
+    """The band of a relation (-100..100), as the map's legend names it."""
+    if math.isnan(value):
         return "neutral"
-    if value < 60:
-        return "friendly"
-    return "close partner"
+    return next(name for name, low in BANDS if value >= low)
+
+
+def binding_treaties(state: GameState, nation_index: int) -> list[str]:
+    """Names of the alliance-like treaties (alliance, mutual assistance) held with a nation."""
+    rules = state.rules
+    bits = state.treaties[nation_index]
+    return [k.name for i, k in enumerate(rules.scenario.treaty_kinds)
+            if bits & (1 << i) and any(w in k.id for w in BINDING_TREATIES)]
 
 
 def at_war(state: GameState, nation_id: str) -> bool:
@@ -152,20 +165,34 @@ def entry_title(rules: Rules, entry: LogEntry) -> str:
     return f"turn {entry.index + 1}"
 
 
+def aim_at_start(state: GameState, aim_index: int, turn: int) -> float:
+    """The player's value of an aim when ``turn`` began (the start value for turn 0)."""
+    if turn <= 0 or not state.trajectory:
+        return state.rules.aim_start[aim_index]
+    return state.trajectory[min(turn, len(state.trajectory)) - 1][aim_index]
+
+
 def aim_change(state: GameState, aim_index: int) -> float:
-    """Change of an aim during the current turn (since the end of the previous one)."""
-    before = state.trajectory[-1][aim_index] if state.trajectory else state.rules.aim_start[
-        aim_index]
-    if state.ending_index >= 0 and len(state.trajectory) >= 2:
-        before = state.trajectory[-2][aim_index]
-    return state.aims[aim_index] - before
+    """Change of an aim since the previous turn began: the last turn's actions, events and
+    drift, and whatever was done so far this turn (on the first turn: since the start)."""
+    return state.aims[aim_index] - aim_at_start(state, aim_index, state.turn - 1)
+
+
+def versus_history(value: float, hist: float) -> str:
+    """``"you are 0.9 ahead"`` / ``"behind"`` / ``"you are level"``: the player against history."""
+    d = value - hist
+    if round(d, 1) == 0:
+        return "you are level"
+    return f"you are {abs(d):.1f} {'ahead' if d > 0 else 'behind'}"
 
 
 def aim_why(state: GameState, aim_index: int, limit: int = 8) -> list[str]:
     """The lines of an aim's "why" tooltip: what moved it this turn and the turn before."""
     rules = state.rules
     aim = rules.scenario.aims[aim_index]
-    lines = [f"{aim.name}: {state.aims[aim_index]:.1f}", one_line(aim.description, 160)]
+    lines = [f"{aim.name}: {state.aims[aim_index]:.1f} "
+             f"({signed(aim_change(state, aim_index))} since the last turn began)",
+             one_line(aim.description, 160)]
     this_turn: list[str] = []
     last_turn: list[str] = []
     for entry in state.iter_log_reversed():
@@ -179,14 +206,14 @@ def aim_why(state: GameState, aim_index: int, limit: int = 8) -> list[str]:
                 if entry.kind == "drift" and aim.per_turn_reason:
                     line += f": {one_line(aim.per_turn_reason, 90)}"
                 (this_turn if entry.turn == state.turn else last_turn).append(line)
+    if last_turn:
+        lines.append("Last turn:")
+        lines += ["  " + x for x in reversed(last_turn[:limit])]
     lines.append("This turn: " + ("no change yet" if not this_turn else ""))
     lines += ["  " + x for x in reversed(this_turn[:limit])]
-    if last_turn:
-        lines.append("End of last turn and before:")
-        lines += ["  " + x for x in reversed(last_turn[:limit])]
     hist = historical_value(rules, aim.id, state.turn)
-    lines.append(f"History: {hist:.1f} by the end of this turn ({turn_date(rules, state.turn)}), "
-                 "following what the USSR really did.")
+    lines.append(f"History: {hist:.1f} at the start of this turn ({turn_date(rules, state.turn)}), "
+                 f"following what the USSR really did; {versus_history(state.aims[aim_index], hist)}.")
     return lines
 
 
@@ -197,12 +224,68 @@ def nation_lines(state: GameState, nation_index: int) -> list[str]:
     rel = state.relations[nation_index]
     treaties = [k.name for k in rules.scenario.treaty_kinds
                 if state.treaties[nation_index] & (1 << rules.treaty_ids.index(k.id))]
-    stance = "at war" if at_war(state, nation.id) else relation_word(rel)
+    band = "at war" if at_war(state, nation.id) else relation_word(rel)
     lines = [one_line(nation.name) + (" (great power)" if nation.great_power else ""),
-             f"Relation with the USSR: {rel:+.0f} of ±100",
-             f"Stance towards the USSR: {stance}",
+             f"Relation with the USSR: {rel:+.0f} of ±100: {band} (the map's colour)",
              "Treaties: " + (", ".join(treaties) if treaties else "none")]
+    bound = binding_treaties(state, nation_index)
+    if bound:
+        lines.append(f"Bound to you by treaty: {', '.join(bound)} (the gold mark on the map), "
+                     f"whatever the relation")
+    for item in nation_news(state, nation_index, 2):
+        lines.append(f"Latest news: {item.date}, {item.text}")
     return lines
+
+
+def nation_news(state: GameState, nation_index: int, limit: int = 2) -> list[NewsItem]:
+    """The newest events and decisions about a nation (its name in their title or text, or an
+    action aimed at it), newest first."""
+    rules = state.rules
+    scn = rules.scenario
+    nation = scn.nations[nation_index]
+    name = nation.name.lower()
+    out: list[NewsItem] = []
+    for item in news(state, 2000):
+        if item.kind == "action":
+            action = scn.actions[item.index]
+            hit = action.target == nation.id or name in action.name.lower()
+        elif item.kind in ("event", "choice"):
+            ev = scn.events[item.index]
+            hit = name in ev.title.lower() or name in ev.text.lower()
+        else:
+            hit = False
+        if hit:
+            out.append(item)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def locked_by(state: GameState, index: int) -> list[str]:
+    """Names of the actions still to come that taking action ``index`` now would rule out by
+    its changes to relations (a relation pushed below the threshold another action needs).
+    Only relations are compared: flags and treaties set by an action usually mark a stage
+    (a plan running) rather than a door closed."""
+    rules = state.rules
+    try:
+        after = apply_action(state, TakeAction(rules.actions[index].id))
+    except IllegalMoveError:
+        return []
+    if after.relations == state.relations:
+        return []
+    after = state._replace(relations=after.relations)
+    out = []
+    for a in rules.actions:
+        if a.index == index or a.available is None or a.last_turn < state.turn:
+            continue
+        if a.once and state.took >> a.index & 1:
+            continue
+        try:
+            if a.available(state) and not a.available(after):
+                out.append(one_line(rules.scenario.actions[a.index].name, 60))
+        except Exception:  # noqa: BLE001 - a preview must never break the screen
+            continue
+    return out
 
 
 @dataclass(frozen=True)
@@ -211,6 +294,9 @@ class NewsItem:
     date: str
     kind: str
     text: str
+    index: int = -1
+    """The action, event or ending the item is about (its scenario index)."""
+    choice: int = -1
 
 
 def news(state: GameState, limit: int = 400) -> list[NewsItem]:
@@ -233,27 +319,68 @@ def news(state: GameState, limit: int = 400) -> list[NewsItem]:
                 if w == "aim")
         else:
             text = f"The end: {title}"
-        out.append(NewsItem(entry.turn, turn_date(rules, entry.turn), entry.kind, text))
+        out.append(NewsItem(entry.turn, turn_date(rules, entry.turn), entry.kind, text,
+                            entry.index, entry.choice))
         if len(out) >= limit:
             break
     return out
 
 
-def decisions_by_turn(state: GameState) -> dict[int, list[str]]:
-    """Turn -> the player's actions and choices that turn, as short texts."""
-    out: dict[int, list[str]] = {}
+@dataclass
+class Decisions:
+    """One side's decisions in one turn: the key ones (answers to events, one-off actions)
+    and the routine ones (actions that can be repeated every turn)."""
+
+    choices: list[str]
+    once: list[str]
+    routine: list[str]
+
+
+def decisions_by_turn(state: GameState) -> dict[int, Decisions]:
+    """Turn -> the player's choices, one-off actions and routine actions that turn."""
+    rules = state.rules
+    out: dict[int, Decisions] = {}
     for entry in state.log():
-        if entry.kind in ("action", "choice"):
-            out.setdefault(entry.turn, []).append(entry_title(state.rules, entry))
+        if entry.kind not in ("action", "choice"):
+            continue
+        d = out.setdefault(entry.turn, Decisions([], [], []))
+        title = entry_title(rules, entry)
+        if entry.kind == "choice":
+            d.choices.append(title)
+        elif rules.actions[entry.index].once:
+            d.once.append(title)
+        else:
+            d.routine.append(title)
     return out
 
 
-def timeline(state: GameState) -> list[tuple[str, list[str], list[str]]]:
-    """Rows (date, the player's decisions, history's decisions) for each turn played so far."""
+@dataclass
+class TimelineRow:
+    """A turn of the timeline: each side's decisions, and which key ones differ."""
+
+    turn: int
+    date: str
+    mine: Decisions
+    theirs: Decisions
+
+    @property
+    def differs(self) -> bool:
+        """True when a key decision (an answer, a one-off action) differs; routine actions
+        are not compared."""
+        return (set(self.mine.choices) != set(self.theirs.choices)
+                or set(self.mine.once) != set(self.theirs.once))
+
+    @property
+    def choice_differs(self) -> bool:
+        return set(self.mine.choices) != set(self.theirs.choices)
+
+
+def timeline(state: GameState) -> list[TimelineRow]:
+    """A row for each turn played so far in which either side decided something."""
     rules = state.rules
     mine = decisions_by_turn(state)
     theirs = decisions_by_turn(historical_game(rules))
-    last = state.turn
-    return [(turn_date(rules, t), mine.get(t, []), theirs.get(t, []))
-            for t in range(0, min(last, rules.turns - 1) + 1)
-            if mine.get(t) or theirs.get(t)]
+    empty = Decisions([], [], [])
+    return [TimelineRow(t, turn_date(rules, t), mine.get(t, empty), theirs.get(t, empty))
+            for t in range(0, min(state.turn, rules.turns - 1) + 1)
+            if t in mine or t in theirs]

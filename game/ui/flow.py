@@ -45,16 +45,13 @@ def start_new_game(app: App, path: Path | None = None) -> bool:
         return False
     seed = app.seed if app.seed is not None else 0
     session = Session.start(loaded, seed, app.settings.player_name)
-    show_session(app, session)
-    if not app.settings.tutorial_done:
-        from game.ui.tutorial import TutorialScene
-
-        app.push(TutorialScene(app))
+    show_session(app, session, guide=not app.settings.tutorial_done)
     return True
 
 
-def show_session(app: App, session: Session) -> None:
-    """Make ``session`` the game on screen: the map, then any event waiting or the report."""
+def show_session(app: App, session: Session, guide: bool = False) -> None:
+    """Make ``session`` the game on screen: the map (with the guided first turn over it if
+    ``guide``), then the turn's news, any event waiting or the report."""
     from game.ui.game_screen import GameScene
 
     app.session = session
@@ -62,27 +59,43 @@ def show_session(app: App, session: Session) -> None:
     app.push(GameScene(app))
     for w in session.warnings:
         app.toast(w, "bad", 8)
+    if guide:
+        from game.ui.tutorial import TutorialScene
+
+        app.push(TutorialScene(app))
     after_move(app)
 
 
 def after_move(app: App) -> None:
-    """Show what the game needs now: the event waiting for a choice, or the end report."""
+    """Show what the game needs now: the news card of a new turn, the event waiting for a
+    choice, or the end report. Nothing while a dialog or the guide is open."""
     from game.ui.end_report import ReportScene
     from game.ui.event_dialog import EventScene
+    from game.ui.news_card import NewsCardScene
+    from game.ui.tutorial import TutorialScene
 
     session = app.session
     if session is None:
         return
-    if isinstance(app.top, EventScene):
+    if isinstance(app.top, EventScene | NewsCardScene | TutorialScene):
         return
-    if session.state.pending_event is not None:
+    state = session.state
+    if session.news_shown_turn < state.turn and not session.over:
+        session.news_shown_turn = state.turn
+        card = NewsCardScene.for_turn(app)
+        if card is not None:
+            app.push(card)
+            return
+    if state.pending_event is not None:
         app.push(EventScene(app))
     elif session.over and not isinstance(app.top, ReportScene):
         app.push(ReportScene(app))
 
 
 def end_turn(app: App) -> None:
-    """End the turn, autosave, and show what comes next."""
+    """End the turn, autosave, show the new turn on the map, then what comes next."""
+    from game.ui.game_screen import GameScene
+
     session = app.session
     if session is None or session.over:
         return
@@ -94,6 +107,8 @@ def end_turn(app: App) -> None:
         session.autosave()
     except SaveError as exc:
         app.toast(str(exc), "bad", 8)
+    if isinstance(app.top, GameScene):
+        app.top.new_turn()  # the date and aims behind the next dialog are the new turn's
     after_move(app)
 
 

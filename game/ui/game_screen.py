@@ -1,23 +1,36 @@
 """The map screen: date and aims always on screen, the map of Europe, the actions, the news.
 
 Clicks and keys become engine moves through the session; drawing reads the
-state only. Number keys take the actions shown, Enter ends the turn,
-Ctrl+Z / Backspace undo, [ and ] pick a nation, N opens the news, Esc the menu.
+state only. Number keys take the actions shown, Enter ends the turn (asking
+first when points are left), Ctrl+Z / Backspace undo, [ and ] pick a nation,
+N opens the news, Esc the menu. The layout follows the window: at small sizes
+headings and labels get shorter, never smaller than the minimum font.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core.engine import action_problem
+from game.core.engine import action_problem, available_action_indices
 from game.ui import explain, flow
-from game.ui.explain import action_effect, aim_change, aim_why, nation_lines, news, turn_date
+from game.ui.explain import (
+    action_effect,
+    aim_change,
+    aim_why,
+    locked_by,
+    nation_lines,
+    nation_news,
+    news,
+    turn_date,
+    versus_history,
+)
 from game.ui.mapsupport import GameMap
 from game.ui.scene import Scene
 from game.ui.text import cut, one_line, signed
-from game.ui.widgets import draw_lines, draw_text, panel
+from game.ui.widgets import draw_lines, draw_text, panel, wrap_to
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -25,6 +38,19 @@ if TYPE_CHECKING:
 
 HIDDEN = ("already done", "too late: the moment has passed", "not yet possible at this date",
           "the game is over")
+
+@dataclass
+class ActionRow:
+    """What is shown of one action: its effect (or why it is not possible) and the actions it
+    would rule out, whole and as the lines under its button."""
+
+    index: int
+    problem: str | None
+    effect: str
+    style: str
+    locks: list[str]
+    lines: list[str]
+    warn: list[str]
 
 
 class GameScene(Scene):
@@ -43,11 +69,16 @@ class GameScene(Scene):
         self.top_rect = self.left_rect = self.map_rect = self.right_rect = pygame.Rect(0, 0, 0, 0)
         self.news_rect = self.nation_rect = self.actions_rect = pygame.Rect(0, 0, 0, 0)
         self.effect_lines: list[tuple[pygame.Rect, str, str]] = []
+        """Per action shown: the rect of its lines under the button, its effect (or why it is
+        not possible) and the style."""
+        self.rows: list[tuple[pygame.Rect, list[tuple[str, str]]]] = []
         self._layer: pygame.Surface | None = None
         self.pages = 1
         self.map_draw_rect = pygame.Rect(0, 0, 0, 0)
         self.aims_panel = pygame.Rect(0, 0, 0, 0)
         self.end_button_left = 0
+        self.sub_limit = 0
+        self.legend_rect = pygame.Rect(0, 0, 0, 0)
 
     @property
     def session(self) -> Session:
@@ -55,16 +86,22 @@ class GameScene(Scene):
         assert s is not None
         return s
 
+    @property
+    def narrow(self) -> bool:
+        """A small window (a school laptop at 800 or 1024 pixels): shorter labels."""
+        return self.area.width < self.px(1180)
+
     # -- layout --------------------------------------------------------------------------
     def build(self) -> None:
         self._layer = None  # the state or the layout changed: draw the still parts again
         a = self.area
         st = self.session.state
+        f = self.app.fonts
         pad = self.px(10)
-        bar_h = self.px(54)
+        bar_h = max(self.px(54), f.get(24, True).get_linesize() + f.get(11).get_linesize() + 4)
         self.top_rect = pygame.Rect(0, 0, a.width, bar_h)
         left_w = max(self.px(270), a.width * 23 // 100)
-        right_w = max(self.px(320), a.width * 28 // 100)
+        right_w = max(self.px(330), a.width * 28 // 100)
         body_y = bar_h + pad
         body_h = a.height - body_y - pad
         self.left_rect = pygame.Rect(pad, body_y, left_w, body_h)
@@ -73,45 +110,65 @@ class GameScene(Scene):
                                     self.right_rect.x - self.left_rect.right - 2 * pad, body_h)
         # Aims: a block per aim, the rest of the left column is the news.
         aims = st.rules.scenario.aims
-        aim_h = self.px(62)
-        aims_h = self.px(34) + aim_h * len(aims)
-        aims_h = min(aims_h, body_h * 3 // 5)
-        aim_h = (aims_h - self.px(34)) // max(1, len(aims))
-        self.aim_rects = [pygame.Rect(self.left_rect.x + self.px(10),
-                                      body_y + self.px(34) + i * aim_h,
+        head = f.heading().get_linesize() + self.px(6)
+        aim_h = (f.get(14, True).get_linesize() + self.px(18) + f.get(12).get_linesize()
+                 + self.px(6))
+        aims_h = min(head + aim_h * len(aims) + self.px(4), body_h * 3 // 5)
+        aim_h = (aims_h - head - self.px(4)) // max(1, len(aims))
+        self.aim_rects = [pygame.Rect(self.left_rect.x + self.px(10), body_y + head + i * aim_h,
                                       left_w - self.px(20), aim_h) for i in range(len(aims))]
         self.aims_panel = pygame.Rect(self.left_rect.x, body_y, left_w, aims_h)
         self.news_rect = pygame.Rect(self.left_rect.x, body_y + aims_h + pad, left_w,
                                      body_h - aims_h - pad)
-        # Top bar buttons, right to left.
-        bh, x = self.px(38), a.width - pad
-        ytop = (bar_h - bh) // 2
-        for key, label, w, style in (("end", "End turn  [Enter]", 190, "@primary"),
-                                     ("menu", "Menu [Esc]", 120, "@small"),
-                                     ("help", "Help [F1]", 110, "@small"),
-                                     ("news", "News & timeline [N]", 190, "@small")):
-            x -= self.px(w)
-            self.button(key, pygame.Rect(x, ytop, self.px(w) - self.px(6), bh), label, style,
-                        enabled=not (key == "end" and st.pending_event is not None))
-        self.end_button_left = x
+        self._build_top_bar(bar_h)
         # Map; the nation panel sits over the map's bottom when a nation is selected.
         map_area = self.map_rect.copy()
-        legend_h = self.px(28)
-        map_area.height -= legend_h
+        self.legend_rect = pygame.Rect(0, 0, 0, 0)
         if self.selected is not None:
-            self.nation_rect = pygame.Rect(self.map_rect.x, self.map_rect.bottom - self.px(150),
-                                           self.map_rect.width, self.px(150))
+            h = min(self.map_rect.height // 2, max(self.px(150), 7 * f.small().get_linesize()
+                                                   + self.px(16)))
+            self.nation_rect = pygame.Rect(self.map_rect.x, self.map_rect.bottom - h,
+                                           self.map_rect.width, h)
             map_area.height = self.nation_rect.y - map_area.y - pad
-            self.button("close_nation", pygame.Rect(self.nation_rect.right - self.px(110),
-                                                    self.nation_rect.y + self.px(8),
-                                                    self.px(100), self.px(30)), "Close [Esc]",
-                        "@small")
+            label = "Close [Esc]"
+            w = self.button_font("@small").size(label)[0] + self.px(24)
+            self.button("close_nation", pygame.Rect(self.nation_rect.right - w - self.px(8),
+                                                    self.nation_rect.y + self.px(8), w,
+                                                    self.px(30)), label, "@small")
+        else:
+            rows = self._legend_rows(self.map_rect.width - self.px(16))
+            legend_h = len(rows) * (f.small().get_linesize() + self.px(4)) + self.px(6)
+            map_area.height -= legend_h
+            self.legend_rect = pygame.Rect(self.map_rect.x, self.map_rect.bottom - legend_h,
+                                           self.map_rect.width, legend_h)
         try:
             self.map.view.layout(map_area)
         except Exception as exc:  # noqa: BLE001
             self.app.toast(f"map layout failed: {exc}", "bad")
         self.map_draw_rect = map_area
         self._build_actions()
+
+    def _build_top_bar(self, bar_h: int) -> None:
+        """The buttons along the top, right to left, each as wide as its label."""
+        a = self.area
+        st = self.session.state
+        bh = self.px(38)
+        x = a.width - self.px(10)
+        ytop = (bar_h - bh) // 2
+        news_label = "News [N]" if self.narrow else "News & timeline [N]"
+        for key, label, style in (("end", "End turn  [Enter]", "@primary"),
+                                  ("menu", "Menu [Esc]", "@small"),
+                                  ("help", "Help [F1]", "@small"),
+                                  ("news", news_label, "@small")):
+            w = self.button_font(style).size(label)[0] + self.px(28)
+            x -= w + self.px(6)
+            tip = None
+            if key == "end":
+                tip = ["End the turn", "The months pass, the aims drift and events happen. "
+                       "With action points left you are asked first."]
+            self.button(key, pygame.Rect(x, ytop, w, bh), label, style, tip=tip,
+                        enabled=not (key == "end" and st.pending_event is not None))
+        self.end_button_left = x
 
     def _visible_actions(self) -> list[int]:
         st = self.session.state
@@ -129,63 +186,128 @@ class GameScene(Scene):
                 out_no.append(a.index)
         return out_ok + out_no
 
+    def _action_row(self, index: int, width: int) -> ActionRow:
+        """The lines under an action's button: its effect (two lines at most) or why it is not
+        possible, and a warning when it would rule out another action."""
+        st = self.session.state
+        small = self.app.fonts.small()
+        problem = action_problem(st, index)
+        eff = action_effect(st, index)
+        if problem:
+            return ActionRow(index, problem, eff.text(), "bad", [],
+                             wrap_to(f"× {problem}", small, width, 2), [])
+        style = "good" if eff.good > 0 else "bad" if eff.good < 0 else "dim"
+        locks = locked_by(st, index)
+        warn = wrap_to("Afterwards not possible for now: " + ", ".join(locks), small, width, 2) \
+            if locks else []
+        return ActionRow(index, None, eff.text(), style, locks,
+                         wrap_to("» " + eff.text(), small, width, 2), warn)
+
     def _build_actions(self) -> None:
         st = self.session.state
         rules = st.rules
         r = self.right_rect
-        head_h = self.px(78)
+        f = self.app.fonts
         self.actions_rect = r
-        bw = self.px(96)
-        self.button("undo", pygame.Rect(r.right - bw - self.px(10), r.y + self.px(8), bw,
-                                        self.px(30)), "Undo [^Z]", "@small",
+        undo_label = "Undo [^Z]"
+        bw = self.button_font("@small").size("All actions")[0] + self.px(24)
+        uw = self.button_font("@small").size(undo_label)[0] + self.px(24)
+        self.button("undo", pygame.Rect(r.right - uw - self.px(10), r.y + self.px(8), uw,
+                                        self.px(30)), undo_label, "@small",
                     tip=["Undo", "Take back the last action or choice of this turn "
-                         "(Ctrl+Z or Backspace)."], enabled=self.session.can_undo)
+                         "(Ctrl+Z or Backspace). A choice whose history note you have read "
+                         "cannot be taken back."], enabled=self.session.can_undo)
+        self.sub_limit = r.right - uw - self.px(16)
         if self.selected is not None:
-            self.button("all", pygame.Rect(r.right - 2 * bw - self.px(16), r.y + self.px(8), bw,
-                                           self.px(30)), "All actions", "@small")
-        visible = self._visible_actions()
-        row_h = self.px(30) + self.app.fonts.small().get_linesize() + self.px(8)
-        per_page = max(1, (r.height - head_h - self.px(48)) // row_h)
-        pages = max(1, (len(visible) + per_page - 1) // per_page)
-        self.page = max(0, min(self.page, pages - 1))
-        self.shown = visible[self.page * per_page:(self.page + 1) * per_page]
-        self.effect_lines = []
-        y = r.y + head_h
-        for n, index in enumerate(self.shown):
-            a = rules.scenario.actions[index]
-            problem = action_problem(st, index)
-            key_hint = f"{n + 1}. " if n < 9 else "    "
-            label = f"{key_hint}{one_line(a.name, 60)}  ·  {a.cost} pt"
-            eff = action_effect(st, index)
+            self.button("all", pygame.Rect(r.right - uw - bw - self.px(16), r.y + self.px(8),
+                                           bw, self.px(30)), "All actions", "@small")
+            self.sub_limit = r.right - uw - bw - self.px(22)
+        # Under the panel's title: a line or two saying what the points and keys are.
+        head_h = 10 + f.heading().get_linesize() + self.px(2) + 2 * f.small().get_linesize() \
+            + self.px(6)
+        label_font = self.button_font()
+        label_w = r.width - self.px(16) - 24
+        one_h = max(self.px(30), label_font.get_linesize() + self.px(8))
+        line_h = f.small().get_linesize()
+        text_w = r.width - self.px(34)
+        top = r.y + head_h
+        bottom = r.bottom - self.px(48)
+        # Rows have their own heights (one or two effect lines, perhaps a warning): fill the
+        # pages in turn.
+        rows = [self._action_row(i, text_w) for i in self._visible_actions()]
+        pages: list[list[ActionRow]] = [[]]
+        y = top
+        labels: dict[int, list[str]] = {}
+        for row in rows:
+            a = rules.scenario.actions[row.index]
+            cost = f"·\u00a0{a.cost}\u00a0pt"  # kept on one line
+            labels[row.index] = wrap_to(f"{one_line(a.name, 80)}  {cost}", label_font,
+                                        label_w - label_font.size("9. ")[0], 2)
+            button_h = one_h + (len(labels[row.index]) - 1) * label_font.get_linesize()
+            h = button_h + self.px(3) + (len(row.lines) + len(row.warn)) * line_h + self.px(8)
+            if pages[-1] and y + h > bottom:
+                pages.append([])
+                y = top
+            pages[-1].append(row)
+            y += h
+        self.pages = len(pages)
+        self.page = max(0, min(self.page, self.pages - 1))
+        self.shown = [row.index for row in pages[self.page]]
+        self.effect_lines, self.rows = [], []
+        y = top
+        for n, row in enumerate(pages[self.page]):
+            a = rules.scenario.actions[row.index]
+            key_hint = f"{n + 1}. " if n < 9 else ""
+            face = labels[row.index]
+            face = [key_hint + face[0]] + ["    " + x for x in face[1:]]
+            button_h = one_h + (len(face) - 1) * label_font.get_linesize()
+            label = f"{key_hint}{one_line(a.name, 80)}  ·  {a.cost} pt"
             tip = [one_line(a.name, 100), cut(a.description, 600),
                    f"Cost: {a.cost} action point(s); {st.budget} left this turn.",
-                   f"Expected effect: {eff.text()}"]
+                   f"Expected effect: {row.effect}"]
+            if row.locks:
+                tip.append("Afterwards not possible for now (a relation would fall too low): "
+                           + ", ".join(row.locks))
             if a.target:
                 tip.append(f"Concerns: {self._nation_name(a.target)}")
-            if problem:
-                tip.append(f"Not possible now: {problem}")
+            if row.problem:
+                tip.append(f"Not possible now: {row.problem}")
             if a.history:
-                tip.append("History: see the news & timeline and the end report.")
-            self.button(f"act:{index}", pygame.Rect(r.x + self.px(8), y, r.width - self.px(16),
-                                                    self.px(30)), label,
-                        "@unavailable" if problem else None, tip=tip)
-            line_rect = pygame.Rect(r.x + self.px(20), y + self.px(31), r.width - self.px(30),
-                                    row_h - self.px(31))
-            if problem:
-                self.effect_lines.append((line_rect, f"× {problem}", "bad"))
-            else:
-                self.effect_lines.append((line_rect, "» " + eff.text(),
-                                          "good" if eff.good > 0 else "bad" if eff.good < 0
-                                          else "dim"))
-            y += row_h
-        self.pages = pages
-        if pages > 1:
+                tip.append("Its history note: once taken, click its line in the news (N); "
+                           "also in the end report.")
+            self.button(f"act:{row.index}", pygame.Rect(r.x + self.px(8), y,
+                                                        r.width - self.px(16), button_h), label,
+                        "@unavailable" if row.problem else None, tip=tip, lines=face)
+            text_y = y + button_h + self.px(3)
+            count = len(row.lines) + len(row.warn)
+            box = pygame.Rect(r.x + self.px(20), text_y, text_w, count * line_h)
+            self.effect_lines.append((box, " ".join(row.lines), row.style))
+            self.rows.append((box, [(t, row.style) for t in row.lines]
+                              + [(t, "warn") for t in row.warn]))
+            y = text_y + count * line_h + self.px(8)
+        if self.pages > 1:
             yb = r.bottom - self.px(40)
-            self.button("prev", pygame.Rect(r.x + self.px(8), yb, self.px(120), self.px(32)),
+            self.button("prev", pygame.Rect(r.x + self.px(8), yb, self.px(110), self.px(32)),
                         "« PgUp", "@small", enabled=self.page > 0)
-            self.button("next", pygame.Rect(r.right - self.px(128), yb, self.px(120),
+            self.button("next", pygame.Rect(r.right - self.px(118), yb, self.px(110),
                                             self.px(32)), "PgDn »", "@small",
-                        enabled=self.page < pages - 1)
+                        enabled=self.page < self.pages - 1)
+
+    def _legend_rows(self, width: int) -> list[list[tuple[str, object]]]:
+        """The legend's items (band name and style; "" for the treaty mark) in rows that fit."""
+        f = self.app.fonts
+        items: list[tuple[str, object]] = list(self.map.legend(self.app.settings.palette))
+        items.append(("treaty partner", None))
+        rows: list[list[tuple[str, object]]] = [[]]
+        x = 0
+        for label, style in items:
+            w = self.px(22) + f.small().size(label)[0] + self.px(12)
+            if rows[-1] and x + w > width:
+                rows.append([])
+                x = 0
+            rows[-1].append((label, style))
+            x += w
+        return rows
 
     def _nation_name(self, nation_id: str) -> str:
         rules = self.session.state.rules
@@ -237,18 +359,39 @@ class GameScene(Scene):
         flow.after_move(self.app)
 
     def end_turn(self) -> None:
-        before = self.session.state
+        """End the turn; with action points left that could still be spent, ask first."""
+        st = self.session.state
+        if st.pending_event is not None or self.session.over:
+            flow.after_move(self.app)
+            return
+        if st.budget and available_action_indices(st):
+            from game.ui.message import MessageScene
+
+            n = st.budget
+            self.app.push(MessageScene(
+                self.app, "End the turn?",
+                [f"You still have {n} action point{'s' if n != 1 else ''} this turn. Unused "
+                 "points are lost when the turn ends.",
+                 "Enter = yes, end the turn.   Esc = no, keep playing."],
+                choices=[("yes", "End the turn [Enter]"), ("no", "Keep playing [Esc]")],
+                then=lambda key: flow.end_turn(self.app) if key == "yes" else None,
+                compact=True))
+            return
         flow.end_turn(self.app)
-        if self.app.session is not None and self.app.session.state is not before:
-            self.page = 0
-            if self.app.top is self:
-                self.rebuild()
+
+    def new_turn(self) -> None:
+        """A turn has begun: back to the first page of actions, everything drawn anew."""
+        self.page = 0
+        self.rebuild()
 
     def undo(self) -> None:
         if self.session.undo():
             self.app.toast("Undone.", "info", 2)
             self.rebuild()
             flow.after_move(self.app)
+        elif len(self.session.turn_states) > 1:
+            self.app.toast("A choice whose history note you have read cannot be taken back.",
+                           "bad", 4)
         else:
             self.app.toast("Nothing to undo this turn.", "bad", 2)
 
@@ -319,6 +462,12 @@ class GameScene(Scene):
             n = self.map.nation_at(pos)
             if n is not None:
                 return [*nation_lines(st, n), "Click for its panel and the actions towards it."]
+        if self.legend_rect.collidepoint(pos):
+            return ["The map's colours", "A nation's colour, pattern and symbol come from its "
+                    "relation with the USSR (-100 to +100): allied from +60, friendly from +20, "
+                    "neutral from -20, wary from -60, hostile below. A gold diamond marks a "
+                    "treaty partner: an alliance or a mutual-assistance treaty, whatever the "
+                    "relation."]
         if self.top_rect.collidepoint(pos) and pos[0] < self.end_button_left:
             return ["The date and your budget",
                     f"Each turn is {st.rules.months_per_turn} month(s). You have "
@@ -344,44 +493,50 @@ class GameScene(Scene):
         pygame.draw.rect(surface, (30, 22, 24), self.top_rect)
         pygame.draw.line(surface, c.accent, self.top_rect.bottomleft, self.top_rect.bottomright)
         x = self.px(16)
-        r = draw_text(surface, st.date_text, (x, self.px(8)), f.get(24, True), c.accent)
-        r2 = draw_text(surface, f"turn {min(st.turn + 1, rules.turns)} of {rules.turns}",
-                       (r.right + self.px(14), self.px(12)), f.body(), c.text)
-        r3 = draw_text(surface, f"Action points: {st.budget} of {rules.budget}",
-                       (r2.right + self.px(24), self.px(12)), f.body(), c.text,
-                       max(10, self.end_button_left - r2.right - self.px(30)))
+        room = self.end_button_left - self.px(12)
+        r = draw_text(surface, st.date_text, (x, self.px(4)), f.get(24, True), c.accent)
+        turn = min(st.turn + 1, rules.turns)
+        turn_text = f"turn {turn}/{rules.turns}" if self.narrow else \
+            f"turn {turn} of {rules.turns}"
+        r2 = draw_text(surface, turn_text, (r.right + self.px(12), r.centery - f.body().get_height()
+                                            // 2), f.body(), c.text)
+        points = f"Points: {st.budget}/{rules.budget}" if self.narrow else \
+            f"Action points: {st.budget} of {rules.budget}"
+        r3 = draw_text(surface, points, (r2.right + self.px(18), r2.y), f.body(), c.text,
+                       max(10, room - r2.right - self.px(18)))
         for i in range(rules.budget):
             centre = (r3.right + self.px(14) + i * self.px(16), r3.centery)
             if centre[0] < self.end_button_left - self.px(10):
                 pygame.draw.circle(surface, c.accent, centre, self.px(6), 0 if i < st.budget
                                    else max(1, self.px(2)))
-        draw_text(surface, one_line(rules.scenario.title, 80),
-                  (self.px(16), self.px(36)), f.get(11), c.dim,
-                  max(10, self.end_button_left - self.px(30)))
+        draw_text(surface, one_line(rules.scenario.title, 80), (x, r.bottom - self.px(2)),
+                  f.get(11), c.dim, max(10, room - x))
         self._draw_aims(surface)
         self._draw_news(surface)
         self._draw_map(surface)
         inner = panel(surface, self.right_rect, c, "Actions", f)
-        sub = f"{st.budget} point(s) left · keys 1-9 · hover for details"
         if self.selected is not None:
             sub = (f"Towards {self._nation_name(rules.nation_ids[self.selected])} · "
                    f"{st.budget} point(s) left")
-        limit = self.buttons["undo"].rect.x if "undo" in self.buttons else inner.right
-        if "all" in self.buttons:
-            limit = self.buttons["all"].rect.x
-        r_sub = pygame.Rect(inner.x, inner.y + self.px(2), limit - inner.x - self.px(6), 0)
-        draw_lines(surface, [(sub, "small")], pygame.Rect(r_sub.x, r_sub.y, r_sub.width,
-                                                          self.px(40)), f, c)
+        else:
+            sub = f"{st.budget} point(s) left · keys 1-9 · hover for details"
+        draw_lines(surface, [(sub, "small")], pygame.Rect(
+            inner.x, inner.y + self.px(2), self.sub_limit - inner.x,
+            2 * f.small().get_linesize()), f, c)
         if not self.shown:
             draw_text(surface, "Nothing more can be done now." if self.selected is None else
-                      "No action towards this nation now.", (inner.x, inner.y + self.px(40)),
+                      "No action towards this nation now.", (inner.x, inner.y + self.px(44)),
                       f.body(), c.dim, inner.width)
-        for rect, text, style in self.effect_lines:
-            colour = {"good": c.good, "bad": c.bad}.get(style, c.dim)
-            draw_text(surface, text, rect.topleft, f.small(), colour, rect.width)
+        small = f.small()
+        for rect, lines in self.rows:
+            y = rect.y
+            for text, style in lines:
+                colour = {"good": c.good, "bad": c.bad, "warn": c.accent}.get(style, c.dim)
+                draw_text(surface, text, (rect.x, y), small, colour, rect.width)
+                y += small.get_linesize()
         if self.pages > 1:
             draw_text(surface, f"page {self.page + 1} of {self.pages}",
-                      (self.right_rect.centerx, self.right_rect.bottom - self.px(32)), f.small(),
+                      (self.right_rect.centerx, self.right_rect.bottom - self.px(34)), small,
                       c.dim, align="center")
 
     def _draw_aims(self, surface: pygame.Surface) -> None:
@@ -390,37 +545,51 @@ class GameScene(Scene):
         st = self.session.state
         c, f = self.app.colours, self.app.fonts
         rules = st.rules
-        panel(surface, self.aims_panel, c, "Aims  (now · this turn · history)", f)
+        inner = self.aims_panel.inflate(-16, -12)
+        heading = next((h for h in ("Aims  (now · change since last turn · history)",
+                                    "Aims  (now · last turn · history)", "Aims")
+                        if f.heading().size(h)[0] <= inner.width), "Aims")
+        panel(surface, self.aims_panel, c, heading, f)
+        small = f.get(12)
+        hists = [historical_value(rules, aim.id, st.turn) for aim in rules.scenario.aims]
+        # One wording for every aim: the long one if it fits all of them.
+        long = all(small.size(f"history {h:.1f} · {versus_history(v, h)}")[0] <= r.width
+                   for h, v, r in zip(hists, st.aims, self.aim_rects, strict=False))
         for i, r in enumerate(self.aim_rects):
             aim = rules.scenario.aims[i]
             value = st.aims[i]
             change = aim_change(st, i)
-            hist = historical_value(rules, aim.id, st.turn)
+            hist = hists[i]
             lo, hi = rules.aim_min[i], rules.aim_max[i]
-            name_r = draw_text(surface, one_line(aim.name, 60), (r.x, r.y), f.get(14, True),
-                               c.text, r.width)
-            bar = pygame.Rect(r.x, name_r.bottom + self.px(6), r.width - self.px(104),
-                              self.px(10))
-            draw_text(surface, f"{value:.1f}", (bar.right + self.px(52), bar.centery -
-                                                 self.px(10)), f.get(15, True), c.text,
-                      align="right")
             colour = c.good if change > 0.05 else c.bad if change < -0.05 else c.dim
-            draw_text(surface, signed(change), (r.right, bar.centery - self.px(9)), f.small(),
-                      colour, align="right")
+            ch = draw_text(surface, signed(change), (r.right, r.y + self.px(1)), f.small(),
+                           colour, align="right")
+            val = draw_text(surface, f"{value:.1f}", (ch.x - self.px(10), r.y), f.get(15, True),
+                            c.text, align="right")
+            name_r = draw_text(surface, one_line(aim.name, 60), (r.x, r.y), f.get(14, True),
+                               c.text, val.x - r.x - self.px(6))
+            bar = pygame.Rect(r.x, max(name_r.bottom, val.bottom) + self.px(4), r.width,
+                              self.px(10))
             pygame.draw.rect(surface, (50, 58, 70), bar, border_radius=4)
             frac = (value - lo) / (hi - lo) if hi > lo else 0
             pygame.draw.rect(surface, c.accent, (bar.x, bar.y, int(bar.width * frac), bar.height),
                              border_radius=4)
-            hx = bar.x + int(bar.width * max(0.0, min(1.0, (hist - lo) / (hi - lo))))
+            hx = bar.x + int(bar.width * max(0.0, min(1.0, (hist - lo) / (hi - lo)))) \
+                if hi > lo else bar.x
             pygame.draw.line(surface, c.history, (hx, bar.y - self.px(3)),
                              (hx, bar.bottom + self.px(3)), max(2, self.px(3)))
-            draw_text(surface, f"history {hist:.1f} ({signed(value - hist)} vs you)",
-                      (r.x, bar.bottom + self.px(3)), f.get(12), c.history, r.width)
+            versus = versus_history(value, hist)
+            text = f"history {hist:.1f} · {versus}" if long else \
+                f"hist. {hist:.1f} · {versus.removeprefix('you are ')}"
+            draw_text(surface, text, (r.x, bar.bottom + self.px(3)), small, c.history, r.width)
 
     def _draw_news(self, surface: pygame.Surface) -> None:
         st = self.session.state
         c, f = self.app.colours, self.app.fonts
-        inner = panel(surface, self.news_rect, c, "News  [N: all, and the timeline]", f)
+        inner0 = self.news_rect.inflate(-16, -12)
+        heading = next((h for h in ("News  [N: all, and the timeline]", "News  [N: all]")
+                        if f.heading().size(h)[0] <= inner0.width), "News")
+        inner = panel(surface, self.news_rect, c, heading, f)
         lines: list[tuple[str, str]] = []
         for item in news(st, 16):
             if item.kind == "drift":
@@ -455,23 +624,33 @@ class GameScene(Scene):
         c, f = self.app.colours, self.app.fonts
         pygame.draw.rect(surface, c.sea, self.map_rect, border_radius=6)
         pygame.draw.rect(surface, c.panel_edge, self.map_rect, 1, border_radius=6)
-        # Legend along the map's bottom edge: colour and pattern swatches.
-        x = self.map_rect.x + self.px(8)
-        y = self.map_rect.bottom - self.px(24)
-        if self.selected is None:
-            for label, style in self.map.legend(self.app.settings.palette):
-                sw = pygame.Rect(x, y + self.px(3), self.px(16), self.px(14))
-                pygame.draw.rect(surface, getattr(style, "colour", (90, 90, 90)), sw)
-                pygame.draw.rect(surface, (10, 10, 10), sw, 1)
-                pat = getattr(style, "pattern", "")
-                if pat and pat not in ("none", "solid"):
-                    draw_text(surface, str(pat)[:1], (sw.centerx, sw.y - self.px(2)), f.get(10),
-                              (0, 0, 0), align="center")
-                r = draw_text(surface, str(label), (sw.right + self.px(4), y + self.px(2)),
-                              f.get(12), c.text)
-                x = r.right + self.px(14)
         if self.selected is not None:
             self._draw_nation(surface)
+            return
+        # The legend along the map's bottom edge: each band's colour and pattern (and the map's
+        # symbol for it), then the treaty mark.
+        try:
+            from game.ui.mapview import RegionStyle, draw_mark, draw_swatch
+        except Exception:  # noqa: BLE001 - the plain map has plain swatches
+            RegionStyle = None  # type: ignore[misc,assignment]  # noqa: N806
+        small = f.small()
+        y = self.legend_rect.y + self.px(3)
+        for row in self._legend_rows(self.map_rect.width - self.px(16)):
+            x = self.map_rect.x + self.px(8)
+            for label, style in row:
+                sw = pygame.Rect(x, y + (small.get_height() - self.px(14)) // 2, self.px(18),
+                                 self.px(14))
+                if style is None:
+                    if RegionStyle is not None:
+                        draw_mark(surface, sw.center, sw.height)
+                elif RegionStyle is not None and isinstance(style, RegionStyle):
+                    draw_swatch(surface, sw, style)
+                else:
+                    pygame.draw.rect(surface, getattr(style, "colour", (90, 90, 90)), sw)
+                    pygame.draw.rect(surface, (10, 10, 10), sw, 1)
+                r = draw_text(surface, label, (sw.right + self.px(4), y), small, c.text)
+                x = r.right + self.px(12)
+            y += small.get_linesize() + self.px(4)
 
     def _draw_nation(self, surface: pygame.Surface) -> None:
         st = self.session.state
@@ -479,14 +658,18 @@ class GameScene(Scene):
         assert self.selected is not None
         nation = st.rules.scenario.nations[self.selected]
         inner = panel(surface, self.nation_rect, c)
-        lines = nation_lines(st, self.selected)
-        left = pygame.Rect(inner.x, inner.y, inner.width // 2, inner.height)
-        draw_lines(surface, [(lines[0], "heading")] + [(x, "small") for x in lines[1:]], left, f,
+        facts = [x for x in nation_lines(st, self.selected) if not x.startswith("Latest news")]
+        half = inner.width // 2 - self.px(8)
+        left = pygame.Rect(inner.x, inner.y, half, inner.height)
+        draw_lines(surface, [(facts[0], "heading")] + [(x, "small") for x in facts[1:]], left, f,
                    c)
-        right = pygame.Rect(inner.centerx, inner.y + self.px(40), inner.width // 2,
-                            inner.height - self.px(40))
-        desc = nation.description or "Its actions are listed on the right."
-        draw_lines(surface, [(cut(desc, 600), "small")], right, f, c)
+        right = pygame.Rect(inner.centerx + self.px(8), inner.y + self.px(36), half,
+                            inner.height - self.px(36))
+        paras: list[tuple[str, str]] = [
+            (f"{item.date}: {item.text}", "accent") for item in nation_news(st, self.selected, 2)]
+        paras.append((cut(nation.description or "Its actions are listed on the right.", 600),
+                      "small"))
+        draw_lines(surface, paras, right, f, c)
 
 
 def date_of(session: Session, turn: int) -> str:

@@ -3,12 +3,13 @@ plain fallback that draws each nation as a labelled box, with a message saying w
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pygame
 
 from game.core.engine import GameState
-from game.ui.explain import at_war
+from game.ui.explain import at_war, binding_treaties
 
 PATTERNS = ("none", "dots", "hatch", "cross")
 
@@ -105,10 +106,15 @@ class GameMap:
                                  {n.region: n.name for n in scn.nations})
 
     def styles(self, state: GameState, palette: str) -> dict[str, Any]:
+        """Each nation's region style from its relation; treaty partners (alliance, mutual
+        assistance) are marked."""
         out = {}
         for i, n in enumerate(state.rules.scenario.nations):
             try:
-                out[n.region] = self._style_fn(state.relations[i], at_war(state, n.id), palette)
+                style = self._style_fn(state.relations[i], at_war(state, n.id), palette)
+                if binding_treaties(state, i) and dataclasses.is_dataclass(style):
+                    style = dataclasses.replace(style, marked=True)  # type: ignore[type-var]
+                out[n.region] = style
             except Exception:  # noqa: BLE001
                 out[n.region] = fallback_style(state.relations[i], at_war(state, n.id), palette)
         return out

@@ -23,6 +23,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 
 from game.paths import ASSETS  # noqa: E402
+from game.ui.explain import BANDS  # noqa: E402
 
 MAP_FILE = ASSETS / "map" / "europe_1938.json"
 
@@ -62,13 +63,12 @@ class RegionStyle:
     pattern: str = "none"
     symbol: str = ""
     ink: Colour = (25, 25, 30)
+    marked: bool = False
+    """A treaty partner (alliance or mutual assistance): a gold diamond beside the symbol."""
 
 
-# Relation bands, from best to worst: (name, lowest relation in the band).
-BANDS: tuple[tuple[str, float], ...] = (
-    ("allied", 60.0), ("friendly", 20.0), ("neutral", -20.0), ("wary", -60.0),
-    ("hostile", -math.inf),
-)
+# Relation bands (BANDS, best first: name and lowest relation) come from game.ui.explain, so
+# the tooltips and panels name a nation's band exactly as the map colours it.
 _BAND_LOOK = {  # band: (pattern, symbol)
     "allied": ("dots", "++"), "friendly": ("stripes_back", "+"), "neutral": ("none", "="),
     "wary": ("hatch", "-"), "hostile": ("cross", "!"), "at war": ("grid", "x"),
@@ -194,14 +194,41 @@ def draw_swatch(surface: pygame.Surface, rect: pygame.Rect, style: RegionStyle,
         _badge(surface, font, style, rect.center)
 
 
+MARK_COLOUR: Colour = (240, 196, 60)
+
+
+def draw_mark(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+    """The treaty partner's mark: a gold diamond with a dark edge."""
+    x, y, r = center[0], center[1], max(3, size // 2)
+    points = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
+    pygame.draw.polygon(surface, MARK_COLOUR, points)
+    pygame.draw.polygon(surface, BORDER, points, 1)
+
+
+def _mark_width(font: pygame.font.Font) -> int:
+    return font.get_height() * 2 // 3 + 4
+
+
+def badge_width(font: pygame.font.Font, style: RegionStyle | None) -> int:
+    """Width of a region's badge (its symbol, and its treaty mark); 0 when it has none."""
+    if style is None or not (style.symbol or style.marked):
+        return 0
+    text = font.size(style.symbol)[0] + 10 if style.symbol else 4
+    return text + (_mark_width(font) if style.marked else 0)
+
+
 def _badge(surface: pygame.Surface, font: pygame.font.Font, style: RegionStyle,
            center: tuple[int, int]) -> pygame.Rect:
-    """The symbol in a small box in the style's colour, so it reads on any background."""
+    """The symbol in a small box in the style's colour, so it reads on any background; a
+    treaty partner's box also holds the gold mark."""
     img = font.render(style.symbol, True, style.ink)
-    box = img.get_rect(center=center).inflate(6, 0)
+    mark = _mark_width(font) if style.marked else 0
+    box = img.get_rect(center=center).inflate(6 + mark, 0)
     pygame.draw.rect(surface, style.colour, box, border_radius=3)
     pygame.draw.rect(surface, BORDER, box, 1, border_radius=3)
-    surface.blit(img, img.get_rect(center=box.center))
+    surface.blit(img, img.get_rect(center=(box.centerx - mark // 2, box.centery)))
+    if mark:
+        draw_mark(surface, (box.right - mark // 2 - 1, box.centery), mark - 4)
     return box
 
 
@@ -640,7 +667,7 @@ class MapView:
                        style)
         pygame.draw.rect(canvas, BORDER, box, 1, border_radius=4)
         img = _halo_text(font, name, LABEL)
-        badge_w = font.size(style.symbol)[0] + 10 if style.symbol else 0
+        badge_w = badge_width(font, style)
         two_lines = box.height >= 2 * img.get_height() + 4
         if img.get_width() + badge_w > box.width - 6 and (
                 not two_lines or img.get_width() > box.width - 6):
@@ -651,11 +678,11 @@ class MapView:
             spot = pygame.Rect(0, 0, img.get_width() + badge_w, img.get_height())
             spot.center = box.center
             canvas.blit(img, spot.topleft)
-            if style.symbol:
+            if badge_w:
                 _badge(canvas, font, style, (spot.right - badge_w // 2 + 1, spot.centery))
         else:  # the symbol under the name
             canvas.blit(img, img.get_rect(midbottom=(box.centerx, box.centery)))
-            if style.symbol and two_lines:
+            if badge_w and two_lines:
                 _badge(canvas, font, style, (box.centerx, box.centery + img.get_height() // 2))
 
     def _draw_labels(self, canvas: pygame.Surface, styles: Mapping[str, RegionStyle],
@@ -685,7 +712,7 @@ class MapView:
             anchor = (round(x) - ox, round(y) - oy)
             if not area.collidepoint(anchor):
                 continue
-            badge_w = font.size(style.symbol)[0] + 10 if style and style.symbol else 0
+            badge_w = badge_width(font, style)
             width = font.size(name)[0] + badge_w
             fits = width <= shape.bbox.width * (1.1 if main else 0.9)
             if main:
@@ -706,7 +733,7 @@ class MapView:
                 if spot is None:
                     continue
                 canvas.blit(img, spot.topleft)
-                if style and style.symbol:
+                if style and badge_w:
                     _badge(canvas, font, style, (spot.right - badge_w // 2 + 1, spot.centery))
                 placed.append(spot.inflate(4, 0))
                 break

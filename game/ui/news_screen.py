@@ -1,4 +1,5 @@
-"""News and timeline: every event and decision so far, and the player's path beside history."""
+"""News and timeline: every event and decision so far (a line opens its news card with the
+history note), and the player's path beside history."""
 
 from __future__ import annotations
 
@@ -6,14 +7,15 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.explain import news, timeline
+from game.ui.explain import Decisions, news, timeline
 from game.ui.scene import Scene
-from game.ui.widgets import ScrollTable, ScrollText, draw_text
+from game.ui.widgets import Cell, ItemList, ScrollTable, ScrollText, draw_lines, draw_text
 
 if TYPE_CHECKING:
     from game.ui.app import App
+    from game.ui.news_card import CardItem
 
-TABS = (("news", "News"), ("timeline", "Timeline: you and history"))
+TABS = (("news", "News", "News"), ("timeline", "Timeline: you and history", "Timeline"))
 
 
 class NewsScene(Scene):
@@ -23,47 +25,93 @@ class NewsScene(Scene):
         super().__init__(app)
         self.tab = tab
         self.view: ScrollText | None = None
+        self.items: dict[str, CardItem] = {}
+        self.selected = -1
+        self.caption_rect = pygame.Rect(0, 0, 0, 0)
 
     def build(self) -> None:
         app = self.app
         assert app.session is not None
-        state = app.session.state
         a = self.area.inflate(-self.px(60), -self.px(40))
         bh = self.px(40)
-        x = a.x + self.px(220)
-        for key, label in TABS:
-            w = self.px(260)
+        f = self.button_font("@small")
+        wide = f.size(TABS[1][1])[0] + f.size(TABS[0][1])[0] + self.px(560) < a.width
+        x = a.x + app.fonts.title().size("News & timeline")[0] + self.px(24)
+        for key, label, short in TABS:
+            text = label if wide else short
+            w = self.button_font("@primary").size(text)[0] + self.px(36)
             self.button(f"tab:{key}", pygame.Rect(x, a.y, w, bh),
-                        label, "@primary" if key == self.tab else "@small")
+                        text, "@primary" if key == self.tab else "@small")
             x += w + self.px(8)
-        self.button("back", pygame.Rect(a.right - self.px(160), a.y, self.px(160), bh),
-                    "Back  [Esc]", "@small")
-        top = bh + self.px(36 if self.tab == "timeline" else 16)
+        back = "Back  [Esc]"
+        bw = f.size(back)[0] + self.px(40)
+        self.button("back", pygame.Rect(a.right - bw, a.y, bw, bh), back, "@small")
+        caption_h = 2 * app.fonts.small().get_linesize() + self.px(6)
+        self.caption_rect = pygame.Rect(a.x, a.y + bh + self.px(8), a.width, caption_h)
+        top = bh + self.px(12) + caption_h
         body = pygame.Rect(a.x, a.y + top, a.width, a.height - top)
         if self.tab == "news":
-            paras: list[tuple[str, str]] = []
-            last = None
-            for item in news(state, 2000):
-                if item.date != last:
-                    paras.append((item.date, "heading"))
-                    last = item.date
-                style = {"action": "good", "choice": "accent", "drift": "dim"}.get(item.kind,
-                                                                                   "body")
-                paras.append((item.text, style))
-            if not paras:
-                paras = [("Nothing has happened yet.", "dim")]
-            self.view = ScrollText(body, paras, app.fonts, app.colours)
+            self._build_news(body)
         else:
-            rows: list[tuple[list[str], str]] = [(["Date", "You", "The USSR in history"],
-                                                  "bold")]
-            for date, mine, theirs in timeline(state):
-                same = set(mine) == set(theirs)
-                rows.append(([date, "\n".join(mine) or "-", "\n".join(theirs) or "-"],
-                             "body" if same else "accent"))
-            if len(rows) == 1:
-                rows.append((["", "No decisions yet.", ""], "dim"))
-            self.view = ScrollTable(body, [], app.fonts, app.colours, rows=rows,
-                                    columns=(0.14, 0.43, 0.43))
+            self._build_timeline(body)
+
+    def _build_news(self, body: pygame.Rect) -> None:
+        from game.ui.news_card import CardItem
+
+        app = self.app
+        assert app.session is not None
+        paras: list[tuple[str, str]] = []
+        keys: list[str | None] = []
+        self.items = {}
+        last = None
+        for n, item in enumerate(news(app.session.state, 2000)):
+            if item.date != last:
+                paras.append((item.date, "heading"))
+                keys.append(None)
+                last = item.date
+            style = {"action": "good", "choice": "accent", "drift": "dim"}.get(item.kind, "body")
+            key: str | None = None
+            if item.kind in ("event", "choice", "action"):
+                key = f"item:{n}"
+                self.items[key] = CardItem("action" if item.kind == "action" else "event",
+                                           item.index, item.turn, item.choice)
+            paras.append((item.text, style))
+            keys.append(key)
+        if not paras:
+            paras, keys = [("Nothing has happened yet.", "dim")], [None]
+        view = ItemList(body, paras, app.fonts, app.colours, keys=keys)
+        view.relayout()
+        if 0 <= self.selected < len(keys) and keys[self.selected] is not None:
+            view.selected = self.selected
+            view.move(0)
+        self.view = view
+
+    def _build_timeline(self, body: pygame.Rect) -> None:
+        app = self.app
+        assert app.session is not None
+        rows: list[tuple[list[Cell], str]] = [(["Date", "You", "The USSR in history"], "bold")]
+        for row in timeline(app.session.state):
+            mine = _cell(row.mine, row.theirs)
+            theirs = _cell(row.theirs, row.mine)
+            date = row.date + ("\n(differs)" if row.differs else "")
+            rows.append(([date, mine, theirs], "accent" if row.differs else "body"))
+        if len(rows) == 1:
+            rows.append((["", "No decisions yet.", ""], "dim"))
+        self.view = ScrollTable(body, [], app.fonts, app.colours, rows=rows,
+                                columns=(0.14, 0.43, 0.43))
+
+    def open_item(self, key: str | None) -> None:
+        from game.ui.news_card import NewsCardScene
+
+        item = self.items.get(key or "")
+        if item is None:
+            return
+        app = self.app
+        assert app.session is not None
+        rules = app.session.state.rules
+        name = (rules.scenario.actions[item.index].name if item.kind == "action"
+                else rules.scenario.events[item.index].title)
+        app.push(NewsCardScene(app, [item], name, then_flow=False))
 
     def on_button(self, key: str) -> None:
         if key == "back":
@@ -72,19 +120,44 @@ class NewsScene(Scene):
             self.tab = key[4:]
             self.rebuild()
 
+    def on_enter(self) -> None:
+        if isinstance(self.view, ItemList):
+            self.open_item(self.view.key(self.view.selected))
+
     def handle(self, event: pygame.event.Event) -> bool:
-        if self.view and self.view.handle(event):
+        view = self.view
+        if isinstance(view, ItemList):
+            if event.type == pygame.MOUSEMOTION:
+                view.hovered = view.item_at(event.pos)
+            elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+                n = view.item_at(event.pos)
+                if n >= 0:
+                    view.selected = self.selected = n
+                    self.focus_key = None
+                    self.open_item(view.key(n))
+                    return True
+        if view and view.handle(event):
             return True
         return super().handle(event)
 
     def handle_key(self, event: pygame.event.Event) -> bool:
-        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self.view:
-            self.view.scroll(300 if event.key == pygame.K_PAGEDOWN else -300)
+        k = event.key
+        view = self.view
+        if k in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and view:
+            view.scroll(300 if k == pygame.K_PAGEDOWN else -300)
             return True
-        if event.key == pygame.K_n:
+        if k in (pygame.K_DOWN, pygame.K_UP):
+            if isinstance(view, ItemList):
+                view.move(1 if k == pygame.K_DOWN else -1)
+                self.selected = view.selected
+                self.focus_key = None  # Enter now opens the selected line
+            elif view:
+                view.scroll(60 if k == pygame.K_DOWN else -60)
+            return True
+        if k == pygame.K_n:
             self.app.pop()
             return True
-        if event.key == pygame.K_t:
+        if k == pygame.K_t:
             self.tab = "timeline" if self.tab == "news" else "news"
             self.rebuild()
             return True
@@ -92,10 +165,29 @@ class NewsScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         a = self.area.inflate(-self.px(60), -self.px(40))
-        draw_text(surface, "News & timeline", a.topleft, self.app.fonts.title(),
-                  self.app.colours.accent)
+        c, f = self.app.colours, self.app.fonts
+        draw_text(surface, "News & timeline", a.topleft, f.title(), c.accent)
         if self.tab == "timeline":
-            draw_text(surface, "Rows in gold: your decisions differ from history's (T switches)",
-                      (a.x, a.y + self.px(50)), self.app.fonts.small(), self.app.colours.dim)
+            caption = ("Gold rows: your key decisions (answers to events, one-off actions) differ "
+                       "from the USSR's. Routine actions that can be repeated every turn are "
+                       "listed in grey and not compared. T switches tabs.")
+        else:
+            caption = ("Click a line, or choose it with the arrow keys and press Enter, to read "
+                       "it again with what really happened. T: the timeline.")
+        draw_lines(surface, [(caption, "dim")], self.caption_rect, f, c)
         if self.view:
             self.view.draw(surface)
+
+
+def _cell(side: Decisions, other: Decisions) -> Cell:
+    """One side's decisions of a turn: its answers and one-off actions (marked where the other
+    side did not do the same), then its routine actions in grey."""
+    out: list[tuple[str, str]] = []
+    for text in side.choices:
+        out.append((text if text in other.choices else f"{text}  (differs)",
+                    "body" if text in other.choices else "accent"))
+    for text in side.once:
+        out.append((text, "body" if text in other.once else "accent"))
+    if side.routine:
+        out.append(("routine: " + ", ".join(side.routine), "dim"))
+    return out or [("-", "dim")]

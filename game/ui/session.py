@@ -44,6 +44,10 @@ class Session:
     player: str = ""
     turn_states: list[GameState] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    undo_floor: int = 1
+    """Undo never goes back below this many states of the turn (see :meth:`lock_undo`)."""
+    news_shown_turn: int = -1
+    """The last turn whose news card was shown."""
 
     @classmethod
     def start(cls, loaded: LoadedScenario, seed: int = 0, player: str = "") -> Session:
@@ -57,6 +61,8 @@ class Session:
                warnings: list[str] | None = None) -> Session:
         """Continue a game from ``state`` (a loaded save); undo reaches back to this state."""
         s = cls(state.rules, scenario_file, state.seed, player, [state], list(warnings or []))
+        if state.taken_this_turn:
+            s.news_shown_turn = state.turn  # the player has acted: the turn's news was seen
         return s
 
     @property
@@ -75,6 +81,7 @@ class Session:
             return exc.reason
         if isinstance(move, EndTurn):
             self.turn_states = [new]
+            self.undo_floor = 1
         else:
             self.turn_states.append(new)
         return None
@@ -90,7 +97,12 @@ class Session:
 
     @property
     def can_undo(self) -> bool:
-        return len(self.turn_states) > 1 and not self.over
+        return len(self.turn_states) > max(1, self.undo_floor) and not self.over
+
+    def lock_undo(self) -> None:
+        """Make what was done so far this turn final (a choice whose history note has been
+        read: taking it back would let the player copy history's answer)."""
+        self.undo_floor = len(self.turn_states)
 
     def undo(self) -> bool:
         """Take back the last action or choice of this turn; return False if there is none."""

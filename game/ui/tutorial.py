@@ -5,26 +5,30 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui.history_note import ESSAY_INTRO
 from game.ui.scene import Scene
 from game.ui.settings import save_settings
-from game.ui.widgets import draw_lines, panel
+from game.ui.widgets import draw_lines, panel, wrap
 
 STEPS = (
-    ("aims", "Your aims", "These three numbers are what you play for. Security matters most: "
-     "not to be invaded, or to survive the invasion. Recognition by other powers and industrial "
-     "and military strength feed it. The small number is this turn's change; the blue mark is "
-     "where real history stood. Hover an aim to see what moved it."),
+    ("aims", "Your aims", "These numbers are what you play for. Security matters most: not to "
+     "be invaded, or to survive the invasion. Recognition by other powers and industrial and "
+     "military strength feed it. Beside each value is its change since the last turn began; "
+     "the thin mark on the bar and the line under it show where real history stood. Hover an "
+     "aim to see what moved it."),
     ("map", "The map", "Every nation is coloured by its relation with the USSR, and marked with "
-     "a pattern so the map reads without colour. Hover a nation for its relation and treaties; "
+     "a pattern and a symbol so the map reads without colour. A gold diamond marks an alliance "
+     "or mutual-assistance treaty. Hover a nation for its relation, treaties and latest news; "
      "click it to see the actions towards it."),
     ("actions", "Acting", "Each turn you have a few action points. Each action shows its cost "
      "and, below it, its expected effect. Click one, or press its number key. Changed your mind? "
      "Undo (Ctrl+Z) takes it back, as long as the turn goes on."),
-    ("end", "Ending the turn", "When you are done, end the turn (Enter). The months pass, the "
-     "aims drift, and events happen; some ask you to choose."),
-    ("news", "History beside you", "The news lists everything that happened. Each event has a "
-     "'what really happened' note, and the timeline (N) puts your path beside the USSR's. At "
-     "the end, a report compares your whole game with history. Good luck!"),
+    ("end", "Ending the turn", "When you are done, end the turn (Enter; with points left you "
+     "are asked first). The months pass, the aims drift, and events happen: a news card tells "
+     "you what happened, and some events ask you to choose."),
+    ("news", "History beside you", ESSAY_INTRO + " The news (N) lists everything that "
+     "happened (click a line to read it again) and the timeline puts your path beside the "
+     "USSR's. At the end, a report compares your whole game with history. Good luck!"),
 )
 
 
@@ -56,7 +60,11 @@ class TutorialScene(Scene):
 
     def box_rect(self) -> pygame.Rect:
         a = self.area
-        w, h = min(a.width - self.px(40), self.px(520)), self.px(230)
+        w = min(a.width - self.px(40), self.px(540))
+        f = self.app.fonts
+        text_lines = len(wrap(STEPS[self.step][2], f.body(), w - 16))
+        h = min(a.height - self.px(80), f.heading().get_linesize() + self.px(24) +
+                text_lines * f.body().get_linesize() + self.px(70))
         t = self.target()
         box = pygame.Rect(0, 0, w, h)
         box.center = a.center
@@ -89,9 +97,12 @@ class TutorialScene(Scene):
         self.finish()
 
     def finish(self) -> None:
+        from game.ui import flow
+
         self.app.settings.tutorial_done = True
         save_settings(self.app.settings)
         self.app.pop()
+        flow.after_move(self.app)  # the first turn's news, or an event waiting
 
     def on_escape(self) -> None:
         self.finish()

@@ -58,6 +58,27 @@ class Driver:
                    pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode,
                                       scancode=0)])
 
+    def settle(self) -> None:
+        """Close the news cards of a new turn (Enter) until another screen is on top."""
+        for _ in range(20):
+            if self.scene() != "NewsCardScene":
+                return
+            self.key(pygame.K_RETURN)
+
+    def go_on(self) -> bool:
+        """On a news card or the end-of-turn question, press Enter; return True if it did."""
+        if self.scene() in ("NewsCardScene", "MessageScene"):
+            self.key(pygame.K_RETURN)
+            return True
+        return False
+
+    def end_turn(self) -> None:
+        """Press Enter on the map; confirm when asked (points left), close the news cards."""
+        self.key(pygame.K_RETURN)
+        if self.scene() == "MessageScene" and self.app.top.title == "End the turn?":
+            self.key(pygame.K_RETURN)
+        self.settle()
+
     def focus_and_press(self, key: str) -> None:
         """Tab until the button ``key`` has the focus, then press Enter (keyboard only)."""
         for _ in range(200):

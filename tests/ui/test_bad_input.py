@@ -40,6 +40,7 @@ def test_markup_and_long_texts_are_shown_as_text(make_app, home: Path) -> None:
     d: Driver = make_app()
     d.app.settings.tutorial_done = True
     d.app.new_game(path)
+    d.settle()
     assert d.scene() == "GameScene"
     d.shot("hostile_map")
     labels = [b.text for b in d.top.buttons.values()]
@@ -49,7 +50,7 @@ def test_markup_and_long_texts_are_shown_as_text(make_app, home: Path) -> None:
             break
         d.top.focus_key = None
         start = time.perf_counter()
-        d.key(pygame.K_RETURN)
+        d.end_turn()
         assert time.perf_counter() - start < 2.0
     assert d.scene() == "EventScene"
     view = d.top.text_view
@@ -102,6 +103,7 @@ def test_missing_theme_and_map_fall_back_with_a_message(make_app, home: Path, mo
     d.shot("fallback_title", keep_messages=True)
     d.app.settings.tutorial_done = True
     d.app.new_game(home / "scenarios" / "mini.yaml")
+    d.settle()
     assert d.scene() == "GameScene"
     assert any("map" in m.text for m in d.app.messages)
     d.shot("fallback_map", keep_messages=True)
@@ -111,6 +113,7 @@ def test_tiny_and_huge_windows_keep_a_usable_layout(make_app, home: Path) -> Non
     d = make_app()
     d.app.settings.tutorial_done = True
     d.app.new_game(home / "scenarios" / "mini.yaml")
+    d.settle()
     d.resize(1, 1)
     assert d.app.screen.get_size() == (800, 500)
     d.shot("map_tiny_window")

@@ -26,6 +26,7 @@ def test_new_game_from_the_title_uses_the_default_scenario(make_app, home: Path)
     d = make_app()
     d.app.settings.tutorial_done = True
     d.key(pygame.K_n)
+    d.settle()
     assert d.scene() in ("GameScene", "EventScene")
     assert Path(d.app.session.scenario_file) == DEFAULT_SCENARIO
 
@@ -37,6 +38,8 @@ def test_bundled_scenario_plays_a_few_turns(make_app, home: Path, path: Path) ->
     assert d.app.new_game(path)
     shots = 0
     for _ in range(60):
+        if d.go_on():
+            continue
         if d.scene() == "EventScene":
             if shots < 2:
                 d.shot(f"{path.stem}_event{shots}")

@@ -34,6 +34,9 @@ def test_full_game_by_mouse(make_app, home: Path) -> None:
         if d.scene() != "TutorialScene":
             break
         d.click("next")
+    assert d.scene() == "NewsCardScene"  # the first turn's news
+    d.shot("news_card")
+    d.click("continue")
     assert d.scene() == "GameScene"
     d.shot("map")
     shots = {"event_question", "event_answered", "news", "timeline", "nation"}
@@ -41,6 +44,12 @@ def test_full_game_by_mouse(make_app, home: Path) -> None:
         name = d.scene()
         if name == "ReportScene":
             break
+        if name == "NewsCardScene":
+            d.click("continue")
+            continue
+        if name == "MessageScene":  # end the turn with points left? yes
+            d.click("yes")
+            continue
         if name == "EventScene":
             if "choice:0" in d.top.buttons:
                 if "event_question" in shots:
@@ -108,6 +117,7 @@ def test_full_game_by_keyboard(make_app, home: Path) -> None:
     assert d.scene() == "TutorialScene"
     for _ in range(5):
         d.key(pygame.K_RETURN)
+    d.settle()
     assert d.scene() == "GameScene"
     d.key(pygame.K_F1)
     assert d.scene() == "HelpScene"
@@ -118,6 +128,8 @@ def test_full_game_by_keyboard(make_app, home: Path) -> None:
         name = d.scene()
         if name == "ReportScene":
             break
+        if d.go_on():
+            continue
         if name == "EventScene":
             if d.top.answered is None:
                 d.key(pygame.K_2)

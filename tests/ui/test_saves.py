@@ -21,11 +21,14 @@ def start_mini(d: Driver, home: Path) -> None:
     index = next(i for i, e in enumerate(d.top.entries) if e.path == mini_path(home))
     d.click(f"pick{index}")
     d.click("play")
+    d.settle()
     assert d.scene() == "GameScene"
 
 
 def play_some(d: Driver, turns: int) -> None:
-    for _ in range(turns * 4):
+    for _ in range(turns * 6):
+        if d.go_on():
+            continue
         if d.scene() == "EventScene":
             d.key(pygame.K_2 if d.top.answered is None else pygame.K_RETURN)
             continue
@@ -61,6 +64,7 @@ def test_save_quit_load_round_trip(make_app, home: Path) -> None:
     d2.shot("load")
     slot = next(k for k, e in enumerate(d2.top.entries) if e.path.name.startswith("game"))
     d2.click(f"slot:{slot}")
+    d2.settle()
     assert d2.scene() in ("GameScene", "EventScene")
     loaded = d2.app.session.state
     assert loaded.moves == moves
@@ -121,6 +125,7 @@ def test_broken_save_is_listed_and_others_load(make_app, home: Path) -> None:
     assert "broken.json" in d.app.messages[-1].text
     good = next(i for i, e in enumerate(entries) if e.path.name == "quicksave.json")
     d.click(f"slot:{good}")
+    d.settle()
     assert d.scene() in ("GameScene", "EventScene")
 
 

@@ -49,10 +49,11 @@ def test_history_before_choosing_shows_the_note_at_once(make_app, home: Path) ->
     d.app.settings.history_notes = "before"
     d.app.settings.tutorial_done = True
     d.app.new_game(mini_path(home))
-    for _ in range(4):
+    for _ in range(6):
         if d.scene() == "EventScene":
             break
-        d.key(pygame.K_RETURN)
+        if not d.go_on():
+            d.key(pygame.K_RETURN)
     assert d.scene() == "EventScene"
     assert any("USSR chose" in t for t, _ in d.top.hist_view.paragraphs)
     d.shot("event_history_before")
@@ -65,6 +66,7 @@ def test_guided_turn_can_be_skipped_and_replayed_from_help(make_app, home: Path)
     d.app.new_game(mini_path(home))
     assert d.scene() == "TutorialScene"
     d.key(pygame.K_ESCAPE)
+    d.settle()
     assert d.scene() == "GameScene"
     assert d.app.settings.tutorial_done
     d.key(pygame.K_F1)
@@ -77,8 +79,9 @@ def test_watch_reloads_the_scenario_and_replays_decisions(make_app, home: Path) 
     d = make_app(scenario=str(path), watch=True)
     if d.scene() == "TutorialScene":
         d.key(pygame.K_ESCAPE)
+    d.settle()
     d.key(pygame.K_1)
-    d.key(pygame.K_RETURN)
+    d.end_turn()
     moves = d.app.session.state.moves
     assert len(moves) >= 2
     text = path.read_text(encoding="utf-8").replace("title: Mini test scenario",

@@ -1,0 +1,169 @@
+"""The news card: what happened at the start of a turn (the events that ask nothing of the
+player), each with its text and its "what really happened" note. Also opened from the news
+log for any one event, answer or action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui import flow
+from game.ui.explain import turn_date
+from game.ui.history_note import note_paragraphs
+from game.ui.scene import Scene
+from game.ui.text import one_line
+from game.ui.widgets import ScrollText, dim, draw_text, panel
+
+if TYPE_CHECKING:
+    from game.core.engine import GameState
+    from game.ui.app import App
+
+
+@dataclass(frozen=True)
+class CardItem:
+    """One thing the card tells: an event (with the player's answer, if any) or an action."""
+
+    kind: str  # "event" or "action"
+    index: int
+    turn: int
+    choice: int = -1
+
+
+def turn_news(state: GameState) -> list[CardItem]:
+    """The events of the current turn that asked for no choice, in the order they fired."""
+    out: list[CardItem] = []
+    for entry in state.iter_log_reversed():
+        if entry.turn != state.turn or entry.kind == "turn":
+            break
+        if entry.kind == "event" and not state.rules.scenario.events[entry.index].choices:
+            out.append(CardItem("event", entry.index, entry.turn))
+    out.reverse()
+    return out
+
+
+def item_paragraphs(state: GameState, item: CardItem) -> list[tuple[str, str]]:
+    """The card's text of one item: title, date, text, then its history note."""
+    rules = state.rules
+    scn = rules.scenario
+    date = turn_date(rules, item.turn)
+    if item.kind == "action":
+        action = scn.actions[item.index]
+        return [(action.name, "heading"), (f"{date} · your action", "dim"),
+                (action.description, "body"),
+                *note_paragraphs(action.history, heading_style="subheading")]
+    ev = scn.events[item.index]
+    out: list[tuple[str, str]] = [(ev.title, "heading"), (date, "dim"), (ev.text, "body")]
+    mine = hist = None
+    if ev.choices:
+        answered = state.choices[item.index]
+        if answered < 0:  # not answered yet: the note is not shown, so the choice stays free
+            return out + [("Its history note is shown once you have answered it.", "dim")]
+        mine = ev.choices[answered].label
+        h = rules.events[item.index].historical_choice
+        hist = ev.choices[h].label if h >= 0 else None
+    return out + note_paragraphs(ev.history, hist, mine, heading_style="subheading")
+
+
+class NewsCardScene(Scene):
+    """A dialog of news items; Enter, Esc or the Continue button close it."""
+
+    modal = True
+    title = "News"
+
+    def __init__(self, app: App, items: list[CardItem], heading: str, then_flow: bool = True,
+                 ) -> None:
+        super().__init__(app)
+        self.items = items
+        self.heading = heading
+        self.then_flow = then_flow
+        self.view: ScrollText | None = None
+        self.box = pygame.Rect(0, 0, 0, 0)
+
+    @classmethod
+    def for_turn(cls, app: App) -> NewsCardScene | None:
+        """The card of the current turn's news, or None if nothing happened."""
+        assert app.session is not None
+        state = app.session.state
+        items = turn_news(state)
+        if not items:
+            return None
+        return cls(app, items, f"News: {turn_date(state.rules, state.turn)}")
+
+    def build(self) -> None:
+        app = self.app
+        if app.session is None:
+            return
+        a = self.area
+        self.box = pygame.Rect(0, 0, min(a.width - self.px(40), self.px(900)),
+                               min(a.height - self.px(30), self.px(680)))
+        self.box.center = a.center
+        inner = self.box.inflate(-self.px(36), -self.px(28))
+        bh = self.px(42)
+        head = app.fonts.title().get_linesize() + app.fonts.small().get_linesize() + self.px(10)
+        text_rect = pygame.Rect(inner.x, inner.y + head, inner.width,
+                                inner.height - head - bh - self.px(12))
+        paras: list[tuple[str, str]] = []
+        state = app.session.state
+        for n, item in enumerate(self.items):
+            if n:
+                paras.append(("", "body"))
+            paras += item_paragraphs(state, item)
+        offset = self.view.offset if self.view else 0
+        self.view = ScrollText(text_rect, paras, app.fonts, app.colours, offset)
+        # A short card is only as tall as its text.
+        spare = text_rect.height - self.view.content_height - self.px(8)
+        if spare > 0:
+            self.box.height -= spare
+            self.box.center = a.center
+            inner = self.box.inflate(-self.px(36), -self.px(28))
+            self.view.rect = pygame.Rect(inner.x, inner.y + head, inner.width,
+                                         text_rect.height - spare)
+        label = "Continue  [Enter]"
+        w = max(self.px(200), self.button_font("@primary").size(label)[0] + self.px(40))
+        self.button("continue", pygame.Rect(inner.right - w, inner.bottom - bh, w, bh), label,
+                    "@primary")
+        self.focus_key = "continue"
+
+    def on_button(self, key: str) -> None:
+        if key == "continue":
+            self.close()
+
+    def close(self) -> None:
+        self.app.pop()
+        if self.then_flow:
+            flow.after_move(self.app)
+
+    def on_escape(self) -> None:
+        self.close()
+
+    def on_enter(self) -> None:
+        self.close()
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if self.view and self.view.handle(event):
+            return True
+        return super().handle(event)
+
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        k = event.key
+        if self.view and k in (pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_DOWN, pygame.K_UP):
+            step = self.view.rect.height - 40 if k in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) else 40
+            self.view.scroll(step if k in (pygame.K_PAGEDOWN, pygame.K_DOWN) else -step)
+            return True
+        return super().handle_key(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        c, f = self.app.colours, self.app.fonts
+        dim(surface)
+        inner = panel(surface, self.box, c)
+        r = draw_text(surface, one_line(self.heading, 90), inner.topleft, f.title(), c.accent,
+                      inner.width)
+        sub = ("What happened as this turn began, and what really happened (history notes)"
+               if self.then_flow else "What really happened, and the essay's verdict")
+        if self.view and self.view.max_offset:
+            sub += " · scroll: wheel, arrows, PgUp/PgDn"
+        draw_text(surface, sub, (inner.x, r.bottom + self.px(2)), f.small(), c.dim, inner.width)
+        if self.view:
+            self.view.draw(surface)

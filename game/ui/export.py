@@ -9,9 +9,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from game.atomic import write_atomic
 from game.core.scoring import summarize
 from game.paths import data_dir
-from game.saves import write_atomic
 from game.ui.session import Session
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui.history_note import ESSAY_INTRO
 from game.ui.scene import Scene
 from game.ui.widgets import ScrollText, draw_text
 
@@ -17,36 +18,48 @@ SHORTCUTS = (
                                         "quit")]),
     ("Map screen", [
         ("1 ... 9", "take the action with that number"),
-        ("Enter", "end the turn (when no button has the yellow frame)"),
+        ("Enter", "end the turn (when no button has the yellow frame); with action points "
+                  "left you are asked first: Enter = yes, Esc = no"),
         ("Ctrl+Z, Backspace or U", "undo the last action of this turn"),
         ("[ and ]", "select the previous / next nation (its panel and actions)"),
         ("N", "the news and the timeline"), ("PgUp / PgDn", "more actions")]),
+    ("News card (start of a turn)", [("Enter, Esc or Continue", "close it"),
+                                     ("arrows, PgUp/PgDn", "scroll")]),
     ("Event dialog", [("1 ... 9", "choose"), ("H", "read the history note first"),
                       ("Enter", "continue after choosing")]),
+    ("News & timeline", [("Up / Down, then Enter", "open a news line with its history note"),
+                         ("T", "switch between the news and the timeline")]),
+    ("Saving", [("Tab", "reach the name box and the buttons"),
+                ("Enter", "save under the name typed")]),
     ("End report", [("E", "export the report"), ("Tab", "charts, decisions, readings")]),
 )
 
 GUIDE = [
     ("How to play", "heading"),
     ("You lead the USSR. Each turn is a few months. You have a few action points a turn: spend "
-     "them on actions (the list on the right), then end the turn. Events follow; some ask you to "
-     "choose.", "body"),
+     "them on actions (the list on the right), then end the turn. A news card then tells what "
+     "happened as the new turn began; some events ask you to choose.", "body"),
     ("The aims (left): security is what matters most; recognition by other powers and "
-     "industrial and military strength feed it. Each aim shows its value now, its change this "
-     "turn, and in blue the value it had in real history at the same date. Hover an aim to see "
-     "what moved it.", "body"),
-    ("The map: each nation is coloured by its relation with the USSR and marked with a pattern. "
-     "Hover a nation for its relation, treaties and stance; click it for its panel and the "
+     "industrial and military strength feed it. Each aim shows its value now, its change since "
+     "the last turn began, and on the line under its bar the value it had in real history at "
+     "the start of this turn, and whether you are ahead or behind. Hover an aim to see what "
+     "moved it.", "body"),
+    ("The map: each nation is coloured by its relation with the USSR and marked with a pattern "
+     "and a symbol. A gold diamond marks a treaty partner (an alliance or a mutual-assistance "
+     "treaty): the colour follows the relation, so a partner can still look neutral. Hover a "
+     "nation for its relation, treaties and latest news; click it for its panel and the "
      "actions towards it.", "body"),
-    ("An action's line says what it is expected to do (green: good for your aims). A grey "
-     "action is not possible now; its line says why. Undo takes back anything done this turn.",
-     "body"),
-    ("History: every event has a 'what really happened' note, and the end report sets your "
-     "decisions beside the USSR's and says which historians' reading your policy supports.",
-     "body"),
+    ("An action's lines say what it is expected to do (green: good for your aims) and which "
+     "other actions it would rule out. A grey action is not possible now; its line says why. "
+     "Undo takes back anything done this turn, except an answer whose history note was shown "
+     "only after you chose it.", "body"),
+    ("History and the essay", "heading"),
+    (ESSAY_INTRO, "body"),
+    ("Where to read it: the news card at the start of a turn (the events that ask nothing of "
+     "you), the event dialog (before or after you choose: a setting), and the news (N: click a "
+     "line to read it again). The end report sets your decisions beside the USSR's, with the "
+     "essay's verdicts, and says which historians' reading your policy supports.", "body"),
 ]
-
-
 class HelpScene(Scene):
     title = "Help"
 

@@ -16,7 +16,7 @@ from game.saves import SaveError
 from game.ui import flow
 from game.ui.scene import Scene
 from game.ui.session import SaveEntry, list_saves
-from game.ui.widgets import draw_text
+from game.ui.widgets import draw_text, focus_ring
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -32,6 +32,7 @@ def slot_file_name(name: str) -> str:
 
 class SavesScene(Scene):
     title = "Saves"
+    _extra_focus = ("entry",)
 
     def __init__(self, app: App, saving: bool) -> None:
         super().__init__(app)
@@ -53,6 +54,8 @@ class SavesScene(Scene):
             self.entry.set_text_length_limit(40)
             self.entry.set_text(self.name)
             self.add(self.entry)
+            if self.focus_key in (None, "entry"):
+                self.focus_entry()  # type a name at once; Tab goes on to the buttons
             self.button("save", pygame.Rect(a.right - self.px(200), y, self.px(200), bh),
                         "Save  [Enter]", "@primary")
             y += bh + self.px(16)
@@ -87,6 +90,39 @@ class SavesScene(Scene):
                         enabled=self.page > 0)
             self.button("next", pygame.Rect(a.x + self.px(150), yb, self.px(140), bh), "PgDn »",
                         "@small", enabled=self.page < pages - 1)
+
+    def focus_entry(self) -> None:
+        """Put the keyboard focus in the name box (its text selected, ready to be typed over)."""
+        if self.entry is None:
+            return
+        self.focus_key = "entry"
+        self.app.manager.set_focus_set(self.entry)
+        self.entry.focus()  # type: ignore[no-untyped-call]
+        try:
+            self.entry.select_range = [0, len(self.entry.get_text())]
+        except (AttributeError, TypeError):
+            pass
+
+    def move_focus(self, step: int) -> None:
+        """Tab and the arrows go round the name box (when saving) and the buttons."""
+        if self.entry is None:
+            super().move_focus(step)
+            return
+        order = ["entry"] + [k for k in self.focus_order if k in self.buttons
+                             and self.buttons[k].is_enabled and self.buttons[k].visible]
+        current = "entry" if self.entry.is_focused else self.focus_key
+        i = (order.index(current) + step) % len(order) if current in order else 0
+        if order[i] == "entry":
+            self.focus_entry()
+        else:
+            self.entry.unfocus()  # type: ignore[no-untyped-call]
+            self.app.manager.set_focus_set(None)
+            self.focus_key = order[i]
+
+    def draw_overlay(self, surface: pygame.Surface) -> None:
+        super().draw_overlay(surface)
+        if self.entry is not None and self.entry.is_focused:
+            focus_ring(surface, self.entry.rect, self.app.colours)
 
     def on_button(self, key: str) -> None:
         if key == "back":
@@ -129,29 +165,33 @@ class SavesScene(Scene):
 
     def handle_key(self, event: pygame.event.Event) -> bool:
         if self.entry is not None and self.entry.is_focused:
+            self.focus_key = "entry"
+            if event.key == pygame.K_TAB:
+                self.move_focus(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+                return True
             if event.key == pygame.K_ESCAPE:
-                self.entry.unfocus()  # type: ignore[no-untyped-call]
+                self.on_escape()
                 return True
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 self.save_as(self.entry.get_text())
                 return True
-            return True
+            return True  # the other keys are typing, handled by the box
         if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
             key = "next" if event.key == pygame.K_PAGEDOWN else "prev"
             if key in self.buttons and self.buttons[key].is_enabled:
                 self.on_button(key)
             return True
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.saving and \
-                self.focus_key is None:
+                self.focus_key in (None, "entry"):
             self.save_as(self.entry.get_text() if self.entry else self.name)
             return True
         return super().handle_key(event)
 
-    def clear(self) -> None:
+    def clear(self, keep_ghosts: bool = False) -> None:
         if self.entry is not None:
             self.name = self.entry.get_text()
             self.entry = None
-        super().clear()
+        super().clear(keep_ghosts)
 
     def draw(self, surface: pygame.Surface) -> None:
         a = self.area.inflate(-self.px(60), -self.px(40))

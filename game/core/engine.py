@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from game.core.rules import (
     AIM_ADD,
     AIM_SET,
-    CANCEL,
     FLAG_CLEAR,
     FLAG_SET,
     REL_ADD,
@@ -231,9 +230,10 @@ class _Builder:
     def __init__(self, s: GameState) -> None:
         self.rules = s.rules
         self.turn = s.turn
-        self.aims = list(s.aims)
-        self.relations = list(s.relations)
-        self.treaties = list(s.treaties)
+        # Tuples until an effect writes to them: most moves touch one or two of these.
+        self.aims: list[float] | tuple[float, ...] = s.aims
+        self.relations: list[float] | tuple[float, ...] = s.relations
+        self.treaties: list[int] | tuple[int, ...] = s.treaties
         self.flags = s.flags
         self.took = s.took
         self.fired = s.fired
@@ -248,29 +248,36 @@ class _Builder:
         changes: list[tuple[str, int, float]] = []
         rules = self.rules
         for op, i, amount in ops:
-            if op == AIM_ADD or op == AIM_SET:
-                old = self.aims[i]
+            if op <= AIM_SET:
+                aims = self.aims if type(self.aims) is list else list(self.aims)
+                self.aims = aims
+                old = aims[i]
                 new = old + amount if op == AIM_ADD else amount
                 lo, hi = rules.aim_min[i], rules.aim_max[i]
                 new = lo if new < lo else hi if new > hi else new
-                self.aims[i] = new
+                aims[i] = new
                 if new != old:
                     changes.append(("aim", i, new - old))
-            elif op == REL_ADD or op == REL_SET:
-                old = self.relations[i]
+            elif op <= REL_SET:
+                relations = self.relations if type(self.relations) is list else list(self.relations)
+                self.relations = relations
+                old = relations[i]
                 new = old + amount if op == REL_ADD else amount
                 new = -100.0 if new < -100 else 100.0 if new > 100 else new
-                self.relations[i] = new
+                relations[i] = new
                 if new != old:
                     changes.append(("relation", i, new - old))
             elif op == FLAG_SET:
                 self.flags |= 1 << i
             elif op == FLAG_CLEAR:
                 self.flags &= ~(1 << i)
-            elif op == SIGN:
-                self.treaties[i >> 6] |= 1 << (i & 63)
-            elif op == CANCEL:
-                self.treaties[i >> 6] &= ~(1 << (i & 63))
+            else:
+                treaties = self.treaties if type(self.treaties) is list else list(self.treaties)
+                self.treaties = treaties
+                if op == SIGN:
+                    treaties[i >> 6] |= 1 << (i & 63)
+                else:
+                    treaties[i >> 6] &= ~(1 << (i & 63))
         return tuple(changes)
 
     def log(self, kind: Kind, index: int, choice: int,
@@ -448,13 +455,14 @@ def _end_turn(state: GameState, b: _Builder, moves: tuple[str, ...]) -> GameStat
     # Every aim drifts by its formula, all computed from the same end-of-turn state.
     deltas = [d(state) if d is not None else 0.0 for d in drifts]
     changes: list[tuple[str, int, float]] = []
+    aims = b.aims = list(b.aims)
     for i, delta in enumerate(deltas):
         if delta:
-            old = b.aims[i]
+            old = aims[i]
             new = old + delta
             lo, hi = rules.aim_min[i], rules.aim_max[i]
             new = lo if new < lo else hi if new > hi else new
-            b.aims[i] = new
+            aims[i] = new
             if new != old:
                 changes.append(("aim", i, new - old))
     if changes:

@@ -17,7 +17,8 @@ from game.core import expr
 from game.core.expr import Evaluator, ExprError, Name
 from game.core.scenario import Effect, Scenario, month_index
 
-# Effect opcodes, applied by game.core.engine.
+# Effect opcodes, applied by game.core.engine, which relies on this order (aims < relations
+# < flags < treaties) to pick a branch with one comparison.
 AIM_ADD, AIM_SET, REL_ADD, REL_SET, FLAG_SET, FLAG_CLEAR, SIGN, CANCEL = range(8)
 
 EffectOp = tuple[int, int, float]

@@ -7,7 +7,7 @@ is the difference between the state and ``apply_action`` of the move on it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.core.engine import (
     Choose,
@@ -226,12 +226,11 @@ def nation_lines(state: GameState, nation_index: int) -> list[str]:
                 if state.treaties[nation_index] & (1 << rules.treaty_ids.index(k.id))]
     band = "at war" if at_war(state, nation.id) else relation_word(rel)
     lines = [one_line(nation.name) + (" (great power)" if nation.great_power else ""),
-             f"Relation with the USSR: {rel:+.0f} of ±100: {band} (the map's colour)",
+             f"Relation with the USSR: {rel:+.0f} of ±100, so {band} on the map",
              "Treaties: " + (", ".join(treaties) if treaties else "none")]
     bound = binding_treaties(state, nation_index)
     if bound:
-        lines.append(f"Bound to you by treaty: {', '.join(bound)} (the gold mark on the map), "
-                     f"whatever the relation")
+        lines.append(f"Bound to you by treaty: {', '.join(bound)} (a gold mark on the map)")
     for item in nation_news(state, nation_index, 2):
         lines.append(f"Latest news: {item.date}, {item.text}")
     return lines
@@ -356,19 +355,24 @@ def decisions_by_turn(state: GameState) -> dict[int, Decisions]:
 
 @dataclass
 class TimelineRow:
-    """A turn of the timeline: each side's decisions, and which key ones differ."""
+    """A turn of the timeline: each side's decisions, and which key ones differ. A one-off
+    action the other side took a turn earlier or later is only "shifted" (with that side's
+    date), not a difference."""
 
     turn: int
     date: str
     mine: Decisions
     theirs: Decisions
+    mine_shifted: dict[str, str] = field(default_factory=dict)
+    theirs_shifted: dict[str, str] = field(default_factory=dict)
 
     @property
     def differs(self) -> bool:
         """True when a key decision (an answer, a one-off action) differs; routine actions
         are not compared."""
+        once = set(self.mine.once) ^ set(self.theirs.once)
         return (set(self.mine.choices) != set(self.theirs.choices)
-                or set(self.mine.once) != set(self.theirs.once))
+                or bool(once - set(self.mine_shifted) - set(self.theirs_shifted)))
 
     @property
     def choice_differs(self) -> bool:
@@ -381,6 +385,17 @@ def timeline(state: GameState) -> list[TimelineRow]:
     mine = decisions_by_turn(state)
     theirs = decisions_by_turn(historical_game(rules))
     empty = Decisions([], [], [])
-    return [TimelineRow(t, turn_date(rules, t), mine.get(t, empty), theirs.get(t, empty))
-            for t in range(0, min(state.turn, rules.turns - 1) + 1)
-            if t in mine or t in theirs]
+    when_mine = {a: t for t, d in mine.items() for a in d.once}
+    when_theirs = {a: t for t, d in theirs.items() for a in d.once}
+
+    def shifted(side: Decisions, other: dict[str, int], t: int) -> dict[str, str]:
+        return {a: turn_date(rules, other[a]) for a in side.once
+                if a in other and other[a] != t and abs(other[a] - t) <= 1}
+
+    rows = []
+    for t in range(0, min(state.turn, rules.turns - 1) + 1):
+        if t in mine or t in theirs:
+            m, h = mine.get(t, empty), theirs.get(t, empty)
+            rows.append(TimelineRow(t, turn_date(rules, t), m, h, shifted(m, when_theirs, t),
+                                    shifted(h, when_mine, t)))
+    return rows

@@ -111,8 +111,8 @@ class GameScene(Scene):
         # Aims: a block per aim, the rest of the left column is the news.
         aims = st.rules.scenario.aims
         head = f.heading().get_linesize() + self.px(6)
-        aim_h = (f.get(14, True).get_linesize() + self.px(18) + f.get(12).get_linesize()
-                 + self.px(6))
+        aim_h = (f.get(14, True).get_linesize() + f.get(15, True).get_linesize()
+                 + f.get(12).get_linesize() + self.px(6))
         aims_h = min(head + aim_h * len(aims) + self.px(4), body_h * 3 // 5)
         aim_h = (aims_h - head - self.px(4)) // max(1, len(aims))
         self.aim_rects = [pygame.Rect(self.left_rect.x + self.px(10), body_y + head + i * aim_h,
@@ -125,8 +125,8 @@ class GameScene(Scene):
         map_area = self.map_rect.copy()
         self.legend_rect = pygame.Rect(0, 0, 0, 0)
         if self.selected is not None:
-            h = min(self.map_rect.height // 2, max(self.px(150), 7 * f.small().get_linesize()
-                                                   + self.px(16)))
+            h = min(self.map_rect.height // 2, f.heading().get_linesize()
+                    + 6 * f.small().get_linesize() + self.px(24))
             self.nation_rect = pygame.Rect(self.map_rect.x, self.map_rect.bottom - h,
                                            self.map_rect.width, h)
             map_area.height = self.nation_rect.y - map_area.y - pad
@@ -195,7 +195,7 @@ class GameScene(Scene):
         eff = action_effect(st, index)
         if problem:
             return ActionRow(index, problem, eff.text(), "bad", [],
-                             wrap_to(f"× {problem}", small, width, 2), [])
+                             wrap_to(f"× {problem}", small, width, 3), [])
         style = "good" if eff.good > 0 else "bad" if eff.good < 0 else "dim"
         locks = locked_by(st, index)
         warn = wrap_to("Afterwards not possible for now: " + ", ".join(locks), small, width, 2) \
@@ -562,13 +562,17 @@ class GameScene(Scene):
             hist = hists[i]
             lo, hi = rules.aim_min[i], rules.aim_max[i]
             colour = c.good if change > 0.05 else c.bad if change < -0.05 else c.dim
-            ch = draw_text(surface, signed(change), (r.right, r.y + self.px(1)), f.small(),
-                           colour, align="right")
-            val = draw_text(surface, f"{value:.1f}", (ch.x - self.px(10), r.y), f.get(15, True),
-                            c.text, align="right")
             name_r = draw_text(surface, one_line(aim.name, 60), (r.x, r.y), f.get(14, True),
-                               c.text, val.x - r.x - self.px(6))
-            bar = pygame.Rect(r.x, max(name_r.bottom, val.bottom) + self.px(4), r.width,
+                               c.text, r.width)
+            # The bar, then the value and its change on the same line at the right.
+            value_font = f.get(15, True)
+            mid = name_r.bottom + value_font.get_linesize() // 2
+            ch = draw_text(surface, signed(change), (r.right, mid - f.small().get_height() // 2),
+                           f.small(), colour, align="right")
+            val = draw_text(surface, f"{value:.1f}", (ch.x - self.px(8),
+                                                     mid - value_font.get_height() // 2),
+                            value_font, c.text, align="right")
+            bar = pygame.Rect(r.x, mid - self.px(5), max(10, val.x - r.x - self.px(10)),
                               self.px(10))
             pygame.draw.rect(surface, (50, 58, 70), bar, border_radius=4)
             frac = (value - lo) / (hi - lo) if hi > lo else 0
@@ -581,7 +585,7 @@ class GameScene(Scene):
             versus = versus_history(value, hist)
             text = f"history {hist:.1f} · {versus}" if long else \
                 f"hist. {hist:.1f} · {versus.removeprefix('you are ')}"
-            draw_text(surface, text, (r.x, bar.bottom + self.px(3)), small, c.history, r.width)
+            draw_text(surface, text, (r.x, val.bottom), small, c.history, r.width)
 
     def _draw_news(self, surface: pygame.Surface) -> None:
         st = self.session.state
@@ -666,7 +670,8 @@ class GameScene(Scene):
         right = pygame.Rect(inner.centerx + self.px(8), inner.y + self.px(36), half,
                             inner.height - self.px(36))
         paras: list[tuple[str, str]] = [
-            (f"{item.date}: {item.text}", "accent") for item in nation_news(st, self.selected, 2)]
+            (f"{item.date}: {item.text}", "small-accent")
+            for item in nation_news(st, self.selected, 2)]
         paras.append((cut(nation.description or "Its actions are listed on the right.", 600),
                       "small"))
         draw_lines(surface, paras, right, f, c)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.explain import Decisions, news, timeline
+from game.ui.explain import Decisions, news, timeline, turn_date
 from game.ui.scene import Scene
 from game.ui.widgets import Cell, ItemList, ScrollTable, ScrollText, draw_lines, draw_text
 
@@ -91,8 +91,8 @@ class NewsScene(Scene):
         assert app.session is not None
         rows: list[tuple[list[Cell], str]] = [(["Date", "You", "The USSR in history"], "bold")]
         for row in timeline(app.session.state):
-            mine = _cell(row.mine, row.theirs)
-            theirs = _cell(row.theirs, row.mine)
+            mine = _cell(row.mine, row.theirs, row.mine_shifted, "history")
+            theirs = _cell(row.theirs, row.mine, row.theirs_shifted, "you")
             date = row.date + ("\n(differs)" if row.differs else "")
             rows.append(([date, mine, theirs], "accent" if row.differs else "body"))
         if len(rows) == 1:
@@ -108,10 +108,9 @@ class NewsScene(Scene):
             return
         app = self.app
         assert app.session is not None
-        rules = app.session.state.rules
-        name = (rules.scenario.actions[item.index].name if item.kind == "action"
-                else rules.scenario.events[item.index].title)
-        app.push(NewsCardScene(app, [item], name, then_flow=False))
+        date = turn_date(app.session.state.rules, item.turn)
+        heading = f"Your action, {date}" if item.kind == "action" else f"News: {date}"
+        app.push(NewsCardScene(app, [item], heading, then_flow=False))
 
     def on_button(self, key: str) -> None:
         if key == "back":
@@ -168,9 +167,9 @@ class NewsScene(Scene):
         c, f = self.app.colours, self.app.fonts
         draw_text(surface, "News & timeline", a.topleft, f.title(), c.accent)
         if self.tab == "timeline":
-            caption = ("Gold rows: your key decisions (answers to events, one-off actions) differ "
-                       "from the USSR's. Routine actions that can be repeated every turn are "
-                       "listed in grey and not compared. T switches tabs.")
+            caption = ("Gold: your key decisions (answers to events, one-off actions) differ from "
+                       "the USSR's; a step taken a turn apart shows the other date. Routine "
+                       "actions, repeatable every turn, are in grey and not compared. T: the news.")
         else:
             caption = ("Click a line, or choose it with the arrow keys and press Enter, to read "
                        "it again with what really happened. T: the timeline.")
@@ -179,15 +178,19 @@ class NewsScene(Scene):
             self.view.draw(surface)
 
 
-def _cell(side: Decisions, other: Decisions) -> Cell:
-    """One side's decisions of a turn: its answers and one-off actions (marked where the other
-    side did not do the same), then its routine actions in grey."""
+def _cell(side: Decisions, other: Decisions, shifted: dict[str, str], who: str) -> Cell:
+    """One side's decisions of a turn: its answers and one-off actions (in gold where the
+    other side did not do the same; a shifted one with the other side's date), then its
+    routine actions in grey."""
     out: list[tuple[str, str]] = []
     for text in side.choices:
-        out.append((text if text in other.choices else f"{text}  (differs)",
+        out.append((text if text in other.choices else f"{text}  (a different answer)",
                     "body" if text in other.choices else "accent"))
     for text in side.once:
-        out.append((text, "body" if text in other.once else "accent"))
+        if text in shifted:
+            out.append((f"{text}  ({who}: {shifted[text]})", "body"))
+        else:
+            out.append((text, "body" if text in other.once else "accent"))
     if side.routine:
         out.append(("routine: " + ", ".join(side.routine), "dim"))
     return out or [("-", "dim")]

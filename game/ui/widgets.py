@@ -12,13 +12,13 @@ from game.ui.theme import Colour, Colours, Fonts
 
 Style = str
 """A paragraph style: body, small, bold, heading, subheading, title, dim, good, bad, history,
-accent."""
+accent, small-accent."""
 
 cut_log: list[tuple[str, str]] | None = None
 """When a list (tests set one), every text shortened to fit is recorded as (full, shown)."""
 
 
-def fit(text: str, font: pygame.font.Font, width: int) -> str:
+def fit(text: str, font: pygame.font.Font, width: int, log: bool = True) -> str:
     """``text`` as drawn in ``width`` pixels: whole, or cut with an ellipsis (and logged)."""
     if font.size(text)[0] <= width:
         return text
@@ -30,7 +30,7 @@ def fit(text: str, font: pygame.font.Font, width: int) -> str:
         else:
             hi = mid - 1
     shown = text[:lo].rstrip() + "…"
-    if cut_log is not None:
+    if cut_log is not None and log:
         cut_log.append((text, shown))
     return shown
 
@@ -41,7 +41,10 @@ def wrap_to(text: str, font: pygame.font.Font, width: int, max_lines: int) -> li
     lines = wrap(text, font, width)
     if len(lines) <= max_lines:
         return lines
-    return lines[:max_lines - 1] + [fit(" ".join(lines[max_lines - 1:]), font, width)]
+    lines = lines[:max_lines - 1] + [fit(" ".join(lines[max_lines - 1:]), font, width, False)]
+    if cut_log is not None:
+        cut_log.append((text, " ".join(lines)))
+    return lines
 
 
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
@@ -80,7 +83,7 @@ def style_font(fonts: Fonts, style: Style) -> pygame.font.Font:
         return fonts.title()
     if style == "heading":
         return fonts.heading()
-    if style in ("small", "dim"):
+    if style in ("small", "dim", "small-accent"):
         return fonts.small()
     if style in ("bold", "subheading"):
         return fonts.get(15, bold=True)
@@ -90,7 +93,7 @@ def style_font(fonts: Fonts, style: Style) -> pygame.font.Font:
 def style_colour(colours: Colours, style: Style) -> Colour:
     return {"dim": colours.dim, "good": colours.good, "bad": colours.bad,
             "history": colours.history, "subheading": colours.history,
-            "accent": colours.accent, "heading": colours.accent,
+            "accent": colours.accent, "small-accent": colours.accent, "heading": colours.accent,
             "title": colours.text}.get(style, colours.text)
 
 

@@ -79,6 +79,8 @@ class GameScene(Scene):
         self.end_button_left = 0
         self.sub_limit = 0
         self.legend_rect = pygame.Rect(0, 0, 0, 0)
+        self.built_turn = -1
+        """The turn the layout was last built for (the header shows its date)."""
 
     @property
     def session(self) -> Session:
@@ -96,6 +98,7 @@ class GameScene(Scene):
         self._layer = None  # the state or the layout changed: draw the still parts again
         a = self.area
         st = self.session.state
+        self.built_turn = st.turn
         f = self.app.fonts
         pad = self.px(10)
         bar_h = max(self.px(54), f.get(24, True).get_linesize() + f.get(11).get_linesize() + 4)

@@ -477,6 +477,16 @@ class MapView:
             self._layout_boxes()
             return
         offs = self.data.off_map
+        if offs and self.rect.height > self.rect.width * 1.05 and self.rect.width >= 4 * 60:
+            # A tall, narrow view (a small window): the panels in a row under the map, which
+            # then has the whole width.
+            row = max(36, min(64, self.rect.height // 7))
+            area = pygame.Rect(self.rect.x, self.rect.y, self.rect.width,
+                               self.rect.height - row - 4)
+            self._layout_map(area)
+            top = min(self._map_rect.bottom, area.bottom) + 4
+            self._layout_panel_row(pygame.Rect(self.rect.x, top, self.rect.width, row))
+            return
         col = 0
         if offs:
             col = max(90, min(200, self.rect.width // 7))
@@ -532,6 +542,15 @@ class MapView:
         for i in ids:
             self._panels[i] = pygame.Rect(column.x + pad // 2, y, column.width - pad - pad // 2, h)
             y += h + gap
+
+    def _layout_panel_row(self, row: pygame.Rect) -> None:
+        ids = [i for i, _ in self.off_map]
+        gap = 6
+        w = (row.width - gap * (len(ids) + 1)) // max(1, len(ids))
+        x = row.x + gap
+        for i in ids:
+            self._panels[i] = pygame.Rect(x, row.y, w, row.height)
+            x += w + gap
 
     def _layout_boxes(self) -> None:
         ids = self._fallback_ids
@@ -717,7 +736,8 @@ class MapView:
             fits = width <= shape.bbox.width * (1.1 if main else 0.9)
             if main:
                 texts = [name, short_name(name)] if fits else [short_name(name), name]
-                moves = [(0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (0, -2), (0, 2)]
+                moves = [(0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (0, -2), (0, 2),
+                         (-1, -1), (1, -1), (-1, 1), (1, 1), (-2, 0), (2, 0)]
             elif fits and font.get_height() <= shape.bbox.height:
                 texts, moves = [name], [(0, 0), (0, -1), (0, 1)]
             else:

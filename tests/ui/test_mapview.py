@@ -202,6 +202,19 @@ def test_off_map_panels_are_beside_the_map_and_hit() -> None:
         assert view.region_at(rect.center) == rid
 
 
+def test_in_a_tall_narrow_view_the_panels_go_under_the_map() -> None:
+    view = MapView()
+    rect = pygame.Rect(0, 0, 320, 390)  # the map's share of an 800x500 window
+    view.layout(rect)
+    rects = view.off_map_rects()
+    assert set(rects) == {"japan", "usa", "china", "mongolia"}
+    assert view.map_rect().width >= 300  # the map has the whole width
+    for rid, r in rects.items():
+        assert rect.contains(r) and r.width > 40 and r.height >= 36
+        assert r.top >= view.map_rect().bottom
+        assert view.region_at(r.center) == rid
+
+
 def test_layout_follows_the_rect() -> None:
     view = MapView()
     view.layout(pygame.Rect(0, 0, 1280, 720))

@@ -50,7 +50,8 @@ GUIDE = [
      "nation for its relation, treaties and latest news; click it for its panel and the "
      "actions towards it.", "body"),
     ("An action's lines say what it is expected to do (green: good for your aims) and which "
-     "other actions it would rule out. A grey action is not possible now; its line says why. "
+     "other actions it would rule out for now by lowering a relation too far. A grey action is "
+     "not possible now; its line says why. "
      "Undo takes back anything done this turn, except an answer whose history note was shown "
      "only after you chose it.", "body"),
     ("History and the essay", "heading"),

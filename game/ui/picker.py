@@ -45,7 +45,10 @@ def describe(app: object, path: Path) -> Entry:
     if loaded.warnings:
         lines.append((f"{len(loaded.warnings)} warning(s); the first: "
                       f"{loaded.warnings[0].format()}", "dim"))
-    return Entry(path, f"{one_line(s.title, 50)} ({years})", lines, True)
+    label = one_line(s.title, 50)
+    if years not in label:
+        label += f" ({years})"
+    return Entry(path, label, lines, True)
 
 
 class PickerScene(Scene):

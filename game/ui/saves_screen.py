@@ -16,7 +16,7 @@ from game.saves import SaveError
 from game.ui import flow
 from game.ui.scene import Scene
 from game.ui.session import SaveEntry, list_saves
-from game.ui.widgets import draw_text, focus_ring
+from game.ui.widgets import draw_lines, draw_text, focus_ring
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -198,8 +198,9 @@ class SavesScene(Scene):
         c, f = self.app.colours, self.app.fonts
         draw_text(surface, "Save the game" if self.saving else "Load a game", a.topleft,
                   f.title(), c.accent)
-        draw_text(surface, f"Folder: {saves_dir()}  ·  autosaves keep the last 5 turns  ·  "
-                  "F5 quick save, F9 quick load", (a.x + self.px(260), a.y + self.px(10)),
-                  f.small(), c.dim, a.width - self.px(260))
+        x = a.x + f.title().size("Save the game")[0] + self.px(30)
+        draw_lines(surface, [(f"Folder: {saves_dir()}  ·  autosaves keep the last 5 turns  ·  "
+                              "F5 quick save, F9 quick load", "dim")],
+                   pygame.Rect(x, a.y, a.right - x, 2 * f.small().get_linesize() + 2), f, c)
         if not self.entries:
             draw_text(surface, "No saves yet.", (a.x, a.y + self.px(150)), f.body(), c.dim)

@@ -17,6 +17,7 @@ from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton
 
 from game.ui.text import one_line
+from game.ui.theme import Colour
 from game.ui.widgets import fit, focus_ring, tooltip
 
 if TYPE_CHECKING:
@@ -32,6 +33,9 @@ class Scene:
     """A modal scene is drawn over the scene below it, which stays visible (dimmed)."""
 
     title = ""
+
+    _extra_focus: tuple[str, ...] = ()
+    """Focus keys that are not buttons (a text box), kept across a rebuild."""
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -89,12 +93,8 @@ class Scene:
 
     def _button_look(self, style: str | None) -> tuple[int, bool, bool]:
         """(font size at scale 1, bold, centred) of a button style, from the theme."""
-        theme = self.app.theme
         size, bold, centred = 15, False, False
-        for block_name in ("defaults", "button", style or ""):
-            block = theme.get(block_name)
-            if not isinstance(block, dict):
-                continue
+        for block in self._theme_blocks(style):
             font = block.get("font")
             if isinstance(font, dict):
                 try:
@@ -106,6 +106,24 @@ class Scene:
             if isinstance(misc, dict) and "text_horiz_alignment" in misc:
                 centred = misc["text_horiz_alignment"] == "center"
         return size, bold, centred
+
+    def _theme_blocks(self, style: str | None) -> list[dict[str, object]]:
+        """The theme's blocks that style a button, most general first."""
+        blocks = (self.app.theme.get(name) for name in ("defaults", "button", style or ""))
+        return [b for b in blocks if isinstance(b, dict)]
+
+    def _button_colour(self, style: str | None, name: str, default: Colour) -> Colour:
+        """A colour of a button style from the theme (``normal_bg``, ``hovered_border`` ...)."""
+        colour = default
+        for block in self._theme_blocks(style):
+            colours = block.get("colours")
+            value = colours.get(name) if isinstance(colours, dict) else None
+            if isinstance(value, str) and len(value) == 7 and value.startswith("#"):
+                try:
+                    colour = (int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16))
+                except ValueError:
+                    pass
+        return colour
 
     def button_font(self, style: str | None = None) -> pygame.font.Font:
         """The font a button of ``style`` is labelled in (to measure labels)."""
@@ -157,9 +175,6 @@ class Scene:
         self.clear()
 
     # -- input ---------------------------------------------------------------------------
-    _extra_focus: tuple[str, ...] = ()
-    """Focus keys that are not buttons (a text box), kept across a rebuild."""
-
     def key_of(self, element: object) -> str | None:
         return self._keys.get(id(element))
 
@@ -223,19 +238,13 @@ class Scene:
     def _paint_button(self, surface: pygame.Surface, rect: pygame.Rect, label: str,
                       style: str | None, enabled: bool, hovered: bool = False) -> None:
         """A button's look drawn by the scene: its background, edge and label lines."""
-        colours = self.app.colours
-        usable = enabled and style != "@unavailable"
-        if style == "@primary":
-            bg, edge = (138, 59, 46), (201, 164, 92)
-        elif usable:
-            bg, edge = ((61, 74, 92), (201, 164, 92)) if hovered else ((43, 52, 64),
-                                                                       (86, 101, 122))
-        else:
-            bg, edge = ((44, 51, 60) if hovered else (34, 40, 47)), (86, 101, 122)
+        state = "hovered" if hovered else "normal" if enabled else "disabled"
+        bg = self._button_colour(style, f"{state}_bg", (43, 52, 64))
+        edge = self._button_colour(style, f"{state}_border", (86, 101, 122))
+        ink = self._button_colour(style, f"{state}_text", (236, 230, 214))
         pygame.draw.rect(surface, bg, rect, border_radius=4)
         pygame.draw.rect(surface, edge, rect, 1, border_radius=4)
         font = self.button_font(style)
-        ink = colours.text if usable else (139, 148, 158)
         lines = label.split("\n")
         lh = font.get_linesize()
         y = rect.centery - lh * len(lines) // 2

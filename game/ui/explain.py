@@ -6,7 +6,9 @@ is the difference between the state and ``apply_action`` of the move on it.
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from game.core.engine import (
@@ -244,7 +246,7 @@ def nation_news(state: GameState, nation_index: int, limit: int = 2) -> list[New
     nation = scn.nations[nation_index]
     name = nation.name.lower()
     out: list[NewsItem] = []
-    for item in news(state, 2000):
+    for item in news_items(state):
         if item.kind == "action":
             action = scn.actions[item.index]
             hit = action.target == nation.id or name in action.name.lower()
@@ -300,8 +302,12 @@ class NewsItem:
 
 def news(state: GameState, limit: int = 400) -> list[NewsItem]:
     """Every event and decision so far, newest first (at most ``limit``)."""
+    return list(itertools.islice(news_items(state), limit))
+
+
+def news_items(state: GameState) -> Iterator[NewsItem]:
+    """Every event and decision so far, newest first, made as they are read."""
     rules = state.rules
-    out: list[NewsItem] = []
     for entry in state.iter_log_reversed():
         if entry.kind == "turn":
             continue
@@ -318,11 +324,8 @@ def news(state: GameState, limit: int = 400) -> list[NewsItem]:
                 if w == "aim")
         else:
             text = f"The end: {title}"
-        out.append(NewsItem(entry.turn, turn_date(rules, entry.turn), entry.kind, text,
-                            entry.index, entry.choice))
-        if len(out) >= limit:
-            break
-    return out
+        yield NewsItem(entry.turn, turn_date(rules, entry.turn), entry.kind, text,
+                       entry.index, entry.choice)
 
 
 @dataclass

@@ -79,6 +79,7 @@ class GameScene(Scene):
         self.end_button_left = 0
         self.sub_limit = 0
         self.legend_rect = pygame.Rect(0, 0, 0, 0)
+        self._nation_tips: dict[int, list[str]] = {}
         self.built_turn = -1
         """The turn the layout was last built for (the header shows its date)."""
 
@@ -96,6 +97,7 @@ class GameScene(Scene):
     # -- layout --------------------------------------------------------------------------
     def build(self) -> None:
         self._layer = None  # the state or the layout changed: draw the still parts again
+        self._nation_tips = {}
         a = self.area
         st = self.session.state
         self.built_turn = st.turn
@@ -464,7 +466,10 @@ class GameScene(Scene):
         if self.map_draw_rect.collidepoint(pos):
             n = self.map.nation_at(pos)
             if n is not None:
-                return [*nation_lines(st, n), "Click for its panel and the actions towards it."]
+                if n not in self._nation_tips:  # asked every frame while hovered: made once
+                    self._nation_tips[n] = [*nation_lines(st, n),
+                                            "Click for its panel and the actions towards it."]
+                return self._nation_tips[n]
         if self.legend_rect.collidepoint(pos):
             return ["The map's colours", "A nation's colour, pattern and symbol come from its "
                     "relation with the USSR (-100 to +100): allied from +60, friendly from +20, "
@@ -636,10 +641,8 @@ class GameScene(Scene):
             return
         # The legend along the map's bottom edge: each band's colour and pattern (and the map's
         # symbol for it), then the treaty mark.
-        try:
-            from game.ui.mapview import RegionStyle, draw_mark, draw_swatch
-        except Exception:  # noqa: BLE001 - the plain map has plain swatches
-            RegionStyle = None  # type: ignore[misc,assignment]  # noqa: N806
+        from game.ui.mapview import RegionStyle, draw_mark, draw_swatch
+
         small = f.small()
         y = self.legend_rect.y + self.px(3)
         for row in self._legend_rows(self.map_rect.width - self.px(16)):
@@ -648,11 +651,10 @@ class GameScene(Scene):
                 sw = pygame.Rect(x, y + (small.get_height() - self.px(14)) // 2, self.px(18),
                                  self.px(14))
                 if style is None:
-                    if RegionStyle is not None:
-                        draw_mark(surface, sw.center, sw.height)
-                elif RegionStyle is not None and isinstance(style, RegionStyle):
+                    draw_mark(surface, sw.center, sw.height)
+                elif isinstance(style, RegionStyle):
                     draw_swatch(surface, sw, style)
-                else:
+                else:  # the plain map's styles
                     pygame.draw.rect(surface, getattr(style, "colour", (90, 90, 90)), sw)
                     pygame.draw.rect(surface, (10, 10, 10), sw, 1)
                 r = draw_text(surface, label, (sw.right + self.px(4), y), small, c.text)

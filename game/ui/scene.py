@@ -17,7 +17,7 @@ from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton
 
 from game.ui.text import one_line
-from game.ui.theme import Colour
+from game.ui.theme import MIN_FONT_PX, Colour
 from game.ui.widgets import fit, focus_ring, tooltip
 
 if TYPE_CHECKING:
@@ -72,8 +72,12 @@ class Scene:
         rect = pygame.Rect(rect)
         label = one_line(text, 120)
         if lines is None:
-            centred = self._button_look(style)[2]
-            label = fit(label, self.button_font(style), rect.width - (14 if centred else 24))
+            size, _, centred = self._button_look(style)
+            room = rect.width - (14 if centred else 24)
+            # No glyph is wider than 1 em: a label that short surely fits, and needs no font
+            # loaded to measure it (start-up time).
+            if len(label) * max(MIN_FONT_PX, size * self.app.scale) > room:
+                label = fit(label, self.button_font(style), room)
         b = UIButton(rect, label, manager=self.app.manager,
                      object_id=ObjectID(class_id=style, object_id=None) if style else None)
         if lines is not None:

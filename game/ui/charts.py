@@ -135,12 +135,13 @@ def _runs(values: Sequence[float]) -> list[list[int]]:
 
 def line_chart(size: tuple[int, int], title: str, x_labels: list[str], series: list[Series],
                y_range: tuple[float, float], font_path: str | Path | None = None,
-               dark: bool = False) -> pygame.Surface:
+               dark: bool = False, min_font_px: int = 9) -> pygame.Surface:
     """Draw a line chart and return it as a new surface of ``size``.
 
     One point per x label; a series shorter than the labels stops early, and a NaN value
     breaks its line. Values outside ``y_range`` are drawn at its edge. ``dark`` draws on the
-    game's dark panel colours instead of white paper.
+    game's dark panel colours instead of white paper. Text is never smaller than
+    ``min_font_px`` (the game asks for its readable minimum; a printed report may go lower).
     """
     w, h = max(1, int(size[0])), max(1, int(size[1]))
     paper, ink, grid, axis = ((DARK_PAPER, DARK_INK, DARK_GRID, DARK_AXIS) if dark
@@ -148,7 +149,7 @@ def line_chart(size: tuple[int, int], title: str, x_labels: list[str], series: l
     surface = pygame.Surface((w, h))
     surface.fill(paper)
     path = str(font_path) if font_path else (str(p) if (p := _default_font_path()) else None)
-    px = max(9, min(18, round(min(w / 55, h / 26))))
+    px = max(min_font_px, min(max(18, min_font_px), round(min(w / 55, h / 26))))
     font = _font(path, px)
     title_font = _font(path, px + 3, bold=True)
     line_h = font.get_linesize()

@@ -15,6 +15,7 @@ from game.ui.explain import turn_date
 from game.ui.history_note import verdict_text
 from game.ui.scene import Scene
 from game.ui.text import one_line, signed
+from game.ui.theme import MIN_FONT_PX
 from game.ui.widgets import Cell, ScrollTable, ScrollText, draw_lines, draw_text
 
 if TYPE_CHECKING:
@@ -177,7 +178,8 @@ class ReportScene(Scene):
                 Series("You", mine, PLAYER_COLOURS[0], False)]
             try:
                 surf = line_chart((max(100, w), max(80, h)), aim.name, labels, series,
-                                  (rules.aim_min[i], rules.aim_max[i]), dark=True)
+                                  (rules.aim_min[i], rules.aim_max[i]), dark=True,
+                                  min_font_px=MIN_FONT_PX)
             except Exception as exc:  # noqa: BLE001 - a chart bug must not hide the report
                 self.chart_problem = f"chart of {aim.name} failed: {exc}"
                 continue

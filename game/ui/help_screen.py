@@ -37,8 +37,8 @@ SHORTCUTS = (
 GUIDE = [
     ("How to play", "heading"),
     ("You lead the USSR. Each turn is a few months. You have a few action points a turn: spend "
-     "them on actions (the list on the right), then end the turn. A news card then tells what "
-     "happened as the new turn began; some events ask you to choose.", "body"),
+     "them on actions (the list on the right), then end the turn. When something happens as "
+     "the new turn begins, a news card tells you; some events ask you to choose.", "body"),
     ("The aims (left): security is what matters most; recognition by other powers and "
      "industrial and military strength feed it. Each aim shows its value now, its change since "
      "the last turn began, and on the line under its bar the value it had in real history at "

@@ -27,6 +27,8 @@ print('drawn', flush=True)
 """
 
 _TITLE = """
+import game.cli  # what `python main.py` runs: the command line, then the window
+game.cli.build_parser("play").parse_args(["play"])
 from game.ui.app import App
 app = App(size=({w}, {h}))
 app.draw()

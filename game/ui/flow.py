@@ -191,7 +191,7 @@ def reload_scenario(app: App) -> None:
     replayed = len(result.state.moves)
     session = Session.resume(result.state, str(path), app.session.player)
     show_session(app, session)
-    dropped = len(data.moves) - replayed
+    dropped = result.dropped
     note = f"; {dropped} no longer apply" if dropped else ""
     app.toast(f"Scenario reloaded from {path.name}: {replayed} decision(s) replayed{note}.",
               "good" if not dropped else "bad", 10)

@@ -118,7 +118,8 @@ class LogEntry(NamedTuple):
     changes: tuple[tuple[str, int, float], ...]
 
 
-Chain = tuple[LogEntry, "Chain"] | None  # newest entry first; shared between states
+Chain = tuple[tuple[int, str, int, int, tuple[tuple[str, int, float], ...]], "Chain"] | None
+"""The log as a linked list, newest entry first, shared between states (fields of LogEntry)."""
 
 
 class GameState(NamedTuple):
@@ -195,16 +196,18 @@ class GameState(NamedTuple):
         """Return the game's log, oldest first."""
         out: list[LogEntry] = []
         node = self.log_chain
+        make = LogEntry._make
         while node is not None:
-            out.append(node[0])
+            out.append(make(node[0]))
             node = node[1]
         out.reverse()
         return out
 
     def iter_log_reversed(self) -> Iterator[LogEntry]:
         node = self.log_chain
+        make = LogEntry._make
         while node is not None:
-            yield node[0]
+            yield make(node[0])
             node = node[1]
 
 
@@ -219,6 +222,11 @@ def _next_random(rng: int) -> tuple[int, float]:
     z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
     z ^= z >> 31
     return rng, (z >> 11) / 9007199254740992.0
+
+
+_new_tuple = tuple.__new__
+"""Makes a GameState from a tuple of its fields, skipping the named tuple's Python-level
+__new__: states are made once or twice a move, thousands of times a simulated second."""
 
 
 class _Builder:
@@ -282,15 +290,17 @@ class _Builder:
 
     def log(self, kind: Kind, index: int, choice: int,
             changes: tuple[tuple[str, int, float], ...]) -> None:
-        self.chain = (LogEntry(self.turn, kind, index, choice, changes), self.chain)
+        # A plain tuple: LogEntry objects are made only when the log is read.
+        self.chain = ((self.turn, kind, index, choice, changes), self.chain)
 
     def view(self, base: GameState) -> GameState:
         """A state with the builder's current values, for evaluating conditions mid-move."""
-        return GameState(base.rules, base.seed, self.turn, tuple(self.aims), tuple(self.relations),
-                         tuple(self.treaties), self.flags, self.took, base.taken_this_turn,
-                         self.fired, self.choices, self.pending, base.budget, self.rng,
-                         base.ending_index, self.end_requested, base.moves, self.chain,
-                         base.trajectory)
+        return _new_tuple(GameState, (base.rules, base.seed, self.turn, tuple(self.aims),
+                                      tuple(self.relations), tuple(self.treaties), self.flags,
+                                      self.took, base.taken_this_turn, self.fired, self.choices,
+                                      self.pending, base.budget, self.rng, base.ending_index,
+                                      self.end_requested, base.moves, self.chain,
+                                      base.trajectory))
 
     def fire_events(self, base: GameState, events: tuple[CompiledEvent, ...]) -> None:
         """Fire, in scenario order, the events of this turn whose condition and chance hold."""
@@ -333,9 +343,10 @@ def new_game(rules: Rules, seed: int = 0) -> GameState:
 def _freeze(b: _Builder, base: GameState, taken: tuple[int, ...], budget: int,
             moves: tuple[str, ...], trajectory: tuple[tuple[float, ...], ...],
             ending_index: int) -> GameState:
-    return GameState(base.rules, base.seed, b.turn, tuple(b.aims), tuple(b.relations),
-                     tuple(b.treaties), b.flags, b.took, taken, b.fired, b.choices, b.pending,
-                     budget, b.rng, ending_index, b.end_requested, moves, b.chain, trajectory)
+    return _new_tuple(GameState, (base.rules, base.seed, b.turn, tuple(b.aims),
+                                  tuple(b.relations), tuple(b.treaties), b.flags, b.took, taken,
+                                  b.fired, b.choices, b.pending, budget, b.rng, ending_index,
+                                  b.end_requested, moves, b.chain, trajectory))
 
 
 def is_over(state: GameState) -> bool:
@@ -425,18 +436,24 @@ def available_action_indices(state: GameState) -> list[int]:
 
 def apply_action(state: GameState, move: Move) -> GameState:
     """Return the state after ``move``. Raises :class:`IllegalMoveError` if it is not allowed."""
+    rules = state.rules
+    if type(move) is TakeAction:  # the commonest move, checked without a second lookup
+        index = rules.action_index.get(move.action)
+        problem = (f"there is no action '{move.action}' in this scenario" if index is None
+                   else action_problem(state, index))
+        if problem is not None or index is None:
+            raise IllegalMoveError(move, problem or "")
+        a = rules.actions[index]
+        b = _Builder(state)
+        b.took |= 1 << index
+        b.log("action", index, -1, b.apply(a.effects))
+        return _freeze(b, state, state.taken_this_turn + (index,), state.budget - a.cost,
+                       state.moves + ("take " + move.action,), state.trajectory, -1)
     problem = why_illegal(state, move)
     if problem is not None:
         raise IllegalMoveError(move, problem)
-    rules = state.rules
     b = _Builder(state)
     moves = state.moves + (move.text(),)
-    if isinstance(move, TakeAction):
-        a = rules.actions[rules.action_index[move.action]]
-        b.took |= 1 << a.index
-        b.log("action", a.index, -1, b.apply(a.effects))
-        return _freeze(b, state, state.taken_this_turn + (a.index,), state.budget - a.cost,
-                       moves, state.trajectory, -1)
     if isinstance(move, Choose):
         ev = rules.events[state.pending[0]]
         choice = next(c for c in ev.choices if c.id == move.choice)

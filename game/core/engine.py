@@ -254,21 +254,22 @@ class _Builder:
     def apply(self, ops: tuple[EffectOp, ...]) -> tuple[tuple[str, int, float], ...]:
         """Apply effect opcodes; return the aim and relation changes they made."""
         changes: list[tuple[str, int, float]] = []
-        rules = self.rules
+        aims: list[float] | None = None
+        relations: list[float] | None = None
         for op, i, amount in ops:
             if op <= AIM_SET:
-                aims = self.aims if type(self.aims) is list else list(self.aims)
-                self.aims = aims
+                if aims is None:
+                    aims = self.aims = list(self.aims)
                 old = aims[i]
                 new = old + amount if op == AIM_ADD else amount
-                lo, hi = rules.aim_min[i], rules.aim_max[i]
+                lo, hi = self.rules.aim_min[i], self.rules.aim_max[i]
                 new = lo if new < lo else hi if new > hi else new
                 aims[i] = new
                 if new != old:
                     changes.append(("aim", i, new - old))
             elif op <= REL_SET:
-                relations = self.relations if type(self.relations) is list else list(self.relations)
-                self.relations = relations
+                if relations is None:
+                    relations = self.relations = list(self.relations)
                 old = relations[i]
                 new = old + amount if op == REL_ADD else amount
                 new = -100.0 if new < -100 else 100.0 if new > 100 else new
@@ -280,8 +281,7 @@ class _Builder:
             elif op == FLAG_CLEAR:
                 self.flags &= ~(1 << i)
             else:
-                treaties = self.treaties if type(self.treaties) is list else list(self.treaties)
-                self.treaties = treaties
+                treaties = self.treaties = list(self.treaties)
                 if op == SIGN:
                     treaties[i >> 6] |= 1 << (i & 63)
                 else:

@@ -26,6 +26,18 @@ from game.core.rules import Rules
 Policy = Callable[[GameState, random.Random], Move]
 
 
+END_TURN = EndTurn()
+
+
+def _take(rules: Rules, index: int) -> TakeAction:
+    """The move that takes action ``index``, made once per scenario (moves are values)."""
+    moves = rules._cache.get("take_moves")
+    if moves is None:
+        moves = rules._cache["take_moves"] = tuple(TakeAction(a.id) for a in rules.actions)
+    move: TakeAction = moves[index]
+    return move
+
+
 def history_policy(state: GameState, rng: random.Random) -> Move:
     """Do what the USSR did: the historical path's actions, then the historical choices."""
     rules = state.rules
@@ -36,8 +48,8 @@ def history_policy(state: GameState, rng: random.Random) -> Move:
     if state.turn < rules.turns:
         for index in rules.history_by_turn[state.turn]:
             if index not in state.taken_this_turn and action_problem(state, index) is None:
-                return TakeAction(rules.actions[index].id)
-    return EndTurn()
+                return _take(rules, index)
+    return END_TURN
 
 
 def random_policy(state: GameState, rng: random.Random) -> Move:
@@ -51,20 +63,20 @@ def random_policy(state: GameState, rng: random.Random) -> Move:
     # legal moves at a fraction of the cost of listing them all.
     candidates = rules.actions_by_turn[state.turn]
     budget, took, taken = state.budget, state.took, state.taken_this_turn
-    if not candidates or budget < min(a.cost for a in candidates):
-        return EndTurn()  # nothing is affordable: the only legal move
+    if budget < rules.min_cost_by_turn[state.turn]:
+        return END_TURN  # nothing is affordable: the only legal move
     n = len(candidates) + 1
     draw = rng.random
     for _ in range(64):
         pick = int(draw() * n)
         if pick == n - 1:
-            return EndTurn()
+            return END_TURN
         a = candidates[pick]
         # The checks of engine.action_problem, cheapest first (this loop is the simulator's
         # hot path); the engine checks again when the move is applied.
         if (a.cost <= budget and not (a.once and took >> a.index & 1) and a.index not in taken
                 and (a.available is None or a.available(state))):
-            return TakeAction(a.id)
+            return _take(rules, a.index)
     options = available_action_indices(state)  # very unlikely: almost nothing is legal
     pick = int(rng.random() * (len(options) + 1))
     return EndTurn() if pick == len(options) else TakeAction(rules.actions[options[pick]].id)

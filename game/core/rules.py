@@ -92,6 +92,8 @@ class Rules:
     start_treaties: tuple[int, ...]
     events_by_turn: tuple[tuple[CompiledEvent, ...], ...]
     actions_by_turn: tuple[tuple[CompiledAction, ...], ...]
+    min_cost_by_turn: tuple[int, ...]
+    """The cheapest action of each turn's calendar (a large number when there is none)."""
     history_by_turn: tuple[tuple[int, ...], ...]
     action_index: dict[str, int]
     event_index: dict[str, int]
@@ -342,6 +344,8 @@ def compile_rules(scenario: Scenario) -> Rules:
         events_by_turn=tuple(tuple(t) for t in by_turn),
         actions_by_turn=tuple(tuple(a for a in actions if a.first_turn <= t <= a.last_turn)
                               for t in range(turns)),
+        min_cost_by_turn=tuple(min((a.cost for a in actions if a.first_turn <= t <= a.last_turn),
+                                   default=1 << 30) for t in range(turns)),
         history_by_turn=tuple(tuple(t) for t in history),
         action_index=action_index,
         event_index={e.id: e.index for e in events},

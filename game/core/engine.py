@@ -449,6 +449,8 @@ def apply_action(state: GameState, move: Move) -> GameState:
         b.log("action", index, -1, b.apply(a.effects))
         return _freeze(b, state, state.taken_this_turn + (index,), state.budget - a.cost,
                        state.moves + ("take " + move.action,), state.trajectory, -1)
+    if type(move) is EndTurn and state.ending_index < 0 and not state.pending:
+        return _end_turn(state, _Builder(state), state.moves + ("end",))
     problem = why_illegal(state, move)
     if problem is not None:
         raise IllegalMoveError(move, problem)

@@ -38,13 +38,22 @@ def _take(rules: Rules, index: int) -> TakeAction:
     return move
 
 
+def _historical_answer(rules: Rules, event: int) -> Choose:
+    """The USSR's answer to event ``event``, made once per scenario."""
+    answers = rules._cache.get("historical_answers")
+    if answers is None:
+        answers = rules._cache["historical_answers"] = tuple(
+            Choose(ev.id, ev.choices[ev.historical_choice if ev.historical_choice >= 0 else 0].id)
+            if ev.choices else None for ev in rules.events)
+    answer: Choose = answers[event]
+    return answer
+
+
 def history_policy(state: GameState, rng: random.Random) -> Move:
     """Do what the USSR did: the historical path's actions, then the historical choices."""
     rules = state.rules
     if state.pending:
-        ev = rules.events[state.pending[0]]
-        choice = ev.choices[ev.historical_choice if ev.historical_choice >= 0 else 0]
-        return Choose(ev.id, choice.id)
+        return _historical_answer(rules, state.pending[0])
     if state.turn < rules.turns:
         for index in rules.history_by_turn[state.turn]:
             if index not in state.taken_this_turn and action_problem(state, index) is None:

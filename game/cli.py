@@ -42,9 +42,11 @@ def main(argv: list[str] | None = None) -> int:
         words = ["play", *words]  # `python main.py --scenario FILE` plays it
     only = words[0] if words[0] in COMMANDS else None
     args = build_parser(only).parse_args(words)
+    from game.reports.guard import guarded
+
     try:
-        result: int = args._module.run(args)
-        return result
+        # Whatever happens, the user gets a sentence, never a traceback.
+        return guarded(args.command, args._module.run, args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

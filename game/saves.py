@@ -54,7 +54,7 @@ class SaveData(BaseModel):
     seed: int
     moves: list[str]
     player: str = ""
-    saved_at: float = 0.0
+    saved_at: float = Field(default=0.0, ge=0, le=4e9, allow_inf_nan=False)
     turn: int = 0
     date: str = ""
     ending: str | None = None
@@ -169,8 +169,8 @@ def replay_save(data: SaveData, rules: Rules, path: str = "") -> LoadedSave:
 
 
 def _answer_historically(state: GameState) -> GameState:
+    from game.core.policies import historical_answer
+
     while state.pending:
-        ev = state.rules.events[state.pending[0]]
-        choice = ev.choices[ev.historical_choice if ev.historical_choice >= 0 else 0]
-        state = apply_action(state, Choose(ev.id, choice.id))
+        state = apply_action(state, historical_answer(state.rules, state.pending[0]))
     return state

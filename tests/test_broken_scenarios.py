@@ -178,3 +178,15 @@ def test_only_the_scenario_error_leaves_the_loader(tmp_path: Path) -> None:
         load_scenario(tmp_path / "missing.yaml")
     with pytest.raises(ScenarioError):
         load_scenario(tmp_path)
+
+
+def test_more_treaty_kinds_than_the_engine_holds_are_refused(tmp_path: Path) -> None:
+    kinds = "".join(f"  - id: k{i}\n    name: Kind {i}\n" for i in range(65))
+    lines = problems_of(broken(tmp_path, "treaty_kinds:\n", "treaty_kinds:\n" + kinds))
+    assert any("'treaty_kinds'" in line and "64" in line for line in lines), lines
+
+
+def test_a_calendar_of_thousands_of_turns_is_refused(tmp_path: Path) -> None:
+    lines = problems_of(broken(tmp_path, '  end: "1931-10"\n  months_per_turn: 3',
+                               '  end: "2099-12"\n  months_per_turn: 1'))
+    assert any("at most 600" in line for line in lines), lines

@@ -134,6 +134,8 @@ def test_hostile_nesting_is_refused_not_a_crash() -> None:
         expr.parse("(" * 5000 + "a" + ")" * 5000)
     with pytest.raises(ExprError):
         expr.parse("-" * 5000 + "a")
+    with pytest.raises(ExprError, match="nested too deeply"):
+        expr.parse("abs(" * 126 + "a" + ")" * 126)  # calls count as nesting too
     with pytest.raises(ExprError, match="too long"):
         expr.parse(" + ".join(["a"] * 1000))
     long_chain = " + ".join(["a"] * 150) + " > 1 and " + " and ".join(["b > 0"] * 20)

@@ -204,3 +204,14 @@ def test_replaying_the_moves_gives_the_same_state(mini: Rules) -> None:
     s = advance(apply_action(new_game(mini, 9), TakeAction("woo_germany")), 5)
     again = replay(mini, 9, s.moves)
     assert again.aims == s.aims and again.log() == s.log() and again.rng == s.rng
+
+
+def test_games_of_free_repeatable_actions_still_end(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from game.core.policies import POLICIES, play_game
+    from game.scenario.loader import load_from_bytes
+    from tests.conftest import MINI
+
+    text = MINI.read_text(encoding="utf-8").replace("    cost: 2\n", "    cost: 0\n")
+    rules = load_from_bytes(text.encode(), "free.yaml").rules
+    for seed in range(20):
+        assert is_over(play_game(rules, POLICIES["random"], seed=seed))

@@ -40,6 +40,8 @@ def test_a_save_replays_to_the_same_state(tmp_path: Path, game) -> None:  # type
     (b'{"format": "statecraft-save", "version": 99}', "newer version"),
     (b'{"format": "statecraft-save", "version": 1, "scenario_id": 3}', "damaged save"),
     (b"[" * 100000, "not a save"),
+    (b'{"format": "statecraft-save", "version": 1, "scenario_id": "x", "scenario_hash": "h", '
+     b'"seed": 0, "moves": [], "saved_at": 1e20}', "damaged save"),
 ])
 def test_a_broken_save_gets_a_message_naming_the_file(tmp_path: Path, content: bytes,
                                                       message: str) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.core import expr
 from game.core.expr import ExprError
 from game.core.rules import collect_flags, make_resolver
-from game.core.scenario import Effect, Scenario, month_index
+from game.core.scenario import Effect, Scenario, expression_places, month_index
 
 Path = tuple[str | int, ...]
 
@@ -42,10 +42,11 @@ def _duplicates(items: Iterable[tuple[Path, str]], what: str) -> list[PathProble
     return out
 
 
-def _ref(path: Path, kind: str, word: str, known: list[str]) -> PathProblem | None:
+def _ref_at(path: Path, kind: str, word: str, known: list[str],
+            suggest: bool = True) -> PathProblem | None:
     if word in known:
         return None
-    hint = expr.suggest(word, known)
+    hint = expr.suggest(word, known) if suggest else ""
     if not hint:
         shown = ", ".join(known[:12]) + (" ..." if len(known) > 12 else "")
         hint = f"the {kind}s are: {shown}" if known else f"the scenario defines no {kind}s"
@@ -55,6 +56,12 @@ def _ref(path: Path, kind: str, word: str, known: list[str]) -> PathProblem | No
 def reference_problems(s: Scenario) -> list[PathProblem]:
     """Return every broken reference, bad expression and out-of-calendar date in ``s``."""
     out: list[PathProblem] = []
+
+    def _ref(path: Path, kind: str, word: str, known: list[str]) -> PathProblem | None:
+        # A suggestion costs a fuzzy match: a file with thousands of bad names gets the
+        # first hundred suggested and the rest only named.
+        return _ref_at(path, kind, word, known, suggest=len(out) < 100)
+
     aims = [a.id for a in s.aims]
     nations = [n.id for n in s.nations]
     treaties = [t.id for t in s.treaty_kinds]
@@ -127,14 +134,7 @@ def reference_problems(s: Scenario) -> list[PathProblem]:
     # Expressions: parsed and their names checked against the scenario.
     flags = collect_flags(s)
     resolve = make_resolver(s, flags)
-    places: list[tuple[Path, str | None]] = []
-    places += [(("aims", i, "per_turn"), a.per_turn) for i, a in enumerate(s.aims)]
-    places += [(("actions", i, "available"), a.available) for i, a in enumerate(s.actions)]
-    places += [(("events", i, "when"), e.when) for i, e in enumerate(s.events)]
-    places += [(("endings", i, "when"), e.when) for i, e in enumerate(s.endings)]
-    for path, text in places:
-        if text is None:
-            continue
+    for path, text in expression_places(s):
         try:
             expr.compile_node(expr.parse(text), resolve)
         except ExprError as err:

@@ -501,6 +501,12 @@ def _end_turn(state: GameState, b: _Builder, moves: tuple[str, ...]) -> GameStat
     return _freeze(b, state, (), rules.budget, moves, trajectory, -1)
 
 
+def move_limit(rules: Rules) -> int:
+    """The most moves any game of ``rules`` can take: every action and every answer on every
+    turn, plus the turn's end. A driver that goes past it is looping, not playing."""
+    return rules.turns * (len(rules.actions) + len(rules.events) + 1) + 1
+
+
 def replay(rules: Rules, seed: int, moves: list[str] | tuple[str, ...]) -> GameState:
     """Play a list of move texts from the start. Raises MoveSyntaxError or IllegalMoveError."""
     state = new_game(rules, seed)

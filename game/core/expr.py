@@ -129,7 +129,8 @@ class _Parser:
         self.depth = 0
 
     def deeper(self, offset: int) -> None:
-        # Each level of parentheses or prefix operators costs Python stack frames: a
+        # Each level of parentheses, function calls or prefix operators costs Python stack
+        # frames: a
         # hostile or runaway expression must get an error, not a RecursionError.
         self.depth += 1
         if self.depth > MAX_NESTING:
@@ -224,11 +225,13 @@ class _Parser:
         if kind == "name":
             if self.peek()[1] == "(":
                 self.take()
+                self.deeper(offset)
                 args = [self.or_()]
                 while self.peek()[1] == ",":
                     self.take()
                     args.append(self.or_())
                 self.expect(")")
+                self.depth -= 1
                 return Call(value, tuple(args), offset)
             return Name(value, offset)
         if value == "(":

@@ -19,6 +19,7 @@ from game.core.engine import (
     action_problem,
     apply_action,
     available_action_indices,
+    move_limit,
     new_game,
 )
 from game.core.rules import Rules
@@ -38,8 +39,9 @@ def _take(rules: Rules, index: int) -> TakeAction:
     return move
 
 
-def _historical_answer(rules: Rules, event: int) -> Choose:
-    """The USSR's answer to event ``event``, made once per scenario."""
+def historical_answer(rules: Rules, event: int) -> Choose:
+    """The USSR's answer to event ``event`` (the scenario's ``historical_choice``, else the
+    first choice), made once per scenario."""
     answers = rules._cache.get("historical_answers")
     if answers is None:
         answers = rules._cache["historical_answers"] = tuple(
@@ -53,7 +55,7 @@ def history_policy(state: GameState, rng: random.Random) -> Move:
     """Do what the USSR did: the historical path's actions, then the historical choices."""
     rules = state.rules
     if state.pending:
-        return _historical_answer(rules, state.pending[0])
+        return historical_answer(rules, state.pending[0])
     if state.turn < rules.turns:
         for index in rules.history_by_turn[state.turn]:
             if index not in state.taken_this_turn and action_problem(state, index) is None:
@@ -139,7 +141,7 @@ def choices_policy(plan: Mapping[str, str], actions: Mapping[int, list[str]]) ->
             ids = [c.id for c in ev.choices]
             if wanted in ids:
                 return Choose(ev.id, wanted)
-            return Choose(ev.id, ids[ev.historical_choice if ev.historical_choice >= 0 else 0])
+            return historical_answer(rules, ev.index)
         for action_id in actions.get(state.turn, []):
             index = rules.action_index.get(action_id)
             if index is not None and action_problem(state, index) is None:
@@ -164,14 +166,19 @@ def history_with(changes: Mapping[str, str]) -> Policy:
     return play
 
 
-def what_if_plans(rules: Rules, most: int = 2) -> list[dict[str, str]]:
-    """Every way of changing one (and, with ``most=2``, two) historical choices."""
+def what_if_plans(rules: Rules, most: int = 2, limit: int = 2000) -> list[dict[str, str]]:
+    """Every way of changing one (and, with ``most=2``, two) historical choices, in scenario
+    order, at most ``limit`` of them."""
     changes = [(ev.id, c.id) for ev in rules.events for c in ev.choices
                if c.index != ev.historical_choice]
     plans = [{e: c} for e, c in changes]
     if most >= 2:
-        plans += [{e1: c1, e2: c2} for i, (e1, c1) in enumerate(changes)
-                  for e2, c2 in changes[i + 1:] if e1 != e2]
+        for i, (e1, c1) in enumerate(changes):
+            for e2, c2 in changes[i + 1:]:
+                if len(plans) >= limit:
+                    return plans  # the pairs grow with the square of the choices
+                if e1 != e2:
+                    plans.append({e1: c1, e2: c2})
     return plans
 
 
@@ -184,11 +191,11 @@ POLICIES: dict[str, Policy] = {
 
 
 def play_game(rules: Rules, policy: Policy, seed: int = 0, policy_seed: int | None = None,
-              max_moves: int = 100_000) -> GameState:
+              max_moves: int | None = None) -> GameState:
     """Play a whole game with ``policy`` and return its final state."""
     state = new_game(rules, seed)
     rng = random.Random(seed if policy_seed is None else policy_seed)
-    for _ in range(max_moves):
+    for _ in range(move_limit(rules) if max_moves is None else max_moves):
         if state.ending_index >= 0:
             return state
         state = apply_action(state, policy(state, rng))

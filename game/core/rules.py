@@ -15,7 +15,7 @@ from typing import Any
 
 from game.core import expr
 from game.core.expr import Evaluator, ExprError, Name
-from game.core.scenario import Effect, Scenario, month_index
+from game.core.scenario import Effect, Scenario, expression_places, month_index
 
 # Effect opcodes, applied by game.core.engine, which relies on this order (aims < relations
 # < flags < treaties) to pick a branch with one comparison.
@@ -147,11 +147,7 @@ def collect_flags(scenario: Scenario) -> tuple[str, ...]:
 
 def condition_texts(scenario: Scenario) -> list[str]:
     """Return the text of every expression in a scenario."""
-    out = [a.per_turn for a in scenario.aims if a.per_turn]
-    out += [a.available for a in scenario.actions if a.available]
-    out += [e.when for e in scenario.events if e.when]
-    out += [e.when for e in scenario.endings if e.when]
-    return out
+    return [text for _, text in expression_places(scenario)]
 
 
 def make_resolver(scenario: Scenario, flag_ids: tuple[str, ...]) -> Callable[[Name], Evaluator]:

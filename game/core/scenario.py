@@ -39,6 +39,10 @@ def month_text(index: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+MAX_TURNS = 600
+"""Limits that keep a hostile or runaway file from costing minutes or gigabytes to check."""
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -54,6 +58,13 @@ class Calendar(_Model):
     def _end_after_start(self) -> Calendar:
         if month_index(self.end) < month_index(self.start):
             raise ValueError(f"the calendar ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    @model_validator(mode="after")
+    def _not_too_long(self) -> Calendar:
+        if self.turns > MAX_TURNS:
+            raise ValueError(f"the calendar has {self.turns} turns; at most {MAX_TURNS} are allowed "
+                             "(use longer turns)")
         return self
 
     @property
@@ -203,7 +214,7 @@ class Action(_Model):
     unavailable_reason: str = Field(default="", description="Shown when 'available' is false.")
     once: bool = Field(default=True, description="False: may be taken again on later turns.")
     stance: Id
-    effects: list[Effect] = Field(min_length=1)
+    effects: list[Effect] = Field(min_length=1, max_length=50)
     history: HistoryNote | None = None
 
 
@@ -214,7 +225,7 @@ class Choice(_Model):
     label: ShortText
     description: str = ""
     stance: Id
-    effects: list[Effect] = Field(default_factory=list)
+    effects: list[Effect] = Field(default_factory=list, max_length=50)
 
 
 class Event(_Model):
@@ -226,10 +237,13 @@ class Event(_Model):
     date: YearMonth | None = Field(default=None, description="Fires on the turn of this month.")
     earliest: YearMonth | None = None
     latest: YearMonth | None = None
-    when: Expr | None = Field(default=None, description="Condition; the event waits until true.")
+    when: Expr | None = Field(
+        default=None,
+        description="Condition. With 'date', checked on that turn only; with 'earliest'/'latest', "
+        "the event fires on the first turn of the window when it holds.")
     chance: float = Field(default=1, gt=0, le=1, description="Chance per turn once eligible.")
-    effects: list[Effect] = Field(default_factory=list)
-    choices: list[Choice] = Field(default_factory=list)
+    effects: list[Effect] = Field(default_factory=list, max_length=50)
+    choices: list[Choice] = Field(default_factory=list, max_length=8)
     historical_choice: Id | None = None
     ends_game: bool = Field(default=False, description="The game ends after this turn.")
     history: HistoryNote | None = None
@@ -274,7 +288,7 @@ class Figure(_Model):
     unit: str = ""
     aim: Id = Field(description="The aim whose historical trajectory this figure checks.")
     source: Text
-    values: list[FigureValue] = Field(min_length=2)
+    values: list[FigureValue] = Field(min_length=2, max_length=300)
 
 
 class Source(_Model):
@@ -295,15 +309,25 @@ class Scenario(_Model):
     player: ShortText = Field(description="The state the player leads.")
     calendar: Calendar
     actions_per_turn: int = Field(ge=1, le=10, description="Budget of action points per turn.")
-    aims: list[Aim] = Field(min_length=1)
-    treaty_kinds: list[TreatyKind] = Field(default_factory=list)
-    stances: list[Stance] = Field(min_length=1)
-    readings: list[Reading] = Field(default_factory=list)
-    nations: list[Nation] = Field(default_factory=list)
-    actions: list[Action] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
-    endings: list[Ending] = Field(min_length=1)
-    historical_path: list[PathStep] = Field(default_factory=list)
-    figures: list[Figure] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
+    aims: list[Aim] = Field(min_length=1, max_length=20)
+    treaty_kinds: list[TreatyKind] = Field(default_factory=list, max_length=64)
+    stances: list[Stance] = Field(min_length=1, max_length=50)
+    readings: list[Reading] = Field(default_factory=list, max_length=10)
+    nations: list[Nation] = Field(default_factory=list, max_length=100)
+    actions: list[Action] = Field(default_factory=list, max_length=300)
+    events: list[Event] = Field(default_factory=list, max_length=500)
+    endings: list[Ending] = Field(min_length=1, max_length=30)
+    historical_path: list[PathStep] = Field(default_factory=list, max_length=2000)
+    figures: list[Figure] = Field(default_factory=list, max_length=50)
+    sources: list[Source] = Field(default_factory=list, max_length=300)
 
+
+
+def expression_places(s: Scenario) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every expression of a scenario with the path of its field, in file order."""
+    places: list[tuple[tuple[str | int, ...], str | None]] = []
+    places += [(("aims", i, "per_turn"), a.per_turn) for i, a in enumerate(s.aims)]
+    places += [(("actions", i, "available"), a.available) for i, a in enumerate(s.actions)]
+    places += [(("events", i, "when"), e.when) for i, e in enumerate(s.events)]
+    places += [(("endings", i, "when"), e.when) for i, e in enumerate(s.endings)]
+    return [(path, text) for path, text in places if text is not None]

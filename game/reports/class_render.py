@@ -232,7 +232,9 @@ def render_csv(views: Sequence[ClassView]) -> str:
     decision_ids: list[str] = []
     for view in views:
         aim_ids += [a for a in view.aim_ids if a not in aim_ids]
-        decision_ids += [t.id for t in view.decisions if t.id not in decision_ids]
+        # Actions and events may share an id: a column is named by both.
+        decision_ids += [f"{t.kind}:{t.id}" for t in view.decisions
+                         if f"{t.kind}:{t.id}" not in decision_ids]
     anonymised = any(v.anonymised for v in views)
     header = ["scenario", "student"] + ([] if anonymised else ["file"])
     header += ["ending", "finished", "date", "score", "distance_from_history",
@@ -244,7 +246,7 @@ def render_csv(views: Sequence[ClassView]) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(header)
     for view in views:
-        position = {t.id: k for k, t in enumerate(view.decisions)}
+        position = {f"{t.kind}:{t.id}": k for k, t in enumerate(view.decisions)}
         for r in view.students:
             row: list[object] = [view.scenario_id, r.name]
             row += [] if anonymised else [r.file]

@@ -17,7 +17,7 @@ from typing import Protocol
 from game.core.engine import GameState
 from game.core.policies import historical_game
 from game.core.rules import Rules
-from game.core.scoring import month_label, overall_score, stance
+from game.core.scoring import aim_results, month_label, overall_score, stance
 from game.saves import LoadedSave
 
 
@@ -227,16 +227,12 @@ def game_facts(game: LoadedSave) -> GameFacts:
     state = game.state
     rules = state.rules
     hist = historical_game(rules)
-    h_traj = hist.trajectory or (rules.aim_start,)
-    played = len(state.trajectory)
-    finished = state.ending_index >= 0
-    theirs = hist.aims if finished or not played else h_traj[min(played, len(h_traj)) - 1]
     st = stance(state)
     return GameFacts(
         name=game.data.player or _stem(game.path), file=game.path,
         ending_index=state.ending_index, date=state.date_text,
         aims=tuple(round(v, 2) for v in state.aims),
-        vs_history=tuple(round(v - h, 2) for v, h in zip(state.aims, theirs, strict=True)),
+        vs_history=tuple(a.difference for a in aim_results(state)),
         distance=distance_from_history(state, hist), score=overall_score(state),
         took=state.took, fired=state.fired, choices=state.choices, lean=st.lean,
         reading=st.reading_name, verdict=st.verdict)

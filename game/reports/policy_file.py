@@ -23,7 +23,7 @@ from typing import Any, Protocol
 
 from game.core import expr
 from game.core.engine import Choose, EndTurn, GameState, Move, TakeAction, action_problem
-from game.core.policies import Policy
+from game.core.policies import Policy, historical_answer
 from game.core.rules import Rules
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.yamlsafe import read_yaml_file
@@ -68,7 +68,7 @@ class PolicyPlan:
                 wanted = choices.get(ev.id)
                 if wanted in ids:
                     return Choose(ev.id, wanted)
-                return Choose(ev.id, ids[ev.historical_choice if ev.historical_choice >= 0 else 0])
+                return historical_answer(rules, ev.index)
             for action_id in actions.get(state.turn, ()):
                 if action_problem(state, rules.action_index[action_id]) is None:
                     return TakeAction(action_id)

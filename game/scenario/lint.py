@@ -28,12 +28,12 @@ from dataclasses import dataclass
 
 from game.core import expr
 from game.core.checks import Path, PathProblem
-from game.core.engine import apply_action, available_action_indices, new_game
+from game.core.engine import apply_action, available_action_indices, move_limit, new_game
 from game.core.expr import ExprError, Node
 from game.core.figures import figure_fits
 from game.core.policies import POLICIES, Policy, historical_game, history_with, what_if_plans
 from game.core.rules import Rules
-from game.core.scenario import Effect, Scenario, month_index
+from game.core.scenario import Effect, Scenario, expression_places, month_index
 from game.scenario.errors import Problem
 from game.scenario.yamlsafe import Marks
 
@@ -93,12 +93,7 @@ def _effects_of(s: Scenario) -> Iterator[tuple[Path, Effect]]:
 
 def _conditions_of(s: Scenario) -> Iterator[tuple[Path, Node]]:
     """Every parsed expression in the scenario with its path."""
-    places: list[tuple[Path, str | None]] = []
-    places += [(("aims", i, "per_turn"), a.per_turn) for i, a in enumerate(s.aims)]
-    places += [(("actions", i, "available"), a.available) for i, a in enumerate(s.actions)]
-    places += [(("events", i, "when"), e.when) for i, e in enumerate(s.events)]
-    places += [(("endings", i, "when"), e.when) for i, e in enumerate(s.endings)]
-    for path, text in places:
+    for path, text in expression_places(s):
         node = _parse(text)
         if node is not None:
             yield path, node
@@ -462,7 +457,7 @@ def coverage(rules: Rules, plan: SimulationPlan) -> Coverage:
     for policy, seed in runs:
         state = new_game(rules, seed)
         rng = random.Random(seed)
-        for _ in range(100_000):
+        for _ in range(move_limit(rules)):
             if state.ending_index >= 0:
                 break
             if not state.pending:

@@ -1,4 +1,4 @@
-"""Where saves live on disk, without reading them: autosave numbering and atomic writes.
+"""Where saves live on disk, without reading them: autosave numbering and the quick save.
 
 Kept free of the engine and pydantic so the title screen opens fast."""
 
@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from game.atomic import write_atomic
 from game.paths import saves_dir
 
 AUTOSAVE = re.compile(r"^autosave-(\d+)\.json$")
@@ -30,8 +29,3 @@ def latest_autosave(folder: Path | None = None) -> Path | None:
     folder = folder or saves_dir()
     numbers = autosave_numbers(folder)
     return folder / f"autosave-{max(numbers):06d}.json" if numbers else None
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write a small file atomically (see game.atomic)."""
-    write_atomic(path, text)

@@ -14,6 +14,7 @@ from pygame_gui.elements import UITextEntryLine
 from game.paths import saves_dir
 from game.saves import SaveError
 from game.ui import flow
+from game.ui.savefiles import AUTOSAVE
 from game.ui.scene import Scene
 from game.ui.session import SaveEntry, list_saves
 from game.ui.widgets import draw_lines, draw_text, focus_ring
@@ -27,6 +28,8 @@ SAFE_NAME = re.compile(r"[^A-Za-z0-9 _-]+")
 def slot_file_name(name: str) -> str:
     """A save slot's file name from the name the player typed (safe on every system)."""
     clean = SAFE_NAME.sub("", name).strip().replace(" ", "_")[:40]
+    if AUTOSAVE.match(f"{clean}.json"):
+        clean += "-kept"  # autosaves are rotated away; a save the player named must stay
     return f"{clean or 'save'}.json"
 
 

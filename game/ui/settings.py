@@ -7,8 +7,8 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from game.atomic import write_atomic
 from game.paths import config_dir
-from game.ui.savefiles import write_text_atomic
 
 SCALES = (0.0, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
 """UI scales offered; 0 means automatic (from the window height)."""
@@ -66,7 +66,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
                     isinstance(v, int) and isinstance(getattr(defaults, k), float)):
                 del values[k]
         return Settings(**values).clean(), None
-    except (OSError, ValueError, TypeError) as exc:
+    except (OSError, ValueError, TypeError, RecursionError) as exc:
         return Settings(), f"{target}: settings not read ({exc}); using the defaults"
 
 
@@ -74,7 +74,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
     """Write the settings atomically; return an error message or None."""
     target = path or settings_path()
     try:
-        write_text_atomic(target, json.dumps(asdict(settings), indent=1))
+        write_atomic(target, json.dumps(asdict(settings), indent=1))
     except OSError as exc:
         return f"{target}: settings not saved ({exc.strerror or exc})"
     return None

@@ -92,8 +92,8 @@ def test_csv_has_one_row_per_game(class_dir: Path, capsys: pytest.CaptureFixture
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 32
     assert {"student", "file", "ending", "score", "distance_from_history", "security",
-            "security_vs_history", "crisis", "pact_finland"} <= set(rows[0])
-    assert {r["crisis"] for r in rows} <= {"Yield", "Defy", "did not happen", "not answered"}
+            "security_vs_history", "event:crisis", "action:pact_finland"} <= set(rows[0])
+    assert {r["event:crisis"] for r in rows} <= {"Yield", "Defy", "did not happen", "not answered"}
     assert rows[0]["distance_from_history"] == "0.0"
 
 

@@ -140,3 +140,21 @@ def test_save_of_a_changed_scenario_loads_with_a_warning(make_app, home: Path) -
     d.app.scenario_cache.clear()
     d.key(pygame.K_F9)
     assert any("has changed" in m.text for m in d.app.messages)
+
+
+def test_a_slot_named_like_an_autosave_is_not_rotated_away() -> None:
+    from game.ui.saves_screen import slot_file_name
+
+    assert slot_file_name("autosave-000001") == "autosave-000001-kept.json"
+    assert slot_file_name("my game") == "my_game.json"
+
+
+def test_a_settings_file_nested_too_deep_gives_the_defaults(home: Path) -> None:
+    from game.paths import config_dir
+    from game.ui.settings import Settings, load_settings
+
+    folder = config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "settings.json").write_text("[" * 100000)
+    settings, problem = load_settings()
+    assert settings == Settings() and problem

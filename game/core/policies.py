@@ -129,24 +129,29 @@ def greedy_policy(state: GameState, rng: random.Random) -> Move:
     return best
 
 
-def choices_policy(plan: Mapping[str, str], actions: Mapping[int, list[str]]) -> Policy:
-    """A policy from a file of choices: ``plan`` maps event id to choice id, ``actions`` maps
-    turn to action ids; events not named get their historical choice."""
+def choices_policy(plan: Mapping[str, str], actions: Mapping[int, list[str]],
+                   skip: frozenset[str] = frozenset(), follow_history: bool = False) -> Policy:
+    """A policy from a plan of choices: ``plan`` maps event id to choice id (events not named
+    get their historical answer), ``actions`` maps turn to the action ids to try first; with
+    ``follow_history`` the turn's historical actions come next, except those in ``skip``."""
 
     def play(state: GameState, rng: random.Random) -> Move:
         rules = state.rules
         if state.pending:
             ev = rules.events[state.pending[0]]
             wanted = plan.get(ev.id)
-            ids = [c.id for c in ev.choices]
-            if wanted in ids:
+            if wanted is not None and any(c.id == wanted for c in ev.choices):
                 return Choose(ev.id, wanted)
             return historical_answer(rules, ev.index)
         for action_id in actions.get(state.turn, []):
             index = rules.action_index.get(action_id)
             if index is not None and action_problem(state, index) is None:
-                return TakeAction(action_id)
-        return EndTurn()
+                return _take(rules, index)
+        if follow_history and state.turn < rules.turns:
+            for index in rules.history_by_turn[state.turn]:
+                if rules.actions[index].id not in skip and action_problem(state, index) is None:
+                    return _take(rules, index)
+        return END_TURN
 
     return play
 
@@ -154,16 +159,7 @@ def choices_policy(plan: Mapping[str, str], actions: Mapping[int, list[str]]) ->
 def history_with(changes: Mapping[str, str]) -> Policy:
     """History, except that the events named in ``changes`` (event id -> choice id) are
     answered differently: how a class asks "what if the USSR had chosen otherwise?"."""
-
-    def play(state: GameState, rng: random.Random) -> Move:
-        if state.pending:
-            ev = state.rules.events[state.pending[0]]
-            wanted = changes.get(ev.id)
-            if wanted is not None and any(c.id == wanted for c in ev.choices):
-                return Choose(ev.id, wanted)
-        return history_policy(state, rng)
-
-    return play
+    return choices_policy(changes, {}, follow_history=True)
 
 
 def what_if_plans(rules: Rules, most: int = 2, limit: int = 2000) -> list[dict[str, str]]:

@@ -15,15 +15,13 @@ A mapping with none of these sections is read as choices alone.
 
 from __future__ import annotations
 
-import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from game.core import expr
-from game.core.engine import Choose, EndTurn, GameState, Move, TakeAction, action_problem
-from game.core.policies import Policy, historical_answer
+from game.core.policies import Policy, choices_policy
 from game.core.rules import Rules
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.yamlsafe import read_yaml_file
@@ -57,29 +55,7 @@ class PolicyPlan:
 
     def policy(self) -> Policy:
         """The policy that plays the plan: its own choices and actions, else history's."""
-        choices, actions, skip, follow = self.choices, self.actions, self.skip, \
-            self.follow_history
-
-        def play(state: GameState, rng: random.Random) -> Move:
-            rules = state.rules
-            if state.pending:
-                ev = rules.events[state.pending[0]]
-                ids = [c.id for c in ev.choices]
-                wanted = choices.get(ev.id)
-                if wanted in ids:
-                    return Choose(ev.id, wanted)
-                return historical_answer(rules, ev.index)
-            for action_id in actions.get(state.turn, ()):
-                if action_problem(state, rules.action_index[action_id]) is None:
-                    return TakeAction(action_id)
-            if follow:
-                for index in rules.history_by_turn[state.turn]:
-                    action_id = rules.actions[index].id
-                    if action_id not in skip and action_problem(state, index) is None:
-                        return TakeAction(action_id)
-            return EndTurn()
-
-        return play
+        return choices_policy(self.choices, self.actions, self.skip, self.follow_history)
 
 
 def _suggestion(word: object, known: list[str], what: str) -> str:

@@ -139,18 +139,22 @@ def replay_save(data: SaveData, rules: Rules, path: str = "") -> LoadedSave:
                         "was saved; its decisions are replayed where they still apply")
     state = new_game(rules, data.seed)
     dropped = 0
+    if not changed:
+        i = 0
+        try:
+            for i, text in enumerate(data.moves):  # noqa: B007 (i names the failing move)
+                state = apply_action(state, parse_move(text))
+        except MoveSyntaxError as exc:
+            raise SaveError(f"{path}: damaged save: move {i + 1}: {exc}") from None
+        except IllegalMoveError as exc:
+            raise SaveError(f"{path}: damaged save: move {i + 1} ('{data.moves[i]}') is not "
+                            f"possible: {exc.reason}") from None
+        return LoadedSave(path, data, state, warnings, 0)
     for i, text in enumerate(data.moves):
         try:
             move = parse_move(text)
         except MoveSyntaxError as exc:
             raise SaveError(f"{path}: damaged save: move {i + 1}: {exc}") from None
-        if not changed:
-            try:
-                state = apply_action(state, move)
-            except IllegalMoveError as exc:
-                raise SaveError(f"{path}: damaged save: move {i + 1} ('{text}') is not "
-                                f"possible: {exc.reason}") from None
-            continue
         # The scenario changed: keep every decision that still applies. An event the
         # new version added is answered as history did; a move that no longer fits is dropped.
         if state.ending_index >= 0:

@@ -181,15 +181,22 @@ def stance(state: GameState) -> Stance:
     rules = state.rules
     scn = rules.scenario
     weighted: dict[tuple[str, int], tuple[str, float, float]] = {}
-    for entry in state.log():
-        if entry.kind == "action":
-            weighted.setdefault(("action", entry.index), (
-                scn.actions[entry.index].name, rules.actions[entry.index].stance_lean, 1.0))
-        elif entry.kind == "choice":
-            ev = scn.events[entry.index]
-            weighted[("choice", entry.index)] = (
-                f"{ev.title}: {ev.choices[entry.choice].label}",
-                rules.events[entry.index].choices[entry.choice].stance_lean, CHOICE_WEIGHT)
+    # The raw log chain, oldest first: making LogEntry objects would cost more than the rest
+    # of this (compare does it for a whole class).
+    raw = []
+    node = state.log_chain
+    while node is not None:
+        raw.append(node[0])
+        node = node[1]
+    for _, kind, index, choice, _ in reversed(raw):
+        if kind == "action":
+            weighted.setdefault(("action", index), (
+                scn.actions[index].name, rules.actions[index].stance_lean, 1.0))
+        elif kind == "choice":
+            ev = scn.events[index]
+            weighted[("choice", index)] = (
+                f"{ev.title}: {ev.choices[choice].label}",
+                rules.events[index].choices[choice].stance_lean, CHOICE_WEIGHT)
     total = sum(w for _, _, w in weighted.values())
     lean = sum(v * w for _, v, w in weighted.values()) / total if total else 0.0
     moved = sorted(weighted.values(), key=lambda t: -abs(t[1]) * t[2])

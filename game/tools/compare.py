@@ -17,7 +17,6 @@ from game.atomic import write_atomic
 from game.core.rules import Rules
 from game.reports.class_render import render_csv, render_html, render_markdown
 from game.reports.classview import ClassView, GameFacts, class_view, game_facts
-from game.reports.guard import guarded
 from game.reports.saveset import ScenarioFinder, Skipped, collect_files, open_saves
 from game.tools.common import load_or_report, output_format
 
@@ -58,10 +57,7 @@ def gather(paths: list[str], finder: ScenarioFinder,
 
 
 def run(args: argparse.Namespace) -> int:
-    return guarded("compare", _run, args)
-
-
-def _run(args: argparse.Namespace) -> int:
+    """Run the command (game.cli turns any unexpected error into one sentence)."""
     fmt = output_format(args.format, args.output, FORMATS, "md")
     explicit = None
     if args.scenario:

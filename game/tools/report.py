@@ -14,7 +14,6 @@ from pathlib import Path
 from game.atomic import write_atomic
 from game.reports.charts import ChartsUnavailable, aim_charts
 from game.reports.end_report import build_report
-from game.reports.guard import guarded
 from game.reports.html_report import render_html
 from game.reports.saveset import ScenarioFinder, open_save
 from game.reports.text_report import render_csv, render_json, render_markdown
@@ -110,10 +109,7 @@ def write_report(save_path: str | Path, out: str | Path | None, fmt: str = "html
 
 
 def run(args: argparse.Namespace) -> int:
-    return guarded("report", _run, args)
-
-
-def _run(args: argparse.Namespace) -> int:
+    """Run the command (game.cli turns any unexpected error into one sentence)."""
     fmt = output_format(args.format, args.output, FORMATS, "html")
     scenario = None
     if args.scenario:

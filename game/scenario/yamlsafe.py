@@ -621,7 +621,7 @@ def read_yaml(data: bytes, filename: str) -> tuple[Any, Marks, Marks]:
     except yaml.MarkedYAMLError as error:
         try:
             problems.append(_syntax_problem(error, _Locator(text), filename))
-        except Exception:
+        except Exception:  # noqa: BLE001 - a message that cannot be placed is still reported
             problems.append(Problem(filename, 0, 0, f"YAML syntax error: {error}"))
     except yaml.YAMLError as error:
         problems.append(Problem(filename, 0, 0, f"the YAML reader failed: {error}"))
@@ -635,7 +635,7 @@ def read_yaml(data: bytes, filename: str) -> tuple[Any, Marks, Marks]:
                 "check that this is the right file",
             )
         )
-    except Exception as error:  # a bug or a PyYAML surprise: still only ScenarioError escapes
+    except Exception as error:  # noqa: BLE001 - a bug or a PyYAML surprise: only ScenarioError escapes
         problems.append(
             Problem(filename, 0, 0, f"could not read the file: {type(error).__name__}: {error}")
         )

@@ -12,6 +12,7 @@ import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 from game.scenario.loader import DEFAULT_SCENARIO
 
@@ -77,13 +78,13 @@ SECTIONS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
 }
 
 
-def _teacher_tools():  # type: ignore[no-untyped-def]
+def _teacher_tools() -> ModuleType:
     from game.reports import benchmarks
 
     return benchmarks
 
 
-def _ui():  # type: ignore[no-untyped-def]
+def _ui() -> ModuleType:
     from game.ui import benchmarks
 
     return benchmarks

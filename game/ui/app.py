@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import pygame  # noqa: E402
-import pygame_gui  # noqa: E402
+import pygame
+import pygame_gui
 
-from game.ui import theme as theme_mod  # noqa: E402
-from game.ui.scene import Scene  # noqa: E402
-from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
-from game.ui.theme import COLOURBLIND, COLOURS, Colours, Fonts, auto_scale  # noqa: E402
+from game.ui import theme as theme_mod
+from game.ui.scene import Scene
+from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.theme import COLOURBLIND, COLOURS, Colours, Fonts, auto_scale
 
 if TYPE_CHECKING:
     from game.ui.session import Session
@@ -121,7 +121,7 @@ class App:
             return pygame_gui.UIManager(self.screen.get_size(),
                                         theme_mod.scaled_theme(self.theme, self.scale),
                                         enable_live_theme_updates=False)
-        except Exception as exc:  # a theme pygame_gui cannot read: keep its defaults
+        except Exception as exc:  # noqa: BLE001 - a theme pygame_gui cannot read: keep its defaults
             self.toast(f"theme not usable ({exc.__class__.__name__}: {exc}); plain look used",
                        "bad")
             self.theme = dict(theme_mod.FALLBACK_THEME)
@@ -292,7 +292,7 @@ class App:
             return
         try:
             used = self.manager.process_events(event)
-        except Exception as exc:  # pragma: no cover - pygame_gui internals
+        except Exception as exc:  # noqa: BLE001 - pygame_gui internals must not close the game
             self.toast(f"interface error ignored: {exc}", "bad")
             used = False
         if used and t != pygame.KEYDOWN:

@@ -20,10 +20,10 @@ from typing import Any
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import pygame  # noqa: E402
+import pygame
 
-from game.paths import ASSETS  # noqa: E402
-from game.ui.explain import BANDS  # noqa: E402
+from game.paths import ASSETS
+from game.ui.explain import BANDS
 
 MAP_FILE = ASSETS / "map" / "europe_1938.json"
 

@@ -13,9 +13,9 @@ from typing import Any
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import pygame  # noqa: E402
+import pygame
 
-from game.paths import ASSETS  # noqa: E402
+from game.paths import ASSETS
 
 THEME_FILE = ASSETS / "theme.json"
 MIN_FONT_PX = 12

@@ -14,8 +14,8 @@ os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("STATECRAFT_HOME", tempfile.mkdtemp(prefix="statecraft-ui-"))
 os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
 
-import pygame  # noqa: E402
-import pytest  # noqa: E402
+import pygame
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "data" / "mini.yaml"

@@ -8,13 +8,13 @@ import os
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import time
+from pathlib import Path
 
-import pygame  # noqa: E402
-import yaml  # noqa: E402
+import pygame
+import yaml
 
-from tests.ui.conftest import MINI, Driver  # noqa: E402
+from tests.ui.conftest import MINI, Driver
 
 MARKUP = "<font pixel_size=5000>HUGE</font> <img src='x.png'> <b>bold</b> & <a href=x>link"
 

@@ -8,12 +8,12 @@ import os
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pygame  # noqa: E402
-import pytest  # noqa: E402
+import pygame
+import pytest
 
-from game.paths import BUNDLED_SCENARIOS  # noqa: E402
+from game.paths import BUNDLED_SCENARIOS
 
 BUNDLED = sorted(p for p in BUNDLED_SCENARIOS.glob("*.yaml") if p.name != "template.yaml")
 

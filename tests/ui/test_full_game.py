@@ -7,11 +7,11 @@ import os
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pygame  # noqa: E402
+import pygame
 
-from tests.ui.conftest import Driver, mini_path  # noqa: E402
+from tests.ui.conftest import Driver, mini_path
 
 
 def pick_mini_by_mouse(d: Driver, home: Path) -> None:

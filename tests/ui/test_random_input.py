@@ -7,12 +7,12 @@ import os
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
-import random  # noqa: E402
-from pathlib import Path  # noqa: E402
+import random
+from pathlib import Path
 
-import pygame  # noqa: E402
+import pygame
 
-from tests.ui.conftest import mini_path  # noqa: E402
+from tests.ui.conftest import mini_path
 
 KEYS = [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_9, pygame.K_RETURN, pygame.K_ESCAPE,
         pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_SPACE,

@@ -7,13 +7,13 @@ import os
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
-import json  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import json
+import time
+from pathlib import Path
 
-import pygame  # noqa: E402
+import pygame
 
-from tests.ui.conftest import mini_path  # noqa: E402
+from tests.ui.conftest import mini_path
 
 
 def test_settings_are_kept_between_runs(make_app, home: Path) -> None:

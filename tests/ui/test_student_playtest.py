@@ -9,13 +9,13 @@ import os
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pygame  # noqa: E402
-import pytest  # noqa: E402
-import yaml  # noqa: E402
+import pygame
+import pytest
+import yaml
 
-from tests.ui.conftest import MINI, Driver  # noqa: E402
+from tests.ui.conftest import MINI, Driver
 
 NOTE = {"date": "Jan 1930", "text": "The scare was real enough in Moscow.",
         "verdict": "failure", "reason": "The essay says the fear was wrong.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 # name -> (module, one-line help). A module defines add_arguments(parser) and run(args) -> int.
@@ -18,11 +19,22 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+def program_name() -> str:
+    """How the game was started, for --help: `statecraft`, `python -m game` or `python main.py`."""
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    if name == "__main__.py":
+        return "python -m game"
+    if name.endswith(".py"):
+        return f"python {name}"
+    name = name.removesuffix(".exe")
+    return name if name and not name.startswith("-") else "statecraft"
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser of every command; with ``only``, just that command's module is imported
     (so `python main.py` opens the game without loading the teacher tools)."""
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog=program_name(),
         description="Statecraft: lead the USSR from 1928 to 1941 and compare your game with "
         "history. With no command, the game opens.",
     )

@@ -1,15 +1,56 @@
-"""Where the game keeps the user's settings, saves and own scenarios (per platformdirs)."""
+"""Where the game finds its bundled files (scenarios, map, theme) and keeps the user's settings,
+saves and own scenarios (per platformdirs). Every lookup of a bundled file goes through here.
+
+The bundled files live at the top of the repository (``scenarios/``, ``assets/``), where teachers
+look for them. An installed package (wheel, ``pip install .``, pipx) carries them as package data
+in ``game/bundled/``, read through ``importlib.resources``; a checkout (``python main.py``) and an
+editable install have no ``game/bundled/`` and read the repository's folders directly, so an edit
+shows without reinstalling."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import platformdirs
 
 APP = "statecraft"
-BUNDLED_SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+
+def _copy_tree(source: Traversable, target: Path) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for item in source.iterdir():
+        if item.is_dir():
+            _copy_tree(item, target / item.name)
+        elif item.is_file():
+            (target / item.name).write_bytes(item.read_bytes())
+
+
+def _locate() -> tuple[Path, Path | None]:
+    """(the folder holding scenarios/ and assets/, the repository checkout or None if installed)."""
+    bundled = resources.files(__package__ or "game") / "bundled"
+    if bundled.is_dir():
+        if isinstance(bundled, Path):  # an ordinary installed package: the files are on disk
+            return bundled, None
+        # Imported from a zip: the rest of the game reads real files, so copy them out once.
+        folder = Path(tempfile.mkdtemp(prefix="statecraft-bundled-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _copy_tree(bundled, folder)
+        return folder, None
+    checkout = Path(__file__).resolve().parent.parent
+    return checkout, checkout
+
+
+_ROOT, CHECKOUT = _locate()
+# CHECKOUT is the repository when the game runs from one (also editable installs), else None:
+# tools that write into the repository (``schema``) or read its tests use it.
+BUNDLED_SCENARIOS = _ROOT / "scenarios"
+ASSETS = _ROOT / "assets"
 
 
 def _override(name: str) -> Path | None:

@@ -19,6 +19,7 @@ from game.core import expr
 from game.core.checks import PathProblem, reference_problems
 from game.core.rules import Rules, compile_rules
 from game.core.scenario import Scenario
+from game.paths import BUNDLED_SCENARIOS
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.lint import lint
 from game.scenario.yamlsafe import read_yaml, read_yaml_file
@@ -396,5 +397,5 @@ def _load(parsed: tuple[Any, Marks, Marks], filename: str, raw: bytes) -> Loaded
     return LoadedScenario(filename, scenario, rules, warnings)
 
 
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIO_DIR = BUNDLED_SCENARIOS  # game.paths finds them in a checkout and when installed
 DEFAULT_SCENARIO = SCENARIO_DIR / "ussr_1928_1941.yaml"

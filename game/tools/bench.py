@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
+from game.paths import CHECKOUT
 from game.scenario.loader import DEFAULT_SCENARIO
 
 Row = tuple[str, str, str, str]  # what, measured, baseline, ratio/goal
@@ -93,7 +94,8 @@ def _ui() -> ModuleType:
 def _playable(scenario: str) -> Path:
     """The scenario to play in the UI figures (the mini test one if the default is missing)."""
     path = Path(scenario)
-    return path if path.is_file() else Path(__file__).resolve().parents[2] / "tests/data/mini.yaml"
+    mini = CHECKOUT / "tests" / "data" / "mini.yaml" if CHECKOUT else None  # none when installed
+    return mini if mini is not None and not path.is_file() and mini.is_file() else path
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

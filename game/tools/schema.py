@@ -6,25 +6,29 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.paths import BUNDLED_SCENARIOS
+from game.paths import BUNDLED_SCENARIOS, CHECKOUT
 from game.scenario.schema import SCHEMA_FILE_NAME, schema_text
 
-DEFAULT_OUTPUT = BUNDLED_SCENARIOS / SCHEMA_FILE_NAME
+# In a checkout the command rewrites the repository's scenarios/schema.json; an installed game
+# never writes into its own package (site-packages): it prints the schema unless given -o.
+BUNDLED_SCHEMA = BUNDLED_SCENARIOS / SCHEMA_FILE_NAME
+DEFAULT_OUTPUT = str(BUNDLED_SCHEMA) if CHECKOUT is not None else "-"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-o", "--output", metavar="PATH", default=str(DEFAULT_OUTPUT),
-                   help="where to write it ('-' for the screen; default scenarios/schema.json)")
+    p.add_argument("-o", "--output", metavar="PATH", default=DEFAULT_OUTPUT,
+                   help="where to write it ('-' for the screen; default scenarios/schema.json "
+                   "in a checkout, the screen when installed)")
     p.add_argument("--check", action="store_true",
                    help="write nothing; exit 1 if the file differs from the models (for CI)")
 
 
 def run(args: argparse.Namespace) -> int:
     text = schema_text()
-    if args.output == "-":
+    if args.output == "-" and not args.check:
         sys.stdout.write(text)
         return 0
-    target = Path(args.output)
+    target = BUNDLED_SCHEMA if args.output == "-" else Path(args.output)
     if args.check:
         try:
             current = target.read_text(encoding="utf-8")

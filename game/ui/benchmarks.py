@@ -12,6 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from game.paths import CHECKOUT
+
 Row = tuple[str, str, str, str]
 SIZE = (1280, 720)
 
@@ -76,8 +78,8 @@ def _env(home: str) -> dict[str, str]:
         env["SDL_VIDEODRIVER"] = "dummy"
     env["STATECRAFT_HOME"] = home
     env["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
-    root = str(Path(__file__).resolve().parents[2])
-    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    if CHECKOUT is not None:  # run from a checkout without installing: the children import it
+        env["PYTHONPATH"] = str(CHECKOUT) + os.pathsep + env.get("PYTHONPATH", "")
     return env
 
 

@@ -49,6 +49,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command. Everything it prints, usage lines and error messages included, goes
+    through :func:`game.reports.terminal.safe_output`: no control character from a save or a
+    scenario reaches the terminal raw."""
+    from game.reports.terminal import safe_output
+
+    with safe_output():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     words = sys.argv[1:] if argv is None else argv
     if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help")):
         words = ["play", *words]  # `python main.py --scenario FILE` plays it

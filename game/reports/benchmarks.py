@@ -73,7 +73,7 @@ def bench_compare(scenario: Path, saves: int = 500, repeats: int = 3) -> list[Ro
         def ours() -> None:
             finder = ScenarioFinder(loaded)
             groups, skipped, _ = gather([str(folder)], finder)
-            group_rules, games = groups[rules.scenario.id]
+            group_rules, games = groups[(rules.scenario.id, rules.digest)]
             assert not skipped and len(games) == saves
             render_markdown([class_view(group_rules, games)])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from game.reports.classview import ClassView, DecisionTally, StudentRow
 from game.reports.end_report import dates_in_words, month_words
@@ -21,13 +21,15 @@ DISTANCE_NOTE = ("Distance from history: how far the game's aims stayed from the
                  "between the historians' readings.")
 
 
-def _options(t: DecisionTally, strong: tuple[str, str]) -> str:
-    """``Yield 15 (as the USSR), Defy 14`` with the historical option marked."""
+def _options(t: DecisionTally, strong: tuple[str, str],
+             escape: Callable[[str], str] = str) -> str:
+    """``Yield 15 (as the USSR), Defy 14`` with the historical option marked; each label
+    passed through ``escape`` (the marks are not)."""
     parts = []
     for o in t.options:
         if not o.games and not o.historical:
             continue
-        text = f"{o.label} {o.games}"
+        text = f"{escape(o.label)} {o.games}"
         parts.append(f"{strong[0]}{text}{strong[1]} (as the USSR)" if o.historical else text)
     return ", ".join(parts)
 
@@ -82,8 +84,11 @@ def render_markdown(views: Sequence[ClassView], skipped: Sequence[str] = ()) -> 
     for k, view in enumerate(views):
         if k:
             out += ["", "---", ""]
-        out += [f"# The class at a glance: {md_text(view.scenario_title)}", "", _heading(view),
-                ""]
+        out += [f"# The class at a glance: {md_text(view.scenario_title)}", "",
+                md_text(_heading(view)), ""]
+        if view.version:
+            out += [f"_{md_text(_first_upper(view.version))}: the games below were replayed on "
+                    "this version, with its endings and choices._", ""]
         out += ["## Endings", "", "| Ending | Games | |", "|---|---:|---|"]
         for e in view.endings:
             out.append(f"| {md_cell(e.title)} | {e.games} | "
@@ -96,7 +101,7 @@ def render_markdown(views: Sequence[ClassView], skipped: Sequence[str] = ()) -> 
                     "|---|---|---|---|"]
             for t in view.decisions:
                 out.append(f"| {month_words(t.date)} | {md_cell(t.title)} | "
-                           f"{md_cell(_options(t, ('**', '**')))} | {md_cell(_history(t))} |")
+                           f"{_options(t, ('**', '**'), md_cell)} | {md_cell(_history(t))} |")
         else:
             out.append("No decisions yet.")
         pool = "the turn each game reached" if view.aims_over_unfinished else "the end"
@@ -154,10 +159,14 @@ def render_html(views: Sequence[ClassView], skipped: Sequence[str] = ()) -> str:
            f'<html lang="en"><head><meta charset="utf-8"><title>{h(title)}</title>'
            '<meta name="viewport" content="width=device-width, initial-scale=1">'
            f"<style>{STYLE}{_CLASS_STYLE}</style></head><body>"]
-    for view in views:
-        out.append(f'<article id="scenario-{h(view.scenario_id)}">')
+    for k, view in enumerate(views):
+        out.append(f'<article id="scenario-{h(view.scenario_id)}-{k + 1}">' if view.version
+                   else f'<article id="scenario-{h(view.scenario_id)}">')
         out.append(f"<h1>The class at a glance: {h(view.scenario_title)}</h1>")
         out.append(f'<p class="meta">{h(_heading(view))}</p>')
+        if view.version:
+            out.append(f'<p class="note">{h(_first_upper(view.version))}: the games below were '
+                       "replayed on this version, with its endings and choices.</p>")
         out.append('<section id="endings"><h2>Endings</h2><table><thead><tr><th>Ending</th>'
                    "<th class=num>Games</th><th></th></tr></thead><tbody>")
         for e in view.endings:
@@ -238,7 +247,8 @@ def render_csv(views: Sequence[ClassView]) -> str:
     anonymised = any(v.anonymised for v in views)
     header = ["scenario", "student"] + ([] if anonymised else ["file"])
     header += ["ending", "finished", "date", "score", "distance_from_history",
-               "decisions_as_history", "decisions", "policy_lean", "reading", "policy_verdict"]
+               "decisions_as_history", "decisions", "policy_lean", "reading", "policy_verdict",
+               "scenario_version"]
     for a in aim_ids:
         header += [a, f"{a}_vs_history"]
     header += decision_ids
@@ -251,7 +261,7 @@ def render_csv(views: Sequence[ClassView]) -> str:
             row: list[object] = [view.scenario_id, r.name]
             row += [] if anonymised else [r.file]
             row += [r.ending_id or "", r.finished, r.date, r.score, r.distance,
-                    r.same_decisions, r.decisions, r.lean, r.reading, r.verdict]
+                    r.same_decisions, r.decisions, r.lean, r.reading, r.verdict, view.version]
             for a in aim_ids:
                 if a in view.aim_ids:
                     i = view.aim_ids.index(a)
@@ -261,3 +271,7 @@ def render_csv(views: Sequence[ClassView]) -> str:
             row += [r.choices[position[d]] if d in position else "" for d in decision_ids]
             writer.writerow([csv_cell(v) for v in row])
     return buf.getvalue()
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -104,6 +104,9 @@ class ClassView:
     aim_ids: tuple[str, ...]
     aim_names: tuple[str, ...]
     anonymised: bool
+    version: str = ""
+    """Which version of the scenario, when the saves are of several versions of one id
+    (e.g. "version 3f2a9c1e, scenarios/mini.yaml"); empty otherwise."""
 
 
 def distance_from_history(state: GameState, hist: GameState) -> float:
@@ -208,6 +211,9 @@ class GameFacts:
 
     name: str
     file: str
+    digest: str
+    """The digest of the rules the game was replayed on: its ending and choices are indices
+    into that version of the scenario only."""
     ending_index: int
     date: str
     aims: tuple[float, ...]
@@ -229,7 +235,7 @@ def game_facts(game: LoadedSave) -> GameFacts:
     hist = historical_game(rules)
     st = stance(state)
     return GameFacts(
-        name=game.data.player or _stem(game.path), file=game.path,
+        name=game.data.player or _stem(game.path), file=game.path, digest=rules.digest,
         ending_index=state.ending_index, date=state.date_text,
         aims=tuple(round(v, 2) for v in state.aims),
         vs_history=tuple(a.difference for a in aim_results(state)),
@@ -238,10 +244,17 @@ def game_facts(game: LoadedSave) -> GameFacts:
         reading=st.reading_name, verdict=st.verdict)
 
 
-def class_view(rules: Rules, games: Sequence[GameFacts], anonymise: bool = False) -> ClassView:
-    """Put the saved games of one scenario side by side. ``games`` must not be empty."""
+def class_view(rules: Rules, games: Sequence[GameFacts], anonymise: bool = False,
+               version: str = "") -> ClassView:
+    """Put the saved games of one scenario side by side. ``games`` must not be empty, and
+    every one must have been replayed on ``rules`` (a game of another version of the scenario
+    would show the wrong endings and choices: ValueError)."""
     if not games:
         raise ValueError("no games to compare")
+    other = [g.file for g in games if g.digest != rules.digest]
+    if other:
+        raise ValueError(f"{other[0]}: replayed on another version of scenario "
+                         f"'{rules.scenario.id}'; compare each version on its own")
     scn = rules.scenario
     hist = historical_game(rules)
     decisions = _decisions(rules, games, hist)
@@ -285,7 +298,7 @@ def class_view(rules: Rules, games: Sequence[GameFacts], anonymise: bool = False
     return ClassView(scn.id, scn.title, len(games), len(done), endings,
                      len(games) - len(done), tuple(t for t, _ in decisions), tuple(aims),
                      not done, tuple(rows), rules.aim_ids, tuple(a.name for a in scn.aims),
-                     anonymise)
+                     anonymise, version)
 
 
 def _stem(path: str) -> str:

@@ -16,31 +16,49 @@ A mapping with none of these sections is read as choices alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
 from game.core import expr
 from game.core.policies import Policy, choices_policy
 from game.core.rules import Rules
+from game.files import read_limited
 from game.scenario.errors import Problem, ScenarioError
-from game.scenario.yamlsafe import read_yaml_file
+from game.scenario.yamlsafe import MAX_BYTES, read_yaml
 
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 SECTIONS = ("choices", "actions", "skip", "follow_history")
+MAX_PROBLEMS = 30
+"""Problems kept (and given a "did you mean") before the rest are only counted."""
+_LONGEST_SHOWN = 60
+"""A name longer than this is cut in messages, and gets no "did you mean"."""
+
+Hint = str | Callable[[], str]
+"""A hint, or what makes it: made only for the problems that are kept."""
 
 
 class _At(Protocol):
-    def __call__(self, where: tuple[str | int, ...], message: str, hint: str = "",
+    def __call__(self, where: tuple[str | int, ...], message: str, hint: Hint = "",
                  key: bool = False) -> None: ...
 
 
 class PolicyFileError(Exception):
-    """A file of choices that does not fit the scenario; ``problems`` says where and why."""
+    """A file of choices that does not fit the scenario; ``problems`` says where and why (the
+    first :data:`MAX_PROBLEMS` of them), ``total`` how many were found."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], total: int | None = None) -> None:
         self.problems = problems
+        self.total = len(problems) if total is None else total
         super().__init__("\n".join(p.format() for p in problems))
+
+
+def _show(word: object) -> str:
+    """A name from the file as it appears in a message: cut if it is long."""
+    text = str(word)
+    return text if len(text) <= _LONGEST_SHOWN else text[:_LONGEST_SHOWN] + "..."
 
 
 @dataclass(frozen=True)
@@ -59,7 +77,8 @@ class PolicyPlan:
 
 
 def _suggestion(word: object, known: list[str], what: str) -> str:
-    hint = expr.suggest(word, known) if isinstance(word, str) else ""
+    hint = expr.suggest(word, known) \
+        if isinstance(word, str) and len(word) <= _LONGEST_SHOWN else ""
     if hint:
         return hint
     shown = ", ".join(known[:12]) + (" ..." if len(known) > 12 else "")
@@ -70,15 +89,27 @@ def load_policy_file(path: str | Path, rules: Rules) -> PolicyPlan:
     """Read and check a file of choices. Raises :class:`PolicyFileError` listing every problem."""
     filename = str(path)
     try:
-        data, values, keys = read_yaml_file(path)
+        # Only a regular file, never more than a scenario's size, never blocking on a pipe.
+        raw = read_limited(path, MAX_BYTES)
+    except OSError as exc:
+        raise PolicyFileError([Problem(filename, 0, 0, f"cannot read the file: "
+                                       f"{exc.strerror or exc}")]) from None
+    try:
+        data, values, keys = read_yaml(raw, filename)
     except ScenarioError as exc:
         raise PolicyFileError(exc.problems) from None
     problems: list[Problem] = []
+    found = 0
 
-    def at(where: tuple[str | int, ...], message: str, hint: str = "",
+    def at(where: tuple[str | int, ...], message: str, hint: Hint = "",
            key: bool = False) -> None:
+        nonlocal found
+        found += 1
+        if len(problems) >= MAX_PROBLEMS:
+            return  # counted only: no position, no fuzzy match
         line, col = (keys if key else values).get(where, values.get((), (1, 1)))
-        problems.append(Problem(filename, line, col, message, hint))
+        problems.append(Problem(filename, line, col, message, hint if isinstance(hint, str)
+                                else hint()))
 
     if not isinstance(data, dict):
         at((), "a file of choices must be a mapping: 'choices:' with 'event: choice' lines",
@@ -89,8 +120,8 @@ def load_policy_file(path: str | Path, rules: Rules) -> PolicyPlan:
     if set(data) & set(SECTIONS):
         for k in data:
             if k not in SECTIONS:
-                at((k,), f"unknown section '{k}'",
-                   _suggestion(k, list(SECTIONS), "sections"), key=True)
+                at((k,), f"unknown section '{_show(k)}'",
+               partial(_suggestion, k, list(SECTIONS), "sections"), key=True)
         raw_choices: Any = data.get("choices") or {}
         raw_actions: Any = data.get("actions") or {}
         base: tuple[str | int, ...] = ("choices",)
@@ -105,7 +136,7 @@ def load_policy_file(path: str | Path, rules: Rules) -> PolicyPlan:
     choices = _choices(raw_choices, base, rules, at)
     actions = _actions(raw_actions, rules, at)
     if problems:
-        raise PolicyFileError(sorted(problems, key=lambda p: (p.line, p.col)))
+        raise PolicyFileError(sorted(problems, key=lambda p: (p.line, p.col)), found)
     return PolicyPlan(Path(filename).stem, choices, actions, skip, follow)
 
 
@@ -115,17 +146,18 @@ def _choices(raw: Any, base: tuple[str | int, ...], rules: Rules,
         at(base, "'choices' must be 'event: choice' lines")
         return {}
     events = {e.id: e for e in rules.scenario.events if e.choices}
+    event_ids = list(events)
     out: dict[str, str] = {}
     for event_id, choice_id in raw.items():
         where = base + (event_id,)
         if event_id not in events:
-            at(where, f"no event with choices called '{event_id}' in this scenario",
-               _suggestion(event_id, list(events), "events with choices"), key=True)
+            at(where, f"no event with choices called '{_show(event_id)}' in this scenario",
+               partial(_suggestion, event_id, event_ids, "events with choices"), key=True)
             continue
         ids = [c.id for c in events[event_id].choices]
         if not isinstance(choice_id, str) or choice_id not in ids:
-            at(where, f"'{choice_id}' is not a choice of '{event_id}'",
-               _suggestion(choice_id, ids, f"choices of '{event_id}'"))
+            at(where, f"'{_show(choice_id)}' is not a choice of '{event_id}'",
+               partial(_suggestion, choice_id, ids, f"choices of '{event_id}'"))
             continue
         out[event_id] = choice_id
     return out
@@ -139,8 +171,8 @@ def _skip(raw: Any, rules: Rules, at: _At) -> frozenset[str]:
     out = set()
     for k, action_id in enumerate(raw):
         if not isinstance(action_id, str) or action_id not in rules.action_index:
-            at(("skip", k), f"no action called '{action_id}' in this scenario",
-               _suggestion(action_id, known, "actions"))
+            at(("skip", k), f"no action called '{_show(action_id)}' in this scenario",
+               partial(_suggestion, action_id, known, "actions"))
             continue
         out.add(action_id)
     return frozenset(out)
@@ -156,7 +188,8 @@ def _actions(raw: Any, rules: Rules, at: _At) -> dict[int, list[str]]:
     for month, ids in raw.items():
         where: tuple[str | int, ...] = ("actions", month)
         if not _MONTH.match(str(month)):
-            at(where, f"'{month}' is not a month", 'write it "YYYY-MM", e.g. "1933-01"', key=True)
+            at(where, f"'{_show(month)}' is not a month", 'write it "YYYY-MM", e.g. "1933-01"',
+               key=True)
             continue
         turn = rules.turn_of_month(str(month))
         if not 0 <= turn < rules.turns:
@@ -166,8 +199,8 @@ def _actions(raw: Any, rules: Rules, at: _At) -> dict[int, list[str]]:
         for k, action_id in enumerate(items):
             spot = where + (k,) if isinstance(ids, list) else where
             if not isinstance(action_id, str) or action_id not in rules.action_index:
-                at(spot, f"no action called '{action_id}' in this scenario",
-                   _suggestion(action_id, known, "actions"))
+                at(spot, f"no action called '{_show(action_id)}' in this scenario",
+                   partial(_suggestion, action_id, known, "actions"))
                 continue
             out.setdefault(turn, []).append(action_id)
     return out

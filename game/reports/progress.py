@@ -6,6 +6,8 @@ import sys
 import time
 from typing import TextIO
 
+from game.reports.terminal import write_control
+
 
 class ProgressBar:
     """``[#######.......]  4,512/10,000 games  3.2 s, about 4 s left`` on one line, redrawn."""
@@ -33,10 +35,11 @@ class ProgressBar:
         self.last_draw = now
         filled = self.width * done // self.total
         elapsed = now - self.start
-        line = (f"\r[{'#' * filled}{'.' * (self.width - filled)}] "
+        line = (f"[{'#' * filled}{'.' * (self.width - filled)}] "
                 f"{done:,}/{self.total:,} {self.what}  {elapsed:.1f} s")
         if 0 < done < self.total:
             line += f", about {elapsed * (self.total - done) / done:.0f} s left"
+        write_control(self.stream, "\r")  # back to the start of the line; the rest is escaped
         self.stream.write(line.ljust(self.width + 60))
         self.stream.flush()
         self.drawn = True

@@ -8,14 +8,51 @@ one and still process the rest.
 
 from __future__ import annotations
 
-import json
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.saves import LoadedSave, SaveData, SaveError, read_save_data, replay_save
+from game.files import read_limited
+from game.reports.escape import one_line
+from game.saves import (
+    MAX_SAVE_BYTES,
+    LoadedSave,
+    SaveData,
+    SaveError,
+    read_save_data,
+    replay_save,
+)
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import LoadedScenario, load_scenario
+
+LOAD_PROBLEMS: tuple[type[BaseException], ...] = (
+    SaveError, ScenarioError, OSError, ValueError, ArithmeticError, LookupError, TypeError,
+    AttributeError, RecursionError, MemoryError)
+"""What a hostile or damaged save or scenario can raise while it is read, checked or replayed
+(a 5,000-digit number is a ValueError, a figure out of range an OverflowError, a lone
+surrogate a UnicodeError...)."""
+
+
+def problem_sentence(path: object, exc: BaseException, what: str = "save") -> str:
+    """One sentence for ``exc`` raised by the file at ``path``: the error's own message if it
+    is one of ours (it names the file), else the file, what went wrong and the error's kind."""
+    if isinstance(exc, SaveError):
+        return str(exc)
+    if isinstance(exc, ScenarioError):
+        first = exc.problems[0].format() if exc.problems else str(exc)
+        more = f" (and {len(exc.problems) - 1} more problem(s))" if len(exc.problems) > 1 else ""
+        return f"{path}: its scenario does not load: {first}{more}"
+    if isinstance(exc, OSError):
+        return f"{path}: cannot read the file: {exc.strerror or exc}"
+    if isinstance(exc, MemoryError):
+        return f"{path}: not a usable {what} (too large to handle)"
+    detail = one_line(str(exc))
+    if len(detail) > 200:
+        detail = detail[:200] + "..."
+    return f"{path}: not a usable {what} ({exc.__class__.__name__}" + \
+        (f": {detail})" if detail else ")")
 
 REPORT_FORMAT = "statecraft-report"
 """The ``format`` of the JSON reports written by ``report``: skipped quietly in folders."""
@@ -31,11 +68,24 @@ class Skipped:
 
 def _is_report(path: Path) -> bool:
     try:
-        with path.open("rb") as f:
-            head = f.read(200)
+        head = read_limited(path, MAX_SAVE_BYTES)[:200]
     except OSError:
         return False
     return REPORT_FORMAT.encode() in head
+
+
+def _check_regular(path: Path) -> None:
+    """Raise :class:`SaveError` unless ``path`` is a regular file of a save's size: a FIFO or a
+    device (``/dev/zero``) is never opened."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise SaveError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise SaveError(f"{path}: not a regular file (a folder, a device or a pipe)")
+    if info.st_size > MAX_SAVE_BYTES:
+        raise SaveError(f"{path}: not a save (the file is {info.st_size // 1024:,} KiB, too "
+                        "large)")
 
 
 def collect_files(targets: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
@@ -87,13 +137,25 @@ class ScenarioFinder:
         self._loaded: dict[Path, LoadedScenario | None] = {}
 
     def _load(self, path: Path) -> LoadedScenario | None:
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError, ValueError):
+            return None
         if key not in self._loaded:
             try:
                 self._loaded[key] = load_scenario(path)
-            except (ScenarioError, OSError):
+            except LOAD_PROBLEMS:  # a scenario that does not load is no candidate
                 self._loaded[key] = None
         return self._loaded[key]
+
+    def file_of(self, digest: str) -> str:
+        """The file of the loaded scenario with this digest ("" if none)."""
+        if self.explicit is not None and self.explicit.rules.digest == digest:
+            return self.explicit.path
+        for loaded in self._loaded.values():
+            if loaded is not None and loaded.rules.digest == digest:
+                return loaded.path
+        return ""
 
     def _known_files(self) -> list[Path]:
         if self._known is None:
@@ -112,7 +174,7 @@ class ScenarioFinder:
                                 f"not '{ex.id}' ({self.explicit.path})")
             return self.explicit
         candidates: list[LoadedScenario] = []
-        if data.scenario_file and Path(data.scenario_file).is_file():
+        if data.scenario_file and _is_regular(data.scenario_file):
             own = self._load(Path(data.scenario_file))
             if own is not None and own.scenario.id == data.scenario_id:
                 if own.rules.digest == data.scenario_hash:
@@ -132,8 +194,17 @@ class ScenarioFinder:
                         f"{where}a scenario file with that id); give it with --scenario FILE")
 
 
+def _is_regular(name: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(name).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def open_save(path: Path, finder: ScenarioFinder) -> LoadedSave:
-    """Read a save, find its scenario and replay it. Raises :class:`SaveError`."""
+    """Read a save, find its scenario and replay it. Raises :class:`SaveError`, or another of
+    :data:`LOAD_PROBLEMS` for a save or scenario that breaks in an unforeseen way."""
+    _check_regular(path)
     data = read_save_data(path)
     loaded = finder.for_save(data, str(path))
     return replay_save(data, loaded.rules, str(path))
@@ -149,5 +220,8 @@ def open_saves(files: Iterable[Path], finder: ScenarioFinder) -> Iterator[Loaded
         except SaveError as exc:
             if not _is_report(path):  # a report written into the class folder is no save
                 yield Skipped(str(path), str(exc))
-        except (RecursionError, MemoryError, ValueError, json.JSONDecodeError) as exc:
-            yield Skipped(str(path), f"{path}: not a usable save ({exc.__class__.__name__})")
+        except LOAD_PROBLEMS as exc:
+            yield Skipped(str(path), problem_sentence(path, exc))
+        except Exception as exc:  # noqa: BLE001 - one file must not stop the class's comparison
+            yield Skipped(str(path), f"{problem_sentence(path, exc)}; this may be a bug in "
+                          "Statecraft, please report it")

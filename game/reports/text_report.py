@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+from urllib.parse import quote
 
 from game.reports.end_report import (
     ESSAY_NOTE,
@@ -19,7 +19,7 @@ from game.reports.end_report import (
     stance_explained,
     verdict_phrase,
 )
-from game.reports.escape import md_block, md_cell, md_text, safe_url
+from game.reports.escape import csv_cell, json_text, md_block, md_cell, md_text, safe_url
 
 
 def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
@@ -67,7 +67,7 @@ def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
             f"{a.mean_gap:+.1f} |")
     add("")
     for name, file in chart_files:
-        add(f"![{md_cell(name)}: your game (solid) against history (dashed)]({file})")
+        add(f"![{md_cell(name)}: your game (solid) against history (dashed)]({quote(file)})")
         add("")
     if chart_problem:
         add(f"_Charts are missing: {md_text(chart_problem)}._")
@@ -224,14 +224,16 @@ def render_csv(report: EndReport) -> str:
     header = ["turn", "date"]
     for aim in report.aim_ids:
         header += [aim, f"{aim}_history"]
-    writer.writerow(header)
+    writer.writerow([csv_cell(v) for v in header])
     for t in report.turns:
         row: list[object] = [t.turn, t.date]
         for mine, theirs in zip(t.aims, t.history, strict=True):
             row += [round(mine, 3), round(theirs, 3)]
-        writer.writerow(row)
+        writer.writerow([csv_cell(v) for v in row])
     return buf.getvalue()
 
 
 def render_json(report: EndReport) -> str:
-    return json.dumps(report_data(report), indent=1, ensure_ascii=False) + "\n"
+    """Everything, as strict JSON. Raises :class:`game.reports.escape.NotFiniteError` if a
+    figure is not a finite number."""
+    return json_text(report_data(report)) + "\n"

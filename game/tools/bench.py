@@ -14,8 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
+from game.files import read_limited
 from game.paths import CHECKOUT
 from game.scenario.loader import DEFAULT_SCENARIO
+from game.tools.common import int_in, load_or_report, regular_file
 
 Row = tuple[str, str, str, str]  # what, measured, baseline, ratio/goal
 
@@ -34,8 +36,9 @@ def bench_load(scenario: Path, repeats: int) -> list[Row]:
     import yaml
 
     from game.scenario.loader import load_scenario
+    from game.scenario.yamlsafe import MAX_BYTES
 
-    data = scenario.read_bytes()
+    data = read_limited(scenario, MAX_BYTES)
     safe = getattr(yaml, "CSafeLoader", None)
     name = "CSafeLoader" if safe else "SafeLoader"
     if safe is not None:
@@ -99,14 +102,19 @@ def _playable(scenario: str) -> Path:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--scenario", default=str(DEFAULT_SCENARIO), metavar="FILE")
-    p.add_argument("--repeats", type=int, default=21, help="repeats per timing (median taken)")
-    p.add_argument("--games", type=int, default=400, help="games per timing batch")
+    p.add_argument("--scenario", default=str(DEFAULT_SCENARIO), metavar="FILE", type=regular_file,
+                   help="the scenario to load and play (default: the 1928-1941 one)")
+    p.add_argument("--repeats", type=int_in(1, 1000), default=21,
+                   help="repeats per timing, 1 to 1,000 (median taken; default 21)")
+    p.add_argument("--games", type=int_in(1, 1_000_000), default=400,
+                   help="games per timing batch, 1 to 1,000,000 (default 400)")
     p.add_argument("--only", choices=sorted(SECTIONS), action="append",
                    help="run only this section (may be repeated)")
 
 
 def run(args: argparse.Namespace) -> int:
+    if load_or_report(args.scenario) is None:  # a message, not a traceback, for a bad scenario
+        return 1
     rows: list[Row] = []
     for name, section in SECTIONS.items():
         if args.only and name not in args.only:

@@ -17,10 +17,13 @@ from game.atomic import write_atomic
 from game.core.rules import Rules
 from game.reports.class_render import render_csv, render_html, render_markdown
 from game.reports.classview import ClassView, GameFacts, class_view, game_facts
+from game.reports.escape import utf8_safe
 from game.reports.saveset import ScenarioFinder, Skipped, collect_files, open_saves
-from game.tools.common import load_or_report, output_format
+from game.tools.common import load_or_report, output_format, regular_file
 
 FORMATS = ("md", "html", "csv")
+SHOWN_MESSAGES = 40
+"""How many 'skipped' and 'note' lines are printed before a count of the rest."""
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -32,7 +35,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="write it to a file, or into a folder as class.FORMAT (default: screen)")
     p.add_argument("--anonymise", "--anonymize", action="store_true",
                    help="call the players 'Student 1', 'Student 2'... and leave out file names")
-    p.add_argument("--scenario", metavar="FILE",
+    p.add_argument("--scenario", metavar="FILE", type=regular_file,
                    help="compare only saves of this scenario file (others are left out)")
 
 
@@ -40,11 +43,12 @@ Group = tuple[Rules, list[GameFacts]]
 
 
 def gather(paths: list[str], finder: ScenarioFinder,
-           ) -> tuple[dict[str, Group], list[Skipped], list[str]]:
-    """The games boiled down and grouped by scenario id (in first-seen order), what was
-    skipped, and warnings (a scenario changed since a game was saved...)."""
+           ) -> tuple[dict[tuple[str, str], Group], list[Skipped], list[str]]:
+    """The games boiled down and grouped by scenario id and version (the digest of the rules
+    each was replayed on, in first-seen order), what was skipped, and warnings (a scenario
+    changed since a game was saved...)."""
     files, skipped = collect_files(paths)
-    groups: dict[str, Group] = {}
+    groups: dict[tuple[str, str], Group] = {}
     warnings: list[str] = []
     for item in open_saves(files, finder):
         if isinstance(item, Skipped):
@@ -52,8 +56,36 @@ def gather(paths: list[str], finder: ScenarioFinder,
             continue
         warnings += item.warnings
         rules = item.state.rules
-        groups.setdefault(rules.scenario.id, (rules, []))[1].append(game_facts(item))
+        groups.setdefault((rules.scenario.id, rules.digest), (rules, []))[1].append(
+            game_facts(item))
     return groups, skipped, warnings
+
+
+def version_labels(groups: dict[tuple[str, str], Group], finder: ScenarioFinder,
+                   ) -> dict[tuple[str, str], str]:
+    """For each group whose scenario id has several versions among the saves, which version
+    it is ("version 3f2a9c1e of 2, from scenarios/x.yaml"); others get ""."""
+    versions: dict[str, list[tuple[str, str]]] = {}
+    for key in groups:
+        versions.setdefault(key[0], []).append(key)
+    labels = {}
+    for keys in versions.values():
+        for n, key in enumerate(keys, 1):
+            if len(keys) == 1:
+                labels[key] = ""
+                continue
+            file = finder.file_of(key[1])
+            labels[key] = (f"version {n} of {len(keys)} of scenario '{key[0]}' (rules "
+                           f"{key[1][:8]}" + (f", from {file}" if file else "") + ")")
+    return labels
+
+
+def _say(lines: list[str], prefix: str, what: str) -> None:
+    """Print the first :data:`SHOWN_MESSAGES` lines on stderr, then how many more there are."""
+    for line in lines[:SHOWN_MESSAGES]:
+        print(f"{prefix}{line}", file=sys.stderr)
+    if len(lines) > SHOWN_MESSAGES:
+        print(f"{prefix}... and {len(lines) - SHOWN_MESSAGES:,} more {what}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,21 +96,29 @@ def run(args: argparse.Namespace) -> int:
         explicit = load_or_report(args.scenario)
         if explicit is None:
             return 1
-    groups, skipped, warnings = gather(args.paths, ScenarioFinder(explicit))
-    for s in skipped:
-        print(f"skipped {s.reason}", file=sys.stderr)
-    for w in warnings:
-        print(f"note: {w}", file=sys.stderr)
+    finder = ScenarioFinder(explicit)
+    groups, skipped, warnings = gather(args.paths, finder)
+    _say([s.reason for s in skipped], "skipped ", "files left out")
+    _say(warnings, "note: ", "notes")
     if not groups:
         print("no saved games to compare", file=sys.stderr)
         return 1
-    if len(groups) > 1:
-        print(f"note: the saves are of {len(groups)} scenarios ({', '.join(groups)}); each is "
+    labels = version_labels(groups, finder)
+    ids = list(dict.fromkeys(key[0] for key in groups))
+    if len(ids) > 1:
+        print(f"note: the saves are of {len(ids)} scenarios ({', '.join(ids)}); each is "
               "compared on its own", file=sys.stderr)
+    for scenario_id in ids:
+        count = sum(1 for key in groups if key[0] == scenario_id)
+        if count > 1:
+            print(f"note: the saves of scenario '{scenario_id}' were made with {count} "
+                  "different versions of it (the scenario was edited between games); each "
+                  "version is compared on its own, with its own endings and choices",
+                  file=sys.stderr)
     views: list[ClassView] = []
     start = 0
-    for rules, games in groups.values():
-        view = class_view(rules, games, args.anonymise)
+    for key, (rules, games) in groups.items():
+        view = class_view(rules, games, args.anonymise, labels[key])
         if args.anonymise and start:
             view = _renumber(view, start)
         start += len(games)
@@ -95,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
         if target.is_dir():  # a folder: a file named after the format inside it
             target = target / f"class.{fmt}"
         try:
-            write_atomic(target, text)
+            write_atomic(target, utf8_safe(text))
         except OSError as exc:
             print(f"{target}: cannot write the comparison: {exc.strerror or exc}",
                   file=sys.stderr)

@@ -14,12 +14,12 @@ from pathlib import Path
 from game.atomic import write_atomic
 from game.reports.charts import ChartsUnavailable, aim_charts
 from game.reports.end_report import build_report
+from game.reports.escape import NotFiniteError, utf8_safe
 from game.reports.html_report import render_html
-from game.reports.saveset import ScenarioFinder, open_save
+from game.reports.saveset import LOAD_PROBLEMS, ScenarioFinder, open_save, problem_sentence
 from game.reports.text_report import render_csv, render_json, render_markdown
-from game.saves import SaveError
 from game.scenario.loader import LoadedScenario
-from game.tools.common import load_or_report, output_format
+from game.tools.common import load_or_report, output_format, regular_file
 
 FORMATS = ("html", "md", "csv", "json")
 
@@ -35,7 +35,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="PATH",
                    help="where to write it: a file, a folder, or '-' for the screen "
                         "(default: SAVE-NAME-report.FORMAT in the current folder)")
-    p.add_argument("--scenario", metavar="FILE",
+    p.add_argument("--scenario", metavar="FILE", type=regular_file,
                    help="the scenario file, if the save's own cannot be found")
 
 
@@ -46,7 +46,7 @@ def default_output(save: Path, fmt: str) -> Path:
 
 def _write_text(path: Path, text: str) -> None:
     try:
-        write_atomic(path, text)
+        write_atomic(path, utf8_safe(text))
     except OSError as exc:
         raise ReportError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
 
@@ -63,14 +63,17 @@ def write_report(save_path: str | Path, out: str | Path | None, fmt: str = "html
                           f"python main.py compare {save} for the whole class")
     try:
         game = open_save(save, ScenarioFinder(scenario))
-    except SaveError as exc:
-        raise ReportError(str(exc)) from None
-    report = build_report(game, scenario.path if scenario else game.data.scenario_file)
+        report = build_report(game, scenario.path if scenario else game.data.scenario_file)
+    except LOAD_PROBLEMS as exc:  # whatever a damaged or hostile save or scenario can cause
+        raise ReportError(problem_sentence(save, exc)) from None
     target = None if out == "-" else Path(out) if out else default_output(save, fmt)
     if target is not None and target.is_dir():  # a folder: the usual name inside it
         target = target / default_output(save, fmt)
     if fmt in ("csv", "json"):
-        text = render_csv(report) if fmt == "csv" else render_json(report)
+        try:
+            text = render_csv(report) if fmt == "csv" else render_json(report)
+        except NotFiniteError as exc:
+            raise ReportError(f"{save}: cannot write the report as JSON: {exc}") from None
         if target is None:
             sys.stdout.write(text)
             return []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ from game.core.engine import GameState
 from game.core.policies import POLICIES, historical_game
 from game.core.rules import Rules
 from game.core.scoring import overall_score
+from game.reports.escape import NotFiniteError, json_text
 from game.reports.outcomes import (
     RunSpec,
     describe_outcomes,
@@ -23,12 +23,17 @@ from game.reports.outcomes import (
 )
 from game.reports.policy_file import PolicyFileError, PolicyPlan, load_policy_file
 from game.reports.progress import ProgressBar
+from game.reports.saveset import LOAD_PROBLEMS, problem_sentence
 from game.saves import SaveError
-from game.tools.common import load_or_report
+from game.tools.common import SEED_MAX, int_in, load_or_report, print_problems, regular_file
+
+MAX_RUNS = 10_000_000
+MAX_JOBS = 256
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--scenario", metavar="FILE", help="scenario file (default: the 1928-1941 one)")
+    p.add_argument("--scenario", metavar="FILE", type=regular_file,
+                   help="scenario file (default: the 1928-1941 one)")
     p.add_argument("--policy", default="random", metavar="history|random|greedy|passive|FILE",
                    help="how the games are played (default: random), or a YAML/JSON file of "
                         "choices that changes history: 'choices:' with 'event: choice' lines "
@@ -36,12 +41,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "'actions:' with '\"YYYY-MM\": [action, ...]' lines, 'skip: [action, "
                         "...]' (historical actions not to take) and 'follow_history: false' "
                         "(take only the actions listed)")
-    p.add_argument("--runs", type=int, default=10, metavar="N", help="number of games (default 10)")
-    p.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the first game")
+    p.add_argument("--runs", type=int_in(1, MAX_RUNS), default=10, metavar="N",
+                   help=f"number of games, 1 to {MAX_RUNS:,} (default 10)")
+    p.add_argument("--seed", type=int_in(0, SEED_MAX), default=0, metavar="S",
+                   help="seed of the first game (default 0)")
     p.add_argument("--json", action="store_true", help="print the games as JSON")
-    p.add_argument("--jobs", type=int, default=1, metavar="N",
-                   help="processes to spread the games over (default 1); the results are the "
-                        "same for any number")
+    p.add_argument("--jobs", type=int_in(1, MAX_JOBS), default=1, metavar="N",
+                   help=f"processes to spread the games over, 1 to {MAX_JOBS} (default 1); the "
+                        "results are the same for any number")
     p.add_argument("--saves", metavar="DIR",
                    help="also write every game as a save in DIR, for report and compare")
     p.add_argument("--progress", action="store_true",
@@ -67,12 +74,6 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_or_report(args.scenario)
     if loaded is None:
         return 1
-    if args.runs < 1:
-        print("--runs must be at least 1", file=sys.stderr)
-        return 2
-    if args.jobs < 1:
-        print("--jobs must be at least 1", file=sys.stderr)
-        return 2
     rules = loaded.rules
     policy = _policy(args.policy, rules)
     if policy is None:
@@ -89,15 +90,23 @@ def run(args: argparse.Namespace) -> int:
     except SaveError as exc:
         print(f"\n{exc}", file=sys.stderr)
         return 1
+    except LOAD_PROBLEMS as exc:  # a scenario that loads but breaks in play
+        print(f"\n{problem_sentence(loaded.path, exc, 'scenario')}", file=sys.stderr)
+        return 1
     finally:
         if bar:
             bar.close()
     outcomes = summarize_outcomes(rules, records)
     if args.json:
-        print(json.dumps({"scenario": rules.scenario.id, "policy": spec.policy_name,
-                          "runs": args.runs, "seed": args.seed,
-                          "games": [record_data(rules, r) for r in records],
-                          "summary": outcomes_data(outcomes)}, indent=1))
+        try:
+            text = json_text({"scenario": rules.scenario.id, "policy": spec.policy_name,
+                              "runs": args.runs, "seed": args.seed,
+                              "games": [record_data(rules, r) for r in records],
+                              "summary": outcomes_data(outcomes)})
+        except NotFiniteError as exc:
+            print(f"{loaded.path}: cannot print the games as JSON: {exc}", file=sys.stderr)
+            return 1
+        print(text)
         return 0
     last = args.seed + args.runs - 1
     print(f"{rules.scenario.title}: {args.runs:,} games, policy '{spec.policy_name}', "
@@ -122,16 +131,15 @@ def _policy(name: str, rules: Rules) -> str | PolicyPlan | None:
     if name in POLICIES:
         return name
     path = Path(name)
-    if not path.exists():
+    if not os.path.lexists(path):
         print(f"--policy: '{name}' is neither a policy ({', '.join(sorted(POLICIES))}) nor a "
               "file of choices", file=sys.stderr)
         return None
     try:
         return load_policy_file(path, rules)
     except PolicyFileError as exc:
-        for p in exc.problems:
-            print(p.format(), file=sys.stderr)
-        print(f"{name}: the file of choices has {len(exc.problems)} problem(s)", file=sys.stderr)
+        print_problems([p.format() for p in exc.problems], exc.total)
+        print(f"{name}: the file of choices has {exc.total:,} problem(s)", file=sys.stderr)
         return None
 
 

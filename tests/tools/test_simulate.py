@@ -190,9 +190,19 @@ def test_saves_to_a_folder_that_cannot_be_made(tmp_path: Path,
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--runs", "0"], "--runs must be at least 1"),
-    (["--jobs", "0"], "--jobs must be at least 1"),
+    (["--runs", "0"], "argument --runs: 0 is out of range: use 1 to"),
+    (["--runs", "abc"], "argument --runs: 'abc' is not a whole number"),
+    (["--runs", "9" * 5000], "argument --runs: '999"),
+    (["--jobs", "0"], "argument --jobs: 0 is out of range: use 1 to"),
+    (["--jobs", "100000"], "argument --jobs: 100,000 is out of range"),
+    (["--seed", "-1"], "argument --seed: -1 is out of range"),
+    (["--seed", "1" * 5000], "argument --seed: '111"),
+    (["--seed", "\x1b[2J"], "argument --seed: '\\x1b[2J' is not a whole number"),
 ])
 def test_bad_numbers(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["simulate", "--scenario", str(MINI), *args]) == 2
-    assert message in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stop:
+        main(["simulate", "--scenario", str(MINI), *args])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage:") and message in err and "Traceback" not in err
+    assert "\x1b[" not in err.replace("\\x1b", "")

@@ -188,7 +188,7 @@ def test_invalid_utf8() -> None:
 
 def test_many_aliases_are_capped() -> None:
     out = run_child("data = b'a: [' + b'*x, ' * 500_000 + b']\\n'")
-    assert "too many problems" in out
+    assert "… and more problems not shown" in out
     assert len(out) < 100_000
 
 
@@ -328,13 +328,18 @@ def test_random_yamlish_tokens(loader: Any, tokens: list[str]) -> None:
 
 # Plain data that YAML can represent exactly under the rules of read_yaml. (PyYAML's emitter
 # writes NEL/LS/PS raw inside quoted scalars, where YAML folds them: its bug, not ours.)
-CHARS = st.characters(exclude_categories=["Cs"], exclude_characters="\x85\u2028\u2029")
+# Control characters, bidirectional overrides and non-characters are refused in any text.
+CHARS = st.characters(
+    exclude_categories=["Cs", "Cc"],
+    exclude_characters="\x85\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    "\ufffe\uffff",
+)
 KEYS = st.text(CHARS, max_size=8)
 LEAVES = (
     st.none()
     | st.booleans()
-    | st.integers(min_value=-(10**30), max_value=10**30)
-    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.integers(min_value=-(10**9), max_value=10**9)
+    | st.floats(min_value=-1e9, max_value=1e9)
     | st.text(CHARS, max_size=12)
 )
 DATA = st.recursive(

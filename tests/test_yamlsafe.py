@@ -412,7 +412,10 @@ def test_keys_are_the_text_as_written() -> None:
         ("42", 42),
         ("-17", -17),
         ("1928", 1928),
-        ("123456789012345678901234567890", 123456789012345678901234567890),
+        ("1000000000", 1_000_000_000),
+        ("-1000000000", -1_000_000_000),
+        ("1000000000.0", 1e9),
+        ("1.0e-400", 0.0),  # too small to tell from 0: harmless
         ("0.5", 0.5),
         ("-2.25", -2.25),
         ("1.5e3", 1500.0),
@@ -477,11 +480,28 @@ def test_block_scalars_are_strings() -> None:
 
 
 def test_number_too_long_and_float_overflow() -> None:
+    beyond = ": numbers in a scenario lie between -1,000,000,000 and 1,000,000,000"
     assert problems("a: " + "9" * 101 + "\nb: 1.0e999\nc: -1.5e400\n") == [
         (1, 4, f"the number {'9' * 37}... is too long (101 characters)"),
-        (2, 4, "the number 1.0e999 is too large"),
-        (3, 4, "the number -1.5e400 is too large"),
+        (2, 4, "the number 1.0e999 is too large" + beyond),
+        (3, 4, "the number -1.5e400 is too large" + beyond),
     ]
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["1000000001", "-1000000001", "1.0e+200", "1000000000.5", "9" * 100, "-" + "9" * 99,
+     "1.0e308", "-1.0e308", "123456789012345678901234567890"],
+)
+def test_numbers_beyond_a_billion_are_rejected_at_their_place(number: str) -> None:
+    line, col, message, hint = one_problem(f"aims:\n  - max: {number}\n")
+    assert (line, col) == (2, 10)
+    assert message.startswith("the number ") and "between -1,000,000,000 and 1,000,000,000" in message
+    assert "smaller number" in hint and "quotes" in hint
+
+
+def test_quoted_big_number_is_text() -> None:
+    assert load("a: '1.0e+200'\n") == {"a": "1.0e+200"}
 
 
 # --- 8. syntax errors ---------------------------------------------------------------------------
@@ -592,9 +612,13 @@ def test_all_problems_reported_together_in_file_order() -> None:
 
 
 def test_problem_count_is_capped() -> None:
-    found = problems("[" + ", ".join("*a" for _ in range(500)) + "]\n")
-    assert len(found) == MAX_PROBLEMS + 1
-    assert found[-1][2].startswith("too many problems")
+    with pytest.raises(ScenarioError) as caught:
+        read_yaml(("[" + ", ".join("*a" for _ in range(5000)) + "]\n").encode(), "s.yaml")
+    error = caught.value
+    assert len(error.problems) == MAX_PROBLEMS
+    assert error.stopped
+    assert error.lines()[-1] == "… and more problems not shown (reading stopped there)"
+    assert len(str(error).splitlines()) == MAX_PROBLEMS + 1
 
 
 # --- read_yaml_file -----------------------------------------------------------------------------
@@ -660,9 +684,157 @@ def test_unreadable_file_via_open_error(tmp_path: Path, monkeypatch: pytest.Monk
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(yamlsafe, "open", denied, raising=False)
+    monkeypatch.setattr(yamlsafe, "read_limited", denied)
     assert file_problem(path)[1:] == (0, 0, "the file cannot be read: Permission denied")
 
 
 def test_bad_path_is_a_scenario_error() -> None:
     assert file_problem("bad\0name.yaml")[1:3] == (0, 0)
+
+
+# --- the parser's own limits do not decide -----------------------------------------------------
+
+
+def limited_parser(base: Any, limit: int) -> Any:
+    """A parser like ``base`` that stops, as libyaml does, at ``limit`` levels of nesting."""
+
+    class Limited(base):  # type: ignore[misc, valid-type]
+        depth = 0
+
+        def get_event(self) -> Any:
+            event = super().get_event()
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self.depth += 1
+                if self.depth > limit:
+                    raise yaml.parser.ParserError(
+                        "while parsing a flow node", event.start_mark,
+                        "exceeded maximum nesting depth", event.start_mark,
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                self.depth -= 1
+            return event
+
+    return Limited
+
+
+@pytest.mark.parametrize("limit", [3, MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1, 1000, 100_000])
+@pytest.mark.parametrize("opening", ["[", "{a: ", "- ", "? "])
+def test_depth_message_and_place_do_not_depend_on_the_parsers_limit(
+    loader: Any, monkeypatch: pytest.MonkeyPatch, limit: int, opening: str
+) -> None:
+    """Whatever limit the installed libyaml has, MAX_DEPTH decides, at its own place."""
+    monkeypatch.setattr(yamlsafe, "_LOADER", limited_parser(loader, limit))
+    found = problems(opening * 5000 + "x\n")
+    deep = f"the data is nested too deeply (more than {MAX_DEPTH} levels)"
+    assert found[-1] == (1, MAX_DEPTH * len(opening) + 1, deep)
+    # '? ' also makes each mapping a key of the one around it, which is a problem of its own.
+    assert all(message != deep for _, _, message in found[:-1])
+
+
+@pytest.mark.parametrize("limit", [3, 10, MAX_DEPTH - 1])
+def test_a_parser_with_a_lower_limit_does_not_refuse_a_fine_file(
+    loader: Any, monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    monkeypatch.setattr(yamlsafe, "_LOADER", limited_parser(loader, limit))
+    nested: Any = 1
+    for _ in range(MAX_DEPTH - 1):
+        nested = [nested]
+    assert load("a: " + "[" * (MAX_DEPTH - 1) + "1" + "]" * (MAX_DEPTH - 1) + "\n") == {"a": nested}
+
+
+def test_other_syntax_errors_are_not_read_twice(loader: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(source: object) -> None:
+        raise AssertionError("the fallback parser was used for a plain syntax error")
+
+    monkeypatch.setattr(yamlsafe, "_FALLBACK_LOADER", refuse)
+    if loader is yaml.SafeLoader:
+        pytest.skip("the pure-Python parser is the fallback itself")
+    [(line, col, message)] = problems("a: [1, 2\n")
+    assert (line, col) == (2, 1)
+
+
+# --- characters no text may hold ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ('title: "Mini\\0 test"\n', "U+0000"),
+        ('title: "\\x1b[2J cleared"\n', "U+001B"),
+        ('title: "bell\\a"\n', "U+0007"),
+        ('title: "back\\bspace"\n', "U+0008"),
+        ('title: "carriage\\rreturn"\n', "U+000D"),
+        ('title: "del\\x7f"\n', "U+007F"),
+        ('title: "c1\\x9b[31m"\n', "U+009B"),
+        ('title: "next\\Nline"\n', "U+0085"),
+        ('title: "line\\Lsep"\n', "U+2028"),
+        ('title: "para\\Psep"\n', "U+2029"),
+        ('title: "abc\\u202edcba"\n', "U+202E"),
+        ('title: "\\u202aembedded"\n', "U+202A"),
+        ('title: "iso\\u2066late"\n', "U+2066"),
+        ('title: "non\\uffffchar"\n', "U+FFFF"),
+        ("title: 'raw\u202ebidi'\n", "U+202E"),
+        ("title: raw\u2066plain\n", "U+2066"),
+    ],
+)
+def test_control_and_bidi_characters_in_text_are_rejected(text: str, code: str) -> None:
+    line, col, message, hint = one_problem(text)
+    assert (line, col) == (1, 8)
+    assert code in message
+    assert "remove" in hint or "line break" in hint
+
+
+def test_control_character_message_says_where_and_how_to_fix() -> None:
+    line, col, message, hint = one_problem('a:\n  title: "Mini\\0 test"\n')
+    assert (line, col) == (2, 10)
+    assert message == "the text holds the control character U+0000 (NUL) after 'Mini'"
+    assert "\\0" in hint and "double quotes" in hint
+
+
+def test_lone_surrogate_is_rejected(loader: Any) -> None:
+    # libyaml refuses the escape itself; the pure-Python parser builds the half character.
+    line, col, message, hint = one_problem('title: "x\\ud800y"\n')
+    assert line == 1
+    if loader is yaml.SafeLoader:
+        assert col == 8
+        assert "U+D800" in message and "surrogate" in message
+        assert "\\U0001F600" in hint
+
+
+def test_bad_character_in_a_key_is_rejected_once() -> None:
+    assert problems('"bad\\x1bkey": 1\nok: 2\n') == [
+        (1, 1, "the text holds the control character U+001B (ESCAPE, which starts terminal "
+               "control sequences) after 'bad'")
+    ]
+
+
+def test_tabs_newlines_and_right_to_left_text_are_fine() -> None:
+    text = 'a: "one\\ttwo\\nthree"\nb: |\n  line\n  next\nc: "שלום \\u200f עולם"\nd: "caf\\u00e9"\n'
+    assert load(text) == {
+        "a": "one\ttwo\nthree",
+        "b": "line\nnext\n",
+        "c": "שלום \u200f עולם",
+        "d": "café",
+    }
+
+
+# --- files that are not files ------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "scenario.yaml"
+    os.mkfifo(fifo)
+    # No writer: a blocking open would hang here for ever.
+    assert file_problem(fifo)[1:] == (0, 0, "this is not a regular file")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero on this platform")
+def test_link_to_dev_zero_is_refused(tmp_path: Path) -> None:
+    link = tmp_path / "scenario.yaml"
+    link.symlink_to("/dev/zero")
+    assert file_problem(link)[1:] == (0, 0, "this is not a regular file")
+
+
+def test_folder_is_refused(tmp_path: Path) -> None:
+    assert file_problem(tmp_path)[1:] == (0, 0, "this is a folder, not a file")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 Severity = Literal["error", "warning"]
+
+MAX_PROBLEMS: Final = 200
+"""Most problems a :class:`ScenarioError` keeps (and a tool prints): a hostile file could
+otherwise produce millions of them, hundreds of megabytes of text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +36,39 @@ class Problem:
         return text
 
 
-class ScenarioError(Exception):
-    """A scenario could not be loaded. ``problems`` lists every error found, in file order."""
+def more_problems_line(more: int, unknown: bool = False) -> str:
+    """Return the line that stands for the problems left out, or ``""`` if none were."""
+    if more > 0:
+        return f"… and {more:,} more problem{'s' if more != 1 else ''}"
+    if unknown:
+        return "… and more problems not shown (reading stopped there)"
+    return ""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.col))
-        super().__init__("\n".join(p.format() for p in self.problems))
+
+class ScenarioError(Exception):
+    """A scenario could not be loaded.
+
+    ``problems`` lists the errors found, in file order, at most :data:`MAX_PROBLEMS` of them;
+    ``more`` counts the ones left out, and ``stopped`` says that reading stopped early, so
+    there may be more that nobody counted. :meth:`lines` gives what a tool prints.
+    """
+
+    def __init__(self, problems: Iterable[Problem], more: int = 0, stopped: bool = False) -> None:
+        ordered = sorted(problems, key=lambda p: (p.file, p.line, p.col))
+        self.problems = ordered[:MAX_PROBLEMS]
+        self.more = more + len(ordered) - len(self.problems)
+        self.stopped = stopped
+        super().__init__("\n".join(self.lines()))
+
+    @property
+    def count(self) -> int:
+        """Every problem found, shown or not."""
+        return len(self.problems) + self.more
+
+    def lines(self) -> list[str]:
+        """Each problem as ``file:line:col: ...``, then a line for those left out, if any."""
+        out = [p.format() for p in self.problems]
+        rest = more_problems_line(self.more, self.stopped)
+        if rest:
+            out.append(rest)
+        return out

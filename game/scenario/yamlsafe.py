@@ -7,7 +7,8 @@ stack (no recursion, so deep nesting cannot exhaust the C stack), and produces o
 
 The accepted language is a strict subset of YAML:
 
-* one document, UTF-8 (a BOM is allowed), at most :data:`MAX_BYTES` bytes;
+* one document, UTF-8 (a BOM is allowed), at most :data:`MAX_BYTES` bytes, read only from a
+  regular file (never a FIFO or a device) and without blocking;
 * no anchors, aliases, merge keys (``<<``) or tags (``!!str``, ``!foo``, ...);
 * at most :data:`MAX_DEPTH` levels of nested mappings and lists;
 * mapping keys are scalars, taken as the text written (``1928: x`` has the key ``"1928"``),
@@ -16,7 +17,17 @@ The accepted language is a strict subset of YAML:
   ``-?(0|[1-9][0-9]*)`` -> int, the same followed by ``.digits`` and optionally
   ``e[+-]digits`` -> float, and anything else is the string as written (``yes``, ``0777``,
   ``1_000``, ``12:30``, ``1914-07-28``, ``.5``, ``True`` stay strings). Quoted and block
-  scalars are always strings.
+  scalars are always strings;
+* every number lies within ``±``:data:`MAX_NUMBER` (so nothing computed from a scenario
+  overflows to infinity or NaN);
+* no text (value or key) holds a control character other than tab and line break, a lone
+  surrogate, a line or paragraph separator, or a bidirectional override (:data:`_BAD_TEXT`),
+  however it is written (``"\\0"``, ``"\\x1b"``, ``"\\u202e"``).
+
+The parser's own limits do not decide anything: if libyaml stops at its nesting limit (1,000
+in PyYAML 6.0.4's bundled copy, none in others), the file is read again with the pure-Python
+parser, so the project's :data:`MAX_DEPTH` gives the same message at the same place with any
+libyaml.
 
 Every problem is reported as a :class:`~game.scenario.errors.Problem` inside one
 :class:`~game.scenario.errors.ScenarioError`; nothing else escapes, whatever the bytes.
@@ -25,10 +36,10 @@ Every problem is reported as a :class:`~game.scenario.errors.Problem` inside one
 from __future__ import annotations
 
 import bisect
-import math
+import errno
 import os
 import re
-import stat
+import unicodedata
 from typing import Any, Final, NoReturn
 
 import yaml
@@ -43,11 +54,14 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from game.files import read_limited
+from game.scenario.errors import MAX_PROBLEMS as _SHOWN_PROBLEMS
 from game.scenario.errors import Problem, ScenarioError
 
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "MAX_NUMBER",
     "MAX_PROBLEMS",
     "Marks",
     "YamlPath",
@@ -67,8 +81,12 @@ MAX_BYTES: Final = 2 * 1024 * 1024
 MAX_DEPTH: Final = 64
 """Deepest accepted nesting of mappings and lists (the root collection is level 1)."""
 
-MAX_PROBLEMS: Final = 100
+MAX_PROBLEMS: Final = _SHOWN_PROBLEMS
 """Reading stops after this many problems (a hostile file could otherwise produce millions)."""
+
+MAX_NUMBER: Final = 1_000_000_000
+"""Largest size of a number in a scenario: far beyond any aim, relation or recorded figure, and
+small enough that sums and products of a few of them stay finite."""
 
 MAX_NUMBER_CHARS: Final = 100
 """Longest plain scalar accepted as a number (longer digit strings are an error)."""
@@ -76,6 +94,11 @@ MAX_NUMBER_CHARS: Final = 100
 # The parser class: libyaml's when PyYAML was built with it (iterative C parser, fast), else
 # the pure-Python one (also iterative). Tests swap this to exercise both.
 _LOADER: type[Any] = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+# The parser that reads a file again when _LOADER stops at a limit of its own (libyaml's
+# nesting limit): the pure-Python one, which has none, so only the project's limits apply.
+_FALLBACK_LOADER: type[Any] = yaml.SafeLoader
+# Words of a parser's message that say it stopped at a limit of its own, not at bad syntax.
+_PARSER_LIMIT_WORDS: Final = ("depth", "nest", "limit", "too long", "too large", "too big")
 
 _UTF8_BOM: Final = b"\xef\xbb\xbf"
 _MIB: Final = 1024 * 1024
@@ -101,6 +124,19 @@ _PLAIN_CONSTANTS: Final[dict[str, bool | None]] = {
     "false": False,
 }
 _YAML_TAG_PREFIX: Final = "tag:yaml.org,2002:"
+# Characters no text of a scenario may hold, however written: control characters other than
+# tab and line feed (NUL, ESC and the C1 controls break the screens and the teacher's
+# terminal), line and paragraph separators, bidirectional embeddings, overrides and isolates
+# (they reorder how the text around them is shown), lone surrogates, and the non-characters.
+_BAD_TEXT: Final = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff\ufffe\uffff]"
+)
+_CONTROL_NAMES: Final = {
+    0x00: "NUL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "VERTICAL TAB", 0x0C: "FORM FEED",
+    0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE, which starts terminal control sequences",
+    0x7F: "DELETE", 0x85: "NEXT LINE",
+}
 
 
 class _Marker:
@@ -199,7 +235,13 @@ _SYNTAX_HINTS: Final[tuple[tuple[str, str], ...]] = (
 
 
 class _Stop(Exception):
-    """Raised internally to stop reading after a problem that ends the parse."""
+    """Raised internally to stop reading after a problem that ends the parse.
+
+    ``too_many`` says reading stopped because :data:`MAX_PROBLEMS` were found."""
+
+    def __init__(self, too_many: bool = False) -> None:
+        super().__init__()
+        self.too_many = too_many
 
 
 class _Locator:
@@ -333,10 +375,46 @@ def _syntax_problem(error: yaml.MarkedYAMLError, locator: _Locator, filename: st
     return Problem(filename, line, col, message, hint)
 
 
+def _bad_character(value: str, index: int) -> tuple[str, str]:
+    """Return ``(message, hint)`` for the character at ``index`` of a text, one no text may hold."""
+    char = value[index]
+    code = ord(char)
+    before = value[max(index - 20, 0) : index].rsplit("\n", 1)[-1]
+    after = f" after '{before}'" if before.strip() else ""
+    if 0xD800 <= code <= 0xDFFF:
+        return (
+            f"the text holds U+{code:04X}{after}, half of a UTF-16 surrogate pair, which is "
+            "not a character",
+            "write the character itself, or its full code as an escape such as \\U0001F600",
+        )
+    escaped = "inside double quotes it is written as an escape such as \\0, \\x1b or \\u202e"
+    if code in (0x2028, 0x2029, 0x85):
+        name = _CONTROL_NAMES.get(code) or unicodedata.name(char)
+        return (
+            f"the text holds the line break U+{code:04X} ({name}){after}",
+            "write an ordinary line break (in a '|' block, or \\n inside double quotes)",
+        )
+    if code >= 0x202A:
+        return (
+            f"the text holds the invisible character U+{code:04X} ({unicodedata.name(char, '')})"
+            f"{after}, which reorders how the text around it is shown",
+            f"remove it: right-to-left text shows correctly without it ({escaped})",
+        )
+    name = _CONTROL_NAMES.get(code, "a control character")
+    return (
+        f"the text holds the control character U+{code:04X} ({name}){after}",
+        f"remove it ({escaped}); a text may hold printable characters, line breaks and tabs",
+    )
+
+
 def _build(
-    source: bytes | str, text: str, filename: str, problems: list[Problem]
+    source: bytes | str,
+    text: str,
+    filename: str,
+    problems: list[Problem],
+    parser: type[Any],
 ) -> tuple[Any, Marks, Marks]:
-    """Parse ``source`` and return ``(document, value_marks, key_marks)``.
+    """Parse ``source`` with ``parser`` and return ``(document, value_marks, key_marks)``.
 
     Problems that do not stop the parse are appended to ``problems``. Raises :class:`_Stop`
     (after appending) for ones that do, and lets parser errors through.
@@ -346,12 +424,7 @@ def _build(
     def report(line: int, col: int, message: str, hint: str = "") -> None:
         problems.append(Problem(filename, line, col, message, hint))
         if len(problems) >= MAX_PROBLEMS:
-            problems.append(
-                Problem(
-                    filename, line, col, f"too many problems; stopped reading after {len(problems)}"
-                )
-            )
-            raise _Stop
+            raise _Stop(too_many=True)
 
     def stop(line: int, col: int, message: str, hint: str) -> NoReturn:
         problems.append(Problem(filename, line, col, message, hint))
@@ -396,12 +469,27 @@ def _build(
                 "put it in quotes if it is meant as text",
             )
             return value
-        if match.group(1) is None:
-            return int(value)
-        result = float(value)
-        if math.isinf(result):
-            report(line, col, f"the number {_short(value)} is too large", "use a smaller number")
+        result: int | float = int(value) if match.group(1) is None else float(value)
+        if not -MAX_NUMBER <= result <= MAX_NUMBER:  # also catches an overflow to infinity
+            report(
+                line,
+                col,
+                f"the number {_short(value)} is too large: numbers in a scenario lie between "
+                f"-{MAX_NUMBER:,} and {MAX_NUMBER:,}",
+                "use a smaller number or a larger unit, such as million tonnes instead of tonnes; "
+                "put it in quotes if it is meant as text",
+            )
+            return value
         return result
+
+    def check_text(value: str, line: int, col: int) -> bool:
+        """Report a character no text may hold; return whether the text is fine."""
+        bad = _BAD_TEXT.search(value)
+        if bad is None:
+            return True
+        message, hint = _bad_character(value, bad.start())
+        report(line, col, message, hint)
+        return False
 
     # Hot loop: everything it touches is a local.
     scalar_event = ScalarEvent
@@ -419,6 +507,9 @@ def _build(
     bad_key = _BAD_KEY
     key_node = _KEY_NODE
     max_depth = MAX_DEPTH
+    # Only an escape or a character outside ASCII can put a bad character into a text: raw
+    # control characters are rejected before parsing.
+    texts_need_checks = "\\" in text or not text.isascii()
 
     values: Marks = {}
     keys: Marks = {}
@@ -437,7 +528,7 @@ def _build(
     depth = 0
     documents = 0
 
-    loader = _LOADER(source)
+    loader = parser(source)
     try:
         get_event = loader.get_event
         while True:
@@ -451,6 +542,11 @@ def _build(
                     properties(event.anchor, event.tag, line, col)
                 value = event.value
                 plain = event.implicit[0]
+                if texts_need_checks and value and not check_text(value, line, col):
+                    if in_map and key is no_key:
+                        key = bad_key  # reported: drop the entry
+                        continue
+                    value = ""  # reported: keep the place, drop the text
                 if in_map and key is no_key:
                     if plain and (value == "" or value == "<<"):
                         if value:
@@ -607,17 +703,16 @@ def read_yaml(data: bytes, filename: str) -> tuple[Any, Marks, Marks]:
         raise ScenarioError([_too_large(filename, len(data))])
     problems: list[Problem] = []
     text = ""
+    too_many = False
     try:
         if not isinstance(data, bytes):
             data = bytes(data)
         text = _decode(data, filename)
-        # libyaml reads UTF-8 bytes itself; the pure-Python reader wants the decoded text.
-        source: bytes | str = data if _LOADER is getattr(yaml, "CSafeLoader", None) else text
-        result = _build(source, text, filename, problems)
+        result = _parse(data, text, filename, problems)
     except ScenarioError:
         raise
-    except _Stop:
-        pass
+    except _Stop as stop:
+        too_many = stop.too_many
     except yaml.MarkedYAMLError as error:
         try:
             problems.append(_syntax_problem(error, _Locator(text), filename))
@@ -625,7 +720,7 @@ def read_yaml(data: bytes, filename: str) -> tuple[Any, Marks, Marks]:
             problems.append(Problem(filename, 0, 0, f"YAML syntax error: {error}"))
     except yaml.YAMLError as error:
         problems.append(Problem(filename, 0, 0, f"the YAML reader failed: {error}"))
-    except (RecursionError, MemoryError):
+    except (RecursionError, MemoryError, OverflowError):
         problems.append(
             Problem(
                 filename,
@@ -642,15 +737,44 @@ def read_yaml(data: bytes, filename: str) -> tuple[Any, Marks, Marks]:
     else:
         if not problems:
             return result
-    raise ScenarioError(problems)
+    raise ScenarioError(problems, stopped=too_many)
+
+
+def _parse(data: bytes, text: str, filename: str, problems: list[Problem]) -> tuple[Any, Marks, Marks]:
+    """Build the document with :data:`_LOADER`, or with :data:`_FALLBACK_LOADER` if that stops
+    at a limit of its own; see :func:`_build` for what is returned and raised."""
+    try:
+        return _build(_source_for(_LOADER, data, text), text, filename, problems, _LOADER)
+    except yaml.MarkedYAMLError as error:
+        if _LOADER is _FALLBACK_LOADER or not _is_parser_limit(error):
+            raise
+    # libyaml stops at 1,000 levels of nesting before the events reach the depth check (it
+    # reads far ahead), and another build may stop sooner or later: read the text again with
+    # the parser that has no limit, so MAX_DEPTH decides, at its own place.
+    del problems[:]
+    return _build(text, text, filename, problems, _FALLBACK_LOADER)
+
+
+def _source_for(parser: type[Any], data: bytes, text: str) -> bytes | str:
+    """Return what ``parser`` reads: libyaml takes UTF-8 bytes, the pure-Python one text."""
+    c_parser = getattr(yaml, "CParser", None)
+    return data if c_parser is not None and issubclass(parser, c_parser) else text
+
+
+def _is_parser_limit(error: yaml.MarkedYAMLError) -> bool:
+    """Whether the parser stopped at a limit of its own (nesting, size), not at bad syntax."""
+    said = f"{error.problem or ''} {error.context or ''}".lower()
+    return any(word in said for word in _PARSER_LIMIT_WORDS)
 
 
 def read_yaml_file(path: str | os.PathLike[str]) -> tuple[Any, Marks, Marks]:
     """Read the scenario YAML file at ``path``; see :func:`read_yaml` for what is returned.
 
-    The size limit is checked with ``stat`` before reading. Raises :class:`ScenarioError` for
-    every problem :func:`read_yaml` reports, and (at line 0, col 0) for a missing file, a
-    folder, something that is not a regular file, or one that cannot be read.
+    The file is read with :func:`game.files.read_limited`: only a regular file, at most
+    :data:`MAX_BYTES`, opened without blocking (a FIFO or a link to ``/dev/zero`` is refused
+    at once). Raises :class:`ScenarioError` for every problem :func:`read_yaml` reports, and
+    (at line 0, col 0) for a missing file, a folder, something that is not a regular file, a
+    file over the size cap, or one that cannot be read.
     """
     filename = os.fsdecode(path)
 
@@ -658,21 +782,25 @@ def read_yaml_file(path: str | os.PathLike[str]) -> tuple[Any, Marks, Marks]:
         raise ScenarioError([Problem(filename, 0, 0, message, hint)])
 
     try:
-        info = os.stat(path)
+        data = read_limited(path, MAX_BYTES)
     except FileNotFoundError:
         fail("the file does not exist", "check the file name and folder")
-    except (OSError, ValueError) as error:
-        fail(f"the file cannot be read: {_os_reason(error)}")
-    if stat.S_ISDIR(info.st_mode):
+    except IsADirectoryError:
         fail("this is a folder, not a file", "choose the scenario's .yaml file")
-    if not stat.S_ISREG(info.st_mode):
-        fail("this is not a regular file", "choose the scenario's .yaml file")
-    if info.st_size > MAX_BYTES:
-        raise ScenarioError([_too_large(filename, info.st_size)])
-    try:
-        with open(path, "rb") as file:
-            data = file.read(MAX_BYTES + 1)  # +1: notice a file that grew since stat
-    except (OSError, ValueError) as error:
+    except OSError as error:
+        if error.errno == errno.EFBIG:
+            try:
+                size = os.stat(path).st_size
+            except OSError:
+                size = MAX_BYTES + 1
+            raise ScenarioError([_too_large(filename, max(size, MAX_BYTES + 1))]) from None
+        if error.errno == errno.EINVAL and os.path.isdir(path):
+            fail("this is a folder, not a file", "choose the scenario's .yaml file")
+        if error.errno == errno.EINVAL:
+            fail("this is not a regular file",
+                 "a pipe or a device cannot be a scenario; choose the scenario's .yaml file")
+        fail(f"the file cannot be read: {_os_reason(error)}")
+    except (ValueError, TypeError) as error:  # a NUL in the name, a bad path object
         fail(f"the file cannot be read: {_os_reason(error)}")
     return read_yaml(data, filename)
 

@@ -13,12 +13,18 @@ import json
 import os
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
 
-from game.atomic import write_atomic
+from game.atomic import clean_stale_temporaries, write_atomic
 from game.core.engine import (
     Choose,
     GameState,
@@ -30,34 +36,78 @@ from game.core.engine import (
     why_illegal,
 )
 from game.core.rules import Rules
+from game.files import read_limited
+from game.safetext import clean_text, text_problem
 
 SAVE_FORMAT = "statecraft-save"
 SAVE_VERSION = 1
 MAX_SAVE_BYTES = 5 * 1024 * 1024
+MAX_MOVES = 1_000_000
+"""More moves than any scenario allows (600 turns of at most 800 actions and events)."""
+MAX_INT_DIGITS = 40
+"""A number in a save with more digits than this is damage (a seed has at most 20)."""
+SEED_MIN, SEED_MAX = -(2**63), 2**64 - 1
+"""A seed is a 64-bit number, signed or not."""
+MAX_TURN = 100_000
+PLAYER_CHARS = 100
+TITLE_CHARS = 300
+SHORT_CHARS = 200
+PATH_CHARS = 4096
+MOVE_CHARS = 300
 
 
 class SaveError(Exception):
     """A save could not be read or written; the message names the file and the problem."""
 
 
+def _plain(value: str) -> str:
+    problem = text_problem(value)
+    if problem:
+        raise ValueError(f"holds {problem}")
+    return value
+
+
+def _one_line(value: str) -> str:
+    # Titles and dates come from a scenario, where a line break is allowed: fold it.
+    return _plain(" ".join(value.split()) if any(c in value for c in "\t\n\r") else value)
+
+
+def _moves(value: list[str]) -> list[str]:
+    # One pass over all the moves' text (a long game has hundreds of thousands).
+    if value and max(map(len, value)) > MOVE_CHARS:
+        raise ValueError(f"holds a move longer than {MOVE_CHARS} characters")
+    _plain("".join(value))
+    return value
+
+
+Short = Annotated[str, StringConstraints(max_length=SHORT_CHARS), AfterValidator(_plain)]
+Id = Annotated[str, StringConstraints(min_length=1, max_length=SHORT_CHARS),
+               AfterValidator(_plain)]
+Player = Annotated[str, StringConstraints(max_length=PLAYER_CHARS), AfterValidator(_plain)]
+PathText = Annotated[str, StringConstraints(max_length=PATH_CHARS), AfterValidator(_plain)]
+Title = Annotated[str, StringConstraints(max_length=TITLE_CHARS), AfterValidator(_one_line)]
+DateText = Annotated[str, StringConstraints(max_length=SHORT_CHARS), AfterValidator(_one_line)]
+Moves = Annotated[list[str], Field(max_length=MAX_MOVES), AfterValidator(_moves)]
+
+
 class SaveData(BaseModel):
-    """What a save file holds."""
+    """What a save file holds, every field within sane bounds."""
 
     model_config = ConfigDict(extra="ignore", strict=True)
 
-    format: str
-    version: int = Field(ge=1)
-    scenario_id: str
-    scenario_hash: str
-    scenario_title: str = ""
-    scenario_file: str = ""
-    seed: int
-    moves: list[str]
-    player: str = ""
+    format: Short
+    version: int = Field(ge=1, le=SAVE_VERSION)
+    scenario_id: Id
+    scenario_hash: Short
+    scenario_title: Title = ""
+    scenario_file: PathText = ""
+    seed: int = Field(ge=SEED_MIN, le=SEED_MAX)
+    moves: Moves
+    player: Player = ""
     saved_at: float = Field(default=0.0, ge=0, le=4e9, allow_inf_nan=False)
-    turn: int = 0
-    date: str = ""
-    ending: str | None = None
+    turn: int = Field(default=0, ge=0, le=MAX_TURN)
+    date: DateText = ""
+    ending: Short | None = None
 
 
 @dataclass
@@ -73,51 +123,108 @@ class LoadedSave:
 
 
 def save_data(state: GameState, player: str = "", scenario_file: str = "") -> SaveData:
-    """Return the save record of a game."""
+    """Return the save record of a game. Raises :class:`SaveError` if it is out of bounds."""
     from game.core.engine import ending
 
-    return SaveData(format=SAVE_FORMAT, version=SAVE_VERSION, scenario_id=state.scenario_id,
-                    scenario_hash=state.rules.digest, scenario_title=state.rules.scenario.title,
-                    scenario_file=scenario_file, seed=state.seed, moves=list(state.moves),
-                    player=player, saved_at=time.time(), turn=state.turn, date=state.date_text,
-                    ending=ending(state))
+    # What is written is what the reader accepts: text made plain and cut to its bounds (a
+    # player name or a scenario title with a control character must not make a save that
+    # cannot be opened again).
+    end = ending(state)
+    values: dict[str, Any] = dict(
+        format=SAVE_FORMAT, version=SAVE_VERSION, scenario_id=state.scenario_id,
+        scenario_hash=state.rules.digest,
+        scenario_title=clean_text(state.rules.scenario.title, TITLE_CHARS),
+        scenario_file=scenario_file if len(scenario_file) <= PATH_CHARS
+        and not text_problem(scenario_file) else "",
+        seed=state.seed, moves=list(state.moves), player=clean_text(player, PLAYER_CHARS),
+        saved_at=time.time(), turn=state.turn, date=clean_text(state.date_text, SHORT_CHARS),
+        ending=None if end is None else clean_text(end, SHORT_CHARS))
+    try:
+        return SaveData.model_validate(values)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False, include_input=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise SaveError(f"this game cannot be saved: its '{where}' "
+                        f"{str(first['msg']).lower()}") from None
 
 
 def write_save(path: str | os.PathLike[str], state: GameState, player: str = "",
                scenario_file: str = "") -> None:
     """Save a game to ``path`` atomically. Raises :class:`SaveError` if it cannot be written."""
     data = save_data(state, player, scenario_file)
+    target = os.fspath(path)
     try:
-        write_atomic(path, json.dumps(data.model_dump(), indent=1))
+        write_atomic(target, json.dumps(data.model_dump(), indent=1))
     except OSError as exc:
         raise SaveError(f"{path}: cannot write the save: {exc.strerror or exc}") from None
+    clean_stale_temporaries(os.path.dirname(target) or ".")
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"a number of {len(text)} digits")
+    return int(text)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"the value {name}, which is not a number")
+
+
+def parse_save_json(raw: bytes) -> Any:
+    """The JSON value of a save's bytes. Raises ValueError (with a short reason),
+    RecursionError or MemoryError; never reads a number of thousands of digits."""
+    return json.loads(raw.decode("utf-8-sig"), parse_int=_bounded_int,
+                      parse_constant=_no_constant)
 
 
 def read_save_data(path: str | os.PathLike[str]) -> SaveData:
-    """Read and check a save file's record, without replaying it. Raises :class:`SaveError`."""
+    """Read and check a save file's record, without replaying it. Raises :class:`SaveError`.
+
+    Only a regular file of at most :data:`MAX_SAVE_BYTES` is read (a FIFO or a device is
+    refused without blocking), and every field must be within its bounds."""
     try:
-        size = os.stat(path).st_size
-        if size > MAX_SAVE_BYTES:
-            raise SaveError(f"{path}: not a save (the file is {size // 1024} KiB, too large)")
-        raw = Path(path).read_bytes()
+        raw = read_limited(path, MAX_SAVE_BYTES)
     except OSError as exc:
         raise SaveError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
     try:
-        obj: Any = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise SaveError(f"{path}: not a save, or a damaged one ({exc.__class__.__name__})") \
+        obj: Any = parse_save_json(raw)
+    except UnicodeDecodeError:
+        raise SaveError(f"{path}: not a save, or a damaged one (it is not UTF-8 text)") \
             from None
+    except json.JSONDecodeError as exc:
+        raise SaveError(f"{path}: not a save, or a damaged one (JSON: {exc.msg} at line "
+                        f"{exc.lineno}, column {exc.colno})") from None
+    except ValueError as exc:
+        raise SaveError(f"{path}: not a save, or a damaged one (it holds {exc})") from None
+    except RecursionError:
+        raise SaveError(f"{path}: not a save, or a damaged one (nested too deeply)") from None
+    except MemoryError:
+        raise SaveError(f"{path}: not a save, or a damaged one (too large to read)") from None
     if not isinstance(obj, dict) or obj.get("format") != SAVE_FORMAT:
         raise SaveError(f"{path}: not a Statecraft save")
-    if isinstance(obj.get("version"), int) and obj["version"] > SAVE_VERSION:
+    version = obj.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SAVE_VERSION:
         raise SaveError(f"{path}: made by a newer version of Statecraft (save version "
-                        f"{obj['version']}); update the game to open it")
+                        f"{version}); update the game to open it")
     try:
         return SaveData.model_validate(obj)
     except ValidationError as exc:
-        first = exc.errors()[0]
+        first = exc.errors(include_url=False, include_input=False)[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise SaveError(f"{path}: damaged save: '{where}' {first['msg'].lower()}") from None
+        msg = str(first["msg"]).lower().removeprefix("value error, ")
+        raise SaveError(f"{path}: damaged save: '{where}' {msg}") from None
+    except (RecursionError, MemoryError, ValueError) as exc:
+        raise SaveError(f"{path}: damaged save ({exc.__class__.__name__})") from None
+
+
+def same_game(a: SaveData, b: SaveData) -> bool:
+    """True if ``a`` and ``b`` are one game at two moments: the same scenario and seed, and the
+    moves of one begin with all the moves of the other. Saving one over the other loses
+    nothing the player would miss."""
+    if a.scenario_id != b.scenario_id or a.seed != b.seed:
+        return False
+    short, long = (a.moves, b.moves) if len(a.moves) <= len(b.moves) else (b.moves, a.moves)
+    return long[:len(short)] == short
 
 
 def replay_save(data: SaveData, rules: Rules, path: str = "") -> LoadedSave:

@@ -3,8 +3,8 @@ newest first; a broken save is listed with its problem and the others still load
 
 from __future__ import annotations
 
-import re
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
@@ -12,9 +12,17 @@ import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
 from game.paths import saves_dir
+from game.safetext import printable
 from game.saves import SaveError
 from game.ui import flow
-from game.ui.savefiles import AUTOSAVE
+from game.ui.message import MessageScene
+from game.ui.savefiles import (
+    AUTOSAVE,
+    MAX_NAME_CHARS,
+    SaveNameError,
+    slot_file_name,
+)
+from game.ui.savefiles import slot_name as slot_name_of
 from game.ui.scene import Scene
 from game.ui.session import SaveEntry, list_saves
 from game.ui.widgets import draw_lines, draw_text, focus_ring
@@ -22,15 +30,7 @@ from game.ui.widgets import draw_lines, draw_text, focus_ring
 if TYPE_CHECKING:
     from game.ui.app import App
 
-SAFE_NAME = re.compile(r"[^A-Za-z0-9 _-]+")
-
-
-def slot_file_name(name: str) -> str:
-    """A save slot's file name from the name the player typed (safe on every system)."""
-    clean = SAFE_NAME.sub("", name).strip().replace(" ", "_")[:40]
-    if AUTOSAVE.match(f"{clean}.json"):
-        clean += "-kept"  # autosaves are rotated away; a save the player named must stay
-    return f"{clean or 'save'}.json"
+__all__ = ["SavesScene", "slot_file_name"]
 
 
 class SavesScene(Scene):
@@ -54,7 +54,7 @@ class SavesScene(Scene):
         if self.saving:
             self.entry = UITextEntryLine(pygame.Rect(a.x, y, a.width - self.px(220), bh),
                                          manager=self.app.manager)
-            self.entry.set_text_length_limit(40)
+            self.entry.set_text_length_limit(MAX_NAME_CHARS)
             self.entry.set_text(self.name)
             self.add(self.entry)
             if self.focus_key in (None, "entry"):
@@ -71,19 +71,22 @@ class SavesScene(Scene):
         for i, e in enumerate(self.entries[start:start + self.per_page], start):
             rect = pygame.Rect(a.x, y, a.width, row - self.px(6))
             if e.data is None:
-                why = (e.problem or "").removeprefix(f"{e.path}: ")
-                self.button(f"slot:{i}", rect, f"× {e.path.name}: cannot be opened: {why}",
-                            "@unavailable", tip=["This save cannot be opened", e.problem or ""])
+                why = printable((e.problem or "").removeprefix(f"{e.path}: "), 300)
+                self.button(f"slot:{i}", rect, f"× {e.name}: cannot be opened: {why}",
+                            "@unavailable", tip=["This save cannot be opened",
+                                                 printable(e.problem or "", 600)])
             else:
                 d = e.data
                 when = time.strftime("%Y-%m-%d %H:%M", time.localtime(d.saved_at or e.mtime))
                 end = f" · ended: {d.ending}" if d.ending else ""
-                label = (f"{e.path.stem}  ·  {d.scenario_title or d.scenario_id}  ·  {d.date}, "
-                         f"turn {d.turn + 1}{end}  ·  saved {when}")
+                label = (f"{e.name}  ·  {printable(d.scenario_title or d.scenario_id, 80)}  ·  "
+                         f"{printable(d.date, 40)}, turn {d.turn + 1}{printable(end, 80)}  ·  "
+                         f"saved {when}")
                 verb = "Overwrite" if self.saving else "Load"
                 self.button(f"slot:{i}", rect, label,
-                            tip=[f"{verb} {e.path.name}", f"{len(d.moves)} decision(s)",
-                                 f"Player: {d.player or '-'}"])
+                            tip=[f"{verb} {e.name}", f"File: {printable(e.path.name)}",
+                                 f"{len(d.moves)} decision(s)",
+                                 f"Player: {printable(d.player) or '-'}"])
             y += row
         yb = a.bottom - bh
         self.button("back", pygame.Rect(a.right - self.px(200), yb, self.px(200), bh),
@@ -141,24 +144,59 @@ class SavesScene(Scene):
         elif key.startswith("slot:"):
             e = self.entries[int(key[5:])]
             if self.saving:
-                self.save_as(e.path.stem)
+                if AUTOSAVE.match(e.path.name):
+                    # Autosaves are rotated away: a save over one is kept beside it instead.
+                    self.save_as(e.path.stem)
+                else:
+                    self.save_to(e.path)  # the very file clicked, whatever its name
             elif e.data is None:
                 self.app.toast(e.problem or f"{e.path}: cannot be opened", "bad", 10)
             else:
                 flow.load_from(self.app, e.path)
 
     def save_as(self, name: str) -> None:
+        """Save under the name typed (or of an autosave slot): its own file, see
+        :func:`slot_file_name`."""
+        try:
+            file_name = slot_file_name(name)
+        except SaveNameError as exc:
+            self.app.toast(str(exc), "bad")
+            return
+        self.save_to(saves_dir() / file_name)
+
+    def save_to(self, path: Path) -> None:
+        """Save to ``path``; first ask if that file holds another game (or cannot be read)."""
         session = self.app.session
         if session is None:
             return
-        path = saves_dir() / slot_file_name(name)
+        try:
+            other = session.other_game_in(path)
+        except SaveError as exc:
+            self.app.toast(str(exc), "bad", 10)
+            return
+        if other is None:
+            self.write(path)
+            return
+        self.app.push(MessageScene(
+            self.app, "Replace another game?",
+            [other, "Saving here replaces that game, and it is lost. To keep both, choose "
+             "Cancel and type another name."],
+            choices=[("replace", "Replace it  [Enter]"), ("cancel", "Cancel  [Esc]")],
+            then=lambda key: self.write(path) if key == "replace" else None, compact=True))
+
+    def write(self, path: Path) -> None:
+        session = self.app.session
+        if session is None:
+            return
         try:
             session.save(path)
         except SaveError as exc:
             self.app.toast(str(exc), "bad", 10)
             return
-        self.app.toast(f"Saved as {path.name}", "good")
-        self.app.pop()
+        self.app.toast(f"Saved as {printable(slot_name_of(path.name), 80)} ({printable(path.name)})",
+                       "good")
+        if self.app.top is self:
+            self.app.pop()
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and self.entry is not None:

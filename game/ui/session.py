@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.atomic import clean_stale_temporaries
 from game.core.engine import (
     Choose,
     EndTurn,
@@ -23,11 +24,19 @@ from game.core.engine import (
     new_game,
 )
 from game.core.rules import Rules
+from game.files import read_limited
 from game.paths import saves_dir
+from game.safetext import printable
 from game.saves import SaveData, SaveError, read_save_data, replay_save, write_save
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import DEFAULT_SCENARIO, LoadedScenario, load_scenario
-from game.ui.savefiles import QUICKSAVE, autosave_numbers, latest_autosave
+from game.ui.savefiles import (
+    QUICKSAVE,
+    autosave_numbers,
+    latest_autosave,
+    regular_files,
+    slot_name,
+)
 
 __all__ = ["QUICKSAVE", "Session", "latest_autosave", "list_saves", "load_game"]
 
@@ -116,6 +125,32 @@ class Session:
         """Write the game to ``path``. Raises SaveError."""
         write_save(path, self.state, self.player, self.scenario_file)
 
+    def other_game_in(self, path: str | os.PathLike[str]) -> str | None:
+        """What saving to ``path`` would replace, if that is not this game at another moment
+        (see :func:`game.saves.same_game`): a sentence for the player, or None when the file
+        is missing or holds this game."""
+        from game.saves import same_game, save_data
+
+        target = Path(path)
+        try:
+            os.lstat(target)
+        except FileNotFoundError:
+            return None
+        except OSError:
+            pass  # there is something, but it cannot be looked at: ask
+        try:
+            theirs = read_save_data(target)
+        except SaveError as exc:
+            why = str(exc).removeprefix(f"{target}: ")
+            return f"{target.name} is there already and cannot be read as a save ({why})."
+        if same_game(save_data(self.state, self.player, self.scenario_file), theirs):
+            return None
+        who = f" of {printable(theirs.player, 40)}" if theirs.player else ""
+        return (f"{target.name} holds another game{who}: "
+                f"{printable(theirs.scenario_title or theirs.scenario_id, 80)}, "
+                f"{printable(theirs.date, 40)}, turn {theirs.turn + 1}, "
+                f"{len(theirs.moves)} decision(s).")
+
     def autosave(self, folder: Path | None = None, keep: int = AUTOSAVES_KEPT) -> Path:
         """Write the next autosave and delete all but the newest ``keep``. Raises SaveError."""
         folder = folder or saves_dir()
@@ -141,25 +176,35 @@ class SaveEntry:
     mtime: float
 
     @property
+    def name(self) -> str:
+        """The save's name as the player typed it, safe to show."""
+        return printable(slot_name(self.path.name), 80)
+
+    @property
     def label(self) -> str:
         if self.data is None:
-            return self.path.name
-        name = self.path.stem
-        return f"{name}: {self.data.scenario_title or self.data.scenario_id}, {self.data.date}"
+            return self.name
+        return (f"{self.name}: {printable(self.data.scenario_title or self.data.scenario_id)}, "
+                f"{printable(self.data.date)}")
+
+
+MAX_LISTED = 2000
+"""The most saves the load screen reads; a folder with more lists the newest files."""
 
 
 def list_saves(folder: Path | None = None) -> list[SaveEntry]:
-    """Every save in the folder, newest first; a broken one carries its problem."""
+    """Every save in the folder, newest first; a broken one carries its problem. Something
+    that is not a regular file (a FIFO, a device) is listed as such and never opened, and a
+    folder that cannot be read lists nothing. Stale temporaries of killed saves are removed."""
     folder = folder or saves_dir()
-    if not folder.is_dir():
-        return []
+    clean_stale_temporaries(folder)
+    found = regular_files(folder)
+    found.sort(key=lambda f: f[1] if f[1] is not None else 0.0, reverse=True)
     out = []
-    for p in folder.glob("*.json"):
-        if p.name.startswith("."):
-            continue
-        try:
-            mtime = p.stat().st_mtime
-        except OSError:
+    for p, mtime in found[:MAX_LISTED]:
+        if mtime is None:
+            out.append(SaveEntry(p, None, f"{p}: not a regular file (a folder, a device, a "
+                                 "pipe or a broken link), so it is not opened", 0.0))
             continue
         try:
             out.append(SaveEntry(p, read_save_data(p), None, mtime))
@@ -169,23 +214,33 @@ def list_saves(folder: Path | None = None) -> list[SaveEntry]:
     return out
 
 
+SCENARIO_ID_BYTES = 20000
+"""How much of a scenario file :func:`find_scenario` reads looking for its id line."""
+SCENARIO_MAX_BYTES = 2 * 1024 * 1024
+"""No scenario is larger (the loader's own limit)."""
+
+
 def find_scenario(data: SaveData, known: list[Path]) -> Path | None:
     """The scenario file a save was made with: its own path if it still exists, else a known
     scenario with the same id (read cheaply: the id line of each file)."""
-    if data.scenario_file and Path(data.scenario_file).is_file():
-        return Path(data.scenario_file)
+    try:
+        if data.scenario_file and Path(data.scenario_file).is_file():
+            return Path(data.scenario_file)
+    except (OSError, ValueError):
+        pass  # a path this system cannot even look at: search by id
     pattern = re.compile(rf"^id:\s*['\"]?{re.escape(data.scenario_id)}['\"]?\s*$", re.M)
     for p in known:
         try:
-            if pattern.search(p.read_text(encoding="utf-8", errors="replace")[:20000]):
-                return p
+            head = read_limited(p, SCENARIO_MAX_BYTES)[:SCENARIO_ID_BYTES]
         except OSError:
             continue
+        if pattern.search(head.decode("utf-8", errors="replace")):
+            return p
     return None
 
 
 def load_game(path: str | os.PathLike[str], known: list[Path],
-              cache: dict[str, LoadedScenario] | None = None) -> Session:
+              cache: dict[str, object] | None = None) -> Session:
     """Open a save: find its scenario, load it, replay the moves. Raises SaveError with a
     message naming the file and the problem."""
     data = read_save_data(path)
@@ -193,7 +248,8 @@ def load_game(path: str | os.PathLike[str], known: list[Path],
     if scenario is None:
         raise SaveError(f"{path}: its scenario '{data.scenario_id}' is not installed "
                         f"(looked for {data.scenario_file or 'a file with that id'})")
-    loaded = (cache or {}).get(str(scenario))
+    found = (cache or {}).get(str(scenario))
+    loaded = found if isinstance(found, LoadedScenario) else None
     if loaded is None:
         try:
             loaded = load_scenario(scenario)

@@ -42,8 +42,8 @@ def _locate() -> tuple[Path, Path | None]:
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
         _copy_tree(bundled, folder)
         return folder, None
-    checkout = Path(__file__).resolve().parent.parent
-    return checkout, checkout
+    top = Path(__file__).resolve().parent.parent
+    return top, top if (top / "pyproject.toml").is_file() else None
 
 
 _ROOT, CHECKOUT = _locate()

@@ -105,12 +105,16 @@ _BLOCK_START = re.compile(r"^([ \t]*)([#+*=`~_-]|\d+(?=[.)]))", re.MULTILINE)
 _AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9])(:)(?=//)|(?<=\bwww)(\.)|(@)(?=[a-z0-9])")
 
 
+def _md_inline(text: object) -> str:
+    out = visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    out = _MD_INLINE.sub(r"\\\g<0>", out)
+    return _AUTOLINK.sub(lambda m: "\\" + m[0], out)
+
+
 def md_text(text: object) -> str:
     """Text for a Markdown paragraph that is inert: no raw HTML or entity, no emphasis, code,
     link, image or autolink, and no line of it can start a heading, quote, list or rule."""
-    out = visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    out = _MD_INLINE.sub(r"\\\g<0>", out)
-    out = _AUTOLINK.sub(lambda m: "\\" + m[0], out)
+    out = _md_inline(text)
     return _BLOCK_START.sub(lambda m: m[1] + (m[2] + "\\" if m[2][0].isdigit() else "\\" + m[2]),
                             out)
 
@@ -126,7 +130,7 @@ def md_block(text: object) -> str:
 def md_cell(text: object) -> str:
     """Text for a Markdown table cell: :func:`md_text` on one line (``<br>`` between lines)."""
     out = re.sub(r"\r\n|\r|\n", "\n", str(text).strip())
-    out = md_text(out).replace("\n", "<br>")
+    out = _md_inline(out).replace("\n", "<br>")
     return out or " "
 
 

@@ -98,23 +98,24 @@ def load_policy_file(path: str | Path, rules: Rules) -> PolicyPlan:
         data, values, keys = read_yaml(raw, filename)
     except ScenarioError as exc:
         raise PolicyFileError(exc.problems) from None
-    problems: list[Problem] = []
-    found = 0
+    found: list[tuple[int, int, str, Hint]] = []
 
     def at(where: tuple[str | int, ...], message: str, hint: Hint = "",
            key: bool = False) -> None:
-        nonlocal found
-        found += 1
-        if len(problems) >= MAX_PROBLEMS:
-            return  # counted only: no position, no fuzzy match
         line, col = (keys if key else values).get(where, values.get((), (1, 1)))
-        problems.append(Problem(filename, line, col, message, hint if isinstance(hint, str)
-                                else hint()))
+        found.append((line, col, message, hint))
+
+    def problems() -> list[Problem]:
+        """The first :data:`MAX_PROBLEMS` in the file, with their hints (a fuzzy match is
+        made only for these: the rest are counted)."""
+        first = sorted(found, key=lambda p: (p[0], p[1]))[:MAX_PROBLEMS]
+        return [Problem(filename, line, col, message, hint if isinstance(hint, str) else hint())
+                for line, col, message, hint in first]
 
     if not isinstance(data, dict):
         at((), "a file of choices must be a mapping: 'choices:' with 'event: choice' lines",
            "see python main.py simulate --help")
-        raise PolicyFileError(problems)
+        raise PolicyFileError(problems())
     follow = True
     skip: frozenset[str] = frozenset()
     if set(data) & set(SECTIONS):
@@ -135,8 +136,8 @@ def load_policy_file(path: str | Path, rules: Rules) -> PolicyPlan:
         raw_choices, raw_actions, base = data, {}, ()
     choices = _choices(raw_choices, base, rules, at)
     actions = _actions(raw_actions, rules, at)
-    if problems:
-        raise PolicyFileError(sorted(problems, key=lambda p: (p.line, p.col)), found)
+    if found:
+        raise PolicyFileError(problems(), len(found))
     return PolicyPlan(Path(filename).stem, choices, actions, skip, follow)
 
 

@@ -88,8 +88,27 @@ def _check_regular(path: Path) -> None:
                         "large)")
 
 
+def _folder_entries(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The ``*.json`` entries of a folder (not hidden ones): the regular files, and the rest
+    (pipes, devices, links to them, folders), which are never opened. One pass of
+    ``scandir``: a folder of thousands of files costs one ``stat`` each."""
+    regular: list[Path] = []
+    other: list[Path] = []
+    with os.scandir(folder) as it:
+        for entry in it:
+            if not entry.name.endswith(".json") or entry.name.startswith("."):
+                continue
+            try:
+                is_file = entry.is_file()  # follows links: a link to /dev/zero is no file
+            except OSError:
+                is_file = False
+            (regular if is_file else other).append(Path(entry.path))
+    return sorted(regular), sorted(other)
+
+
 def collect_files(targets: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
-    """Expand files and folders into the save files to read, in a stable order."""
+    """Expand files and folders into the save files to read, in a stable order. Nothing but a
+    regular file is ever opened: a pipe or a device is skipped with a message."""
     files: list[Path] = []
     skipped: list[Skipped] = []
     seen: set[Path] = set()
@@ -97,26 +116,32 @@ def collect_files(targets: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
         path = Path(target)
         if path.is_dir():
             try:
-                found = sorted(p for p in path.iterdir() if p.suffix == ".json"
-                               and not p.name.startswith(".") and p.is_file())
+                found, others = _folder_entries(path)
             except OSError as exc:
                 skipped.append(Skipped(target, f"{target}: cannot read the folder: "
                                        f"{exc.strerror or exc}"))
                 continue
+            skipped += [Skipped(str(p), f"{p}: not a regular file (a folder, a device or a "
+                                "pipe); left out") for p in others]
             if not found:
                 skipped.append(Skipped(target, f"{target}: no saves in this folder (a save is "
                                        "a .json file written by the game or by simulate --saves)"))
-            new = [p for p in found if p.resolve() not in seen]
         elif path.is_file():
-            new = [path] if path.resolve() not in seen else []
+            found = [path]
         elif path.exists():
-            skipped.append(Skipped(target, f"{target}: not a regular file"))
+            skipped.append(Skipped(target, f"{target}: not a regular file (a device or a pipe)"))
             continue
         else:
             skipped.append(Skipped(target, f"{target}: no such file or folder"))
             continue
-        seen.update(p.resolve() for p in new)
-        files += new
+        for p in found:
+            try:
+                key = p.resolve()
+            except (OSError, RuntimeError):
+                key = p.absolute()
+            if key not in seen:
+                seen.add(key)
+                files.append(p)
     return files, skipped
 
 

@@ -19,9 +19,10 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame
 import pygame_gui
 
+from game.safetext import printable
 from game.ui import theme as theme_mod
 from game.ui.scene import Scene
-from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.settings import Settings, read_settings, save_settings
 from game.ui.theme import COLOURBLIND, COLOURS, Colours, Fonts, auto_scale
 
 if TYPE_CHECKING:
@@ -50,10 +51,13 @@ class App:
         pygame.display.init()
         pygame.font.init()
         self.messages: list[Toast] = []
+        self.settings_writable = True
+        """False when the settings file could not be read nor set aside: it is never written."""
         if settings is None:
-            settings, problem = load_settings()
-            if problem:
-                self.toast(problem, "bad")
+            read = read_settings()
+            settings, self.settings_writable = read.settings, read.writable
+            if read.problem:
+                self.toast(read.problem, "bad", 12)
         self.settings = settings
         self.scenario_arg = scenario
         self.chosen_scenario: str | None = scenario
@@ -220,8 +224,10 @@ class App:
         return next((s for s in reversed(self.stack) if isinstance(s, kind)), None)
 
     def toast(self, text: str, kind: str = "info", seconds: float = 5.0) -> None:
-        """Show a short message at the bottom of the window (also kept in ``messages``)."""
-        self.messages.append(Toast(text, kind, time.monotonic() + seconds))
+        """Show a short message at the bottom of the window (also kept in ``messages``).
+        Control characters from a file (a NUL pygame cannot draw, an escape) show escaped."""
+        self.messages.append(Toast(printable(" ".join(str(text).split("\n")), 1000), kind,
+                                   time.monotonic() + seconds))
         del self.messages[:-3]
         self.dirty = True
 
@@ -395,10 +401,15 @@ class App:
     def quit(self) -> None:
         self.running = False
 
+    def store_settings(self) -> str | None:
+        """Write the settings file (never over one that could not be read at start: it is the
+        player's, kept as it was); return a message if they are not saved."""
+        return save_settings(self.settings)
+
     def shutdown(self) -> None:
-        problem = save_settings(self.settings)
+        problem = self.store_settings() if self.settings_writable else None
         if problem:
-            print(problem)
+            print(printable(problem))
         pygame.quit()
 
     # -- watching the scenario file ------------------------------------------------------

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.safetext import printable
 from game.ui.scene import Scene
 from game.ui.widgets import ScrollText, dim, panel
 
@@ -22,8 +23,10 @@ class MessageScene(Scene):
                  then: Callable[[str], None] | None = None, compact: bool = False) -> None:
         super().__init__(app)
         self.compact = compact
-        self.title = title
-        self.lines = lines
+        # Text from a file (a scenario's problems, a save's name) may hold control characters
+        # pygame cannot draw: they show escaped.
+        self.title = printable(title, 200)
+        self.lines = [printable(line, 4000, lines=True) for line in lines]
         self.choices = choices or [("ok", "OK")]
         self.then = then
         self.view: ScrollText | None = None

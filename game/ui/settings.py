@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from game.atomic import write_atomic
+from game.files import read_limited
 from game.paths import config_dir
+from game.safetext import clean_text, printable
 
 SCALES = (0.0, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
 """UI scales offered; 0 means automatic (from the window height)."""
 
 WINDOW_SIZES = ((1280, 720), (1366, 768), (1600, 900), (1920, 1080), (2560, 1440), (3840, 2160))
+MIN_WINDOW = (640, 400)
+MAX_WINDOW = (7680, 4320)
+"""The window sizes the game accepts, from the settings file or ``play --size``."""
+MAX_SETTINGS_BYTES = 64 * 1024
+"""A settings file is a few hundred bytes; anything far larger is not ours."""
 PALETTES = ("standard", "colourblind")
 HISTORY_TIMING = ("after", "before")
 
@@ -33,46 +42,124 @@ class Settings:
 
     def clean(self) -> Settings:
         """Return these settings with every value brought into its allowed range."""
-        self.window_width = max(640, min(7680, int(self.window_width)))
-        self.window_height = max(400, min(4320, int(self.window_height)))
+        self.window_width, self.window_height = clamp_window(
+            (int(self.window_width), int(self.window_height)))
         self.ui_scale = float(self.ui_scale) if self.ui_scale in SCALES else 0.0
         if self.palette not in PALETTES:
             self.palette = PALETTES[0]
         if self.history_notes not in HISTORY_TIMING:
             self.history_notes = HISTORY_TIMING[0]
-        self.player_name = str(self.player_name)[:40]
+        self.player_name = clean_text(str(self.player_name), 40)
         return self
+
+
+def clamp_window(size: tuple[int, int],
+                 screen: tuple[int, int] | None = None) -> tuple[int, int]:
+    """``size`` brought within the sizes the game accepts and, if ``screen`` (the display's
+    size) is known, no larger than the screen."""
+    top_w, top_h = MAX_WINDOW
+    if screen is not None and screen[0] > 0 and screen[1] > 0:
+        top_w, top_h = max(MIN_WINDOW[0], min(top_w, screen[0])), \
+            max(MIN_WINDOW[1], min(top_h, screen[1]))
+    return (max(MIN_WINDOW[0], min(top_w, size[0])), max(MIN_WINDOW[1], min(top_h, size[1])))
 
 
 def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
-def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
-    """Read the settings; on a missing file give the defaults, on a broken one the defaults and
-    a message saying so (the file is left for the player to look at)."""
+_NOT_WRITTEN: set[Path] = set()
+"""Settings files that could not be read nor set aside: this run never writes over them."""
+
+
+@dataclass
+class SettingsRead:
+    """What reading the settings file gave: the settings, a message for the player if the
+    file could not be read, and whether the game may write the file when it closes."""
+
+    settings: Settings
+    problem: str | None = None
+    writable: bool = True
+
+
+def _parse(data: bytes) -> Settings:
+    raw: Any = json.loads(data.decode("utf-8-sig"), parse_int=_small_int,
+                          parse_constant=_no_constant)
+    if not isinstance(raw, dict):
+        raise ValueError("not a JSON object")
+    known = {f.name for f in fields(Settings)}
+    values = {k: v for k, v in raw.items() if k in known}
+    defaults = Settings()
+    for k, v in list(values.items()):
+        if type(v) is not type(getattr(defaults, k)) and not (
+                type(v) is int and isinstance(getattr(defaults, k), float)):
+            del values[k]
+    return Settings(**values).clean()
+
+
+def _small_int(text: str) -> int:
+    if len(text) > 20:
+        raise ValueError(f"a number of {len(text)} digits")
+    return int(text)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number")
+
+
+def read_settings(path: Path | None = None) -> SettingsRead:
+    """Read the settings. A missing file gives the defaults. A file that cannot be read (not
+    JSON, not a regular file, too large) gives the defaults and a message, and is set aside as
+    ``settings.json.unreadable-<time>`` so the player keeps it; if it cannot be set aside,
+    the game does not write the settings at all (``writable`` is False)."""
     target = path or settings_path()
-    if not target.exists():
-        return Settings(), None
     try:
-        raw: Any = json.loads(target.read_text(encoding="utf-8"))
-        if not isinstance(raw, dict):
-            raise ValueError("not a JSON object")
-        known = {f.name: f.type for f in fields(Settings)}
-        values = {k: v for k, v in raw.items() if k in known}
-        defaults = Settings()
-        for k, v in list(values.items()):
-            if type(v) is not type(getattr(defaults, k)) and not (
-                    isinstance(v, int) and isinstance(getattr(defaults, k), float)):
-                del values[k]
-        return Settings(**values).clean(), None
-    except (OSError, ValueError, TypeError, RecursionError) as exc:
-        return Settings(), f"{target}: settings not read ({exc}); using the defaults"
+        return SettingsRead(_parse(read_limited(target, MAX_SETTINGS_BYTES)))
+    except FileNotFoundError:
+        return SettingsRead(Settings())
+    except NotADirectoryError:
+        _NOT_WRITTEN.add(target)
+        return SettingsRead(Settings(), f"{target}: the settings folder is not a folder; the "
+                            "default settings are used and not saved.", writable=False)
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+    except UnicodeDecodeError:
+        why = "it is not UTF-8 text"
+    except (ValueError, TypeError) as exc:
+        why = f"it is not valid settings: {exc}"
+    except RecursionError:
+        why = "it is nested too deeply"
+    except MemoryError:
+        why = "it is too large"
+    why = printable(why, 200)
+    aside = target.with_name(f"{target.name}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}")
+    try:
+        if aside.exists():
+            aside = aside.with_name(f"{aside.name}-{os.getpid()}")
+        os.rename(target, aside)
+    except OSError as exc:
+        _NOT_WRITTEN.add(target)
+        return SettingsRead(Settings(), f"{target}: the settings could not be read ({why}); "
+                            "the defaults are used, and the file is left as it is (the game "
+                            f"will not write over it: {exc.strerror or exc}).", writable=False)
+    return SettingsRead(Settings(), f"{target}: the settings could not be read ({why}). The "
+                        f"file was kept as {aside.name}; the default settings are used.")
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
+    """Read the settings (see :func:`read_settings`): the settings, and a message if the file
+    could not be read."""
+    result = read_settings(path)
+    return result.settings, result.problem
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> str | None:
-    """Write the settings atomically; return an error message or None."""
+    """Write the settings atomically; return an error message or None. A settings file this
+    run could not read nor set aside is never written over."""
     target = path or settings_path()
+    if target in _NOT_WRITTEN:
+        return (f"{target}: settings changes are kept only until the game closes: the file "
+                "could not be read, and it is left as it was.")
     try:
         write_atomic(target, json.dumps(asdict(settings), indent=1))
     except OSError as exc:

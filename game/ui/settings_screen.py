@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.scene import Scene
-from game.ui.settings import HISTORY_TIMING, PALETTES, SCALES, WINDOW_SIZES, save_settings
+from game.ui.settings import HISTORY_TIMING, PALETTES, SCALES, WINDOW_SIZES
 from game.ui.widgets import draw_text
 
 
@@ -76,7 +76,7 @@ class SettingsScene(Scene):
             s.tutorial_done = False
             app.toast("The guided first turn will show at the start of the next game; it is "
                       "also in Help.", "good")
-        problem = save_settings(s)
+        problem = app.store_settings()
         if problem:
             app.toast(problem, "bad")
         if app.top is self:

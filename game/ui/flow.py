@@ -3,17 +3,117 @@ screen follows a move (an event dialog, the end report, or the map again)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from game.paths import saves_dir, scenario_files
+from game.safetext import printable
 from game.saves import SaveError
 from game.scenario.errors import ScenarioError
-from game.scenario.loader import LoadedScenario, load_scenario
+from game.scenario.loader import DEFAULT_SCENARIO, LoadedScenario, load_scenario
 from game.ui.session import QUICKSAVE, Session, default_scenario_path, latest_autosave, load_game
 
 if TYPE_CHECKING:
     from game.ui.app import App
+
+T = TypeVar("T")
+
+
+# -- one guarded path for everything that starts or loads a game -------------------------
+def describe_error(exc: BaseException) -> str:
+    """A sentence (without the file's name) for a problem a scenario or a save caused."""
+    detail = printable(str(exc), 300)
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply for the game to read"
+    if isinstance(exc, MemoryError):
+        return "it needs more memory than the game can use"
+    if isinstance(exc, UnicodeError):
+        return f"it holds text that is not valid UTF-8 ({detail})"
+    if isinstance(exc, OSError):
+        return f"the file cannot be read ({printable(exc.strerror or str(exc), 300)})"
+    if isinstance(exc, ArithmeticError | ValueError):
+        return f"it holds a value the game cannot use ({detail or exc.__class__.__name__})"
+    return f"an unexpected problem ({exc.__class__.__name__}: {detail})"
+
+
+def guarded(app: App, what: str, action: Callable[[], T],
+            scenario: Path | None = None) -> T | None:
+    """Run ``action`` (loading a scenario or a save, starting or showing a game) and return
+    its result; on any problem show a message and return None: no file closes the game.
+
+    A scenario's problems are listed in a message box when ``scenario`` names the file (a
+    game the player asked to start), else shown in one line. ``what`` begins the message
+    ("The scenario cannot be reloaded")."""
+    from game.ui.message import MessageScene
+
+    try:
+        return action()
+    except ScenarioError as exc:
+        if scenario is None:
+            first = exc.problems[0].format() if exc.problems else str(exc)
+            app.toast(f"{what} ({len(exc.problems)} problem(s)): {first}", "bad", 12)
+        else:
+            lines = [printable(p.format(), 500) for p in exc.problems[:12]]
+            more = len(exc.problems) - len(lines)
+            if more > 0:
+                lines.append(f"... and {more} more")
+            app.push(MessageScene(app, "This scenario does not load", [
+                f"{printable(str(scenario))} has {len(exc.problems)} problem(s):", *lines,
+                "Fix them (python main.py validate FILE lists them all) or pick another "
+                "scenario."]))
+    except SaveError as exc:
+        app.toast(f"{what}: {exc}", "bad", 12)
+    except Exception as exc:  # noqa: BLE001 - last line of defence: no scenario or save may close the game mid-turn
+        app.toast(f"{what}: {describe_error(exc)}.", "bad", 12)
+    return None
+
+
+def open_session(app: App, session: Session, guide: bool = False) -> bool:
+    """Show ``session`` (see :func:`show_session`); if that fails, say so and go back to the
+    game that was on screen (or the title)."""
+    previous = app.session
+
+    def show() -> bool:
+        show_session(app, session, guide)
+        return True
+
+    if guarded(app, "The game cannot be shown", show):
+        return True
+    _back_to_title(app)
+    app.session = None
+    if previous is not None and previous is not session:
+        def show_previous() -> bool:
+            show_session(app, previous)
+            return True
+
+        if not guarded(app, "The game before cannot be shown either", show_previous):
+            _back_to_title(app)
+            app.session = None
+    return False
+
+
+def _back_to_title(app: App) -> None:
+    """Close every screen above the title, even one that failed half-way through opening."""
+    while len(app.stack) > 1:
+        scene = app.stack.pop()
+        try:
+            scene.exit()
+        except Exception:  # noqa: BLE001 - a screen that broke while opening: drop it anyway
+            pass
+    guarded(app, "The title screen", lambda: app.stack[-1].resume() if app.stack else None)
+    app.dirty = True
+
+
+def known_scenarios(app: App) -> list[Path]:
+    """The scenarios the game offers; only the bundled default if the teacher's folder cannot
+    be read (said once)."""
+    try:
+        return scenario_files()
+    except OSError as exc:
+        app.toast(f"The scenarios folder cannot be read ({printable(exc.strerror or str(exc))}"
+                  "); only the bundled scenario is offered.", "bad", 10)
+        return [DEFAULT_SCENARIO]
 
 
 def load_cached(app: App, path: Path) -> LoadedScenario:
@@ -28,25 +128,20 @@ def load_cached(app: App, path: Path) -> LoadedScenario:
 
 
 def start_new_game(app: App, path: Path | None = None) -> bool:
-    """Start a game of ``path`` (default: the default scenario) and show the map."""
-    from game.ui.message import MessageScene
+    """Start a game of ``path`` (default: the default scenario) and show the map; on any
+    problem show a message and stay where we are."""
+    target = path or default_scenario_path(known_scenarios(app))
 
-    target = path or default_scenario_path(scenario_files())
-    try:
+    def start() -> Session:
         loaded = load_cached(app, target)
-    except ScenarioError as exc:
-        lines = [p.format() for p in exc.problems[:12]]
-        more = len(exc.problems) - len(lines)
-        if more > 0:
-            lines.append(f"... and {more} more")
-        app.push(MessageScene(app, "This scenario does not load", [
-            f"{target} has {len(exc.problems)} problem(s):", *lines,
-            "Fix them (python main.py validate FILE lists them all) or pick another scenario."]))
+        seed = app.seed if app.seed is not None else 0
+        return Session.start(loaded, seed, app.settings.player_name)
+
+    session = guarded(app, f"{printable(str(target))}: the game cannot start", start,
+                      scenario=target)
+    if session is None:
         return False
-    seed = app.seed if app.seed is not None else 0
-    session = Session.start(loaded, seed, app.settings.player_name)
-    show_session(app, session, guide=not app.settings.tutorial_done)
-    return True
+    return open_session(app, session, guide=not app.settings.tutorial_done)
 
 
 def show_session(app: App, session: Session, guide: bool = False) -> None:
@@ -113,15 +208,15 @@ def end_turn(app: App) -> None:
 
 
 def load_from(app: App, path: Path) -> bool:
-    """Open a save; on a problem show a message naming the file, and stay where we are."""
-    try:
-        session = load_game(path, scenario_files(), app.scenario_cache)  # type: ignore[arg-type]
-    except SaveError as exc:
-        app.toast(str(exc), "bad", 10)
+    """Open a save; on any problem show a message naming the file, and stay where we are."""
+    from game.ui.savefiles import slot_name
+
+    session = guarded(app, f"{printable(str(path))} cannot be opened",
+                      lambda: load_game(path, known_scenarios(app), app.scenario_cache))
+    if session is None or not open_session(app, session):
         return False
-    show_session(app, session)
-    app.toast(f"Loaded {path.name}: {session.state.date_text}, turn {session.state.turn + 1}",
-              "good")
+    app.toast(f"Loaded {printable(slot_name(path.name), 80)}: {session.state.date_text}, "
+              f"turn {session.state.turn + 1}", "good")
     return True
 
 
@@ -147,7 +242,11 @@ def quick_save(app: App) -> None:
 
 def quick_load(app: App) -> None:
     path = saves_dir() / QUICKSAVE
-    if not path.exists():
+    try:
+        missing = not path.exists() and not path.is_symlink()
+    except OSError:
+        missing = False  # something is in the way: loading says what
+    if missing:
         app.toast("No quick save yet: F5 makes one.", "bad")
         return
     load_from(app, path)
@@ -169,29 +268,28 @@ def reload_scenario(app: App) -> None:
     if app.scenario_arg is None:
         return
     path = Path(app.scenario_arg)
-    try:
-        loaded = load_scenario(path)
-    except ScenarioError as exc:
-        first = exc.problems[0].format() if exc.problems else str(exc)
-        app.toast(f"Scenario changed but does not load ({len(exc.problems)} problem(s)): {first}",
-                  "bad", 12)
+    loaded = guarded(app, "Scenario changed but does not load", lambda: load_scenario(path))
+    if loaded is None:
         return
     app.scenario_cache[str(path)] = loaded
-    if app.session is None:
-        app.toast(f"Scenario reloaded: {loaded.scenario.title}", "good")
+    current = app.session
+    if current is None:
+        app.toast(f"Scenario reloaded: {printable(loaded.scenario.title, 200)}", "good")
         return
-    data = save_data(app.session.state, app.session.player, str(path))
-    try:
+
+    def replay() -> tuple[Session, int]:
+        data = save_data(current.state, current.player, str(path))
         result = replay_save(data, loaded.rules, str(path))
-    except SaveError as exc:
-        app.toast(f"Scenario reloaded, but the game cannot go on: {exc}; a new game starts", "bad",
-                  12)
+        return Session.resume(result.state, str(path), current.player), result.dropped
+
+    replayed = guarded(app, "Scenario reloaded, but the game cannot go on; a new game starts",
+                       replay)
+    if replayed is None:
         start_new_game(app, path)
         return
-    replayed = len(result.state.moves)
-    session = Session.resume(result.state, str(path), app.session.player)
-    show_session(app, session)
-    dropped = result.dropped
+    session, dropped = replayed
+    if not open_session(app, session):
+        return
     note = f"; {dropped} no longer apply" if dropped else ""
-    app.toast(f"Scenario reloaded from {path.name}: {replayed} decision(s) replayed{note}.",
-              "good" if not dropped else "bad", 10)
+    app.toast(f"Scenario reloaded from {printable(path.name)}: {len(session.state.moves)} "
+              f"decision(s) replayed{note}.", "good" if not dropped else "bad", 10)

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pygame
 
-from game.paths import scenario_files, teacher_scenarios_dir
+from game.paths import teacher_scenarios_dir
+from game.safetext import printable
 from game.scenario.errors import ScenarioError
-from game.ui.flow import load_cached
+from game.ui.flow import describe_error, known_scenarios, load_cached
 from game.ui.scene import Scene
 from game.ui.text import one_line
 from game.ui.widgets import ScrollText, draw_text, panel
@@ -30,13 +31,15 @@ def describe(app: object, path: Path) -> Entry:
         loaded = load_cached(app, path)  # type: ignore[arg-type]
     except ScenarioError as exc:
         first = exc.problems[0].format() if exc.problems else str(exc)
-        return Entry(path, f"{path.name} (does not load)", [
-            (path.name, "heading"), (f"{len(exc.problems)} problem(s); the first:", "bad"),
-            (first, "body"), ("Check it with: python main.py validate " + str(path), "dim")],
-            False)
+        name = printable(path.name, 200)
+        return Entry(path, f"{name} (does not load)", [
+            (name, "heading"), (f"{len(exc.problems)} problem(s); the first:", "bad"),
+            (printable(first, 1000), "body"),
+            ("Check it with: python main.py validate " + printable(str(path)), "dim")], False)
     except Exception as exc:  # noqa: BLE001 - the picker must list whatever is in the folder
-        return Entry(path, f"{path.name} (does not load)", [(path.name, "heading"),
-                                                            (f"{exc}", "bad")], False)
+        name = printable(path.name, 200)
+        return Entry(path, f"{name} (does not load)", [
+            (name, "heading"), (f"It does not load: {describe_error(exc)}.", "bad")], False)
     s = loaded.scenario
     years = f"{s.calendar.start[:4]}-{s.calendar.end[:4]}"
     lines = [(s.title, "title"), (f"by {s.author}  ·  {years}  ·  {loaded.rules.turns} turns "
@@ -56,7 +59,7 @@ class PickerScene(Scene):
 
     def __init__(self, app: object) -> None:
         super().__init__(app)  # type: ignore[arg-type]
-        self.entries = [describe(app, p) for p in scenario_files()]
+        self.entries = [describe(app, p) for p in known_scenarios(self.app)]
         self.selected = 0
         from game.scenario.loader import DEFAULT_SCENARIO
 

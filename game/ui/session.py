@@ -134,10 +134,10 @@ class Session:
         target = Path(path)
         try:
             os.lstat(target)
-        except FileNotFoundError:
-            return None
         except OSError:
-            pass  # there is something, but it cannot be looked at: ask
+            # Nothing there, or a folder that cannot be searched: then nothing can be written
+            # there either, and writing says so.
+            return None
         try:
             theirs = read_save_data(target)
         except SaveError as exc:

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from pathlib import Path
+
+SIZE = re.compile(r"^\s*(\d{1,9})\s*[xX×]\s*(\d{1,9})\s*$")
+SEED_RANGE = (-(2**63), 2**64 - 1)
+"""Seeds are 64-bit numbers (what a save keeps)."""
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -14,27 +20,81 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--watch", action="store_true",
                    help="with --scenario: reload the scenario when the file changes, replaying "
                    "the game's decisions where they still apply")
-    p.add_argument("--seed", type=int, default=None, metavar="S",
-                   help="random seed of new games (default 0)")
+    p.add_argument("--seed", metavar="S",
+                   help="random seed of new games, a whole number (default 0)")
     p.add_argument("--size", metavar="WxH", help="window size, e.g. 1600x900 (default: settings)")
+
+
+def parse_size(text: str) -> tuple[int, int] | None:
+    """``WIDTHxHEIGHT`` as two positive numbers, or None if it is not written so."""
+    m = SIZE.match(text)
+    if m is None:
+        return None
+    w, h = int(m.group(1)), int(m.group(2))
+    return (w, h) if w > 0 and h > 0 else None
+
+
+def parse_seed(text: str) -> int | None:
+    """A seed within 64 bits, or None if ``text`` is not one."""
+    text = text.strip()
+    if not re.fullmatch(r"[+-]?\d{1,20}", text):
+        return None
+    seed = int(text)
+    return seed if SEED_RANGE[0] <= seed <= SEED_RANGE[1] else None
+
+
+def screen_size() -> tuple[int, int] | None:
+    """The size of the display the window opens on, where a real one is known."""
+    if os.environ.get("SDL_VIDEODRIVER", "").lower() in ("dummy", "offscreen"):
+        return None
+    try:
+        import pygame
+
+        pygame.display.init()
+        sizes = pygame.display.get_desktop_sizes()
+    except Exception:  # noqa: BLE001 - no display information: the fixed limits still apply
+        return None
+    return (int(sizes[0][0]), int(sizes[0][1])) if sizes else None
 
 
 def run(args: argparse.Namespace) -> int:
     if args.watch and not args.scenario:
         print("--watch needs --scenario FILE", file=sys.stderr)
         return 2
-    if args.scenario and not Path(args.scenario).is_file():
-        print(f"{args.scenario}: no such scenario file", file=sys.stderr)
-        return 2
+    if args.scenario:
+        try:
+            is_file = Path(args.scenario).is_file()
+        except (OSError, ValueError):
+            is_file = False
+        if not is_file:
+            print(f"{args.scenario}: no such scenario file (or not a regular file)",
+                  file=sys.stderr)
+            return 2
+    seed = None
+    if args.seed is not None:
+        seed = parse_seed(args.seed)
+        if seed is None:
+            print(f"--seed {args.seed[:40]}: write a whole number between {SEED_RANGE[0]} and "
+                  f"{SEED_RANGE[1]}, e.g. --seed 7", file=sys.stderr)
+            return 2
     size = None
     if args.size:
-        try:
-            w, h = (int(x) for x in args.size.lower().split("x"))
-            size = (w, h)
-        except ValueError:
-            print(f"--size {args.size}: write it as WIDTHxHEIGHT, e.g. 1600x900", file=sys.stderr)
+        from game.ui.settings import MAX_WINDOW, MIN_WINDOW, clamp_window
+
+        wanted = parse_size(args.size)
+        if wanted is None:
+            print(f"--size {args.size[:40]}: write it as WIDTHxHEIGHT with two positive whole "
+                  "numbers, e.g. 1600x900", file=sys.stderr)
             return 2
+        screen = screen_size()
+        size = clamp_window(wanted, screen)
+        if size != wanted:
+            limits = f"{MIN_WINDOW[0]}x{MIN_WINDOW[1]} to {MAX_WINDOW[0]}x{MAX_WINDOW[1]}"
+            if screen:
+                limits += f", and no larger than this screen ({screen[0]}x{screen[1]})"
+            print(f"--size {wanted[0]}x{wanted[1]} is outside the sizes the game allows "
+                  f"({limits}); the window opens at {size[0]}x{size[1]}.", file=sys.stderr)
     from game.ui.app import App
 
-    app = App(scenario=args.scenario, seed=args.seed, watch=args.watch, size=size)
+    app = App(scenario=args.scenario, seed=seed, watch=args.watch, size=size)
     return app.run()

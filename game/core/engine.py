@@ -21,7 +21,7 @@ process.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from game.core.rules import (
     AIM_ADD,
@@ -118,8 +118,40 @@ class LogEntry(NamedTuple):
     changes: tuple[tuple[str, int, float], ...]
 
 
-Chain = tuple[tuple[int, str, int, int, tuple[tuple[str, int, float], ...]], "Chain"] | None
-"""The log as a linked list, newest entry first, shared between states (fields of LogEntry)."""
+RawEntry = tuple[int, str, int, int, tuple[tuple[str, int, float], ...]]
+"""A log entry as the engine keeps it: the fields of :class:`LogEntry`."""
+
+LogChain = tuple[RawEntry, "LogChain"] | None
+"""The log as a linked list, newest entry first, shared between states."""
+
+MoveChain = tuple[str, "MoveChain"] | None
+"""The moves made (text form) as a linked list, newest first, shared between states: a move
+costs the same on the first turn and the six-hundredth (copying a tuple of every earlier
+move made long games quadratic)."""
+
+_CHAINS = (16, 17)
+"""The positions of the two chains among a GameState's fields."""
+
+
+def _chain_items(node: tuple[Any, Any] | None) -> list[Any]:
+    """The items of a chain, oldest first."""
+    out = []
+    while node is not None:
+        out.append(node[0])
+        node = node[1]
+    out.reverse()
+    return out
+
+
+def _chains_equal(a: tuple[Any, Any] | None, b: tuple[Any, Any] | None) -> bool:
+    # A loop: comparing nested tuples recurses once per item, past Python's limit on long games.
+    while a is not None and b is not None:
+        if a is b:
+            return True
+        if a[0] != b[0]:
+            return False
+        a, b = a[1], b[1]
+    return a is b
 
 
 class GameState(NamedTuple):
@@ -146,8 +178,10 @@ class GameState(NamedTuple):
     rng: int
     ending_index: int
     end_requested: bool
-    moves: tuple[str, ...]
-    log_chain: Chain
+    move_chain: MoveChain
+    """The moves made, as text, newest first; read them as :attr:`moves`."""
+    log_chain: LogChain
+    """The log, newest entry first (fields of :class:`LogEntry`); read it with :meth:`log`."""
     trajectory: tuple[tuple[float, ...], ...]
 
     # -- convenience readers for drivers -------------------------------------------------
@@ -186,6 +220,34 @@ class GameState(NamedTuple):
         """The current turn's date as a reader writes it, e.g. ``"Jan 1928"``."""
         m = self.month
         return f"{_MONTHS[m % 12]} {m // 12}"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, GameState):
+            return NotImplemented
+        if self is other:
+            return True
+        if any(a is not b and a != b for i, (a, b) in enumerate(zip(self, other, strict=True))
+               if i not in _CHAINS):
+            return False
+        return (_chains_equal(self.move_chain, other.move_chain)
+                and _chains_equal(self.log_chain, other.log_chain))
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash((self.scenario_id, self.seed, self.moves))
+
+    def __repr__(self) -> str:
+        # The rules and the chains would print hundreds of kilobytes.
+        return (f"GameState(scenario={self.scenario_id!r}, seed={self.seed}, turn={self.turn}, "
+                f"moves={len(self.moves)}, aims={self.aims}, ending_index={self.ending_index})")
+
+    @property
+    def moves(self) -> tuple[str, ...]:
+        """Every move made so far, oldest first, in its text form (what a save stores)."""
+        return tuple(_chain_items(self.move_chain))
 
     @property
     def pending_event(self) -> str | None:
@@ -299,7 +361,7 @@ class _Builder:
                                       tuple(self.relations), tuple(self.treaties), self.flags,
                                       self.took, base.taken_this_turn, self.fired, self.choices,
                                       self.pending, base.budget, self.rng, base.ending_index,
-                                      self.end_requested, base.moves, self.chain,
+                                      self.end_requested, base.move_chain, self.chain,
                                       base.trajectory))
 
     def fire_events(self, base: GameState, events: tuple[CompiledEvent, ...]) -> None:
@@ -334,14 +396,14 @@ def new_game(rules: Rules, seed: int = 0) -> GameState:
     rng = (seed * 0x2545F4914F6CDD1D + 0x1234567) & MASK64
     base = GameState(rules, seed, 0, rules.aim_start, tuple(float(r) for r in rules.start_relations),
                      rules.start_treaties, 0, 0, (), 0, (-1,) * len(rules.events), (),
-                     rules.budget, rng, -1, False, (), None, ())
+                     rules.budget, rng, -1, False, None, None, ())
     b = _Builder(base)
     b.fire_events(base, rules.events_by_turn[0])
-    return _freeze(b, base, base.taken_this_turn, base.budget, base.moves, base.trajectory, -1)
+    return _freeze(b, base, base.taken_this_turn, base.budget, None, base.trajectory, -1)
 
 
 def _freeze(b: _Builder, base: GameState, taken: tuple[int, ...], budget: int,
-            moves: tuple[str, ...], trajectory: tuple[tuple[float, ...], ...],
+            moves: MoveChain, trajectory: tuple[tuple[float, ...], ...],
             ending_index: int) -> GameState:
     return _new_tuple(GameState, (base.rules, base.seed, b.turn, tuple(b.aims),
                                   tuple(b.relations), tuple(b.treaties), b.flags, b.took, taken,
@@ -448,14 +510,14 @@ def apply_action(state: GameState, move: Move) -> GameState:
         b.took |= 1 << index
         b.log("action", index, -1, b.apply(a.effects))
         return _freeze(b, state, state.taken_this_turn + (index,), state.budget - a.cost,
-                       state.moves + ("take " + move.action,), state.trajectory, -1)
+                       ("take " + move.action, state.move_chain), state.trajectory, -1)
     if type(move) is EndTurn and state.ending_index < 0 and not state.pending:
-        return _end_turn(state, _Builder(state), state.moves + ("end",))
+        return _end_turn(state, _Builder(state), ("end", state.move_chain))
     problem = why_illegal(state, move)
     if problem is not None:
         raise IllegalMoveError(move, problem)
     b = _Builder(state)
-    moves = state.moves + (move.text(),)
+    moves = (move.text(), state.move_chain)
     if isinstance(move, Choose):
         ev = rules.events[state.pending[0]]
         choice = next(c for c in ev.choices if c.id == move.choice)
@@ -468,7 +530,7 @@ def apply_action(state: GameState, move: Move) -> GameState:
     return _end_turn(state, b, moves)
 
 
-def _end_turn(state: GameState, b: _Builder, moves: tuple[str, ...]) -> GameState:
+def _end_turn(state: GameState, b: _Builder, moves: MoveChain) -> GameState:
     rules = state.rules
     drifts = rules.aim_drift
     # Every aim drifts by its formula, all computed from the same end-of-turn state.

@@ -11,8 +11,6 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import json
 import math
-import statistics
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -340,9 +338,9 @@ def test_swatch_draws_the_pattern(font: pygame.font.Font) -> None:
 # -- drawing -----------------------------------------------------------------------------
 
 
-def test_draw_is_cached_and_cheap(font: pygame.font.Font) -> None:
-    """A frame is a blit of the cached picture plus the outlines: within 10x a bare blit of a
-    full window (measured as a median, generous to noisy machines)."""
+def test_draw_reuses_the_cached_picture_until_a_style_changes(font: pygame.font.Font) -> None:
+    """A frame is a blit of the cached picture plus the outlines (its speed is measured by
+    `python main.py bench --only ui-frame`, not here)."""
     screen = pygame.Surface((1280, 720))
     view = MapView()
     view.layout(screen.get_rect())
@@ -354,19 +352,6 @@ def test_draw_is_cached_and_cheap(font: pygame.font.Font) -> None:
     view.draw(screen, {**styles, "poland": relation_style(90, False, "standard")}, None, None,
               font)
     assert view._cache is not cached, "a new style re-renders"
-    bg = pygame.Surface((1280, 720))
-
-    def median(fn: Any) -> float:
-        times = []
-        for _ in range(60):
-            t = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - t)
-        return statistics.median(times)
-
-    bare = median(lambda: screen.blit(bg, (0, 0)))
-    frame = median(lambda: view.draw(screen, styles, "poland", "romania", font))
-    assert frame <= 10 * bare + 0.0005, f"draw {frame * 1e3:.2f} ms, bare {bare * 1e3:.2f} ms"
 
 
 @pytest.mark.parametrize("palette", ["standard", "colourblind"])

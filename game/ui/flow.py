@@ -38,13 +38,14 @@ def describe_error(exc: BaseException) -> str:
 
 
 def guarded(app: App, what: str, action: Callable[[], T],
-            scenario: Path | None = None) -> T | None:
+            scenario: Path | None = None, file: Path | None = None) -> T | None:
     """Run ``action`` (loading a scenario or a save, starting or showing a game) and return
     its result; on any problem show a message and return None: no file closes the game.
 
     A scenario's problems are listed in a message box when ``scenario`` names the file (a
     game the player asked to start), else shown in one line. ``what`` begins the message
-    ("The scenario cannot be reloaded")."""
+    ("The scenario cannot be reloaded"); a save's message loses its leading ``file``, which
+    ``what`` names already."""
     from game.ui.message import MessageScene
 
     try:
@@ -63,7 +64,10 @@ def guarded(app: App, what: str, action: Callable[[], T],
                 "Fix them (python main.py validate FILE lists them all) or pick another "
                 "scenario."]))
     except SaveError as exc:
-        app.toast(f"{what}: {exc}", "bad", 12)
+        text = str(exc)
+        if file is not None:
+            text = text.removeprefix(f"{file}: ")
+        app.toast(f"{what}: {text}", "bad", 12)
     except Exception as exc:  # noqa: BLE001 - last line of defence: no scenario or save may close the game mid-turn
         app.toast(f"{what}: {describe_error(exc)}.", "bad", 12)
     return None
@@ -212,7 +216,8 @@ def load_from(app: App, path: Path) -> bool:
     from game.ui.savefiles import slot_name
 
     session = guarded(app, f"{printable(str(path))} cannot be opened",
-                      lambda: load_game(path, known_scenarios(app), app.scenario_cache))
+                      lambda: load_game(path, known_scenarios(app), app.scenario_cache),
+                      file=path)
     if session is None or not open_session(app, session):
         return False
     app.toast(f"Loaded {printable(slot_name(path.name), 80)}: {session.state.date_text}, "

@@ -141,12 +141,13 @@ class Session:
         try:
             theirs = read_save_data(target)
         except SaveError as exc:
-            why = str(exc).removeprefix(f"{target}: ")
-            return f"{target.name} is there already and cannot be read as a save ({why})."
+            why = printable(str(exc).removeprefix(f"{target}: "), 300)
+            return (f"The save '{printable(slot_name(target.name), 80)}' ({printable(target.name)})"
+                    f" is there already and cannot be read as a save ({why}).")
         if same_game(save_data(self.state, self.player, self.scenario_file), theirs):
             return None
         who = f" of {printable(theirs.player, 40)}" if theirs.player else ""
-        return (f"{target.name} holds another game{who}: "
+        return (f"The save '{printable(slot_name(target.name), 80)}' holds another game{who}: "
                 f"{printable(theirs.scenario_title or theirs.scenario_id, 80)}, "
                 f"{printable(theirs.date, 40)}, turn {theirs.turn + 1}, "
                 f"{len(theirs.moves)} decision(s).")

@@ -67,8 +67,11 @@ def int_in(low: int, high: int) -> Callable[[str], int]:
 
     def parse(text: str) -> int:
         word = text.strip().replace("_", "")
-        if not word.lstrip("+-").isdigit() or len(word) > 30:
+        if not word.lstrip("+-").isascii() or not word.lstrip("+-").isdigit():
             raise argparse.ArgumentTypeError(f"'{one_line(text)[:40]}' is not a whole number")
+        if len(word) > 30:
+            raise argparse.ArgumentTypeError(f"'{word[:20]}...' ({len(word):,} digits) is out "
+                                             f"of range: use {low:,} to {high:,}")
         value = int(word)
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"{value:,} is out of range: use {low:,} to "

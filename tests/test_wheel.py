@@ -124,9 +124,10 @@ def _build_wheel(tmp: Path) -> Path:
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=tmp)
     if proc.returncode != 0:
         out = proc.stdout + proc.stderr
-        if "--no-build-isolation" not in cmd and any(s in out for s in NETWORK_TROUBLE):
-            pytest.skip("cannot build the wheel: pip could not fetch the build backend "
-                        f"(setuptools) and this environment's cannot build it: {out[-500:]}")
+        trouble = [line.strip() for line in out.splitlines() if any(s in line for s in NETWORK_TROUBLE)]
+        if "--no-build-isolation" not in cmd and trouble:
+            pytest.skip("cannot build the wheel: pip could not fetch the build backend and this "
+                        f"environment's setuptools cannot build it (no network?): {trouble[0]}")
         pytest.fail(f"building the wheel failed:\n{out[-4000:]}")
     (wheel,) = dist.glob("statecraft-*.whl")
     return wheel

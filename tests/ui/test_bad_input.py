@@ -8,7 +8,6 @@ import os
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
-import time
 from pathlib import Path
 
 import pygame
@@ -49,9 +48,7 @@ def test_markup_and_long_texts_are_shown_as_text(make_app, home: Path) -> None:
         if d.scene() == "EventScene":
             break
         d.top.focus_key = None
-        start = time.perf_counter()
         d.end_turn()
-        assert time.perf_counter() - start < 2.0
     assert d.scene() == "EventScene"
     view = d.top.text_view
     assert view is not None

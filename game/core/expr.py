@@ -219,7 +219,12 @@ class _Parser:
     def atom(self) -> Node:
         kind, value, offset = self.take()
         if kind == "num":
-            return Number(float(value), offset)
+            number = float(value)
+            if number > MAX_NUMBER:  # also a literal of hundreds of digits, which is infinite
+                raise ExprError(f"the number {value[:20]}{'...' if len(value) > 20 else ''} is "
+                                f"too large (at most {MAX_NUMBER:,.0f})", offset,
+                                "use a smaller number; scale the formula instead")
+            return Number(number, offset)
         if kind == "kw" and value in ("true", "false"):
             return Number(1.0 if value == "true" else 0.0, offset)
         if kind == "name":
@@ -246,6 +251,9 @@ class _Parser:
 
 
 MAX_NESTING = 40
+
+MAX_NUMBER = 1e9
+"""Largest number written in an expression (the same bound as every number of a scenario)."""
 
 
 MAX_TOKENS = 400

@@ -265,6 +265,36 @@ def compile_effects(effects: list[Effect], scenario: Scenario,
     return tuple(ops)
 
 
+DRIFT_LIMIT = 1e12
+"""Largest change a per_turn formula makes in one turn (the engine then clamps the aim)."""
+
+
+def finite_drift(formula: Evaluator | None) -> Evaluator | None:
+    """Wrap an aim's per_turn formula so that it always gives a finite number.
+
+    Every number of a scenario is within a billion, but a formula may still multiply many of
+    them (``security * security * ...``) until the product overflows to infinity, and
+    ``inf - inf`` is NaN, which no clamp removes and which would spread to every aim. A value
+    beyond :data:`DRIFT_LIMIT` counts as the limit, and NaN as no change, the way ``x / 0``
+    counts as 0. A finite value (every value of the bundled scenarios) is returned as it is.
+    """
+    if formula is None:
+        return None
+    limit = DRIFT_LIMIT
+
+    def drift(state: Any) -> Any:
+        value = formula(state)
+        if -limit <= value <= limit:
+            return value
+        if value > limit:
+            return limit
+        if value < -limit:
+            return -limit
+        return 0.0  # NaN
+
+    return drift
+
+
 def compile_rules(scenario: Scenario) -> Rules:
     """Compile a checked scenario. Raises ExprError or KeyError only on an unchecked scenario."""
     flag_ids = collect_flags(scenario)
@@ -324,7 +354,7 @@ def compile_rules(scenario: Scenario) -> Rules:
         aim_min=tuple(a.min for a in scenario.aims),
         aim_max=tuple(a.max for a in scenario.aims),
         aim_start=tuple(a.start for a in scenario.aims),
-        aim_drift=tuple(opt(a.per_turn) for a in scenario.aims),
+        aim_drift=tuple(finite_drift(opt(a.per_turn)) for a in scenario.aims),
         nation_ids=tuple(nations),
         treaty_ids=tuple(t.id for t in scenario.treaty_kinds),
         flag_ids=flag_ids,

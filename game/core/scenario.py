@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 YEAR_MONTH_PATTERN = r"^(1[0-9]{3}|20[0-9]{2})-(0[1-9]|1[0-2])$"
@@ -22,8 +22,16 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 YearMonth = Annotated[str, StringConstraints(pattern=YEAR_MONTH_PATTERN)]
 """A month as ``"YYYY-MM"``, for example ``"1933-01"``. Write it in quotes."""
 
+def _one_line(text: str) -> str:
+    if "\n" in text or "\t" in text:
+        what = "line break" if "\n" in text else "tab"
+        raise ValueError(f"a name, title or label is one line, but this one holds a {what}")
+    return text
+
+
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_one_line)]
+"""A name, title or label: one line (texts with line breaks are :data:`Text`)."""
 Expr = Annotated[str, StringConstraints(min_length=1, max_length=2_000)]
 """A condition or formula in the scenario's small expression language (see ``game.core.expr``)."""
 
@@ -44,7 +52,8 @@ MAX_TURNS = 600
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # allow_inf_nan: the YAML reader never makes infinity or NaN, and nothing else may either.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 class Calendar(_Model):
@@ -114,7 +123,8 @@ class Nation(_Model):
     name: ShortText
     region: Id = Field(description="Where the map draws it: a region id of the map asset.")
     relation: int = Field(ge=-100, le=100, description="Relation with the USSR at the start.")
-    treaties: list[Id] = Field(default_factory=list, description="Treaty kinds held at the start.")
+    treaties: list[Id] = Field(default_factory=list, max_length=64,
+                               description="Treaty kinds held at the start.")
     great_power: bool = False
     description: str = ""
 
@@ -128,7 +138,8 @@ class Effect(_Model):
     ``with`` (the nation).
     """
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True,
+                              allow_inf_nan=False)
 
     aim: Id | None = None
     relation: Id | None = None
@@ -197,7 +208,7 @@ class Reading(_Model):
     name: ShortText
     summary: Text
     lean: float = Field(ge=-1, le=1)
-    historians: list[Historian] = Field(min_length=1)
+    historians: list[Historian] = Field(min_length=1, max_length=50)
 
 
 class Action(_Model):
@@ -272,7 +283,7 @@ class PathStep(_Model):
     """What the USSR really did in one turn: the actions it took."""
 
     date: YearMonth
-    actions: list[Id] = Field(min_length=1)
+    actions: list[Id] = Field(min_length=1, max_length=300)
 
 
 class FigureValue(_Model):

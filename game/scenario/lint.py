@@ -28,7 +28,13 @@ from dataclasses import dataclass
 
 from game.core import expr
 from game.core.checks import Path, PathProblem
-from game.core.engine import apply_action, available_action_indices, move_limit, new_game
+from game.core.engine import (
+    GameState,
+    apply_action,
+    available_action_indices,
+    move_limit,
+    new_game,
+)
 from game.core.expr import ExprError, Node
 from game.core.figures import figure_fits
 from game.core.policies import POLICIES, Policy, historical_game, history_with, what_if_plans
@@ -405,6 +411,24 @@ def static_warnings(rules: Rules) -> list[PathProblem]:
 # -- simulated games ----------------------------------------------------------------------------
 
 
+SIMULATION_WORK = 6_000_000
+"""Work units for all the simulated games of one scenario: a few seconds on a small machine,
+whatever the file. One unit is one short condition evaluated (an action's availability, an
+event's 'when'; a long one counts one unit per :data:`CONDITION_CHARS` characters); a move
+applied costs :data:`APPLY_UNITS` (the greedy player's look-ahead included)."""
+
+CONDITION_CHARS = 40
+"""Characters of a condition that cost about as much to evaluate as one short condition."""
+
+APPLY_UNITS = 8
+"""Work units of one move applied, against one action's availability checked (measured)."""
+
+_SHARES: tuple[tuple[str, float], ...] = (
+    ("history", 0.1), ("passive", 0.1), ("greedy", 0.2), ("random", 0.3), ("what_if", 0.3))
+"""Each kind of game's share of the work, in the order they are played; what one kind leaves
+unused goes to the next, so the what-if games get the rest."""
+
+
 @dataclass(frozen=True, slots=True)
 class SimulationPlan:
     """How many games of each policy to play when looking for what never happens."""
@@ -415,20 +439,29 @@ class SimulationPlan:
     history: int = 1
     what_if: int = 2
     """History with up to this many choices changed, every combination (0 = none)."""
+    work: int = SIMULATION_WORK
+    """The work all the games may take together (see :data:`SIMULATION_WORK`): the games
+    that do not fit are not played, and a game that runs out of it stops where it is."""
 
     @property
     def total(self) -> int:
         return self.random + self.greedy + self.passive + self.history
 
     def describe(self, what_if_games: int = 0) -> str:
-        parts = [f"{n} {name}" for name, n in (("random", self.random), ("greedy", self.greedy),
-                                               ("passive", self.passive),
-                                               ("history", self.history)) if n]
-        if what_if_games:
-            parts.append(f"{what_if_games} of history with up to {self.what_if} "
-                         "choice(s) changed")
-        total = self.total + what_if_games
-        return f"{total} simulated game{'s' if total != 1 else ''} ({', '.join(parts)})"
+        played = {"random": self.random, "greedy": self.greedy, "passive": self.passive,
+                  "history": self.history, "what_if": what_if_games}
+        return _describe(played, self.what_if, stopped=False)
+
+
+def _describe(played: dict[str, int], what_if: int, stopped: bool) -> str:
+    parts = [f"{played.get(name, 0)} {name}" for name in ("random", "greedy", "passive", "history")
+             if played.get(name, 0)]
+    if played.get("what_if", 0):
+        parts.append(f"{played['what_if']} of history with up to {what_if} choice(s) changed")
+    if stopped:
+        parts.append("validate's work limit stopped the rest")
+    total = sum(played.values())
+    return f"{total} simulated game{'s' if total != 1 else ''} ({', '.join(parts)})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,35 +472,156 @@ class Coverage:
     fired: int
     possible: int
     endings: frozenset[int]
+    played: tuple[tuple[str, int], ...] = ()
+    """Games played of each kind (a game the work limit stopped early counts)."""
+    work: int = 0
+    """Work units the games took (see :data:`SIMULATION_WORK`)."""
+    stopped: bool = False
+    """Whether the work limit left games out or stopped one early."""
+
+
+def _games(kind: str, plan: SimulationPlan) -> Iterator[tuple[Policy, int]]:
+    """The games of one kind (not the what-if games) in ``plan``, made one at a time."""
+    count = {"random": plan.random, "greedy": plan.greedy, "passive": plan.passive,
+             "history": plan.history}[kind]
+    for seed in range(count):
+        yield POLICIES[kind], seed
+
+
+def _condition_units(rules: Rules) -> tuple[list[int], list[int]]:
+    """Work units, for each turn, of checking which actions are possible, and of the turn's
+    start (events' conditions, aims' formulas, endings)."""
+    s = rules.scenario
+
+    def units(text: str | None) -> int:
+        return 1 + (len(text) // CONDITION_CHARS if text else 0)
+
+    action_units = [units(a.available) for a in s.actions]
+    event_units = [units(e.when) for e in s.events]
+    every_turn = (sum(units(a.per_turn) for a in s.aims)
+                  + sum(units(e.when) for e in s.endings))
+    scan = [sum(action_units[a.index] for a in turn) for turn in rules.actions_by_turn]
+    start = [every_turn + sum(event_units[e.index] for e in turn)
+             for turn in rules.events_by_turn]
+    return scan, start
+
+
+class _Player:
+    """Plays games within a work limit and records what happened in any of them."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.fired = self.possible = 0
+        self.endings: set[int] = set()
+        self.left = self.spent = 0
+        self.stopped = False
+        self.limit = move_limit(rules)
+        self.scan_units, self.turn_units = _condition_units(rules)
+
+    def play(self, state: GameState, policy: Policy, rng: random.Random, greedy: bool = False,
+             first_pending: dict[int, GameState] | None = None) -> GameState:
+        """Play ``state`` on until the game ends, or the work runs out; return the last state.
+
+        ``first_pending`` collects, for each event, the state where it first awaits an answer.
+        """
+        rules = self.rules
+        events = rules.events
+        apply_units = APPLY_UNITS
+        scan_units, turn_units = self.scan_units, self.turn_units
+        last_turn = len(turn_units) - 1
+        possible = self.possible
+        left = self.left
+        for _ in range(self.limit):
+            if state.ending_index >= 0:
+                break
+            if left <= 0:
+                self.stopped = True
+                break
+            cost = apply_units
+            turn = state.turn
+            if not state.pending:
+                available = available_action_indices(state)
+                for index in available:
+                    possible |= 1 << index
+                cost += scan_units[turn]
+                if greedy:
+                    cost += apply_units * len(available)
+            else:
+                if first_pending is not None:
+                    first_pending.setdefault(state.pending[0], state)
+                if greedy:
+                    cost += apply_units * len(events[state.pending[0]].choices)
+            state = apply_action(state, policy(state, rng))
+            if state.turn != turn or state.ending_index >= 0:
+                cost += turn_units[min(state.turn, last_turn)]
+            left -= cost
+            self.spent += cost
+        self.left = left
+        self.possible = possible
+        self.fired |= state.fired
+        if state.ending_index >= 0:
+            self.endings.add(state.ending_index)
+        return state
 
 
 def coverage(rules: Rules, plan: SimulationPlan) -> Coverage:
-    """Play the games of ``plan`` and record every event fired, action possible and ending."""
-    fired = possible = 0
-    endings: set[int] = set()
-    games = 0
-    runs: list[tuple[Policy, int]] = []
-    for name, count in (("random", plan.random), ("greedy", plan.greedy),
-                        ("passive", plan.passive), ("history", plan.history)):
-        runs += [(POLICIES[name], seed) for seed in range(count)]
-    if plan.what_if:
-        # A path that needs deliberate choices (ally with the West and purge no one...) is
-        # rare in random play; replaying history with its choices changed finds it.
-        runs += [(history_with(changes), 0) for changes in what_if_plans(rules, plan.what_if)]
-    for policy, seed in runs:
-        state = new_game(rules, seed)
-        rng = random.Random(seed)
-        for _ in range(move_limit(rules)):
-            if state.ending_index >= 0:
+    """Play the games of ``plan`` and record every event fired, action possible and ending.
+
+    The games are played within ``plan.work``: however large the scenario and however long
+    its games, this takes a bounded time, and the warnings say how many games were played.
+
+    A what-if game plays exactly like history until the first event whose answer it changes,
+    so it starts from the historical game's state at that event (states are values); one
+    whose events never come up in history is history itself, known without playing it.
+    """
+    player = _Player(rules)
+    played: dict[str, int] = {}
+    for kind, share in _SHARES:
+        player.left += int(plan.work * share)
+        if kind == "what_if":
+            played["what_if"] = _what_if_games(rules, plan, player)
+            if not played["what_if"]:
+                del played["what_if"]
+            continue
+        for policy, seed in _games(kind, plan):
+            if player.left <= 0:
+                player.stopped = True
                 break
-            if not state.pending:
-                for index in available_action_indices(state):
-                    possible |= 1 << index
-            state = apply_action(state, policy(state, rng))
-        fired |= state.fired
-        endings.add(state.ending_index)
+            player.play(new_game(rules, seed), policy, random.Random(seed), kind == "greedy")
+            played[kind] = played.get(kind, 0) + 1
+    return Coverage(sum(played.values()), player.fired, player.possible,
+                    frozenset(player.endings), tuple(played.items()), player.spent,
+                    player.stopped)
+
+
+def _what_if_games(rules: Rules, plan: SimulationPlan, player: _Player) -> int:
+    """Play the what-if games of ``plan`` with ``player``; return how many were played."""
+    if not plan.what_if:
+        return 0
+    plans = what_if_plans(rules, plan.what_if)
+    if not plans or player.left <= 0:
+        player.stopped = player.stopped or bool(plans)
+        return 0
+    # A path that needs deliberate choices (ally with the West and purge no one...) is rare
+    # in random play; replaying history with its choices changed finds it.
+    first_pending: dict[int, GameState] = {}
+    history = player.play(new_game(rules, 0), history_with({}), random.Random(0),
+                          first_pending=first_pending)
+    order = {event: n for n, event in enumerate(first_pending)}
+    games = 0
+    for changes in plans:
+        if player.left <= 0:
+            player.stopped = True
+            break
+        changed = [rules.event_index[e] for e in changes if rules.event_index[e] in order]
+        if changed:
+            start = first_pending[min(changed, key=order.__getitem__)]
+            player.play(start, history_with(changes), random.Random(0))
+        elif history.ending_index < 0:
+            continue  # history itself was cut short: what this game would do is not known
+        # else none of its events comes up in history: it is the historical game, played
         games += 1
-    return Coverage(games, fired, possible, frozenset(endings))
+    return games
 
 
 def simulated_warnings(rules: Rules, plan: SimulationPlan | None = None) -> list[PathProblem]:
@@ -481,7 +635,7 @@ def simulated_warnings(rules: Rules, plan: SimulationPlan | None = None) -> list
     s = rules.scenario
     known = find_impossible(rules)
     seen = coverage(rules, plan)
-    games = plan.describe(what_if_games=seen.games - plan.total)
+    games = _describe(dict(seen.played), plan.what_if, seen.stopped)
     out = []
     for i, ev in enumerate(s.events):
         if ev.id not in known.events and not seen.fired >> i & 1:

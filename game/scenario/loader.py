@@ -7,12 +7,13 @@ every problem found, each with ``file:line:col``, what is wrong and a hint.
 
 from __future__ import annotations
 
+import heapq
 import os
+import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from game.core import expr
@@ -20,9 +21,9 @@ from game.core.checks import PathProblem, reference_problems
 from game.core.rules import Rules, compile_rules
 from game.core.scenario import Scenario
 from game.paths import BUNDLED_SCENARIOS
-from game.scenario.errors import Problem, ScenarioError
+from game.scenario.errors import MAX_PROBLEMS, Problem, ScenarioError
 from game.scenario.lint import lint
-from game.scenario.yamlsafe import read_yaml, read_yaml_file
+from game.scenario.yamlsafe import read_file_bytes, read_yaml
 
 Marks = dict[tuple[str | int, ...], tuple[int, int]]
 
@@ -35,6 +36,9 @@ class LoadedScenario:
     scenario: Scenario
     rules: Rules
     warnings: list[Problem] = field(default_factory=list)
+    value_marks: Marks = field(default_factory=dict, repr=False)
+    """Where each value of the file starts (see :func:`game.scenario.yamlsafe.read_yaml`)."""
+    key_marks: Marks = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -141,9 +145,13 @@ def _translate(err: ErrorDetails, loc: tuple[str | int, ...]) -> tuple[str, str,
     kind = err["type"]
     value = err.get("input")
     name = str(loc[-1]) if loc else "the file"
+    # How the value is named in a message: 'title', or item 3 of 'actions'.
+    label = f"'{name}'"
+    if loc and isinstance(loc[-1], int):
+        label = f"item {loc[-1] + 1} of '{loc[-2]}'" if len(loc) > 1 else f"item {loc[-1] + 1}"
     ctx = err.get("ctx") or {}
     if kind == "missing":
-        return f"'{name}' is missing", f"add a line '{name}: ...' here", False
+        return f"{label} is missing", f"add a line '{name}: ...' here", False
     if kind == "extra_forbidden":
         model = _model_at(loc)
         hint = expr.suggest(name, _field_names(model)) if model else ""
@@ -152,7 +160,7 @@ def _translate(err: ErrorDetails, loc: tuple[str | int, ...]) -> tuple[str, str,
         return f"unknown field '{name}'", hint, True
     if kind in ("string_type",):
         hint = "put the text in quotes" if isinstance(value, (int, float, bool)) else ""
-        return f"'{name}' must be text, not {_describe(value)}", hint, False
+        return f"{label} must be text, not {_describe(value)}", hint, False
     if kind in ("int_type", "float_type", "int_from_float"):
         want = "a whole number" if kind != "float_type" else "a number"
         hint = "write the number without quotes"
@@ -160,45 +168,50 @@ def _translate(err: ErrorDetails, loc: tuple[str | int, ...]) -> tuple[str, str,
             hint = "numbers are written without leading zeros"
         if kind == "int_from_float":
             hint = "write it without a decimal point"
-        return f"'{name}' must be {want}, not {_describe(value)}", hint, False
+        return f"{label} must be {want}, not {_describe(value)}", hint, False
     if kind == "bool_type":
-        return (f"'{name}' must be true or false, not {_describe(value)}",
+        return (f"{label} must be true or false, not {_describe(value)}",
                 "write true or false (yes/no/on/off are not accepted)", False)
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if "1[0-9]{3}" in pattern:
-            return (f"'{name}' must be a month written \"YYYY-MM\", not {_describe(value)}",
+            return (f"{label} must be a month written \"YYYY-MM\", not {_describe(value)}",
                     'for example "1933-01", in quotes', False)
         if "[a-z0-9_]" in pattern:
-            return (f"{_describe(value)} is not a valid id for '{name}'",
+            return (f"{_describe(value)} is not a valid id for {label}",
                     "ids use lower-case letters, digits and _, and start with a letter "
                     "(e.g. 'pact_finland')", False)
         if "[a-z]{2,3}" in pattern:
-            return (f"'{name}' must be a language code, not {_describe(value)}",
+            return (f"{label} must be a language code, not {_describe(value)}",
                     "for example en, fr, de-CH", False)
-        return f"'{name}' has the wrong form", str(err.get("msg", "")), False
+        return f"{label} has the wrong form", str(err.get("msg", "")), False
     if kind == "string_too_short":
-        return f"'{name}' must not be empty", "write some text, or leave the field out", False
+        return f"{label} must not be empty", "write some text, or leave the field out", False
     if kind == "string_too_long":
-        return f"'{name}' is too long", f"at most {ctx.get('max_length')} characters", False
+        return f"{label} is too long", f"at most {ctx.get('max_length')} characters", False
+    if kind == "too_long":
+        return (f"{label} has {ctx.get('actual_length')} items; at most {ctx.get('max_length')} "
+                "are allowed", "remove some, or split the scenario", False)
+    if kind == "finite_number":
+        return f"{label} must be a finite number", "write an ordinary number", False
     if kind == "too_short":
-        return (f"'{name}' needs at least {ctx.get('min_length')} item(s)",
+        return (f"{label} needs at least {ctx.get('min_length')} item(s)",
                 "add an item starting with '- '", False)
     if kind == "list_type":
-        return (f"'{name}' must be a list (lines starting with '- '), not {_describe(value)}",
+        return (f"{label} must be a list (lines starting with '- '), not {_describe(value)}",
                 "", False)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return (f"'{name}' must be a mapping of 'key: value' lines, not {_describe(value)}",
+        return (f"{label} must be a mapping of 'key: value' lines, not {_describe(value)}",
                 "check the indentation", False)
     if kind == "literal_error":
-        return f"'{name}' must be {ctx.get('expected')}, not {_describe(value)}", "", False
+        return f"{label} must be {ctx.get('expected')}, not {_describe(value)}", "", False
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         msg = str(err.get("msg", "")).replace("Input should be", "must be")
-        return f"'{name}' {msg}, not {value}", "", False
+        return f"{label} {msg}, not {value}", "", False
     if kind == "value_error":
         msg = str(err.get("msg", "")).removeprefix("Value error, ")
         return msg, "", False
-    return f"'{name}': {err.get('msg', 'invalid value')}", "", False
+    return f"{label}: {err.get('msg', 'invalid value')}", "", False
 
 
 def _clean_loc(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...]:
@@ -223,28 +236,46 @@ def _clean_loc(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...]:
     return tuple(out)
 
 
-def _validation_problems(located: _Located, exc: ValidationError) -> list[Problem]:
-    problems = []
-    seen = set()
-    errors = exc.errors(include_url=False)
+_MISSPELT_TRIES = 20
+"""Unknown keys of one mapping compared with its missing fields, to spot a misspelling."""
+
+
+def _validation_problems(located: _Located, errors: list[ErrorDetails]) -> tuple[list[Problem], int]:
+    """Return the first :data:`MAX_PROBLEMS` problems of a failed validation, in the models'
+    order (which is the file's), and how many more there are.
+
+    Linear in the number of errors: a file with thousands of wrong items costs one pass, and
+    only the problems shown get a message and a 'did you mean'."""
+    locs = [_clean_loc(tuple(e["loc"]), located.data) for e in errors]
     # A misspelt field shows as "unknown field 'stanse'" and "'stance' is missing":
     # the first says it all, with its hint.
-    extras = set()
-    for e in errors:
-        loc = _clean_loc(tuple(e["loc"]), located.data)
-        if e["type"] == "extra_forbidden" and loc:
-            extras.add((loc[:-1], str(loc[-1])))
-    misspelt = set()
-    for parent, key in extras:
-        for e in errors:
-            loc = _clean_loc(tuple(e["loc"]), located.data)
-            if e["type"] == "missing" and loc[:-1] == parent and \
-                    expr.suggest(key, [str(loc[-1])]):
-                misspelt.add(loc)
-    for err in errors:
-        if err["type"] == "missing" and _clean_loc(tuple(err["loc"]), located.data) in misspelt:
+    missing_by_parent: dict[tuple[str | int, ...], list[str]] = {}
+    for e, loc in zip(errors, locs, strict=True):
+        if e["type"] == "missing" and loc:
+            missing_by_parent.setdefault(loc[:-1], []).append(str(loc[-1]))
+    misspelt: set[tuple[str | int, ...]] = set()
+    tried: dict[tuple[str | int, ...], int] = {}
+    for e, loc in zip(errors, locs, strict=True):
+        if e["type"] != "extra_forbidden" or not loc or loc[:-1] not in missing_by_parent:
             continue
-        loc = _clean_loc(tuple(err["loc"]), located.data)
+        parent = loc[:-1]
+        # A fuzzy match each: the first few unknown keys of a mapping are enough to find
+        # the misspelt ones (a mapping of thousands of unknown keys is not a typo).
+        tried[parent] = tried.get(parent, 0) + 1
+        if tried[parent] > _MISSPELT_TRIES:
+            continue
+        for name in missing_by_parent[parent]:
+            if expr.suggest(str(loc[-1]), [name]):
+                misspelt.add(parent + (name,))
+    problems: list[Problem] = []
+    seen: set[tuple[int, int, str]] = set()
+    more = 0
+    for err, loc in zip(errors, locs, strict=True):
+        if err["type"] == "missing" and loc in misspelt:
+            continue
+        if len(problems) >= MAX_PROBLEMS:
+            more += 1
+            continue
         message, hint, at_key = _translate(err, loc)
         line, col = located.place(loc, at_key=at_key or err["type"] == "extra_forbidden")
         if err["type"] == "missing":
@@ -254,7 +285,7 @@ def _validation_problems(located: _Located, exc: ValidationError) -> list[Proble
             continue
         seen.add(place)
         problems.append(Problem(located.filename, line, col, message, hint))
-    return problems
+    return problems, more
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
@@ -267,6 +298,65 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
     return out
 
 
+_QUOTED = re.compile(r"'([^']*)'")
+
+MAX_ERRORS_AT_ONCE = 2_000
+"""Validation errors taken from pydantic at once; a file with more is checked item by item."""
+
+
+def _item_lists() -> dict[str, tuple[type[BaseModel], int]]:
+    """The scenario's lists of models: field name -> (item model, most items allowed)."""
+    out: dict[str, tuple[type[BaseModel], int]] = {}
+    for name, info in Scenario.model_fields.items():
+        args = get_args(info.annotation)
+        if get_origin(info.annotation) is list and args and isinstance(args[0], type) \
+                and issubclass(args[0], BaseModel):
+            most = min((m.max_length for m in info.metadata
+                        if isinstance(getattr(m, "max_length", None), int)), default=1 << 30)
+            out[info.alias or name] = (args[0], most)
+    return out
+
+
+_ITEM_LISTS = _item_lists()
+
+
+def _many_item_errors(data: dict[str, Any]) -> tuple[list[ErrorDetails], int]:
+    """Validate the scenario's lists item by item; if they hold more than
+    :data:`MAX_ERRORS_AT_ONCE` errors, return the first ones and how many more there are,
+    else ``([], 0)`` (the whole scenario is then validated at once, as usual).
+
+    A 2 MiB file can hold hundreds of thousands of wrong values; validated at once, each
+    becomes an error record (half a gigabyte in all). Item by item, memory stays at one item's
+    errors and the count of the rest.
+    """
+    found: list[ErrorDetails] = []
+    more = 0
+    for name, (model, most) in _ITEM_LISTS.items():
+        items = data.get(name)
+        if not isinstance(items, list) or len(items) > most:
+            continue  # not a list, or too long: one error each, from the whole validation
+        for index, item in enumerate(items):
+            try:
+                model.model_validate(item)
+            except ValidationError as exc:
+                if len(found) < MAX_ERRORS_AT_ONCE:
+                    found += [{**e, "loc": (name, index, *e["loc"])}
+                              for e in exc.errors(include_url=False)]
+                else:
+                    more += exc.error_count()
+    if len(found) <= MAX_ERRORS_AT_ONCE:
+        return [], 0
+    more += len(found) - MAX_ERRORS_AT_ONCE
+    return found[:MAX_ERRORS_AT_ONCE], more
+
+
+def _first(problems: list[Problem]) -> list[Problem]:
+    """The :data:`MAX_PROBLEMS` first problems in file order (a ScenarioError keeps no more)."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    return heapq.nsmallest(MAX_PROBLEMS, problems, key=lambda p: (p.line, p.col))
+
+
 _FALLBACK: dict[str, Any] = {
     "format": 1, "id": "scenario", "title": "x", "author": "x", "description": "x",
     "language": "en", "player": "x", "actions_per_turn": 1,
@@ -274,7 +364,7 @@ _FALLBACK: dict[str, Any] = {
 }
 
 
-def _references_of_the_rest(data: dict[str, Any], exc: ValidationError) -> list[PathProblem]:
+def _references_of_the_rest(data: dict[str, Any], errors: list[ErrorDetails]) -> list[PathProblem]:
     """Check the references of the parts that did validate, so every error shows at once.
 
     The list items that failed (an action, an event, a nation...) are left out
@@ -286,7 +376,7 @@ def _references_of_the_rest(data: dict[str, Any], exc: ValidationError) -> list[
 
     rest = copy.deepcopy(data)
     cuts: set[tuple[str | int, ...]] = set()
-    for err in exc.errors(include_url=False):
+    for err in errors:
         loc = _clean_loc(tuple(err["loc"]), rest)
         item = next((loc[:i + 1] for i in range(len(loc) - 1, 0, -1)
                      if isinstance(loc[i], int)), None)
@@ -300,28 +390,36 @@ def _references_of_the_rest(data: dict[str, Any], exc: ValidationError) -> list[
             return []  # a whole section is broken: its references would all look wrong
     removed_ids: set[str] = set()
     survivors: dict[tuple[str | int, ...], list[int]] = {}
-    # Deepest first, then from the end of each list, so earlier positions stay valid.
-    for path in sorted(cuts, key=lambda p: (len(p), p[-1]), reverse=True):
+    # The cut positions of each list, then each list rebuilt once without them: deepest lists
+    # first, so the positions of the lists around them still hold. Linear in the cuts.
+    by_list: dict[tuple[str | int, ...], set[int]] = {}
+    for path in cuts:
         if any(path[:k] in cuts for k in range(1, len(path))):
             continue  # its parent goes anyway
-        parent: Any = rest
-        for key in path[:-1]:
-            parent = parent[key]
         index = path[-1]
-        if not (isinstance(parent, list) and isinstance(index, int) and index < len(parent)):
+        if not isinstance(index, int):
             return []
-        alive = survivors.setdefault(path[:-1], list(range(len(parent))))
-        gone = parent.pop(index)
-        alive.remove(index)
-        if isinstance(gone, dict) and isinstance(gone.get("id"), str):
-            removed_ids.add(gone["id"])
+        by_list.setdefault(path[:-1], set()).add(index)
+    for list_path in sorted(by_list, key=len, reverse=True):
+        parent: Any = rest
+        for key in list_path:
+            parent = parent[key]
+        gone = by_list[list_path]
+        if not isinstance(parent, list) or max(gone) >= len(parent):
+            return []
+        for index in gone:
+            item = parent[index]
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                removed_ids.add(item["id"])
+        survivors[list_path] = [i for i in range(len(parent)) if i not in gone]
+        parent[:] = [item for i, item in enumerate(parent) if i not in gone]
     try:
         scenario = Scenario.model_validate(rest)
     except ValidationError:
         return []
     out = []
     for pp in reference_problems(scenario):
-        if pp.severity != "error" or any(f"'{i}'" in pp.message for i in removed_ids):
+        if pp.severity != "error" or not removed_ids.isdisjoint(_QUOTED.findall(pp.message)):
             continue
         original: list[str | int] = []
         for part in pp.path:
@@ -350,20 +448,34 @@ def _history_problems(located: _Located, rules: Rules) -> list[Problem]:
 
 
 def load_from_bytes(data: bytes, filename: str) -> LoadedScenario:
-    """Load a scenario from bytes. Raises :class:`ScenarioError` with every problem found."""
-    return _load(read_yaml(data, filename), filename, data)
+    """Load a scenario from bytes. Raises :class:`ScenarioError` with every problem found,
+    and nothing else, whatever the bytes."""
+    return _guarded(data, filename)
 
 
 def load_scenario(path: str | os.PathLike[str]) -> LoadedScenario:
-    """Load a scenario file. Raises :class:`ScenarioError` with every problem found."""
-    filename = str(path)
-    parsed = read_yaml_file(path)  # checks size and readability before anything else
+    """Load a scenario file. Raises :class:`ScenarioError` with every problem found, and
+    nothing else, whatever the file (a FIFO, a device or a huge file is refused at once)."""
+    return _guarded(read_file_bytes(path), str(path))
+
+
+def _guarded(data: bytes, filename: str) -> LoadedScenario:
+    """:func:`_load`, with every other failure turned into a :class:`ScenarioError`."""
     try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise ScenarioError([Problem(filename, 0, 0, f"cannot read the file: {exc.strerror}")]) \
-            from None
-    return _load(parsed, filename, raw)
+        return _load(read_yaml(data, filename), filename, data)
+    except ScenarioError:
+        raise
+    except (MemoryError, RecursionError):
+        problem = Problem(filename, 0, 0, "the scenario is too large or too complex to check",
+                          "check that this is the right file; scenario files are far smaller")
+    except (ArithmeticError, ValueError) as exc:
+        problem = Problem(filename, 0, 0, f"a number or value of the scenario could not be "
+                          f"used: {exc}", "look for very large or very small numbers")
+    except Exception as exc:  # noqa: BLE001 - last line of defence: a bug must not close the game
+        problem = Problem(filename, 0, 0, f"the scenario could not be checked "
+                          f"({type(exc).__name__}: {exc})",
+                          "this is a bug in the game; please report it with the file")
+    raise ScenarioError([problem])
 
 
 def _load(parsed: tuple[Any, Marks, Marks], filename: str, raw: bytes) -> LoadedScenario:
@@ -374,12 +486,17 @@ def _load(parsed: tuple[Any, Marks, Marks], filename: str, raw: bytes) -> Loaded
         raise ScenarioError([Problem(filename, 1, 1,
                                      "a scenario must be a mapping of 'key: value' lines at the top",
                                      "start from scenarios/template.yaml")])
+    many, uncounted = _many_item_errors(data)
+    if many:
+        problems, more = _validation_problems(located, many)
+        raise ScenarioError(_dedupe(problems), more=more + uncounted)
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        problems = _validation_problems(located, exc)
-        problems += [located.problem(p) for p in _references_of_the_rest(data, exc)]
-        raise ScenarioError(_dedupe(problems)) from None
+        details = exc.errors(include_url=False)
+        problems, more = _validation_problems(located, details)
+        problems += _first([located.problem(p) for p in _references_of_the_rest(data, details)])
+        raise ScenarioError(_dedupe(problems), more=more) from None
     found = reference_problems(scenario)
     errors = [located.problem(p) for p in found if p.severity == "error"]
     warnings = [located.problem(p) for p in found if p.severity == "warning"]
@@ -394,7 +511,7 @@ def _load(parsed: tuple[Any, Marks, Marks], filename: str, raw: bytes) -> Loaded
     if history:
         raise ScenarioError(history)
     warnings += lint(rules, located.problem)
-    return LoadedScenario(filename, scenario, rules, warnings)
+    return LoadedScenario(filename, scenario, rules, warnings, values, keys)
 
 
 SCENARIO_DIR = BUNDLED_SCENARIOS  # game.paths finds them in a checkout and when installed

@@ -65,6 +65,7 @@ __all__ = [
     "MAX_PROBLEMS",
     "Marks",
     "YamlPath",
+    "read_file_bytes",
     "read_yaml",
     "read_yaml_file",
 ]
@@ -770,11 +771,19 @@ def _is_parser_limit(error: yaml.MarkedYAMLError) -> bool:
 def read_yaml_file(path: str | os.PathLike[str]) -> tuple[Any, Marks, Marks]:
     """Read the scenario YAML file at ``path``; see :func:`read_yaml` for what is returned.
 
+    Raises :class:`ScenarioError` for every problem :func:`read_file_bytes` and
+    :func:`read_yaml` report.
+    """
+    return read_yaml(read_file_bytes(path), os.fsdecode(path))
+
+
+def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Return the bytes of the scenario file at ``path``.
+
     The file is read with :func:`game.files.read_limited`: only a regular file, at most
     :data:`MAX_BYTES`, opened without blocking (a FIFO or a link to ``/dev/zero`` is refused
-    at once). Raises :class:`ScenarioError` for every problem :func:`read_yaml` reports, and
-    (at line 0, col 0) for a missing file, a folder, something that is not a regular file, a
-    file over the size cap, or one that cannot be read.
+    at once). Raises :class:`ScenarioError` (at line 0, col 0) for a missing file, a folder,
+    something that is not a regular file, a file over the size cap, or one that cannot be read.
     """
     filename = os.fsdecode(path)
 
@@ -802,7 +811,7 @@ def read_yaml_file(path: str | os.PathLike[str]) -> tuple[Any, Marks, Marks]:
         fail(f"the file cannot be read: {_os_reason(error)}")
     except (ValueError, TypeError) as error:  # a NUL in the name, a bad path object
         fail(f"the file cannot be read: {_os_reason(error)}")
-    return read_yaml(data, filename)
+    return data
 
 
 def _os_reason(error: Exception) -> str:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from game.scenario.errors import Problem, ScenarioError
+from game.scenario.errors import MAX_PROBLEMS, Problem, ScenarioError, more_problems_line
 from game.scenario.lint import SimulationPlan, locator, simulated_warnings
 from game.scenario.loader import LoadedScenario, load_scenario
-from game.scenario.yamlsafe import read_yaml_file
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -15,7 +14,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--games", type=int, default=50, metavar="N",
                    help="random games to simulate (besides a few greedy, passive and historical "
-                        "ones) when looking for events that never fire and endings never "
+                        "ones, and history with its choices changed, all within a fixed amount "
+                        "of work) when looking for events that never fire and endings never "
                         "reached; 0 skips them (default 50)")
 
 
@@ -23,12 +23,8 @@ def simulated_problems(loaded: LoadedScenario, games: int) -> list[Problem]:
     """The warnings found by playing games: events never fired, endings never reached."""
     if games <= 0:
         return []
-    try:
-        _, values, keys = read_yaml_file(loaded.path)
-    except ScenarioError:  # the file changed since it was loaded: nothing to place
-        return []
     plan = SimulationPlan(random=games)
-    locate = locator(loaded.path, values, keys)
+    locate = locator(loaded.path, loaded.value_marks, loaded.key_marks)
     return [locate(p) for p in simulated_warnings(loaded.rules, plan)]
 
 
@@ -38,14 +34,16 @@ def run(args: argparse.Namespace) -> int:
         try:
             loaded = load_scenario(name)
         except ScenarioError as exc:
-            for p in exc.problems:
-                print(p.format())
-            errors += len(exc.problems)
+            for line in exc.lines():
+                print(line)
+            errors += exc.count
             continue
         found = sorted(loaded.warnings + simulated_problems(loaded, args.games),
                        key=lambda p: (p.line, p.col))
-        for w in found:
+        for w in found[:MAX_PROBLEMS]:
             print(w.format())
+        if len(found) > MAX_PROBLEMS:
+            print(more_problems_line(len(found) - MAX_PROBLEMS))
         warnings += len(found)
         if not found:
             print(f"{name}: ok ({loaded.scenario.title}: {len(loaded.scenario.actions)} actions, "

@@ -483,8 +483,8 @@ def test_number_too_long_and_float_overflow() -> None:
     beyond = ": numbers in a scenario lie between -1,000,000,000 and 1,000,000,000"
     assert problems("a: " + "9" * 101 + "\nb: 1.0e999\nc: -1.5e400\n") == [
         (1, 4, f"the number {'9' * 37}... is too long (101 characters)"),
-        (2, 4, "the number 1.0e999 is too large" + beyond),
-        (3, 4, "the number -1.5e400 is too large" + beyond),
+        (2, 4, "the number 1.0e999 is out of range" + beyond),
+        (3, 4, "the number -1.5e400 is out of range" + beyond),
     ]
 
 
@@ -781,24 +781,24 @@ def test_control_and_bidi_characters_in_text_are_rejected(text: str, code: str) 
     line, col, message, hint = one_problem(text)
     assert (line, col) == (1, 8)
     assert code in message
-    assert "remove" in hint or "line break" in hint
+    assert hint.startswith("delete it") or "line break" in hint
 
 
 def test_control_character_message_says_where_and_how_to_fix() -> None:
     line, col, message, hint = one_problem('a:\n  title: "Mini\\0 test"\n')
     assert (line, col) == (2, 10)
     assert message == "the text holds the control character U+0000 (NUL) after 'Mini'"
-    assert "\\0" in hint and "double quotes" in hint
+    assert hint.startswith("delete it") and "\\0" in hint and "double quotes" in hint
 
 
 def test_lone_surrogate_is_rejected(loader: Any) -> None:
     # libyaml refuses the escape itself; the pure-Python parser builds the half character.
     line, col, message, hint = one_problem('title: "x\\ud800y"\n')
     assert line == 1
+    assert "\\U0001F600" in hint
     if loader is yaml.SafeLoader:
         assert col == 8
         assert "U+D800" in message and "surrogate" in message
-        assert "\\U0001F600" in hint
 
 
 def test_bad_character_in_a_key_is_rejected_once() -> None:

@@ -258,6 +258,11 @@ MAX_NUMBER = 1e9
 
 MAX_TOKENS = 400
 
+MAX_FACTORS = 30
+"""Most values one product may multiply together. Every value of a game is within a billion,
+so a product of 30 stays far below the largest float: no formula overflows to infinity, and
+whole numbers multiplied together never grow too large to turn into a float."""
+
 
 def parse(text: str) -> Node:
     """Parse an expression into a tree. Raises :class:`ExprError` with the offset of the fault."""
@@ -265,7 +270,28 @@ def parse(text: str) -> Node:
     if len(parser.tokens) > MAX_TOKENS:
         raise ExprError(f"the expression is too long (at most {MAX_TOKENS} names, numbers and "
                         "signs)", parser.tokens[MAX_TOKENS][2], "split it into simpler parts")
-    return parser.parse()
+    node = parser.parse()
+    factors, offset = _factors(node)
+    if factors > MAX_FACTORS:
+        raise ExprError(f"the formula multiplies or divides {factors} values together (at most "
+                        f"{MAX_FACTORS})", offset, "split it into simpler parts, or use fewer "
+                        "factors")
+    return node
+
+
+def _factors(node: Node) -> tuple[int, int]:
+    """Return how many values the largest product in ``node`` multiplies (or divides) together,
+    and where that product starts."""
+    if isinstance(node, (Number, Name)):
+        return 1, node.offset
+    if isinstance(node, Unary):
+        return _factors(node.operand)
+    if isinstance(node, Call):
+        return max((_factors(a) for a in node.args), key=lambda f: f[0])
+    left, right = _factors(node.left), _factors(node.right)
+    if node.op in ("*", "/"):
+        return left[0] + right[0], min(left[1], right[1])
+    return max(left, right, key=lambda f: f[0])
 
 
 def names(node: Node) -> list[Name]:

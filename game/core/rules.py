@@ -283,7 +283,10 @@ def finite_drift(formula: Evaluator | None) -> Evaluator | None:
     limit = DRIFT_LIMIT
 
     def drift(state: Any) -> Any:
-        value = formula(state)
+        try:
+            value = formula(state)
+        except (OverflowError, ZeroDivisionError):  # not with checked formulas; never a crash
+            return 0.0
         if -limit <= value <= limit:
             return value
         if value > limit:

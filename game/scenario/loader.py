@@ -344,9 +344,9 @@ def _many_item_errors(data: dict[str, Any]) -> tuple[list[ErrorDetails], int]:
                               for e in exc.errors(include_url=False)]
                 else:
                     more += exc.error_count()
-    if len(found) <= MAX_ERRORS_AT_ONCE:
+    if not more and len(found) <= MAX_ERRORS_AT_ONCE:
         return [], 0
-    more += len(found) - MAX_ERRORS_AT_ONCE
+    more += max(len(found) - MAX_ERRORS_AT_ONCE, 0)
     return found[:MAX_ERRORS_AT_ONCE], more
 
 
@@ -505,7 +505,8 @@ def _load(parsed: tuple[Any, Marks, Marks], filename: str, raw: bytes) -> Loaded
     try:
         rules = compile_rules(scenario)
     except (ValueError, KeyError) as exc:  # only if a check above missed something
-        raise ScenarioError([Problem(filename, 1, 1, f"the scenario could not be compiled: {exc}")]) \
+        raise ScenarioError([Problem(filename, 1, 1, f"the scenario could not be compiled: {exc}",
+                                     "this is a bug in the game; please report it with the file")]) \
             from None
     history = _history_problems(located, rules)
     if history:

@@ -175,6 +175,11 @@ _SYNTAX_HINTS: Final[tuple[tuple[str, str], ...]] = (
     ),
     ("cannot start any token", "put the text in quotes"),
     (
+        "invalid Unicode character escape",
+        "\\ud800 to \\udfff are halves of a pair, not characters: write the character itself, "
+        "or its full code as an escape such as \\U0001F600",
+    ),
+    (
         "escape",
         "inside double quotes a backslash starts an escape such as \\n; use single quotes, "
         "or write \\\\ for a backslash",
@@ -388,7 +393,7 @@ def _bad_character(value: str, index: int) -> tuple[str, str]:
             "not a character",
             "write the character itself, or its full code as an escape such as \\U0001F600",
         )
-    escaped = "inside double quotes it is written as an escape such as \\0, \\x1b or \\u202e"
+    escaped = "inside double quotes it is an escape such as \\0, \\x1b or \\u202e"
     if code in (0x2028, 0x2029, 0x85):
         name = _CONTROL_NAMES.get(code) or unicodedata.name(char)
         return (
@@ -399,12 +404,12 @@ def _bad_character(value: str, index: int) -> tuple[str, str]:
         return (
             f"the text holds the invisible character U+{code:04X} ({unicodedata.name(char, '')})"
             f"{after}, which reorders how the text around it is shown",
-            f"remove it: right-to-left text shows correctly without it ({escaped})",
+            f"delete it: right-to-left text shows correctly without it; {escaped}",
         )
     name = _CONTROL_NAMES.get(code, "a control character")
     return (
         f"the text holds the control character U+{code:04X} ({name}){after}",
-        f"remove it ({escaped}); a text may hold printable characters, line breaks and tabs",
+        f"delete it: {escaped}; a text may hold printable characters, line breaks and tabs",
     )
 
 
@@ -467,6 +472,7 @@ def _build(
                 line,
                 col,
                 f"the number {_short(value)} is too long ({len(value)} characters)",
+                f"numbers in a scenario lie between -{MAX_NUMBER:,} and {MAX_NUMBER:,}; "
                 "put it in quotes if it is meant as text",
             )
             return value
@@ -475,8 +481,8 @@ def _build(
             report(
                 line,
                 col,
-                f"the number {_short(value)} is too large: numbers in a scenario lie between "
-                f"-{MAX_NUMBER:,} and {MAX_NUMBER:,}",
+                f"the number {_short(value)} is out of range: numbers in a scenario lie "
+                f"between -{MAX_NUMBER:,} and {MAX_NUMBER:,}",
                 "use a smaller number or a larger unit, such as million tonnes instead of tonnes; "
                 "put it in quotes if it is meant as text",
             )

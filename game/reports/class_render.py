@@ -6,8 +6,8 @@ import csv
 import io
 from collections.abc import Callable, Sequence
 
+from game.present.dates import dates_in_words, month_words
 from game.reports.classview import ClassView, DecisionTally, StudentRow
-from game.reports.end_report import dates_in_words, month_words
 from game.reports.escape import csv_cell, h, md_cell, md_text
 from game.reports.html_report import STYLE, dates_html
 

@@ -6,21 +6,28 @@ Every piece of scenario or save text goes through :func:`game.reports.escape.h`.
 from __future__ import annotations
 
 import base64
+import html
 import re
 
+from game.present import report_text as say
+from game.present.dates import dates_in_words, month_words
+from game.present.history_note import ESSAY_NOTE
+from game.present.report import EndReport, EventRow
 from game.reports.charts import Chart
-from game.reports.end_report import (
-    ESSAY_NOTE,
-    EndReport,
-    EventRow,
-    dates_in_words,
-    events_summary,
-    month_words,
-    saved_when,
-    stance_explained,
-    verdict_phrase,
-)
 from game.reports.escape import h, safe_url
+
+
+class HtmlMarks:
+    """Scenario text escaped, emphasis in ``<strong>``."""
+
+    def text(self, s: str) -> str:
+        return h(s)
+
+    def strong(self, s: str) -> str:
+        return f"<strong>{h(s)}</strong>"
+
+
+M = HtmlMarks()
 
 STYLE = """
 body { font-family: Georgia, 'Times New Roman', serif; color: #222; background: #fbfaf7;
@@ -103,51 +110,32 @@ def _paragraphs(text: str) -> str:
     return "".join(f"<p>{h(p)}</p>" for p in text.split("\n\n") if p.strip())
 
 
-EVENT_MARKS = {"game_only": "did not happen in history",
-               "history_only": "happened in history, not in your game"}
-
-
-def _event(e: EventRow) -> str:
+def _event(report: EndReport, e: EventRow) -> str:
     """One event of the chronology: what the game said, and the history note beside it."""
-    mark = EVENT_MARKS.get(e.status, "")
-    if e.after_end:
-        mark += " (your game had ended)"
+    mark = say.event_mark(e)
     badge = f' <span class="badge {e.status}">{h(mark)}</span>' if mark else ""
     out = [f'<div class="event {e.status}" id="event-{h(e.id)}">'
            f'<h3><span class="when">{_when(e.date)}</span> {h(e.title)}{badge}</h3>'
            '<div class="columns"><div class="game">']
-    out.append(f'<div class="label">{"In your game" if e.in_game else "What the game says"}'
-               f"</div>{_paragraphs(e.text)}")
-    if e.choice and e.choice == e.history_choice:
-        out.append(f'<p class="choice">You chose <strong>{h(e.choice)}</strong>, as the USSR '
-                   "did.</p>")
-    elif e.choice or e.history_choice:
-        choices = []
-        if e.choice:
-            choices.append(f"You chose <strong>{h(e.choice)}</strong>")
-        if e.history_choice:
-            choices.append(f"the USSR chose <strong>{h(e.history_choice)}</strong>")
-        text = "; ".join(choices)
-        out.append(f'<p class="choice">{text[0].upper()}{text[1:]}.</p>')
+    out.append(f'<div class="label">{h(say.event_label(e))}</div>{_paragraphs(e.text)}')
+    choice = say.choice_sentence(report, e, M)
+    if choice:
+        out.append(f'<p class="choice">{choice}</p>')
     out.append('</div><div class="history">')
-    n = e.note
-    if n is not None:
-        out.append(f'<div class="label">In history, {h(n.date)}</div>{_paragraphs(n.text)}')
-        reason = f" {h(n.reason)}" if n.reason else ""
-        if n.verdict == "not_in_essay":
-            out.append(f"<p><strong>The essay's verdict:</strong> none; the essay does not "
-                       f"discuss it.{reason}</p>")
-        else:
-            out.append(f"<p><strong>The essay's verdict:</strong> <span class=\"verdict-"
-                       f'{h(n.verdict)}">{h(e.verdict_text)}</span>.{reason}</p>')
-        if n.correction:
-            out.append(f"<p><strong>What the essay got wrong:</strong> {h(n.correction)}</p>")
-        out.append(f'<p class="note">Source: {h(n.source)}</p>')
+    lines = say.note_lines(e)
+    if lines:
+        (first, text), *rest = lines
+        out.append(f'<div class="label">{h(first)}</div>{_paragraphs(text)}')
+        for label, text in rest:
+            cls = ' class="note"' if label == "Source" else ""
+            words = html.escape(label, quote=False)
+            strong = f"{words}:" if cls else f"<strong>{words}:</strong>"
+            out.append(f"<p{cls}>{strong} {h(text)}</p>")
     else:
-        out.append('<p class="note">The scenario has no history note for this event.</p>')
-    if e.in_game and e.in_history and e.history_date != e.date:
-        out.append(f'<p class="note">On the historical path it came in '
-                   f"{_when(e.history_date)}.</p>")
+        out.append(f'<p class="note">{h(say.NO_NOTE)}</p>')
+    later = say.history_date_line(e, _when(e.history_date))
+    if later:
+        out.append(f'<p class="note">{later}</p>')
     out.append("</div></div></div>")
     return "".join(out)
 
@@ -157,102 +145,102 @@ def _position(lean: float) -> float:
     return round(3 + (max(-1.0, min(1.0, lean)) + 1) * 47, 1)
 
 
+def _decision_table(report: EndReport) -> list[str]:
+    essay = report.has_essay
+    widths = (8, 27, 11, 11, 17, 14, 12) if essay else (10, 40, 17, 17, 16)
+    cols = "".join(f'<col style="width:{w}%">' for w in widths)
+    head = "".join(f"<th>{html.escape(c, quote=False)}</th>"
+                   for c in say.decision_columns(report))
+    out = [f'<table class="decisions"><colgroup>{cols}</colgroup><thead><tr>{head}'
+           "</tr></thead><tbody>"]
+    for d in report.decisions:
+        r = d.row
+        what = f'<div class="note">{h(d.note.text)}</div>' if d.note else ""
+        you, usr = (dates_html(r.player), dates_html(r.history)) if r.kind == "action" \
+            else (h(r.player), h(r.history))
+        cells = [f"<td class=date>{_when(r.date)}</td>",
+                 f"<td><strong>{h(r.title)}</strong>{what}</td>",
+                 f"<td class=you>{you}</td>", f"<td>{usr}</td>"]
+        if essay:
+            reason = f'<div class="note">{h(d.note.reason)}</div>' if d.note and d.note.reason \
+                else ""
+            verdict = f'<span class="verdict-{h(r.verdict)}">{h(d.verdict_text)}</span>' \
+                if r.verdict else ""
+            cells += [f"<td>{verdict}{reason}</td>", f"<td>{h(r.correction)}</td>"]
+        cells.append(f"<td>{h(r.source)}</td>")
+        out.append(f'<tr class="{"same" if r.same else "differs"}">{"".join(cells)}</tr>')
+    out.append("</tbody></table>")
+    return out
+
+
 def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "") -> str:
     """The whole report as an HTML document."""
     s = report.summary
+    heads = say.headings(report)
     parts: list[str] = []
     add = parts.append
     add("<!DOCTYPE html>")
-    add(f'<html lang="en"><head><meta charset="utf-8"><title>{h(report.title)} - end report'
-        '</title><meta name="viewport" content="width=device-width, initial-scale=1">'
+    add(f'<html lang="en"><head><meta charset="utf-8"><title>{h(say.title(report))} - end '
+        'report</title><meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<style>{STYLE}</style></head><body>")
     add(f"<h1>{h(report.scenario_title)}</h1>")
-    meta = [f"End report for <strong>{h(report.player or 'an unnamed player')}</strong>"]
-    meta.append(f"leading the {h(report.player_state)}")
-    when = saved_when(report)
-    if when:
-        meta.append(f"saved {h(when)}")
-    meta.append(f"game seed {report.seed}")
-    add(f'<p class="meta">{", ".join(meta)}.</p>')
+    add(f'<p class="meta">{say.meta_line(report, M)}</p>')
     for w in report.warnings:
         add(f'<p class="warning">{h(w)}</p>')
 
-    add('<section id="ending"><h2>How it ended</h2><div class="ending">')
+    add(f'<section id="ending"><h2>{h(heads.ending)}</h2><div class="ending">')
     if report.finished:
         add(f"<h3>{h(s.ending_title)}</h3>")
-        add("".join(f"<p>{h(p)}</p>" for p in s.ending_text.split("\n\n") if p.strip()))
+        add(_paragraphs(s.ending_text))
     else:
-        add(f"<h3>The game is not finished</h3><p>It was saved in {h(report.date)}, after "
-            f"{s.turns_played} turn(s). The comparison below covers the turns played.</p>")
+        add(f"<h3>{h(say.UNFINISHED_TITLE)}</h3><p>{say.unfinished_text(report, M)}</p>")
     add("</div>")
-    if report.historical_ending_title:
-        same = " (the same as yours)" if s.ending_id == s.historical_ending_id else ""
-        add(f"<p>Played through the same rules, the USSR's historical path ends in "
-            f"<strong>{h(report.historical_ending_title)}</strong>{same}.</p>")
-    add(f"<p>Overall score: <strong>{_num(s.score)}</strong> out of 100; the historical path "
-        f"scores {_num(s.historical_score)}.</p>")
-    add(f'<p class="note">{h(report.score_explained)}</p></section>')
+    ending = say.historical_ending_line(report, M)
+    if ending:
+        add(f"<p>{ending}</p>")
+    add(f"<p>{say.score_line(report, M)}</p>")
+    add(f'<p class="note">{h(say.score_explained(report))}</p></section>')
 
-    add('<section id="aims"><h2>Your aims against history</h2>')
-    add("<table><thead><tr><th>Aim</th><th class=num>Yours at the end</th>"
-        "<th class=num>History</th><th class=num>Difference</th>"
-        "<th class=num>Mean gap over the game</th></tr></thead><tbody>")
+    add(f'<section id="aims"><h2>{h(heads.aims)}</h2>')
+    cols = say.AIM_COLUMNS
+    add(f"<table><thead><tr><th>{h(cols[0])}</th>"
+        + "".join(f"<th class=num>{h(c)}</th>" for c in cols[1:]) + "</tr></thead><tbody>")
     for a in s.aims:
         add(f"<tr><td>{h(a.name)}</td><td class=num>{_num(a.final)}</td>"
             f"<td class=num>{_num(a.historical)}</td><td class=num>{_num(a.difference, True)}"
             f"</td><td class=num>{_num(a.mean_gap, True)}</td></tr>")
     add("</tbody></table>")
-    add('<p class="note">History: the USSR\'s real decisions played through the same rules. '
-        "A positive difference means your game did better on that aim.</p>")
+    add(f'<p class="note">{h(say.aims_note(report))}</p>')
     add('<div class="charts">')
     for c in charts:
         data = base64.b64encode(c.png).decode("ascii")
-        add(f'<figure><img src="data:image/png;base64,{data}" alt="{h(c.aim_name)}: your game '
-            f'against the historical path, turn by turn"><figcaption class="note">'
-            f"{h(c.aim_name)}: your game (solid) against history (dashed)</figcaption></figure>")
+        caption = h(say.chart_caption(c.aim_name))
+        add(f'<figure><img src="data:image/png;base64,{data}" alt="{caption}">'
+            f'<figcaption class="note">{caption}</figcaption></figure>')
     if chart_problem:
-        add(f'<p class="note">Charts are missing: {h(chart_problem)}.</p>')
+        add(f'<p class="note">{h(say.charts_missing(chart_problem))}</p>')
     add("</div></section>")
 
-    add('<section id="decisions"><h2>Your decisions beside the USSR\'s</h2>')
+    add(f'<section id="decisions"><h2>{h(heads.decisions)}</h2>')
     if report.decisions:
-        add(f'<p class="note">{h(ESSAY_NOTE)}</p>')
-        add('<table class="decisions"><colgroup><col style="width:8%"><col style="width:27%">'
-            '<col style="width:11%"><col style="width:11%"><col style="width:17%">'
-            '<col style="width:14%"><col style="width:12%"></colgroup>'
-            "<thead><tr><th>Date</th><th>Decision</th><th>You</th>"
-            "<th>What the USSR did</th><th>The essay's verdict</th>"
-            "<th>What the essay got wrong</th><th>Source</th></tr></thead><tbody>")
-        for d in report.decisions:
-            r = d.row
-            what = f'<div class="note">{h(d.note.text)}</div>' if d.note else ""
-            reason = f'<div class="note">{h(d.note.reason)}</div>' if d.note and d.note.reason \
-                else ""
-            verdict = f'<span class="verdict-{h(r.verdict)}">{h(d.verdict_text)}</span>' \
-                if r.verdict else ""
-            you, usr = (dates_html(r.player), dates_html(r.history)) if r.kind == "action" \
-                else (h(r.player), h(r.history))
-            add(f'<tr class="{"same" if r.same else "differs"}"><td class=date>{_when(r.date)}'
-                f"</td><td><strong>{h(r.title)}</strong>{what}</td>"
-                f"<td class=you>{you}</td><td>{usr}</td>"
-                f"<td>{verdict}{reason}</td><td>{h(r.correction)}</td>"
-                f"<td>{h(r.source)}</td></tr>")
-        add("</tbody></table>")
-        add('<p class="note">Rows where you did otherwise than the USSR are shaded.</p>')
+        if report.has_essay:
+            add(f'<p class="note">{h(ESSAY_NOTE)}</p>')
+        parts += _decision_table(report)
+        add(f'<p class="note">{h(say.differs_note(report, "is shaded"))}</p>')
     else:
-        add("<p>No decisions yet.</p>")
+        add(f"<p>{h(say.NO_DECISIONS)}</p>")
     add("</section>")
 
-    add('<section id="events"><h2>What happened in your game</h2>')
+    add(f'<section id="events"><h2>{h(heads.events)}</h2>')
     if report.events:
-        add(f"<p>{h(events_summary(report))}</p>")
+        add(f"<p>{h(say.events_summary(report))}</p>")
         for e in report.events:
-            add(_event(e))
+            add(_event(report, e))
     else:
-        add("<p>No event has happened yet.</p>")
+        add(f"<p>{h(say.NO_EVENTS)}</p>")
     add("</section>")
 
-    add('<section id="stance"><h2>Your policy between the historians\' readings</h2>')
+    add(f'<section id="stance"><h2>{h(heads.stance)}</h2>')
     st, hs = s.stance, s.historical_stance
     readings = sorted(report.readings, key=lambda r: r.lean)
     if readings:
@@ -265,32 +253,27 @@ def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "")
         f'<span class="mark history" style="left:{_position(hs.lean)}%"><b>&#9650;</b>history'
         "</span></div>")
     if st.decisions:
-        if st.verdict:
-            add(f'<p class="verdict">Your policy <strong>{h(verdict_phrase(st.verdict))}'
-                "</strong>.</p>")
-        closest = f", closest to <strong>{h(st.reading_name)}</strong>" \
-            if st.reading_name and not st.verdict else ""
-        theirs = f": its policy {h(verdict_phrase(hs.verdict))}" if hs.verdict else \
-            (f" ({h(hs.reading_name)})" if hs.reading_name else "")
-        add(f"<p>Your {st.decisions} decision(s) lean <strong>{st.lean:+.2f}</strong> on a scale "
-            f"from -1 to +1{closest}. The USSR's own decisions lean {hs.lean:+.2f}{theirs}.</p>")
+        policy = say.policy_line(st, M)
+        if policy:
+            add(f'<p class="verdict">{policy}</p>')
+        add(f"<p>{say.lean_line(report, M)}</p>")
         if st.moved_by:
-            add("<p>The decisions that pulled yours hardest, with their lean:</p><ul class=moved>"
+            add(f"<p>{h(say.MOVED_BY)}</p><ul class=moved>"
                 + "".join(f'<li><span class="lean {"neg" if lean < 0 else "pos"}">{lean:+.1f}'
                           f"</span> {h(label)}</li>" for label, lean in st.moved_by) + "</ul>")
-        add(f'<p class="note">{h(stance_explained())}</p>')
+        add(f'<p class="note">{h(say.stance_explained())}</p>')
     else:
-        add("<p>You made no decision that carries a stance yet.</p>")
+        add(f"<p>{h(say.NO_STANCE)}</p>")
     for reading in report.readings:
         cls = "reading closest" if reading.id == st.reading_id else "reading"
-        names = "; ".join(h(x.name) + (f", <em>{h(x.work)}</em>" if x.work else "")
-                          for x in reading.historians)
+        names = [h(x.name) + (f", <em>{h(x.work)}</em>" if x.work else "")
+                 for x in reading.historians]
         add(f'<div class="{cls}"><h3>{h(reading.name)} <span class="note">'
             f"({reading.lean:+.1f})</span></h3><p>{h(reading.summary)}</p>"
-            f"<p class=note>Historians: {names}</p></div>")
+            f"<p class=note>{say.historians_line(names)}</p></div>")
     add("</section>")
 
-    add('<section id="sources"><h2>Sources</h2>')
+    add(f'<section id="sources"><h2>{h(heads.sources)}</h2>')
     if report.sources:
         add("<ul>")
         for src in report.sources:
@@ -300,9 +283,8 @@ def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "")
             add(f"<li>{h(src.citation)}{link}</li>")
         add("</ul>")
     else:
-        add("<p>The scenario lists no sources; each decision above names its own.</p>")
+        add(f"<p>{h(say.NO_SOURCES)}</p>")
     add("</section>")
-    add(f"<footer>Made by Statecraft from {h(report.save_path)} (scenario "
-        f"{h(report.scenario_id)}, by {h(report.scenario_author)}).</footer>")
+    add(f"<footer>{say.footer(report, M)}</footer>")
     add("</body></html>")
     return "\n".join(parts) + "\n"

@@ -8,12 +8,13 @@ turn with the historical values; JSON holds everything.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from game.atomic import write_atomic
-from game.reports.charts import ChartsUnavailable, aim_charts
-from game.reports.end_report import build_report
+from game.present.report import build_report
+from game.reports.charts import Chart, ChartsUnavailable, Drawer, aim_charts
 from game.reports.escape import NotFiniteError, utf8_safe
 from game.reports.html_report import render_html
 from game.reports.saveset import LOAD_PROBLEMS, ScenarioFinder, open_save, problem_sentence
@@ -42,6 +43,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def default_output(save: Path, fmt: str) -> Path:
     stem = save.name.removesuffix(".json").removesuffix(".save")
     return Path(f"{stem}-report.{fmt}")
+
+
+def chart_drawer() -> tuple[Drawer | None, str]:
+    """The pygame chart drawing, imported only now (the command starts without pygame), and
+    why it is missing if it cannot be loaded."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    try:
+        from game.ui.charts import aim_chart_png
+    except ImportError as exc:
+        return None, f"the chart module could not be loaded ({exc})"
+    return aim_chart_png, ""
 
 
 def _write_text(path: Path, text: str) -> None:
@@ -79,11 +93,13 @@ def write_report(save_path: str | Path, out: str | Path | None, fmt: str = "html
             return []
         _write_text(target, text)
         return [target]
-    problem = ""
-    try:
-        charts = aim_charts(report)
-    except ChartsUnavailable as exc:
-        charts, problem = [], str(exc)
+    draw, problem = chart_drawer()
+    charts: list[Chart] = []
+    if draw is not None:
+        try:
+            charts = aim_charts(report, draw)
+        except ChartsUnavailable as exc:
+            problem = str(exc)
     if fmt == "html":
         text = render_html(report, charts, problem)
         if target is None:

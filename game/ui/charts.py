@@ -1,5 +1,6 @@
 """Line charts drawn with pygame alone: the aims over time against the historical path, for
-the end-report screen and, saved as PNG, for the HTML report.
+the end-report screen and, saved as PNG, for the reports (the chart's data, ticks and labels
+come from :mod:`game.present.chart`).
 
 Works without a window: only ``pygame.font`` is initialised, no display mode is needed. The
 historical path is drawn dashed, so a chart still reads when printed in black and white.
@@ -10,7 +11,6 @@ from __future__ import annotations
 import io
 import math
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +18,8 @@ from pathlib import Path
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
+
+from game.present.chart import AimChart, finite_runs, nice_ticks, tick_text, x_ticks
 
 Colour = tuple[int, int, int]
 
@@ -65,43 +67,6 @@ def _font(path: str | None, px: int, bold: bool = False) -> pygame.font.Font:
     return font
 
 
-def nice_ticks(lo: float, hi: float, most: int = 6) -> list[float]:
-    """Round tick values (steps of 1, 2 or 5 times a power of ten) from lo to hi."""
-    if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
-        return [lo] if math.isfinite(lo) else []
-    raw = (hi - lo) / max(1, most - 1)
-    mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
-    first = math.ceil(lo / step - 1e-9) * step
-    out = []
-    v = first
-    while v <= hi + step * 1e-9:
-        out.append(round(v, 10))
-        v += step
-    return out
-
-
-def _fmt(v: float) -> str:
-    return f"{v:.0f}" if abs(v - round(v)) < 1e-9 else f"{v:g}"
-
-
-_YEAR = re.compile(r"^\s*(\d{4})\b")
-
-
-def x_ticks(x_labels: Sequence[str]) -> list[tuple[int, str]]:
-    """(index, text) of the x labels to show: when the labels are dates that start with a
-    year ("1928 Q1", "1928-04"), one tick at the first of each year, showing the year."""
-    years = [_YEAR.match(s) for s in x_labels]
-    if x_labels and all(years) and len({m.group(1) for m in years if m}) < len(x_labels):
-        out: list[tuple[int, str]] = []
-        for i, m in enumerate(years):
-            assert m is not None
-            if not out or out[-1][1] != m.group(1):
-                out.append((i, m.group(1)))
-        return out
-    return list(enumerate(x_labels))
-
-
 def _dashed(surface: pygame.Surface, colour: Colour, pts: Sequence[tuple[float, float]],
             width: int) -> None:
     """A dashed polyline; the dash pattern runs on across the corners."""
@@ -120,17 +85,6 @@ def _dashed(surface: pygame.Surface, colour: Colour, pts: Sequence[tuple[float, 
             if left <= 1e-9:
                 on = not on
                 left = float(DASH if on else GAP)
-
-
-def _runs(values: Sequence[float]) -> list[list[int]]:
-    """Indexes of the unbroken runs of finite values (a NaN breaks the line)."""
-    runs: list[list[int]] = [[]]
-    for i, v in enumerate(values):
-        if isinstance(v, int | float) and math.isfinite(v):
-            runs[-1].append(i)
-        elif runs[-1]:
-            runs.append([])
-    return [r for r in runs if r]
 
 
 def line_chart(size: tuple[int, int], title: str, x_labels: list[str], series: list[Series],
@@ -189,7 +143,7 @@ def line_chart(size: tuple[int, int], title: str, x_labels: list[str], series: l
     y += legend_h + pad
 
     ticks = nice_ticks(lo, hi)
-    tick_w = max((font.size(_fmt(t))[0] for t in ticks), default=0)
+    tick_w = max((font.size(tick_text(t))[0] for t in ticks), default=0)
     plot = pygame.Rect(pad + tick_w + 6, y + line_h // 2, 0, 0)
     plot.width = w - plot.x - pad - font.size("0000")[0] // 2
     plot.height = h - plot.y - line_h - pad - 4
@@ -209,7 +163,7 @@ def line_chart(size: tuple[int, int], title: str, x_labels: list[str], series: l
         ty = round(sy(t))
         pygame.draw.line(surface, grid, (plot.left, ty), (plot.right, ty))
         pygame.draw.line(surface, axis, (plot.left - 4, ty), (plot.left, ty))
-        img = font.render(_fmt(t), True, ink)
+        img = font.render(tick_text(t), True, ink)
         surface.blit(img, (plot.left - 6 - img.get_width(), ty - img.get_height() // 2))
 
     shown = x_ticks(x_labels)
@@ -230,7 +184,7 @@ def line_chart(size: tuple[int, int], title: str, x_labels: list[str], series: l
     pygame.draw.line(surface, axis, plot.topleft, plot.bottomleft)
 
     for s in series:
-        for run in _runs(s.values[:n]):
+        for run in finite_runs(s.values[:n]):
             pts = [(sx(i), sy(float(s.values[i]))) for i in run]
             if len(pts) == 1:
                 pygame.draw.circle(surface, s.colour, (round(pts[0][0]), round(pts[0][1])), 3)
@@ -246,3 +200,19 @@ def chart_png_bytes(surface: pygame.Surface) -> bytes:
     buf = io.BytesIO()
     pygame.image.save(surface, buf, "chart.png")
     return buf.getvalue()
+
+
+PLAYER_COLOUR: Colour = (200, 40, 40)
+HISTORY_COLOUR: Colour = (60, 60, 60)
+
+
+def aim_chart_png(chart: AimChart, size: tuple[int, int]) -> bytes:
+    """An aim chart (:mod:`game.present.chart`) drawn on white paper, as PNG bytes: the
+    drawing the reports embed."""
+    if not pygame.font.get_init():
+        pygame.font.init()
+    series = [Series(line.name, list(line.values),
+                     HISTORY_COLOUR if line.history else PLAYER_COLOUR, line.history)
+              for line in chart.lines]
+    return chart_png_bytes(line_chart(size, chart.title, list(chart.x_labels), series,
+                                      chart.y_range))

@@ -7,33 +7,39 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.core.policies import historical_game
-from game.core.scoring import Summary, summarize
-from game.reports.end_report import dates_in_words, stance_explained, verdict_phrase
+from game.core.scoring import Summary
+from game.present import report_text as say
+from game.present.chart import aim_charts
+from game.present.dates import dates_in_words, turn_date
+from game.present.history_note import ESSAY_INTRO_SHORT, verdict_text
+from game.present.player import possessive
+from game.present.report import EndReport, report_of_state
 from game.saves import SaveError
-from game.ui.explain import turn_date
-from game.ui.history_note import verdict_text
 from game.ui.scene import Scene
 from game.ui.text import one_line, signed
 from game.ui.theme import MIN_FONT_PX
 from game.ui.widgets import Cell, ScrollTable, ScrollText, draw_lines, draw_text
 
 if TYPE_CHECKING:
-    from game.core.scenario import Aim
-    from game.ui.app import App
+    from game.ui.nav import Stage
 
-TABS = (("summary", "Ending & stance", "Ending"), ("charts", "Aims vs history", "Charts"),
-        ("decisions", "Your decisions vs the USSR's", "Decisions"))
+
+def tabs(player: str) -> tuple[tuple[str, str, str], ...]:
+    """(key, label, short label) of the screen's tabs."""
+    return (("summary", "Ending & stance", "Ending"), ("charts", "Aims vs history", "Charts"),
+            ("decisions", f"Your decisions vs {possessive(player)}", "Decisions"))
+
 PLAYER_COLOURS = ((230, 160, 70), (120, 200, 140), (200, 120, 220), (230, 230, 120))
 
 
 class ReportScene(Scene):
     title = "End report"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Stage) -> None:
         super().__init__(app)
         assert app.session is not None
-        self.summary: Summary = summarize(app.session.state)
+        self.report: EndReport = report_of_state(app.session.state, player=app.session.player)
+        self.summary: Summary = self.report.summary
         self.tab = "summary"
         self.view: ScrollText | None = None
         self.charts: list[tuple[pygame.Rect, pygame.Surface]] = []
@@ -52,13 +58,14 @@ class ReportScene(Scene):
         # Tabs as wide as their labels; the short labels when the long ones do not fit.
         gap = self.px(8)
         font = self.button_font("@primary")
+        tab_list = tabs(self.report.player_state)
         for long in (True, False):
-            labels = [label if long else short for _, label, short in TABS]
+            labels = [label if long else short for _, label, short in tab_list]
             widths = [font.size(t)[0] + self.px(36) for t in labels]
             if sum(widths) + gap * len(widths) <= a.width:
                 break
         x = a.x
-        for (key, _, _), label, w in zip(TABS, labels, widths, strict=True):
+        for (key, _, _), label, w in zip(tab_list, labels, widths, strict=True):
             self.button(f"tab:{key}", pygame.Rect(x, ty, w, bh), label,
                         "@primary" if key == self.tab else "@small")
             x += w + gap
@@ -75,7 +82,7 @@ class ReportScene(Scene):
         self.button("title", pygame.Rect(a.right - w, yb, w, bh), "Title screen", "@small")
         top = ty + bh + self.px(12)
         self.caption = ""
-        if self.tab == "decisions":
+        if self.tab == "decisions" and self.report.has_essay:
             self.caption = ESSAY_INTRO_SHORT
             top += 2 * self.app.fonts.small().get_linesize() + self.px(4)
         body = pygame.Rect(a.x, top, a.width, yb - self.px(12) - top)
@@ -88,22 +95,28 @@ class ReportScene(Scene):
         elif self.tab == "decisions":
             assert self.app.session is not None
             rules = self.app.session.rules
-            rows: list[tuple[list[Cell], str]] = [(["Date", "Decision", "You", "The USSR",
-                                                    "The essay's verdict; what it got wrong"],
-                                                   "bold")]
+            essay = self.report.has_essay
+            head: list[Cell] = ["Date", "Decision", "You", say.decision_columns(self.report)[3]]
+            if essay:
+                head.append("The essay's verdict; what it got wrong")
+            rows: list[tuple[list[Cell], str]] = [(head, "bold")]
             for r in self.summary.decisions:
-                note: list[tuple[str, str]] = []
-                if r.verdict:
-                    note.append((verdict_text(r.verdict), ""))
-                if r.correction:
-                    note.append((f"What the essay got wrong: {r.correction}", "bad"))
-                rows.append(([turn_date(rules, r.turn), one_line(r.title, 70),
-                              dates_in_words(r.player), dates_in_words(r.history),
-                              note or ""], "body" if r.same else "accent"))
+                row: list[Cell] = [turn_date(rules, r.turn), one_line(r.title, 70),
+                                   dates_in_words(r.player), dates_in_words(r.history)]
+                if essay:
+                    note: list[tuple[str, str]] = []
+                    if verdict_text(r.verdict):
+                        note.append((verdict_text(r.verdict), ""))
+                    if r.correction:
+                        note.append((f"What the essay got wrong: {r.correction}", "bad"))
+                    row.append(note or "")
+                rows.append((row, "body" if r.same else "accent"))
             if len(rows) == 1:
-                rows.append((["", "No decisions.", "", "", ""], "dim"))
+                empty: list[Cell] = ["", say.NO_DECISIONS, "", "", *[""] * essay]
+                rows.append((empty, "dim"))
+            columns = (0.09, 0.27, 0.17, 0.17, 0.30) if essay else (0.12, 0.40, 0.24, 0.24)
             self.view = ScrollTable(body, [], self.app.fonts, self.app.colours, rows=rows,
-                                    columns=(0.09, 0.27, 0.17, 0.17, 0.30))
+                                    columns=columns)
         else:
             self.charts = self.make_charts(body)
 
@@ -118,70 +131,60 @@ class ReportScene(Scene):
                 out.append((f"History ended differently: {hist.title}.", "history"))
         out.append((f"Score {s.score:.1f} of 100; history's path scores "
                     f"{s.historical_score:.1f}.", "bold"))
-        out.append((score_explained(scn.aims), "dim"))
-        out.append(("Your aims against history", "heading"))
+        out.append((say.SCORE_HEADING, "heading"))
+        out.append((say.score_explained(self.report), "dim"))
+        out.append((say.headings(self.report).aims, "heading"))
         for aim in s.aims:
-            ahead = "ahead of" if aim.difference > 0 else "behind" if aim.difference < 0 \
-                else "level with"
-            out.append((f"{aim.name}: {aim.final:.1f} at the end; history {aim.historical:.1f}, "
-                        f"so you are {abs(aim.difference):.1f} {ahead} history (on average "
-                        f"{signed(aim.mean_gap)} over the game)",
+            out.append((say.aim_sentence(aim.name, aim.final, aim.historical, aim.difference,
+                                         signed(aim.mean_gap)),
                         "good" if aim.difference >= 0 else "bad"))
-        out.append(("Your policy between the historians' readings", "heading"))
+        out.append((say.headings(self.report).stance, "heading"))
         st, hs = s.stance, s.historical_stance
-        if st.verdict:
-            out.append((f"Your policy {verdict_phrase(st.verdict)}; the USSR's real policy "
-                        f"{verdict_phrase(hs.verdict)}.", "bold"))
-        out.append((f"In numbers: your decisions lean {st.lean:+.2f} on a scale from -1 "
-                    f"(seeking security) to +1 (expansionist), over {st.decisions} "
-                    f"decision(s); the USSR's real policy leans {hs.lean:+.2f}.", "body"))
-        bar = _lean_bar(st.lean, hs.lean)
-        out.append((bar, "accent"))
+        policy = say.policy_line(st, say.PLAIN)
+        if policy:
+            out.append((policy, "bold"))
+        out.append((say.lean_line(self.report, say.PLAIN), "body"))
+        out.append((say.lean_axis(st.lean, hs.lean), "accent"))
         if st.moved_by:
-            out.append(("The decisions that pulled hardest:", "bold"))
+            out.append((say.MOVED_BY, "bold"))
             for label, lean in st.moved_by:
-                side = "towards security" if lean < 0 else "towards expansion"
-                out.append((f"   {one_line(label, 120)}  ({lean:+.1f}, {side})", "body"))
-        out.append(("How this is counted: " + stance_explained(), "dim"))
+                out.append((f"   {lean:+.1f}  {one_line(label, 120)}", "body"))
+        out.append((say.stance_explained(), "dim"))
         for reading in scn.readings:
             mark = "  <- closest to your game" if reading.id == st.reading_id else ""
             out.append((f"{reading.name} ({reading.lean:+.1f}){mark}", "bold"))
             out.append((reading.summary, "body"))
-            names = "; ".join(h.name + (f", {h.work}" if h.work else "")
-                              for h in reading.historians)
-            out.append((f"Historians: {names}", "dim"))
+            names = [h.name + (f", {h.work}" if h.work else "") for h in reading.historians]
+            out.append((say.historians_line(names), "dim"))
         return out
 
     def make_charts(self, body: pygame.Rect) -> list[tuple[pygame.Rect, pygame.Surface]]:
         session = self.app.session
         assert session is not None
         rules = session.rules
-        state = session.state
         try:
             from game.ui.charts import Series, line_chart
         except ImportError as exc:
             self.chart_problem = f"charts not available ({exc})"
             return []
-        hist = historical_game(rules)
-        n = len(rules.scenario.aims)
+        charts = aim_charts(self.report, "You")
+        n = len(charts)
         cols = 1 if n == 1 else 2
         rows = (n + cols - 1) // cols
         w = (body.width - (cols - 1) * self.px(12)) // cols
         h = (body.height - (rows - 1) * self.px(12)) // rows
         labels = [turn_date(rules, t) for t in range(rules.turns)]
         out = []
-        for i, aim in enumerate(rules.scenario.aims):
-            mine = [t[i] for t in state.trajectory]
-            theirs = [t[i] for t in hist.trajectory]
+        for i, chart in enumerate(charts):
             series: list[Any] = [
-                Series("History", theirs, self.app.colours.history, True),
-                Series("You", mine, PLAYER_COLOURS[0], False)]
+                Series(line.name, list(line.values),
+                       self.app.colours.history if line.history else PLAYER_COLOURS[0],
+                       line.history) for line in chart.lines]
             try:
-                surf = line_chart((max(100, w), max(80, h)), aim.name, labels, series,
-                                  (rules.aim_min[i], rules.aim_max[i]), dark=True,
-                                  min_font_px=MIN_FONT_PX)
+                surf = line_chart((max(100, w), max(80, h)), chart.title, labels, series,
+                                  chart.y_range, dark=True, min_font_px=MIN_FONT_PX)
             except Exception as exc:  # noqa: BLE001 - a chart bug must not hide the report
-                self.chart_problem = f"chart of {aim.name} failed: {exc}"
+                self.chart_problem = f"chart of {chart.title} failed: {exc}"
                 continue
             x = body.x + (i % cols) * (w + self.px(12))
             y = body.y + (i // cols) * (h + self.px(12))
@@ -201,11 +204,9 @@ class ReportScene(Scene):
             self.app.pop_to_title()
 
     def export(self) -> None:
-        from game.ui.export import export_report
-
         assert self.app.session is not None
         try:
-            files = export_report(self.app.session)
+            files = self.app.export_report(self.app.session)
         except (OSError, SaveError) as exc:
             self.app.toast(f"Export failed: {exc}", "bad", 10)
             return
@@ -237,7 +238,7 @@ class ReportScene(Scene):
         stance = s.stance.verdict or f"closest to {s.stance.reading_name or '-'}"
         line = next((t for t in (
             f"Turns played: {s.turns_played}  ·  score {s.score:.1f} of 100 (history's path "
-            f"{s.historical_score:.1f})  ·  your policy {verdict_phrase(stance)}",
+            f"{s.historical_score:.1f})  ·  your policy {say.verdict_phrase(stance)}",
             f"Turns played: {s.turns_played}  ·  score {s.score:.1f} (history "
             f"{s.historical_score:.1f})  ·  policy: {stance}")
             if f.body().size(t)[0] <= a.width), f"Turns: {s.turns_played} · score "
@@ -254,33 +255,3 @@ class ReportScene(Scene):
         if self.tab == "charts" and not self.charts:
             draw_text(surface, self.chart_problem or "No charts.", self.body.topleft, f.body(),
                       c.bad, self.body.width)
-
-
-ESSAY_INTRO_SHORT = ("The game is built on a student essay about Stalin's foreign policy "
-                     "1928-1941: the last column gives the essay's verdict on each decision and, "
-                     "where it got a fact wrong, what is right.")
-
-def score_explained(aims: list[Aim]) -> str:
-    """How :func:`game.core.scoring.overall_score` makes the score, in words."""
-    weights = [a.weight for a in aims]
-    if len(set(weights)) > 1:
-        low = min(weights) or 1.0
-        parts = [f"{a.name} counts {a.weight / low:g} times" if a.weight != low else
-                 f"{a.name} once" for a in aims]
-        weighting = "weighted: " + ", ".join(parts)
-    else:
-        weighting = "all counted alike"
-    return ("How the score is made (0-100): each aim is placed on a scale from its lowest to its "
-            f"highest possible value, the aims {weighting}. Half the score is where they stand at "
-            "the end, half their average over every turn played, so a good start counts as "
-            "much as a good finish.")
-
-
-def _lean_bar(lean: float, hist: float, width: int = 41) -> str:
-    """A text scale from security-seeking to expansionist with Y (you) and H (history)."""
-    cells = ["-"] * width
-    h = round((hist + 1) / 2 * (width - 1))
-    y = round((lean + 1) / 2 * (width - 1))
-    cells[h] = "H"
-    cells[y] = "Y" if y != h else "Y=H"
-    return "security-seeking  [" + "".join(cells) + "]  expansionist   (Y you, H history)"

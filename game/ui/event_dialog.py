@@ -10,23 +10,24 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui import flow
-from game.ui.explain import choice_effect, diff, turn_date
-from game.ui.history_note import note_paragraphs
+from game.present.dates import turn_date
+from game.present.effects import choice_effect, diff
+from game.present.history_note import note_paragraphs
+from game.present.player import the_name
 from game.ui.scene import Scene
 from game.ui.text import cut, one_line
 from game.ui.widgets import ScrollText, dim, draw_text, panel, wrap, wrap_to
 
 if TYPE_CHECKING:
     from game.core.scenario import Choice, Event
-    from game.ui.app import App
+    from game.ui.nav import Stage
 
 
 class EventScene(Scene):
     modal = True
     title = "Event"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Stage) -> None:
         super().__init__(app)
         assert app.session is not None
         state = app.session.state
@@ -136,12 +137,13 @@ class EventScene(Scene):
             hc = ev.choices[rules.events[self.event_index].historical_choice].label \
                 if ev.choices and rules.events[self.event_index].historical_choice >= 0 else None
             mine = ev.choices[self.answered].label if self.answered is not None else None
-            paras = note_paragraphs(ev.history, hc, mine)
+            paras = note_paragraphs(ev.history, hc, mine, player=rules.scenario.player)
         else:
             paras = [("What really happened", "heading"),
                      ("The history note is shown after you choose, so that your choice is your "
-                      "own. You can also read it first (H): then you choose knowing what the "
-                      "USSR did. (Settings: history notes before or after choosing.)", "dim")]
+                      "own. You can also read it first (H): then you choose knowing what "
+                      f"{the_name(rules.scenario.player)} did. (Settings: history notes before "
+                      "or after choosing.)", "dim")]
         self.hist_view = ScrollText(hist_rect, paras, f, app.colours)
 
     def _choice_blocks(self, ev: Event, width: int) -> list[tuple[Choice, list[str], list[str],
@@ -197,12 +199,10 @@ class EventScene(Scene):
 
     def done(self) -> None:
         self.app.pop()
-        flow.after_move(self.app)
+        self.app.after_move()
 
     def on_escape(self) -> None:
-        from game.ui.menu import MenuScene
-
-        self.app.push(MenuScene(self.app))
+        self.app.open_menu()
 
     def on_enter(self) -> None:
         if self.answered is not None:

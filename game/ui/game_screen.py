@@ -15,25 +15,18 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.engine import action_problem, available_action_indices
-from game.ui import explain, flow
-from game.ui.explain import (
-    action_effect,
-    aim_change,
-    aim_why,
-    locked_by,
-    nation_lines,
-    nation_news,
-    news,
-    turn_date,
-    versus_history,
-)
+from game.present.aims import aim_change, aim_why, versus_history
+from game.present.dates import turn_date
+from game.present.effects import action_effect, diff, locked_by
+from game.present.nations import nation_lines
+from game.present.news import nation_news, news
 from game.ui.mapsupport import GameMap
 from game.ui.scene import Scene
 from game.ui.text import cut, one_line, signed
 from game.ui.widgets import draw_lines, draw_text, panel, wrap_to
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.nav import Stage
     from game.ui.session import Session
 
 HIDDEN = ("already done", "too late: the moment has passed", "not yet possible at this date",
@@ -56,7 +49,7 @@ class ActionRow:
 class GameScene(Scene):
     title = "Map"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Stage) -> None:
         super().__init__(app)
         assert app.session is not None
         self.map = GameMap(app.session.state)
@@ -329,13 +322,11 @@ class GameScene(Scene):
         elif key == "undo":
             self.undo()
         elif key == "news":
-            from game.ui.news_screen import NewsScene
-
-            app.push(NewsScene(app))
+            app.open_news()
         elif key == "menu":
             self.open_menu()
         elif key == "help":
-            flow.open_help(app)
+            app.open_help()
         elif key in ("close_nation", "all"):
             self.select(None)
         elif key == "prev":
@@ -346,9 +337,7 @@ class GameScene(Scene):
             self.rebuild()
 
     def open_menu(self) -> None:
-        from game.ui.menu import MenuScene
-
-        self.app.push(MenuScene(self.app))
+        self.app.open_menu()
 
     def take(self, index: int) -> None:
         st = self.session.state
@@ -358,31 +347,29 @@ class GameScene(Scene):
             self.app.toast(f"{name}: {problem}", "bad")
             return
         self.session.take(st.rules.actions[index].id)
-        eff = explain.diff(st, self.session.state)
+        eff = diff(st, self.session.state)
         self.app.toast(f"{name}: {eff.text()}", "good", 2.5)
         self.rebuild()
-        flow.after_move(self.app)
+        self.app.after_move()
 
     def end_turn(self) -> None:
         """End the turn; with action points left that could still be spent, ask first."""
         st = self.session.state
         if st.pending_event is not None or self.session.over:
-            flow.after_move(self.app)
+            self.app.after_move()
             return
         if st.budget and available_action_indices(st):
-            from game.ui.message import MessageScene
-
             n = st.budget
-            self.app.push(MessageScene(
-                self.app, "End the turn?",
+            self.app.show_message(
+                "End the turn?",
                 [f"You still have {n} action point{'s' if n != 1 else ''} this turn. Unused "
                  "points are lost when the turn ends.",
                  "Enter = yes, end the turn.   Esc = no, keep playing."],
                 choices=[("yes", "End the turn [Enter]"), ("no", "Keep playing [Esc]")],
-                then=lambda key: flow.end_turn(self.app) if key == "yes" else None,
-                compact=True))
+                then=lambda key: self.app.end_turn() if key == "yes" else None,
+                compact=True)
             return
-        flow.end_turn(self.app)
+        self.app.end_turn()
 
     def new_turn(self) -> None:
         """A turn has begun: back to the first page of actions, everything drawn anew."""
@@ -393,7 +380,7 @@ class GameScene(Scene):
         if self.session.undo():
             self.app.toast("Undone.", "info", 2)
             self.rebuild()
-            flow.after_move(self.app)
+            self.app.after_move()
         elif len(self.session.turn_states) > 1:
             self.app.toast("A choice whose history note you have read cannot be taken back.",
                            "bad", 4)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.history_note import ESSAY_INTRO
+from game.present.history_note import ESSAY_INTRO
 from game.ui.scene import Scene
 from game.ui.widgets import ScrollText, draw_text
 
@@ -86,12 +86,8 @@ class HelpScene(Scene):
         if key == "back":
             self.app.pop()
         elif key == "guide":
-            from game.ui.game_screen import GameScene
-            from game.ui.tutorial import TutorialScene
-
             self.app.pop()
-            if isinstance(self.app.top, GameScene):
-                self.app.push(TutorialScene(self.app))
+            self.app.open_guide()
 
     def handle(self, event: pygame.event.Event) -> bool:
         if self.view.handle(event):

@@ -9,7 +9,7 @@ from typing import Any
 import pygame
 
 from game.core.engine import GameState
-from game.ui.explain import at_war, binding_treaties
+from game.present.nations import at_war, binding_treaties
 
 PATTERNS = ("none", "dots", "hatch", "cross")
 

@@ -23,7 +23,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame
 
 from game.paths import ASSETS
-from game.ui.explain import BANDS
+from game.present.nations import BANDS
 
 MAP_FILE = ASSETS / "map" / "europe_1938.json"
 
@@ -67,7 +67,7 @@ class RegionStyle:
     """A treaty partner (alliance or mutual assistance): a gold diamond beside the symbol."""
 
 
-# Relation bands (BANDS, best first: name and lowest relation) come from game.ui.explain, so
+# Relation bands (BANDS, best first: name and lowest relation) come from game.present.nations, so
 # the tooltips and panels name a nation's band exactly as the map colours it.
 _BAND_LOOK = {  # band: (pattern, symbol)
     "allied": ("dots", "++"), "friendly": ("stripes_back", "+"), "neutral": ("none", "="),

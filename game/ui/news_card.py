@@ -4,43 +4,20 @@ log for any one event, answer or action."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui import flow
-from game.ui.explain import turn_date
-from game.ui.history_note import note_paragraphs
+from game.present.dates import turn_date
+from game.present.history_note import note_paragraphs
+from game.ui.news_items import CardItem, turn_news
 from game.ui.scene import Scene
 from game.ui.text import one_line
 from game.ui.widgets import ScrollText, dim, draw_text, panel
 
 if TYPE_CHECKING:
     from game.core.engine import GameState
-    from game.ui.app import App
-
-
-@dataclass(frozen=True)
-class CardItem:
-    """One thing the card tells: an event (with the player's answer, if any) or an action."""
-
-    kind: str  # "event" or "action"
-    index: int
-    turn: int
-    choice: int = -1
-
-
-def turn_news(state: GameState) -> list[CardItem]:
-    """The events of the current turn that asked for no choice, in the order they fired."""
-    out: list[CardItem] = []
-    for entry in state.iter_log_reversed():
-        if entry.turn != state.turn or entry.kind == "turn":
-            break
-        if entry.kind == "event" and not state.rules.scenario.events[entry.index].choices:
-            out.append(CardItem("event", entry.index, entry.turn))
-    out.reverse()
-    return out
+    from game.ui.nav import Stage
 
 
 def item_paragraphs(state: GameState, item: CardItem) -> list[tuple[str, str]]:
@@ -52,7 +29,8 @@ def item_paragraphs(state: GameState, item: CardItem) -> list[tuple[str, str]]:
         action = scn.actions[item.index]
         return [(action.name, "heading"), (f"{date} · your action", "dim"),
                 (action.description, "body"),
-                *note_paragraphs(action.history, heading_style="subheading")]
+                *note_paragraphs(action.history, heading_style="subheading",
+                                 player=scn.player)]
     ev = scn.events[item.index]
     out: list[tuple[str, str]] = [(ev.title, "heading"), (date, "dim"), (ev.text, "body")]
     mine = hist = None
@@ -63,7 +41,8 @@ def item_paragraphs(state: GameState, item: CardItem) -> list[tuple[str, str]]:
         mine = ev.choices[answered].label
         h = rules.events[item.index].historical_choice
         hist = ev.choices[h].label if h >= 0 else None
-    return out + note_paragraphs(ev.history, hist, mine, heading_style="subheading")
+    return out + note_paragraphs(ev.history, hist, mine, heading_style="subheading",
+                               player=scn.player)
 
 
 class NewsCardScene(Scene):
@@ -72,7 +51,7 @@ class NewsCardScene(Scene):
     modal = True
     title = "News"
 
-    def __init__(self, app: App, items: list[CardItem], heading: str, then_flow: bool = True,
+    def __init__(self, app: Stage, items: list[CardItem], heading: str, then_flow: bool = True,
                  ) -> None:
         super().__init__(app)
         self.items = items
@@ -82,7 +61,7 @@ class NewsCardScene(Scene):
         self.box = pygame.Rect(0, 0, 0, 0)
 
     @classmethod
-    def for_turn(cls, app: App) -> NewsCardScene | None:
+    def for_turn(cls, app: Stage) -> NewsCardScene | None:
         """The card of the current turn's news, or None if nothing happened."""
         assert app.session is not None
         state = app.session.state
@@ -133,7 +112,7 @@ class NewsCardScene(Scene):
     def close(self) -> None:
         self.app.pop()
         if self.then_flow:
-            flow.after_move(self.app)
+            self.app.after_move()
 
     def on_escape(self) -> None:
         self.close()

@@ -7,13 +7,15 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.explain import Decisions, news, timeline, turn_date
+from game.present.dates import turn_date
+from game.present.news import news
+from game.present.timeline import Decisions, timeline
+from game.ui.news_items import CardItem
 from game.ui.scene import Scene
 from game.ui.widgets import Cell, ItemList, ScrollTable, ScrollText, draw_lines, draw_text
 
 if TYPE_CHECKING:
-    from game.ui.app import App
-    from game.ui.news_card import CardItem
+    from game.ui.nav import Stage
 
 TABS = (("news", "News", "News"), ("timeline", "Timeline: you and history", "Timeline"))
 
@@ -21,7 +23,7 @@ TABS = (("news", "News", "News"), ("timeline", "Timeline: you and history", "Tim
 class NewsScene(Scene):
     title = "News"
 
-    def __init__(self, app: App, tab: str = "news") -> None:
+    def __init__(self, app: Stage, tab: str = "news") -> None:
         super().__init__(app)
         self.tab = tab
         self.view: ScrollText | None = None
@@ -56,8 +58,6 @@ class NewsScene(Scene):
             self._build_timeline(body)
 
     def _build_news(self, body: pygame.Rect) -> None:
-        from game.ui.news_card import CardItem
-
         app = self.app
         assert app.session is not None
         paras: list[tuple[str, str]] = []
@@ -101,8 +101,6 @@ class NewsScene(Scene):
                                 columns=(0.14, 0.43, 0.43))
 
     def open_item(self, key: str | None) -> None:
-        from game.ui.news_card import NewsCardScene
-
         item = self.items.get(key or "")
         if item is None:
             return
@@ -110,7 +108,7 @@ class NewsScene(Scene):
         assert app.session is not None
         date = turn_date(app.session.state.rules, item.turn)
         heading = f"Your action, {date}" if item.kind == "action" else f"News: {date}"
-        app.push(NewsCardScene(app, [item], heading, then_flow=False))
+        app.open_news_card([item], heading)
 
     def on_button(self, key: str) -> None:
         if key == "back":

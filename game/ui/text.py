@@ -1,37 +1,17 @@
-"""Text from a scenario made safe to show: never markup, never unbounded."""
+"""Text from a scenario made safe to show: never markup, never unbounded.
+
+The helpers that any layout needs live in :mod:`game.present.text`; here is what
+pygame_gui's markup adds (escaping).
+"""
 
 from __future__ import annotations
 
 import html
 
-MAX_TEXT = 4000
-"""Longest scenario text shown in one place; longer texts are cut with a note."""
+from game.present.text import MAX_LABEL, MAX_TEXT, cut, one_line, signed
 
-MAX_LABEL = 80
-"""Longest text on a button or in a one-line label."""
-
-
-def cut(text: str, limit: int = MAX_TEXT) -> str:
-    """Return ``text`` cut to ``limit`` characters, saying so when it is cut."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    if len(text) <= limit:
-        return text
-    return text[:limit].rstrip() + f"\n[... cut: {len(text) - limit} more characters]"
-
-
-def one_line(text: str, limit: int = MAX_LABEL) -> str:
-    """Return ``text`` on one line (blanks folded), cut to ``limit`` characters with an ellipsis."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
+__all__ = ["MAX_LABEL", "MAX_TEXT", "cut", "escape", "one_line", "signed"]
 
 def escape(text: str) -> str:
     """Escape ``<``, ``>`` and ``&`` so pygame_gui's HTML-like markup shows them as text."""
     return html.escape(text, quote=False)
-
-
-def signed(value: float, digits: int = 1) -> str:
-    """``+3.5`` / ``-2.0`` / ``±0``, as shown beside a change."""
-    if round(value, digits) == 0:
-        return "±0"
-    return f"{value:+.{digits}f}"

@@ -3,12 +3,18 @@ actions, the end of the turn and where history is shown. Skippable; replayable f
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
-from game.ui.history_note import ESSAY_INTRO
+from game.present.history_note import ESSAY_INTRO
+from game.ui.game_screen import GameScene
 from game.ui.scene import Scene
 from game.ui.settings import save_settings
 from game.ui.widgets import draw_lines, panel, wrap
+
+if TYPE_CHECKING:
+    from game.ui.nav import Stage
 
 STEPS = (
     ("aims", "Your aims", "These numbers are what you play for. Security matters most: not to "
@@ -36,15 +42,13 @@ class TutorialScene(Scene):
     modal = True
     title = "Guide"
 
-    def __init__(self, app: object) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, app: Stage) -> None:
+        super().__init__(app)
         self.step = 0
 
     def target(self) -> pygame.Rect:
-        from game.ui.game_screen import GameScene
-
         game = self.app.find(GameScene)
-        if not isinstance(game, GameScene):
+        if game is None:
             return pygame.Rect(0, 0, 0, 0)
         key = STEPS[self.step][0]
         if key == "aims":
@@ -97,12 +101,10 @@ class TutorialScene(Scene):
         self.finish()
 
     def finish(self) -> None:
-        from game.ui import flow
-
         self.app.settings.tutorial_done = True
         save_settings(self.app.settings)
         self.app.pop()
-        flow.after_move(self.app)  # the first turn's news, or an event waiting
+        self.app.after_move()  # the first turn's news, or an event waiting
 
     def on_escape(self) -> None:
         self.finish()

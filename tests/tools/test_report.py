@@ -15,7 +15,7 @@ import pytest
 from game.cli import main
 from game.core.policies import historical_game
 from game.core.scoring import summarize
-from game.reports.end_report import verdict_phrase
+from game.present.report_text import verdict_phrase
 from game.saves import read_save_data, replay_save
 from game.scenario.loader import load_scenario
 from game.tools.report import ReportError, write_report

@@ -16,7 +16,8 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ui.charts import Series, chart_png_bytes, line_chart, nice_ticks, x_ticks
+from game.present.chart import nice_ticks, x_ticks
+from game.ui.charts import Series, chart_png_bytes, line_chart
 
 ROOT = Path(__file__).resolve().parents[2]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

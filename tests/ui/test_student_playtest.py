@@ -272,7 +272,7 @@ def test_actions_warn_what_they_rule_out(make_app, home: Path) -> None:
 
 
 def test_aims_show_the_change_over_the_last_turn(make_app, home: Path) -> None:
-    from game.ui.explain import aim_at_start, aim_change
+    from game.present.aims import aim_at_start, aim_change
 
     d = start(make_app, home)
     d.settle()
@@ -289,7 +289,7 @@ def test_aims_show_the_change_over_the_last_turn(make_app, home: Path) -> None:
 
 
 def test_history_line_reads_ahead_or_behind() -> None:
-    from game.ui.explain import versus_history
+    from game.present.aims import versus_history
 
     assert versus_history(35.0, 34.1) == "you are 0.9 ahead"
     assert versus_history(33.0, 34.1) == "you are 1.1 behind"
@@ -297,7 +297,7 @@ def test_history_line_reads_ahead_or_behind() -> None:
 
 
 def test_timeline_leaves_routine_actions_out_of_the_differences() -> None:
-    from game.ui.explain import Decisions, TimelineRow
+    from game.present.timeline import Decisions, TimelineRow
 
     def row(mine: Decisions, theirs: Decisions, **kw: dict[str, str]) -> TimelineRow:
         return TimelineRow(0, "Jan 1930", mine, theirs, **kw)
@@ -327,7 +327,7 @@ def test_timeline_marks_a_different_answer(make_app, home: Path) -> None:
 
 
 def test_nation_shows_its_band_treaty_partner_and_latest_news(make_app, home: Path) -> None:
-    from game.ui.explain import nation_lines
+    from game.present.nations import nation_lines
 
     d = start(make_app, home)
     d.settle()

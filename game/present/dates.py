@@ -1,0 +1,44 @@
+"""Dates as a reader writes them: the one month formatter above the engine.
+
+The engine keeps its own month names for ``GameState.date_text`` (core stands
+alone); every screen and report uses these.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from game.core.rules import Rules
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_YEAR_MONTH = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])\b")
+
+
+def month_count_words(month: int) -> str:
+    """A month count (year * 12 + month - 1) as ``"Jan 1928"``."""
+    return f"{MONTHS[month % 12]} {month // 12}"
+
+
+def turn_date(rules: Rules, turn: int) -> str:
+    """The first month of ``turn`` as ``"Jan 1928"`` (turns outside the game are clamped)."""
+    return month_count_words(rules.month_of_turn(max(0, min(turn, rules.turns - 1))))
+
+
+def month_words(year_month: str) -> str:
+    """``"1928-01"`` as a reader writes it: ``"Jan 1928"`` (anything else is returned as is)."""
+    m = _YEAR_MONTH.fullmatch(year_month)
+    return f"{MONTHS[int(m[2]) - 1]} {m[1]}" if m else year_month
+
+
+def dates_in_words(text: str) -> str:
+    """Every ``YYYY-MM`` in a text written as a reader writes it (``taken Jan 1928``)."""
+    return _YEAR_MONTH.sub(lambda m: f"{MONTHS[int(m[2]) - 1]} {m[1]}", text)
+
+
+def clock_words(timestamp: float) -> str:
+    """A moment (seconds since the epoch) in local time: ``"03 Mar 2025, 14:05"``; "" for 0."""
+    if not timestamp:
+        return ""
+    t = time.localtime(timestamp)
+    return f"{t.tm_mday:02d} {MONTHS[t.tm_mon - 1]} {t.tm_year}, {t.tm_hour:02d}:{t.tm_min:02d}"

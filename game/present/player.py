@@ -1,0 +1,60 @@
+"""The player's state and the scenario's essay, as the sentences name them.
+
+The scenario says whom the player leads (``player:``) and whether it is built on
+an essay (history notes with a verdict, a reason or a correction). Nothing here
+assumes either: a scenario without an essay gets no essay sentence at all.
+"""
+
+from __future__ import annotations
+
+from game.core.scenario import HistoryNote, Scenario
+
+_THE_WORDS = ("united ", "soviet ", "kingdom ", "republic ", "federal ", "commonwealth ",
+              "netherlands", "ottoman ", "holy ", "empire ", "people's ", "democratic ",
+              "grand duchy ", "papal ", "vatican")
+"""First words of a state's name that take "the" in English (the United Kingdom)."""
+
+
+def the_name(name: str) -> str:
+    """The name as a sentence uses it: ``"the USSR"``, ``"the United Kingdom"``, ``"Poland"``.
+
+    The scenario format has no field for the article (a note for the engine's
+    owners); an abbreviation in capitals or a name such as "United ..." takes one.
+    """
+    low = name.lower()
+    if name.isupper() or low.startswith(_THE_WORDS) or low.startswith("the "):
+        return name if low.startswith("the ") else f"the {name}"
+    return name
+
+
+def capital(text: str) -> str:
+    """The text with its first letter capitalised (``"the USSR"`` -> ``"The USSR"``)."""
+    return text[:1].upper() + text[1:]
+
+
+def possessive(name: str) -> str:
+    """``"the USSR's"``, ``"Poland's"``."""
+    phrase = the_name(name)
+    return phrase + ("'" if phrase.endswith("s") and not phrase.isupper() else "'s")
+
+
+def player_of(scenario: Scenario) -> str:
+    """The state the player leads, as the scenario names it."""
+    return scenario.player
+
+
+def notes_of(scenario: Scenario) -> list[HistoryNote]:
+    """Every history note of the scenario, actions first, then events."""
+    notes = [a.history for a in scenario.actions] + [e.history for e in scenario.events]
+    return [n for n in notes if n is not None]
+
+
+def note_judged(note: HistoryNote | None) -> bool:
+    """True if the note carries anything from an essay (a verdict, its reason, a correction)."""
+    return note is not None and (note.verdict != "not_in_essay" or bool(note.reason)
+                                 or bool(note.correction))
+
+
+def has_essay(scenario: Scenario) -> bool:
+    """True if the scenario is built on an essay: some note judges or corrects."""
+    return any(note_judged(n) for n in notes_of(scenario))

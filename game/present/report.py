@@ -1,0 +1,194 @@
+"""The end report of one game as data: the one model that the end screen and the HTML,
+Markdown, CSV and JSON writers lay out.
+
+Built from a game with :func:`game.core.scoring.summarize`, plus what the
+summary leaves out: the aims turn by turn beside the historical path, the
+history notes behind each decision, every event of the game (and of history)
+with its note, the readings with their historians, and the scenario's sources.
+The sentences about it are in :mod:`game.present.report_text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.engine import GameState, is_over
+from game.core.policies import historical_game
+from game.core.scenario import HistoryNote, Reading, Source
+from game.core.scoring import DecisionRow, Summary, month_label, summarize
+from game.present.history_note import verdict_word
+from game.present.player import has_essay
+from game.saves import LoadedSave
+
+
+@dataclass(frozen=True, slots=True)
+class TurnRow:
+    """The aims at the end of one turn, the player's and the historical path's."""
+
+    turn: int
+    """1 for the first turn."""
+    date: str
+    """First month of the turn, ``"YYYY-MM"``."""
+    aims: tuple[float, ...]
+    history: tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A row of the decision table with the history note behind it (if the scenario has one)."""
+
+    row: DecisionRow
+    note: HistoryNote | None
+
+    @property
+    def verdict_text(self) -> str:
+        return verdict_word(self.row.verdict)
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """An event that happened in the player's game, on the historical path, or in both."""
+
+    turn: int
+    """The turn it happened (in the player's game if it did, else on the historical path)."""
+    date: str
+    """First month of that turn, ``"YYYY-MM"``."""
+    id: str
+    title: str
+    text: str
+    """What the game told the player (or would have)."""
+    in_game: bool
+    in_history: bool
+    """It happened on the historical path played through the same rules."""
+    history_date: str
+    """When it happened on the historical path, ``"YYYY-MM"`` ("" if it did not)."""
+    after_end: bool
+    """Only in history, and after the player's game had ended."""
+    choice: str
+    """The player's answer, if the event asked for one ("" otherwise)."""
+    history_choice: str
+    """The answer of the player's state in history, if the event asked for one and happened."""
+    note: HistoryNote | None
+
+    @property
+    def status(self) -> str:
+        """``"both"``, ``"game_only"`` (did not happen in history) or ``"history_only"``."""
+        if self.in_game:
+            return "both" if self.in_history else "game_only"
+        return "history_only"
+
+    @property
+    def verdict_text(self) -> str:
+        return verdict_word(self.note.verdict) if self.note else ""
+
+
+@dataclass(frozen=True)
+class EndReport:
+    """Everything the end report shows about one game."""
+
+    save_path: str
+    player: str
+    saved_at: float
+    seed: int
+    scenario_id: str
+    scenario_title: str
+    scenario_author: str
+    scenario_file: str
+    player_state: str
+    """The state the player leads, as the scenario names it."""
+    finished: bool
+    date: str
+    """The date the game reached, as a reader writes it."""
+    summary: Summary
+    historical_ending_title: str
+    aim_ids: tuple[str, ...]
+    aim_names: tuple[str, ...]
+    aim_ranges: tuple[tuple[float, float], ...]
+    aim_weights: tuple[float, ...]
+    turns: tuple[TurnRow, ...]
+    decisions: tuple[Decision, ...]
+    events: tuple[EventRow, ...]
+    """Every event of the player's game and of the historical path, by date."""
+    readings: tuple[Reading, ...]
+    sources: tuple[Source, ...]
+    warnings: tuple[str, ...]
+    has_essay: bool
+    """The scenario is built on an essay (its notes give verdicts or corrections)."""
+
+    @property
+    def title(self) -> str:
+        who = f"{self.player}: " if self.player else ""
+        return f"{who}{self.scenario_title}"
+
+
+def _event_rows(state: GameState, hist: GameState) -> tuple[EventRow, ...]:
+    """Every event that fired in the game or on the historical path, by date. For a game not
+    yet finished, history's events after the turn it reached are left out (they may come)."""
+    rules = state.rules
+    scn = rules.scenario
+    mine = {e.index: e.turn for e in state.log() if e.kind == "event"}
+    theirs = {e.index: e.turn for e in hist.log() if e.kind == "event"}
+    finished = is_over(state)
+    rows = []
+    for index, ev in enumerate(scn.events):
+        if index not in mine and index not in theirs:
+            continue
+        in_game = index in mine
+        if not in_game and not finished and theirs[index] > state.turn:
+            continue
+        turn = mine[index] if in_game else theirs[index]
+        mc = state.choices[index]
+        hc = hist.choices[index] if index in theirs else -1
+        choice = ""
+        if ev.choices and in_game:
+            choice = ev.choices[mc].label if mc >= 0 else "not answered yet"
+        rows.append(EventRow(
+            turn=turn, date=month_label(rules, turn), id=ev.id, title=ev.title, text=ev.text,
+            in_game=in_game, in_history=index in theirs,
+            history_date=month_label(rules, theirs[index]) if index in theirs else "",
+            after_end=not in_game and finished and theirs[index] > state.turn,
+            choice=choice, history_choice=ev.choices[hc].label if ev.choices and hc >= 0 else "",
+            note=ev.history))
+    rows.sort(key=lambda r: (r.turn, not r.in_game))
+    return tuple(rows)
+
+
+def build_report(game: LoadedSave, scenario_file: str = "") -> EndReport:
+    """Gather the end report of a replayed save."""
+    return report_of_state(game.state, player=game.data.player, save_path=game.path,
+                           saved_at=game.data.saved_at, scenario_file=scenario_file,
+                           warnings=tuple(game.warnings))
+
+
+def report_of_state(state: GameState, *, player: str = "", save_path: str = "",
+                    saved_at: float = 0.0, scenario_file: str = "",
+                    warnings: tuple[str, ...] = ()) -> EndReport:
+    """Gather the end report of a game (the screen's, before it is saved)."""
+    rules = state.rules
+    scn = rules.scenario
+    hist = historical_game(rules)
+    h_traj = hist.trajectory or (rules.aim_start,)
+    turns = tuple(TurnRow(t + 1, month_label(rules, t), values,
+                          h_traj[min(t, len(h_traj) - 1)])
+                  for t, values in enumerate(state.trajectory))
+    summary = summarize(state)
+    decisions = []
+    for row in summary.decisions:
+        if row.kind == "action":
+            note = scn.actions[rules.action_index[row.id]].history
+        else:
+            note = scn.events[rules.event_index[row.id]].history
+        decisions.append(Decision(row, note))
+    return EndReport(
+        save_path=save_path, player=player, saved_at=saved_at,
+        seed=state.seed, scenario_id=scn.id, scenario_title=scn.title,
+        scenario_author=scn.author, scenario_file=scenario_file, player_state=scn.player,
+        finished=is_over(state), date=state.date_text, summary=summary,
+        historical_ending_title=(scn.endings[hist.ending_index].title
+                                 if is_over(hist) else ""),
+        aim_ids=rules.aim_ids, aim_names=tuple(a.name for a in scn.aims),
+        aim_ranges=tuple(zip(rules.aim_min, rules.aim_max, strict=True)),
+        aim_weights=tuple(a.weight for a in scn.aims), turns=turns,
+        decisions=tuple(decisions), events=_event_rows(state, hist),
+        readings=tuple(scn.readings), sources=tuple(scn.sources),
+        warnings=warnings, has_essay=has_essay(scn))

@@ -8,6 +8,8 @@ import re
 import sys
 from pathlib import Path
 
+from game.ui.settings import MAX_WINDOW, MIN_WINDOW, clamp_window
+
 SIZE = re.compile(r"^\s*(\d{1,9})\s*[xX×]\s*(\d{1,9})\s*$")
 SEED_RANGE = (-(2**63), 2**64 - 1)
 """Seeds are 64-bit numbers (what a save keeps)."""
@@ -79,8 +81,6 @@ def run(args: argparse.Namespace) -> int:
             return 2
     size = None
     if args.size:
-        from game.ui.settings import MAX_WINDOW, MIN_WINDOW, clamp_window
-
         wanted = parse_size(args.size)
         if wanted is None:
             print(f"--size {args.size[:40]}: write it as WIDTHxHEIGHT with two positive whole "
@@ -94,7 +94,19 @@ def run(args: argparse.Namespace) -> int:
                 limits += f", and no larger than this screen ({screen[0]}x{screen[1]})"
             print(f"--size {wanted[0]}x{wanted[1]} is outside the sizes the game allows "
                   f"({limits}); the window opens at {size[0]}x{size[1]}.", file=sys.stderr)
+    # Deferred: pygame and the screens load once the arguments are known to be good (a usage
+    # message comes at once).
     from game.ui.app import App
 
-    app = App(scenario=args.scenario, seed=seed, watch=args.watch, size=size)
+    app = App(scenario=args.scenario, seed=seed, watch=args.watch, size=size,
+              report_writer=write_report)
     return app.run()
+
+
+def write_report(save: Path, out: Path, fmt: str) -> list[Path]:
+    """The end report's export writes the HTML and JSON reports with the teacher tools' writer
+    (the screens import no report writer: they sit beside them)."""
+    # Deferred: the report writers load when a report is exported, not when the game starts.
+    from game.tools.report import write_report as write
+
+    return write(save, out, fmt)

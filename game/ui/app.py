@@ -4,15 +4,20 @@
 tests drive it directly with posted events. :meth:`App.run` is the real loop:
 it blocks in ``pygame.event.wait`` with a timeout, so an idle game uses next
 to no CPU.
+
+The App is the :class:`game.ui.nav.Stage` every scene holds: the scenes ask it for other
+screens, and it asks :mod:`game.ui.flow`, which builds them.
 """
 
 from __future__ import annotations
 
 import os
 import time
+import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -20,13 +25,19 @@ import pygame
 import pygame_gui
 
 from game.safetext import printable
+from game.ui import flow
 from game.ui import theme as theme_mod
+from game.ui.export import ReportWriter, export_report
 from game.ui.scene import Scene
 from game.ui.settings import Settings, read_settings, save_settings
 from game.ui.theme import COLOURBLIND, COLOURS, Colours, Fonts, auto_scale
+from game.ui.widgets import wrap
 
 if TYPE_CHECKING:
+    from game.ui.news_items import CardItem
     from game.ui.session import Session
+
+S = TypeVar("S")
 
 MIN_SIZE = (800, 500)
 """Below this the layout stops shrinking: the window is held at this size."""
@@ -47,7 +58,11 @@ class App:
 
     def __init__(self, scenario: str | None = None, seed: int | None = None, watch: bool = False,
                  size: tuple[int, int] | None = None, settings: Settings | None = None,
-                 start_game: bool | None = None) -> None:
+                 start_game: bool | None = None, report_writer: ReportWriter | None = None,
+                 ) -> None:
+        """``report_writer`` writes the HTML and JSON reports an export adds to the save (the
+        teacher tools' writer: the play command passes it, as the screens do not import the
+        report writers); without it an export writes the save and a JSON summary."""
         pygame.display.init()
         pygame.font.init()
         self.messages: list[Toast] = []
@@ -65,6 +80,7 @@ class App:
         self.watch = watch and scenario is not None
         self.session: Session | None = None  # the game on screen, if any
         self.scenario_cache: dict[str, object] = {}
+        self.report_writer = report_writer
         self.running = True
         self.dirty = True
         self.active_until = 0.0
@@ -88,9 +104,7 @@ class App:
         self.manager = self._make_manager()
         if self.fonts.problem:
             self.toast(self.fonts.problem, "bad")
-        from game.ui.title import TitleScene
-
-        self.push(TitleScene(self))
+        self.push(flow.title_screen(self))
         if start_game if start_game is not None else scenario is not None:
             self.new_game(Path(scenario) if scenario else None)
 
@@ -104,8 +118,6 @@ class App:
         w, h = max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1])
         screen = pygame.display.set_mode((w, h), pygame.RESIZABLE)
         try:
-            import warnings
-
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", DeprecationWarning)
                 pygame.Window.from_display_module().minimum_size = MIN_SIZE
@@ -220,7 +232,7 @@ class App:
         self.stack[-1].resume()
         self._scene_changed()
 
-    def find(self, kind: type) -> Scene | None:
+    def find(self, kind: type[S]) -> S | None:
         return next((s for s in reversed(self.stack) if isinstance(s, kind)), None)
 
     def toast(self, text: str, kind: str = "info", seconds: float = 5.0) -> None:
@@ -231,11 +243,53 @@ class App:
         del self.messages[:-3]
         self.dirty = True
 
-    # -- games ---------------------------------------------------------------------------
+    # -- games and screens (game.ui.nav.Screens, through game.ui.flow) --------------------
     def new_game(self, path: Path | None = None) -> bool:
-        from game.ui.flow import start_new_game
+        return flow.start_new_game(self, path)
 
-        return start_new_game(self, path)
+    def continue_game(self) -> bool:
+        return flow.continue_game(self)
+
+    def load_game(self, path: Path) -> bool:
+        return flow.load_from(self, path)
+
+    def after_move(self) -> None:
+        flow.after_move(self)
+
+    def end_turn(self) -> None:
+        flow.end_turn(self)
+
+    def open_help(self) -> None:
+        flow.open_help(self)
+
+    def open_menu(self) -> None:
+        flow.open_menu(self)
+
+    def open_saves(self, saving: bool) -> None:
+        flow.open_saves(self, saving)
+
+    def open_settings(self) -> None:
+        flow.open_settings(self)
+
+    def open_scenarios(self) -> None:
+        flow.open_scenarios(self)
+
+    def open_news(self) -> None:
+        flow.open_news(self)
+
+    def open_news_card(self, items: list[CardItem], heading: str) -> None:
+        flow.open_news_card(self, items, heading)
+
+    def open_guide(self) -> None:
+        flow.open_guide(self)
+
+    def show_message(self, title: str, lines: list[str],
+                     choices: list[tuple[str, str]] | None = None,
+                     then: Callable[[str], None] | None = None, compact: bool = False) -> None:
+        flow.show_message(self, title, lines, choices, then, compact)
+
+    def export_report(self, session: Session) -> list[Path]:
+        return export_report(session, writer=self.report_writer)
 
     # -- the loop ------------------------------------------------------------------------
     def step(self, events: list[pygame.event.Event] | None = None, dt: float = 1 / 30) -> bool:
@@ -317,8 +371,6 @@ class App:
             return True
 
     def _global_key(self, event: pygame.event.Event) -> bool:
-        from game.ui import flow
-
         k = event.key
         if k == pygame.K_F1:
             flow.open_help(self)
@@ -355,8 +407,6 @@ class App:
         self.frames += 1
 
     def _draw_toasts(self, surface: pygame.Surface) -> None:
-        from game.ui.widgets import wrap
-
         font = self.fonts.small()
         y = surface.get_height() - 10
         width = min(surface.get_width() - 40, self.fonts.scale * 900)
@@ -427,6 +477,4 @@ class App:
         m = self._mtime(self.scenario_arg)
         if m is not None and m != self._watch_mtime:
             self._watch_mtime = m
-            from game.ui.flow import reload_scenario
-
-            reload_scenario(self)
+            flow.reload_scenario(self)

@@ -1,43 +1,110 @@
-"""What happens between screens: starting, loading, saving and reloading games, and which
-screen follows a move (an event dialog, the end report, or the map again)."""
+"""What happens between screens: the one module that builds the screens. Starting, loading,
+saving and reloading games; which screen follows a move (an event dialog, the end report, or
+the map again); and the screens a scene asks for through :class:`game.ui.nav.Screens`, which
+the App implements by calling these functions.
+
+To add a screen: write its module (a :class:`game.ui.scene.Scene`), add a function here that
+builds and pushes it, and a method for it to ``Screens`` and the App.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import Protocol, TypeVar
 
-from game.paths import saves_dir, scenario_files
+from game.paths import saves_dir
 from game.safetext import printable
-from game.saves import SaveError
+from game.saves import SaveError, replay_save, save_data
 from game.scenario.errors import ScenarioError
-from game.scenario.loader import DEFAULT_SCENARIO, LoadedScenario, load_scenario
+from game.scenario.loader import load_scenario
+from game.ui.end_report import ReportScene
+from game.ui.event_dialog import EventScene
+from game.ui.game_screen import GameScene
+from game.ui.help_screen import HelpScene
+from game.ui.loading import describe_error, known_scenarios, load_cached
+from game.ui.menu import MenuScene
+from game.ui.message import MessageScene
+from game.ui.nav import Stage
+from game.ui.news_card import NewsCardScene
+from game.ui.news_items import CardItem
+from game.ui.news_screen import NewsScene
+from game.ui.picker import PickerScene
+from game.ui.savefiles import slot_name
+from game.ui.saves_screen import SavesScene
+from game.ui.scene import Scene
 from game.ui.session import QUICKSAVE, Session, default_scenario_path, latest_autosave, load_game
-
-if TYPE_CHECKING:
-    from game.ui.app import App
+from game.ui.settings_screen import SettingsScene
+from game.ui.title import TitleScene
+from game.ui.tutorial import TutorialScene
 
 T = TypeVar("T")
 
 
+class Host(Stage, Protocol):
+    """The App as the flow drives it: a scene's :class:`Stage`, plus the stack itself, the
+    seed of new games and the scenario file given on the command line."""
+
+    stack: list[Scene]
+    seed: int | None
+    scenario_arg: str | None
+    dirty: bool
+
+    @property
+    def top(self) -> Scene: ...
+
+    def push(self, scene: Scene) -> None: ...
+
+
+# -- the screens a scene asks for ----------------------------------------------------------
+def title_screen(app: Host) -> Scene:
+    return TitleScene(app)
+
+
+def open_menu(app: Host) -> None:
+    app.push(MenuScene(app))
+
+
+def open_saves(app: Host, saving: bool) -> None:
+    app.push(SavesScene(app, saving=saving))
+
+
+def open_settings(app: Host) -> None:
+    app.push(SettingsScene(app))
+
+
+def open_scenarios(app: Host) -> None:
+    app.push(PickerScene(app))
+
+
+def open_news(app: Host) -> None:
+    app.push(NewsScene(app))
+
+
+def open_news_card(app: Host, items: list[CardItem], heading: str) -> None:
+    app.push(NewsCardScene(app, items, heading, then_flow=False))
+
+
+def open_guide(app: Host) -> None:
+    if isinstance(app.top, GameScene):
+        app.push(TutorialScene(app))
+
+
+def show_message(app: Host, title: str, lines: list[str],
+                 choices: list[tuple[str, str]] | None = None,
+                 then: Callable[[str], None] | None = None, compact: bool = False) -> None:
+    app.push(MessageScene(app, title, lines, choices=choices, then=then, compact=compact))
+
+
+def open_help(app: Host) -> None:
+    if isinstance(app.top, HelpScene):
+        app.pop()
+    else:
+        app.push(HelpScene(app))
+
+
 # -- one guarded path for everything that starts or loads a game -------------------------
-def describe_error(exc: BaseException) -> str:
-    """A sentence (without the file's name) for a problem a scenario or a save caused."""
-    detail = printable(str(exc), 300)
-    if isinstance(exc, RecursionError):
-        return "it is nested too deeply for the game to read"
-    if isinstance(exc, MemoryError):
-        return "it needs more memory than the game can use"
-    if isinstance(exc, UnicodeError):
-        return f"it holds text that is not valid UTF-8 ({detail})"
-    if isinstance(exc, OSError):
-        return f"the file cannot be read ({printable(exc.strerror or str(exc), 300)})"
-    if isinstance(exc, ArithmeticError | ValueError):
-        return f"it holds a value the game cannot use ({detail or exc.__class__.__name__})"
-    return f"an unexpected problem ({exc.__class__.__name__}: {detail})"
-
-
-def guarded(app: App, what: str, action: Callable[[], T],
+def guarded(app: Host, what: str, action: Callable[[], T],
             scenario: Path | None = None, file: Path | None = None) -> T | None:
     """Run ``action`` (loading a scenario or a save, starting or showing a game) and return
     its result; on any problem show a message and return None: no file closes the game.
@@ -46,8 +113,6 @@ def guarded(app: App, what: str, action: Callable[[], T],
     game the player asked to start), else shown in one line. ``what`` begins the message
     ("The scenario cannot be reloaded"); a save's message loses its leading ``file``, which
     ``what`` names already."""
-    from game.ui.message import MessageScene
-
     try:
         return action()
     except ScenarioError as exc:
@@ -59,10 +124,10 @@ def guarded(app: App, what: str, action: Callable[[], T],
             more = len(exc.problems) - len(lines)
             if more > 0:
                 lines.append(f"... and {more} more")
-            app.push(MessageScene(app, "This scenario does not load", [
+            show_message(app, "This scenario does not load", [
                 f"{printable(str(scenario))} has {len(exc.problems)} problem(s):", *lines,
                 "Fix them (python main.py validate FILE lists them all) or pick another "
-                "scenario."]))
+                "scenario."])
     except SaveError as exc:
         text = str(exc)
         if file is not None:
@@ -73,7 +138,7 @@ def guarded(app: App, what: str, action: Callable[[], T],
     return None
 
 
-def open_session(app: App, session: Session, guide: bool = False) -> bool:
+def open_session(app: Host, session: Session, guide: bool = False) -> bool:
     """Show ``session`` (see :func:`show_session`); if that fails, say so and go back to the
     game that was on screen (or the title)."""
     previous = app.session
@@ -97,7 +162,7 @@ def open_session(app: App, session: Session, guide: bool = False) -> bool:
     return False
 
 
-def _back_to_title(app: App) -> None:
+def _back_to_title(app: Host) -> None:
     """Close every screen above the title, even one that failed half-way through opening."""
     while len(app.stack) > 1:
         scene = app.stack.pop()
@@ -109,29 +174,7 @@ def _back_to_title(app: App) -> None:
     app.dirty = True
 
 
-def known_scenarios(app: App) -> list[Path]:
-    """The scenarios the game offers; only the bundled default if the teacher's folder cannot
-    be read (said once)."""
-    try:
-        return scenario_files()
-    except OSError as exc:
-        app.toast(f"The scenarios folder cannot be read ({printable(exc.strerror or str(exc))}"
-                  "); only the bundled scenario is offered.", "bad", 10)
-        return [DEFAULT_SCENARIO]
-
-
-def load_cached(app: App, path: Path) -> LoadedScenario:
-    """Load a scenario once per run (the picker and new games share it). Raises ScenarioError."""
-    key = str(path)
-    found = app.scenario_cache.get(key)
-    if isinstance(found, LoadedScenario):
-        return found
-    loaded = load_scenario(path)
-    app.scenario_cache[key] = loaded
-    return loaded
-
-
-def start_new_game(app: App, path: Path | None = None) -> bool:
+def start_new_game(app: Host, path: Path | None = None) -> bool:
     """Start a game of ``path`` (default: the default scenario) and show the map; on any
     problem show a message and stay where we are."""
     target = path or default_scenario_path(known_scenarios(app))
@@ -148,31 +191,22 @@ def start_new_game(app: App, path: Path | None = None) -> bool:
     return open_session(app, session, guide=not app.settings.tutorial_done)
 
 
-def show_session(app: App, session: Session, guide: bool = False) -> None:
+def show_session(app: Host, session: Session, guide: bool = False) -> None:
     """Make ``session`` the game on screen: the map (with the guided first turn over it if
     ``guide``), then the turn's news, any event waiting or the report."""
-    from game.ui.game_screen import GameScene
-
     app.session = session
     app.pop_to_title()
     app.push(GameScene(app))
     for w in session.warnings:
         app.toast(w, "bad", 8)
     if guide:
-        from game.ui.tutorial import TutorialScene
-
         app.push(TutorialScene(app))
     after_move(app)
 
 
-def after_move(app: App) -> None:
+def after_move(app: Host) -> None:
     """Show what the game needs now: the news card of a new turn, the event waiting for a
     choice, or the end report. Nothing while a dialog or the guide is open."""
-    from game.ui.end_report import ReportScene
-    from game.ui.event_dialog import EventScene
-    from game.ui.news_card import NewsCardScene
-    from game.ui.tutorial import TutorialScene
-
     session = app.session
     if session is None:
         return
@@ -191,10 +225,8 @@ def after_move(app: App) -> None:
         app.push(ReportScene(app))
 
 
-def end_turn(app: App) -> None:
+def end_turn(app: Host) -> None:
     """End the turn, autosave, show the new turn on the map, then what comes next."""
-    from game.ui.game_screen import GameScene
-
     session = app.session
     if session is None or session.over:
         return
@@ -211,10 +243,8 @@ def end_turn(app: App) -> None:
     after_move(app)
 
 
-def load_from(app: App, path: Path) -> bool:
+def load_from(app: Host, path: Path) -> bool:
     """Open a save; on any problem show a message naming the file, and stay where we are."""
-    from game.ui.savefiles import slot_name
-
     session = guarded(app, f"{printable(str(path))} cannot be opened",
                       lambda: load_game(path, known_scenarios(app), app.scenario_cache),
                       file=path)
@@ -225,7 +255,7 @@ def load_from(app: App, path: Path) -> bool:
     return True
 
 
-def continue_game(app: App) -> bool:
+def continue_game(app: Host) -> bool:
     path = latest_autosave()
     if path is None:
         app.toast("No autosave yet: start a new game.", "bad")
@@ -233,7 +263,7 @@ def continue_game(app: App) -> bool:
     return load_from(app, path)
 
 
-def quick_save(app: App) -> None:
+def quick_save(app: Host) -> None:
     if app.session is None:
         app.toast("No game to save.", "bad")
         return
@@ -245,7 +275,7 @@ def quick_save(app: App) -> None:
         app.toast(str(exc), "bad", 8)
 
 
-def quick_load(app: App) -> None:
+def quick_load(app: Host) -> None:
     path = saves_dir() / QUICKSAVE
     try:
         missing = not path.exists() and not path.is_symlink()
@@ -257,19 +287,8 @@ def quick_load(app: App) -> None:
     load_from(app, path)
 
 
-def open_help(app: App) -> None:
-    from game.ui.help_screen import HelpScene
-
-    if isinstance(app.top, HelpScene):
-        app.pop()
-    else:
-        app.push(HelpScene(app))
-
-
-def reload_scenario(app: App) -> None:
+def reload_scenario(app: Host) -> None:
     """The watched scenario file changed: load it again and replay the game's decisions."""
-    from game.saves import replay_save, save_data
-
     if app.scenario_arg is None:
         return
     path = Path(app.scenario_arg)

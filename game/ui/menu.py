@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import flow
 from game.ui.scene import Scene
 from game.ui.widgets import dim, draw_text, panel
 
@@ -35,19 +34,13 @@ class MenuScene(Scene):
         if key == "resume":
             app.pop()
         elif key == "save":
-            from game.ui.saves_screen import SavesScene
-
-            app.push(SavesScene(app, saving=True))
+            app.open_saves(saving=True)
         elif key == "load":
-            from game.ui.saves_screen import SavesScene
-
-            app.push(SavesScene(app, saving=False))
+            app.open_saves(saving=False)
         elif key == "settings":
-            from game.ui.settings_screen import SettingsScene
-
-            app.push(SettingsScene(app))
+            app.open_settings()
         elif key == "help":
-            flow.open_help(app)
+            app.open_help()
         elif key == "title":
             app.pop_to_title()
         elif key == "quit":

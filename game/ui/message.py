@@ -9,16 +9,16 @@ import pygame
 
 from game.safetext import printable
 from game.ui.scene import Scene
-from game.ui.widgets import ScrollText, dim, panel
+from game.ui.widgets import ScrollText, dim, draw_text, panel
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.nav import Stage
 
 
 class MessageScene(Scene):
     modal = True
 
-    def __init__(self, app: App, title: str, lines: list[str],
+    def __init__(self, app: Stage, title: str, lines: list[str],
                  choices: list[tuple[str, str]] | None = None,
                  then: Callable[[str], None] | None = None, compact: bool = False) -> None:
         super().__init__(app)
@@ -69,8 +69,6 @@ class MessageScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         dim(surface)
         inner = panel(surface, self.box, self.app.colours)
-        from game.ui.widgets import draw_text
-
         draw_text(surface, self.title, (inner.x + self.px(12), inner.y + self.px(8)),
                   self.app.fonts.title(), self.app.colours.accent, inner.width)
         if self.view:

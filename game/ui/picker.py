@@ -5,16 +5,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.paths import teacher_scenarios_dir
 from game.safetext import printable
 from game.scenario.errors import ScenarioError
-from game.ui.flow import describe_error, known_scenarios, load_cached
+from game.scenario.loader import DEFAULT_SCENARIO
+from game.ui.loading import describe_error, known_scenarios, load_cached
 from game.ui.scene import Scene
 from game.ui.text import one_line
 from game.ui.widgets import ScrollText, draw_text, panel
+
+if TYPE_CHECKING:
+    from game.ui.nav import Stage
 
 
 @dataclass
@@ -25,10 +30,10 @@ class Entry:
     ok: bool
 
 
-def describe(app: object, path: Path) -> Entry:
+def describe(app: Stage, path: Path) -> Entry:
     """Load a scenario for the picker; never raises."""
     try:
-        loaded = load_cached(app, path)  # type: ignore[arg-type]
+        loaded = load_cached(app, path)
     except ScenarioError as exc:
         first = exc.problems[0].format() if exc.problems else str(exc)
         name = printable(path.name, 200)
@@ -57,12 +62,10 @@ def describe(app: object, path: Path) -> Entry:
 class PickerScene(Scene):
     title = "Scenarios"
 
-    def __init__(self, app: object) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, app: Stage) -> None:
+        super().__init__(app)
         self.entries = [describe(app, p) for p in known_scenarios(self.app)]
         self.selected = 0
-        from game.scenario.loader import DEFAULT_SCENARIO
-
         wanted = self.app.chosen_scenario or str(DEFAULT_SCENARIO)
         for i, e in enumerate(self.entries):
             if str(e.path) == wanted:

@@ -14,8 +14,6 @@ from pygame_gui.elements import UITextEntryLine
 from game.paths import saves_dir
 from game.safetext import printable
 from game.saves import SaveError
-from game.ui import flow
-from game.ui.message import MessageScene
 from game.ui.savefiles import (
     AUTOSAVE,
     MAX_NAME_CHARS,
@@ -28,7 +26,7 @@ from game.ui.session import SaveEntry, list_saves
 from game.ui.widgets import draw_lines, draw_text, focus_ring
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.nav import Stage
 
 __all__ = ["SavesScene", "slot_file_name"]
 
@@ -37,7 +35,7 @@ class SavesScene(Scene):
     title = "Saves"
     _extra_focus = ("entry",)
 
-    def __init__(self, app: App, saving: bool) -> None:
+    def __init__(self, app: Stage, saving: bool) -> None:
         super().__init__(app)
         self.saving = saving and app.session is not None
         self.entries: list[SaveEntry] = list_saves()
@@ -152,7 +150,7 @@ class SavesScene(Scene):
             elif e.data is None:
                 self.app.toast(e.problem or f"{e.path}: cannot be opened", "bad", 10)
             else:
-                flow.load_from(self.app, e.path)
+                self.app.load_game(e.path)
 
     def save_as(self, name: str) -> None:
         """Save under the name typed (or of an autosave slot): its own file, see
@@ -177,12 +175,12 @@ class SavesScene(Scene):
         if other is None:
             self.write(path)
             return
-        self.app.push(MessageScene(
-            self.app, "Replace another game?",
+        self.app.show_message(
+            "Replace another game?",
             [other, "Saving here replaces that game, and it is lost. To keep both, choose "
              "Cancel and type another name."],
             choices=[("replace", "Replace it  [Enter]"), ("cancel", "Cancel  [Esc]")],
-            then=lambda key: self.write(path) if key == "replace" else None, compact=True))
+            then=lambda key: self.write(path) if key == "replace" else None, compact=True)
 
     def write(self, path: Path) -> None:
         session = self.app.session

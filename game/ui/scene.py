@@ -5,6 +5,9 @@ turns clicks and keys into engine moves or scene changes, and draws the state
 in :meth:`Scene.draw`, which never changes anything. Only the top scene has
 live elements: a scene covered by another is cleared, and built again when it
 is uncovered or the window changes size.
+
+A scene knows its window only as a :class:`game.ui.nav.Stage`, and asks it for
+other screens; it never imports the app or another screen.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from game.ui.widgets import fit, focus_ring, tooltip
 if TYPE_CHECKING:
     from pygame_gui.core.interfaces import IUIElementInterface
 
-    from game.ui.app import App
+    from game.ui.nav import Stage
 
 
 class Scene:
@@ -37,7 +40,7 @@ class Scene:
     _extra_focus: tuple[str, ...] = ()
     """Focus keys that are not buttons (a text box), kept across a rebuild."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Stage) -> None:
         self.app = app
         self.buttons: dict[str, UIButton] = {}
         self.tips: dict[str, list[str]] = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from game.ui.savefiles import latest_autosave
@@ -37,29 +39,19 @@ class TitleScene(Scene):
             y += h + gap
 
     def on_button(self, key: str) -> None:
-        from game.ui import flow
-
         app = self.app
         if key == "new":
-            from pathlib import Path
-
             app.new_game(Path(app.chosen_scenario) if app.chosen_scenario else None)
         elif key == "continue":
-            flow.continue_game(app)
+            app.continue_game()
         elif key == "load":
-            from game.ui.saves_screen import SavesScene
-
-            app.push(SavesScene(app, saving=False))
+            app.open_saves(saving=False)
         elif key == "scenarios":
-            from game.ui.picker import PickerScene
-
-            app.push(PickerScene(app))
+            app.open_scenarios()
         elif key == "settings":
-            from game.ui.settings_screen import SettingsScene
-
-            app.push(SettingsScene(app))
+            app.open_settings()
         elif key == "help":
-            flow.open_help(app)
+            app.open_help()
         elif key == "quit":
             app.quit()
 

@@ -113,12 +113,14 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def make_app(home: Path) -> Iterator[object]:
+    from game.tools.play import write_report
     from game.ui.app import App
 
     apps: list[App] = []
 
     def make(**kwargs: object) -> Driver:
         kwargs.setdefault("size", (1280, 720))
+        kwargs.setdefault("report_writer", write_report)  # as the play command gives it
         app = App(**kwargs)  # type: ignore[arg-type]
         apps.append(app)
         d = Driver(app)

@@ -351,11 +351,11 @@ def raiser(exc: BaseException) -> Callable[..., object]:
 @pytest.mark.parametrize("problem", PROBLEMS, ids=lambda e: type(e).__name__)
 def test_new_game_and_picker_survive_any_problem(make_app, home: Path, problem: BaseException,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from game.ui import flow
+    from game.ui import loading
 
     d = make_app()
     d.app.settings.tutorial_done = True
-    monkeypatch.setattr(flow, "load_scenario", raiser(problem))
+    monkeypatch.setattr(loading, "load_scenario", raiser(problem))
     d.click("new")
     assert d.app.running and d.scene() == "TitleScene"
     assert "cannot start" in d.app.messages[-1].text
@@ -454,7 +454,7 @@ def test_a_scenario_that_breaks_the_replay_starts_a_new_game(make_app, home: Pat
                                                              ) -> None:
     import time
 
-    from game import saves
+    from game.ui import flow
 
     path = mini_path(home)
     d = make_app(scenario=str(path), watch=True)
@@ -462,7 +462,7 @@ def test_a_scenario_that_breaks_the_replay_starts_a_new_game(make_app, home: Pat
         d.key(pygame.K_ESCAPE)
     d.settle()
     d.key(pygame.K_1)
-    monkeypatch.setattr(saves, "replay_save", raiser(OverflowError("math range error")))
+    monkeypatch.setattr(flow, "replay_save", raiser(OverflowError("math range error")))
     os.utime(path, (time.time() + 5, time.time() + 5))
     d.app._watch_checked = 0.0
     d.step()

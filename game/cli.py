@@ -7,6 +7,9 @@ import importlib
 import os
 import sys
 
+from game.reports.guard import guarded
+from game.reports.terminal import safe_output
+
 # name -> (module, one-line help). A module defines add_arguments(parser) and run(args) -> int.
 COMMANDS: dict[str, tuple[str, str]] = {
     "play": ("game.tools.play", "play the game (the default command)"),
@@ -52,8 +55,6 @@ def main(argv: list[str] | None = None) -> int:
     """Run a command. Everything it prints, usage lines and error messages included, goes
     through :func:`game.reports.terminal.safe_output`: no control character from a save or a
     scenario reaches the terminal raw."""
-    from game.reports.terminal import safe_output
-
     with safe_output():
         return _main(argv)
 
@@ -64,8 +65,6 @@ def _main(argv: list[str] | None) -> int:
         words = ["play", *words]  # `python main.py --scenario FILE` plays it
     only = words[0] if words[0] in COMMANDS else None
     args = build_parser(only).parse_args(words)
-    from game.reports.guard import guarded
-
     try:
         # Whatever happens, the user gets a sentence, never a traceback.
         return guarded(args.command, args._module.run, args)

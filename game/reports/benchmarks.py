@@ -19,6 +19,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from game.core.engine import replay
+from game.core.policies import POLICIES, play_game
+from game.reports.class_games import gather
+from game.reports.class_render import render_markdown
+from game.reports.classview import class_view
+from game.reports.outcomes import RunSpec, describe_outcomes, run_games, summarize_outcomes
+from game.reports.saveset import ScenarioFinder
+from game.saves import write_save
+from game.scenario.loader import load_scenario
+
 Row = tuple[str, str, str, str]
 GOAL = 1.5
 
@@ -44,15 +54,6 @@ def _row(what: str, ours: float, bare: float, bare_what: str) -> Row:
 
 
 def bench_compare(scenario: Path, saves: int = 500, repeats: int = 3) -> list[Row]:
-    from game.core.engine import replay
-    from game.core.policies import POLICIES, play_game
-    from game.reports.class_render import render_markdown
-    from game.reports.classview import class_view
-    from game.reports.saveset import ScenarioFinder
-    from game.saves import write_save
-    from game.scenario.loader import load_scenario
-    from game.tools.compare import gather
-
     loaded = load_scenario(scenario)
     rules = loaded.rules
     with tempfile.TemporaryDirectory(prefix="statecraft-bench-") as tmp:
@@ -83,10 +84,6 @@ def bench_compare(scenario: Path, saves: int = 500, repeats: int = 3) -> list[Ro
 
 
 def bench_simulate(scenario: Path, runs: int = 10_000, repeats: int = 1) -> list[Row]:
-    from game.core.policies import POLICIES, play_game
-    from game.reports.outcomes import RunSpec, describe_outcomes, run_games, summarize_outcomes
-    from game.scenario.loader import load_scenario
-
     loaded = load_scenario(scenario)
     rules = loaded.rules
     policy = POLICIES["random"]

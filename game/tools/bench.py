@@ -14,9 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
+import yaml
+
+from game.core.policies import POLICIES, play_game
 from game.files import read_limited
 from game.paths import CHECKOUT
-from game.scenario.loader import DEFAULT_SCENARIO
+from game.scenario.loader import DEFAULT_SCENARIO, load_scenario
+from game.scenario.yamlsafe import MAX_BYTES
 from game.tools.common import int_in, load_or_report, regular_file
 
 Row = tuple[str, str, str, str]  # what, measured, baseline, ratio/goal
@@ -33,11 +37,6 @@ def median_time(fn: Callable[[], object], repeats: int) -> float:
 
 
 def bench_load(scenario: Path, repeats: int) -> list[Row]:
-    import yaml
-
-    from game.scenario.loader import load_scenario
-    from game.scenario.yamlsafe import MAX_BYTES
-
     data = read_limited(scenario, MAX_BYTES)
     safe = getattr(yaml, "CSafeLoader", None)
     name = "CSafeLoader" if safe else "SafeLoader"
@@ -52,9 +51,6 @@ def bench_load(scenario: Path, repeats: int) -> list[Row]:
 
 
 def bench_games(scenario: Path, games: int) -> list[Row]:
-    from game.core.policies import POLICIES, play_game
-    from game.scenario.loader import load_scenario
-
     rules = load_scenario(scenario).rules
     rows: list[Row] = []
     for name in ("random", "history"):
@@ -83,12 +79,14 @@ SECTIONS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
 
 
 def _teacher_tools() -> ModuleType:
+    # Deferred: each section loads only what it measures.
     from game.reports import benchmarks
 
     return benchmarks
 
 
 def _ui() -> ModuleType:
+    # Deferred: the headless sections never load pygame.
     from game.ui import benchmarks
 
     return benchmarks

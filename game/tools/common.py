@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from game.reports.escape import one_line
+from game.reports.saveset import LOAD_PROBLEMS, problem_sentence
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import DEFAULT_SCENARIO, LoadedScenario, load_scenario
 
@@ -32,8 +33,6 @@ def print_problems(lines: list[str], total: int | None = None) -> None:
 def load_or_report(path: str | Path | None) -> LoadedScenario | None:
     """Load a scenario (the default one if ``path`` is None); print its problems and return
     None if it does not load, whatever the file holds."""
-    from game.reports.saveset import LOAD_PROBLEMS, problem_sentence
-
     target = Path(path) if path else DEFAULT_SCENARIO
     try:
         return load_scenario(target)

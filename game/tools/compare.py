@@ -10,15 +10,16 @@ was left out.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
 from game.atomic import write_atomic
-from game.core.rules import Rules
+from game.reports.class_games import gather, version_labels
 from game.reports.class_render import render_csv, render_html, render_markdown
-from game.reports.classview import ClassView, GameFacts, class_view, game_facts
+from game.reports.classview import ClassView, class_view
 from game.reports.escape import utf8_safe
-from game.reports.saveset import ScenarioFinder, Skipped, collect_files, open_saves
+from game.reports.saveset import ScenarioFinder
 from game.tools.common import load_or_report, output_format, regular_file
 
 FORMATS = ("md", "html", "csv")
@@ -37,47 +38,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="call the players 'Student 1', 'Student 2'... and leave out file names")
     p.add_argument("--scenario", metavar="FILE", type=regular_file,
                    help="compare only saves of this scenario file (others are left out)")
-
-
-Group = tuple[Rules, list[GameFacts]]
-
-
-def gather(paths: list[str], finder: ScenarioFinder,
-           ) -> tuple[dict[tuple[str, str], Group], list[Skipped], list[str]]:
-    """The games boiled down and grouped by scenario id and version (the digest of the rules
-    each was replayed on, in first-seen order), what was skipped, and warnings (a scenario
-    changed since a game was saved...)."""
-    files, skipped = collect_files(paths)
-    groups: dict[tuple[str, str], Group] = {}
-    warnings: list[str] = []
-    for item in open_saves(files, finder):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            continue
-        warnings += item.warnings
-        rules = item.state.rules
-        groups.setdefault((rules.scenario.id, rules.digest), (rules, []))[1].append(
-            game_facts(item))
-    return groups, skipped, warnings
-
-
-def version_labels(groups: dict[tuple[str, str], Group], finder: ScenarioFinder,
-                   ) -> dict[tuple[str, str], str]:
-    """For each group whose scenario id has several versions among the saves, which version
-    it is ("version 3f2a9c1e of 2, from scenarios/x.yaml"); others get ""."""
-    versions: dict[str, list[tuple[str, str]]] = {}
-    for key in groups:
-        versions.setdefault(key[0], []).append(key)
-    labels = {}
-    for keys in versions.values():
-        for n, key in enumerate(keys, 1):
-            if len(keys) == 1:
-                labels[key] = ""
-                continue
-            file = finder.file_of(key[1])
-            labels[key] = (f"version {n} of {len(keys)} of scenario '{key[0]}' (rules "
-                           f"{key[1][:8]}" + (f", from {file}" if file else "") + ")")
-    return labels
 
 
 def _say(lines: list[str], prefix: str, what: str) -> None:
@@ -153,8 +113,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _renumber(view: ClassView, start: int) -> ClassView:
     """Keep 'Student N' unique across several scenarios' groups."""
-    import dataclasses
-
     rows = tuple(dataclasses.replace(r, name=f"Student {int(r.name.split()[-1]) + start}")
                  for r in view.students)
     return dataclasses.replace(view, students=rows)

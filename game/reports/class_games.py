@@ -1,0 +1,48 @@
+"""The saves of a class, opened and grouped by the scenario version each was played on: what
+``compare`` tallies, and what the bench times it on."""
+
+from __future__ import annotations
+
+from game.core.rules import Rules
+from game.reports.classview import GameFacts, game_facts
+from game.reports.saveset import ScenarioFinder, Skipped, collect_files, open_saves
+
+Group = tuple[Rules, list[GameFacts]]
+
+
+def gather(paths: list[str], finder: ScenarioFinder,
+           ) -> tuple[dict[tuple[str, str], Group], list[Skipped], list[str]]:
+    """The games boiled down and grouped by scenario id and version (the digest of the rules
+    each was replayed on, in first-seen order), what was skipped, and warnings (a scenario
+    changed since a game was saved...)."""
+    files, skipped = collect_files(paths)
+    groups: dict[tuple[str, str], Group] = {}
+    warnings: list[str] = []
+    for item in open_saves(files, finder):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        warnings += item.warnings
+        rules = item.state.rules
+        groups.setdefault((rules.scenario.id, rules.digest), (rules, []))[1].append(
+            game_facts(item))
+    return groups, skipped, warnings
+
+
+def version_labels(groups: dict[tuple[str, str], Group], finder: ScenarioFinder,
+                   ) -> dict[tuple[str, str], str]:
+    """For each group whose scenario id has several versions among the saves, which version
+    it is ("version 3f2a9c1e of 2, from scenarios/x.yaml"); others get ""."""
+    versions: dict[str, list[tuple[str, str]]] = {}
+    for key in groups:
+        versions.setdefault(key[0], []).append(key)
+    labels = {}
+    for keys in versions.values():
+        for n, key in enumerate(keys, 1):
+            if len(keys) == 1:
+                labels[key] = ""
+                continue
+            file = finder.file_of(key[1])
+            labels[key] = (f"version {n} of {len(keys)} of scenario '{key[0]}' (rules "
+                           f"{key[1][:8]}" + (f", from {file}" if file else "") + ")")
+    return labels

@@ -7,12 +7,12 @@ import io
 from collections.abc import Callable, Sequence
 
 from game.present.dates import dates_in_words, month_words
+from game.present.player import capital, possessive, the_name
 from game.reports.classview import ClassView, DecisionTally, StudentRow
 from game.reports.escape import csv_cell, h, md_cell, md_text
 from game.reports.html_report import STYLE, dates_html
 
 SHOWN = 3
-HISTORY_ENDS = "the USSR's historical path ends here"
 """How many students are named as closest to and furthest from history."""
 
 DISTANCE_NOTE = ("Distance from history: how far the game's aims stayed from the historical "
@@ -21,21 +21,31 @@ DISTANCE_NOTE = ("Distance from history: how far the game's aims stayed from the
                  "between the historians' readings.")
 
 
-def _options(t: DecisionTally, strong: tuple[str, str],
+def _who(view: ClassView) -> str:
+    """The player's state as a sentence names it (``the USSR``, ``Poland``)."""
+    return the_name(view.player or "the player's state")
+
+
+def _history_ends(view: ClassView) -> str:
+    """``the USSR's historical path ends here``."""
+    return f"{possessive(view.player) if view.player else 'the'} historical path ends here"
+
+
+def _options(t: DecisionTally, strong: tuple[str, str], who: str,
              escape: Callable[[str], str] = str) -> str:
-    """``Yield 15 (as the USSR), Defy 14`` with the historical option marked; each label
-    passed through ``escape`` (the marks are not)."""
+    """``Yield 15 (as the USSR), Defy 14`` with the historical option marked (``who`` is the
+    player's state); each label passed through ``escape`` (the marks are not)."""
     parts = []
     for o in t.options:
         if not o.games and not o.historical:
             continue
         text = f"{escape(o.label)} {o.games}"
-        parts.append(f"{strong[0]}{text}{strong[1]} (as the USSR)" if o.historical else text)
+        parts.append(f"{strong[0]}{text}{strong[1]} (as {escape(who)})" if o.historical else text)
     return ", ".join(parts)
 
 
 def _history(t: DecisionTally) -> str:
-    """What the USSR did, its dates as a reader writes them (``took it (Apr 1930)``)."""
+    """What the player's state did, its dates as a reader writes them (``took it (Apr 1930)``)."""
     return dates_in_words(t.history) if t.kind == "action" else t.history
 
 
@@ -66,7 +76,8 @@ def _heading(view: ClassView) -> str:
 
 
 def _md_students(rows: Sequence[StudentRow], view: ClassView) -> list[str]:
-    out = ["| Student | Ending | Score | Distance from history | Decisions as the USSR | "
+    out = ["| Student | Ending | Score | Distance from history | "
+           f"Decisions as {md_cell(_who(view))} | "
            "Policy |" + ("" if view.anonymised else " File |"),
            "|---|---|---:|---:|---:|---|" + ("" if view.anonymised else "---|")]
     for r in rows:
@@ -92,16 +103,17 @@ def render_markdown(views: Sequence[ClassView], skipped: Sequence[str] = ()) -> 
         out += ["## Endings", "", "| Ending | Games | |", "|---|---:|---|"]
         for e in view.endings:
             out.append(f"| {md_cell(e.title)} | {e.games} | "
-                       f"{HISTORY_ENDS if e.historical else ''} |")
+                       f"{md_cell(_history_ends(view)) if e.historical else ''} |")
         if view.unfinished:
             out.append(f"| not finished | {view.unfinished} | |")
-        out += ["", "## Decisions, beside what the USSR did", ""]
+        who = _who(view)
+        out += ["", f"## Decisions, beside what {md_text(who)} did", ""]
         if view.decisions:
-            out += ["| Date | Decision | What the class did | What the USSR did |",
+            out += [f"| Date | Decision | What the class did | What {md_cell(who)} did |",
                     "|---|---|---|---|"]
             for t in view.decisions:
                 out.append(f"| {month_words(t.date)} | {md_cell(t.title)} | "
-                           f"{_options(t, ('**', '**'), md_cell)} | {md_cell(_history(t))} |")
+                           f"{_options(t, ('**', '**'), who, md_cell)} | {md_cell(_history(t))} |")
         else:
             out.append("No decisions yet.")
         pool = "the turn each game reached" if view.aims_over_unfinished else "the end"
@@ -137,7 +149,8 @@ td .opt { white-space: nowrap; margin-right: 0.8rem; }
 
 def _html_students(rows: Sequence[StudentRow], view: ClassView) -> str:
     head = ("<table><thead><tr><th>Student</th><th>Ending</th><th class=num>Score</th>"
-            "<th class=num>Distance from history</th><th class=num>Decisions as the USSR</th>"
+            "<th class=num>Distance from history</th>"
+            f"<th class=num>Decisions as {h(_who(view))}</th>"
             "<th>Policy</th>" + ("" if view.anonymised else "<th>File</th>")
             + "</tr></thead><tbody>")
     body = []
@@ -174,16 +187,17 @@ def render_html(views: Sequence[ClassView], skipped: Sequence[str] = ()) -> str:
             out.append(f"<tr><td>{h(e.title)}</td><td class=num>{e.games}</td><td>"
                        f'<span class="bar{" hist" if e.historical else ""}" '
                        f'style="width:{share * 3:.0f}px"></span>'
-                       + (HISTORY_ENDS if e.historical else "")
+                       + (h(_history_ends(view)) if e.historical else "")
                        + "</td></tr>")
         if view.unfinished:
             out.append(f"<tr><td>not finished</td><td class=num>{view.unfinished}</td>"
                        "<td></td></tr>")
         out.append("</tbody></table></section>")
-        out.append('<section id="decisions"><h2>Decisions, beside what the USSR did</h2>')
+        who = _who(view)
+        out.append(f'<section id="decisions"><h2>Decisions, beside what {h(who)} did</h2>')
         if view.decisions:
             out.append("<table><thead><tr><th>Date</th><th>Decision</th>"
-                       "<th>What the class did</th><th>What the USSR did</th></tr></thead>"
+                       f"<th>What the class did</th><th>What {h(who)} did</th></tr></thead>"
                        "<tbody>")
             for t in view.decisions:
                 opts = []
@@ -197,7 +211,9 @@ def render_html(views: Sequence[ClassView], skipped: Sequence[str] = ()) -> str:
                 out.append(f"<tr><td class=date>{dates_html(t.date)}</td>"
                            f"<td>{h(t.title)}</td><td>{''.join(opts)}</td>"
                            f"<td>{history}</td></tr>")
-            out.append("</tbody></table><p class=note>The USSR's own choice is in bold.</p>")
+            bold = (f"{capital(possessive(view.player))} own choice" if view.player
+                    else "The historical choice")
+            out.append(f"</tbody></table><p class=note>{h(bold)} is in bold.</p>")
         else:
             out.append("<p>No decisions yet.</p>")
         out.append("</section>")

@@ -3,7 +3,7 @@
 :func:`game_facts` boils each replayed save down to what is shown; :func:`class_view`
 takes those of one scenario and returns how many
 reached each ending, what the class chose at each decision beside what the
-USSR did, the spread of each aim against its historical value, and every
+player's state did, the spread of each aim against its historical value, and every
 student ranked by how far their game strayed from the historical path.
 """
 
@@ -56,7 +56,8 @@ class OptionCount:
 
 @dataclass(frozen=True, slots=True)
 class DecisionTally:
-    """One decision: how many of the class chose each option, and what the USSR did."""
+    """One decision: how many of the class chose each option, and what the player's state
+    did in history."""
 
     kind: str  # "action" or "event"
     id: str
@@ -107,6 +108,8 @@ class ClassView:
     version: str = ""
     """Which version of the scenario, when the saves are of several versions of one id
     (e.g. "version 3f2a9c1e, scenarios/mini.yaml"); empty otherwise."""
+    player: str = ""
+    """The state the player leads, as the scenario names it (its ``player``)."""
 
 
 def distance_from_history(state: GameState, hist: GameState) -> float:
@@ -298,7 +301,7 @@ def class_view(rules: Rules, games: Sequence[GameFacts], anonymise: bool = False
     return ClassView(scn.id, scn.title, len(games), len(done), endings,
                      len(games) - len(done), tuple(t for t, _ in decisions), tuple(aims),
                      not done, tuple(rows), rules.aim_ids, tuple(a.name for a in scn.aims),
-                     anonymise, version)
+                     anonymise, version, scn.player)
 
 
 def _stem(path: str) -> str:

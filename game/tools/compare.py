@@ -1,7 +1,7 @@
 """`python main.py compare SAVE_OR_FOLDER...`: the class at a glance, against history.
 
 How many reached each ending; at each decision, how many chose each option
-and what the USSR did; each aim's spread against history; who came closest
+and what the player's state did; each aim's spread against history; who came closest
 to history and who strayed furthest. Every file that cannot be used gets a
 message, the rest are still compared, and the exit status is 1 if anything
 was left out.

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.engine import action_problem, available_action_indices
+from game.core.scoring import historical_value
 from game.present.aims import aim_change, aim_why, versus_history
 from game.present.dates import turn_date
 from game.present.effects import action_effect, diff, locked_by
 from game.present.nations import nation_lines
 from game.present.news import nation_news, news
 from game.ui.mapsupport import GameMap
+from game.ui.mapview import RegionStyle, draw_mark, draw_swatch
 from game.ui.scene import Scene
 from game.ui.text import cut, one_line, signed
 from game.ui.widgets import draw_lines, draw_text, panel, wrap_to
@@ -535,8 +537,6 @@ class GameScene(Scene):
                       c.dim, align="center")
 
     def _draw_aims(self, surface: pygame.Surface) -> None:
-        from game.core.scoring import historical_value
-
         st = self.session.state
         c, f = self.app.colours, self.app.fonts
         rules = st.rules
@@ -628,8 +628,6 @@ class GameScene(Scene):
             return
         # The legend along the map's bottom edge: each band's colour and pattern (and the map's
         # symbol for it), then the treaty mark.
-        from game.ui.mapview import RegionStyle, draw_mark, draw_swatch
-
         small = f.small()
         y = self.legend_rect.y + self.px(3)
         for row in self._legend_rows(self.map_rect.width - self.px(16)):

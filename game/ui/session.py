@@ -27,7 +27,15 @@ from game.core.rules import Rules
 from game.files import read_limited
 from game.paths import saves_dir
 from game.safetext import printable
-from game.saves import SaveData, SaveError, read_save_data, replay_save, write_save
+from game.saves import (
+    SaveData,
+    SaveError,
+    read_save_data,
+    replay_save,
+    same_game,
+    save_data,
+    write_save,
+)
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import DEFAULT_SCENARIO, LoadedScenario, load_scenario
 from game.ui.savefiles import (
@@ -129,8 +137,6 @@ class Session:
         """What saving to ``path`` would replace, if that is not this game at another moment
         (see :func:`game.saves.same_game`): a sentence for the player, or None when the file
         is missing or holds this game."""
-        from game.saves import same_game, save_data
-
         target = Path(path)
         try:
             os.lstat(target)

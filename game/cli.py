@@ -38,8 +38,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     (so `python main.py` opens the game without loading the teacher tools)."""
     parser = argparse.ArgumentParser(
         prog=program_name(),
-        description="Statecraft: lead the USSR from 1928 to 1941 and compare your game with "
-        "history. With no command, the game opens.",
+        description="Statecraft: lead a nation through the 1930s and compare your game "
+        "with history. With no command, the game opens.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():

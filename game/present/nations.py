@@ -29,10 +29,10 @@ def relation_word(value: float) -> str:
 
 def binding_treaties(state: GameState, nation_index: int) -> list[str]:
     """Names of the alliance-like treaties (alliance, mutual assistance) held with a nation."""
-    rules = state.rules
-    bits = state.treaties[nation_index]
-    return [k.name for i, k in enumerate(rules.scenario.treaty_kinds)
-            if bits & (1 << i) and any(w in k.id for w in BINDING_TREATIES)]
+    scn = state.rules.scenario
+    held = state.treaties_with(scn.nations[nation_index].id)
+    return [k.name for k in scn.treaty_kinds
+            if k.id in held and any(w in k.id for w in BINDING_TREATIES)]
 
 
 def at_war(state: GameState, nation_id: str) -> bool:
@@ -45,13 +45,13 @@ def nation_lines(state: GameState, nation_index: int) -> list[str]:
     rules = state.rules
     nation = rules.scenario.nations[nation_index]
     rel = state.relations[nation_index]
-    treaties = [k.name for k in rules.scenario.treaty_kinds
-                if state.treaties[nation_index] & (1 << rules.treaty_ids.index(k.id))]
+    held = state.treaties_with(nation.id)
+    treaties = [k.name for k in rules.scenario.treaty_kinds if k.id in held]
     band = "at war" if at_war(state, nation.id) else relation_word(rel)
     who = the_name(rules.scenario.player)
     lines = [one_line(nation.name) + (" (great power)" if nation.great_power else ""),
              f"Relation with {who}: {rel:+.0f} of ±100, so {band} on the map",
-             "Treaties: " + (", ".join(treaties) if treaties else "none")]
+             ("Treaties: " + ", ".join(treaties)) if treaties else f"No treaty with {who}"]
     bound = binding_treaties(state, nation_index)
     if bound:
         lines.append(f"Bound to you by treaty: {', '.join(bound)} (a gold mark on the map)")

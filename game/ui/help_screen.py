@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.present.history_note import ESSAY_INTRO
+from game.core.scenario import Scenario
+from game.present.history_note import essay_intro
+from game.present.player import possessive, the_name
 from game.ui.scene import Scene
 from game.ui.widgets import ScrollText, draw_text
 
@@ -36,7 +38,7 @@ SHORTCUTS = (
 
 GUIDE = [
     ("How to play", "heading"),
-    ("You lead the USSR. Each turn is a few months. You have a few action points a turn: spend "
+    ("You lead {who}. Each turn is a few months. You have a few action points a turn: spend "
      "them on actions (the list on the right), then end the turn. When something happens as "
      "the new turn begins, a news card tells you; some events ask you to choose.", "body"),
     ("The aims (left): security is what matters most; recognition by other powers and "
@@ -44,7 +46,7 @@ GUIDE = [
      "the last turn began, and on the line under its bar the value it had in real history at "
      "the start of this turn, and whether you are ahead or behind. Hover an aim to see what "
      "moved it.", "body"),
-    ("The map: each nation is coloured by its relation with the USSR and marked with a pattern "
+    ("The map: each nation is coloured by its relation with {who} and marked with a pattern "
      "and a symbol. A gold diamond marks a treaty partner (an alliance or a mutual-assistance "
      "treaty): the colour follows the relation, so a partner can still look neutral. Hover a "
      "nation for its relation, treaties and latest news; click it for its panel and the "
@@ -54,19 +56,37 @@ GUIDE = [
      "not possible now; its line says why. "
      "Undo takes back anything done this turn, except an answer whose history note was shown "
      "only after you chose it.", "body"),
-    ("History and the essay", "heading"),
-    (ESSAY_INTRO, "body"),
+    ("History", "heading"),
     ("Where to read it: the news card at the start of a turn (the events that ask nothing of "
      "you), the event dialog (before or after you choose: a setting), and the news (N: click a "
-     "line to read it again). The end report sets your decisions beside the USSR's, with the "
-     "essay's verdicts, and says which historians' reading your policy supports.", "body"),
+     "line to read it again). The end report sets your decisions beside {whose}{essay}, "
+     "and says which historians' reading your policy supports.", "body"),
 ]
+"""The guide's paragraphs; {who}, {whose} and {essay} are filled from the scenario."""
+
+
+def guide(scenario: Scenario | None) -> list[tuple[str, str]]:
+    """The guide for the game being played (``None``: from the title screen, no scenario yet):
+    the player's state as the scenario names it, and the essay only if it has one."""
+    if scenario is None:
+        who, whose, essay = "the state your scenario names", "what it really did", ""
+    else:
+        who, whose = the_name(scenario.player), possessive(scenario.player)
+        essay = essay_intro(scenario)
+    out = []
+    for text, style in GUIDE:
+        out.append((text.format(who=who, whose=whose,
+                                essay=", with the essay's verdicts" if essay else ""), style))
+        if text == "History" and essay:
+            out.append((essay, "body"))
+    return out
 class HelpScene(Scene):
     title = "Help"
 
     def build(self) -> None:
         a = self.area.inflate(-self.px(60), -self.px(40))
-        paras: list[tuple[str, str]] = list(GUIDE)
+        session = self.app.session
+        paras = guide(session.state.rules.scenario if session is not None else None)
         paras.append(("Keyboard shortcuts", "heading"))
         for group, keys in SHORTCUTS:
             paras.append((group, "bold"))

@@ -97,6 +97,7 @@ class GameMap:
 
             self.view = mapview.MapView()
             self.view.set_names({n.region: n.name for n in scn.nations})
+            self.view.set_player(scn.player)
             self._style_fn = mapview.relation_style
             self._legend_fn = mapview.legend_items
             self.problem = self.view.problem

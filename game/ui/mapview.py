@@ -99,7 +99,7 @@ def relation_band(relation: float, at_war: bool) -> str:
 
 
 def relation_style(relation: float, at_war: bool, palette: str) -> RegionStyle:
-    """The style of a nation with this relation (-100..100) to the USSR.
+    """The style of a nation with this relation (-100..100) to the player's state.
 
     ``palette`` is ``"standard"`` or ``"colourblind"``; an unknown one gives the standard.
     """
@@ -400,6 +400,8 @@ class MapView:
         self.problem: str | None = None
         self.data: MapData | None = None
         self.names: dict[str, str] = {}
+        self.player_region = PLAYER_REGION
+        """The region drawn as the player's own (see :meth:`set_player`)."""
         try:
             self.data, problems = load_map(self.asset_path)
             if problems:
@@ -459,6 +461,18 @@ class MapView:
         self._cache_key = None
         if self.rect.width or self.rect.height:
             self.layout(self.rect)
+
+    def set_player(self, player: str) -> None:
+        """Draw as the player's own the region named like the scenario's ``player`` (its id or
+        its name on the map, "Poland" -> ``poland``); none if no region is named so."""
+        want = player.strip().lower()
+        for rid, name, _ in self.regions:
+            if want in (rid, rid.replace("_", " "), name.lower()):
+                self.player_region = rid
+                break
+        else:
+            self.player_region = ""
+        self._cache_key = None
 
     # -- geometry ------------------------------------------------------------------------
 
@@ -604,7 +618,7 @@ class MapView:
         style = styles.get(region_id) or (styles.get(part_of) if part_of else None)
         if style is None:
             owner = part_of or region_id
-            style = PLAYER_STYLE if owner == PLAYER_REGION else CONTEXT_STYLE
+            style = PLAYER_STYLE if owner == self.player_region else CONTEXT_STYLE
         return style
 
     def draw(self, surface: pygame.Surface, styles: Mapping[str, RegionStyle],
@@ -717,7 +731,7 @@ class MapView:
 
         def rank(s: _Shape) -> tuple[int, int]:
             owner = s.region.part_of or s.region.id
-            in_game = owner in styles or owner == PLAYER_REGION
+            in_game = owner in styles or owner == self.player_region
             return (0 if in_game and not s.region.part_of else 1 if in_game else 2,
                     -s.bbox.width * s.bbox.height)
 

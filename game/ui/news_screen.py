@@ -9,6 +9,7 @@ import pygame
 
 from game.present.dates import turn_date
 from game.present.news import news
+from game.present.player import capital, possessive, the_name
 from game.present.timeline import Decisions, timeline
 from game.ui.news_items import CardItem
 from game.ui.scene import Scene
@@ -89,7 +90,8 @@ class NewsScene(Scene):
     def _build_timeline(self, body: pygame.Rect) -> None:
         app = self.app
         assert app.session is not None
-        rows: list[tuple[list[Cell], str]] = [(["Date", "You", "The USSR in history"], "bold")]
+        who = capital(the_name(app.session.state.rules.scenario.player))
+        rows: list[tuple[list[Cell], str]] = [(["Date", "You", f"{who} in history"], "bold")]
         for row in timeline(app.session.state):
             mine = _cell(row.mine, row.theirs, row.mine_shifted, "history")
             theirs = _cell(row.theirs, row.mine, row.theirs_shifted, "you")
@@ -165,8 +167,10 @@ class NewsScene(Scene):
         c, f = self.app.colours, self.app.fonts
         draw_text(surface, "News & timeline", a.topleft, f.title(), c.accent)
         if self.tab == "timeline":
+            whose = (possessive(self.app.session.state.rules.scenario.player)
+                     if self.app.session is not None else "history's")
             caption = ("Gold: your key decisions (answers to events, one-off actions) differ from "
-                       "the USSR's; a step taken a turn apart shows the other date. Routine "
+                       f"{whose}; a step taken a turn apart shows the other date. Routine "
                        "actions, repeatable every turn, are in grey and not compared. T: the news.")
         else:
             caption = ("Click a line, or choose it with the arrow keys and press Enter, to read "

@@ -74,7 +74,7 @@ class TitleScene(Scene):
         pygame.draw.line(surface, c.accent, band.bottomleft, band.bottomright, 2)
         draw_text(surface, "STATECRAFT", (a.centerx, band.y + self.px(18)), f.get(54, True),
                   c.accent, align="center")
-        draw_text(surface, "Diplomacy of the USSR, 1928-1941: your choices beside history",
+        draw_text(surface, "A diplomacy game for history classes: your choices beside history",
                   (a.centerx, band.y + self.px(96)), f.get(18), c.text, align="center")
         chosen = self.app.chosen_scenario
         label = f"Scenario: {chosen.replace(chr(92), '/').rsplit('/', 1)[-1]}" if chosen else \

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.present.history_note import ESSAY_INTRO
+from game.present.history_note import essay_intro
+from game.present.player import possessive, the_name
 from game.ui.game_screen import GameScene
 from game.ui.scene import Scene
 from game.ui.settings import save_settings
@@ -22,7 +23,7 @@ STEPS = (
      "military strength feed it. Beside each value is its change since the last turn began; "
      "the thin mark on the bar and the line under it show where real history stood. Hover an "
      "aim to see what moved it."),
-    ("map", "The map", "Every nation is coloured by its relation with the USSR, and marked with "
+    ("map", "The map", "Every nation is coloured by its relation with {who}, and marked with "
      "a pattern and a symbol so the map reads without colour. A gold diamond marks an alliance "
      "or mutual-assistance treaty. Hover a nation for its relation, treaties and latest news; "
      "click it to see the actions towards it."),
@@ -32,9 +33,9 @@ STEPS = (
     ("end", "Ending the turn", "When you are done, end the turn (Enter; with points left you "
      "are asked first). The months pass, the aims drift, and events happen: a news card tells "
      "you what happened, and some events ask you to choose."),
-    ("news", "History beside you", ESSAY_INTRO + " The news (N) lists everything that "
-     "happened (click a line to read it again) and the timeline puts your path beside the "
-     "USSR's. At the end, a report compares your whole game with history. Good luck!"),
+    ("news", "History beside you", "{essay}The news (N) lists everything that "
+     "happened (click a line to read it again) and the timeline puts your path beside "
+     "{whose}. At the end, a report compares your whole game with history. Good luck!"),
 )
 
 
@@ -45,6 +46,18 @@ class TutorialScene(Scene):
     def __init__(self, app: Stage) -> None:
         super().__init__(app)
         self.step = 0
+
+    def text(self) -> str:
+        """The text of this step, with the player's state and the essay of the scenario."""
+        session = self.app.session
+        if session is None:
+            who, whose, essay = "the state you lead", "history's", ""
+        else:
+            scn = session.state.rules.scenario
+            who, whose = the_name(scn.player), possessive(scn.player)
+            essay = essay_intro(scn)
+        return STEPS[self.step][2].format(who=who, whose=whose,
+                                          essay=f"{essay} " if essay else "")
 
     def target(self) -> pygame.Rect:
         game = self.app.find(GameScene)
@@ -66,7 +79,7 @@ class TutorialScene(Scene):
         a = self.area
         w = min(a.width - self.px(40), self.px(540))
         f = self.app.fonts
-        text_lines = len(wrap(STEPS[self.step][2], f.body(), w - 16))
+        text_lines = len(wrap(self.text(), f.body(), w - 16))
         h = min(a.height - self.px(80), f.heading().get_linesize() + self.px(24) +
                 text_lines * f.body().get_linesize() + self.px(70))
         t = self.target()
@@ -121,7 +134,8 @@ class TutorialScene(Scene):
             pygame.draw.rect(surface, c.focus, t.inflate(8, 8), 3, border_radius=8)
         box = self.box_rect()
         inner = panel(surface, box, c)
-        _, title, text = STEPS[self.step]
+        _, title, _ = STEPS[self.step]
+        text = self.text()
         draw_lines(surface, [(f"{title}  ({self.step + 1} of {len(STEPS)})", "heading"),
                              (text, "body")],
                    pygame.Rect(inner.x, inner.y, inner.width, inner.height - self.px(50)), f, c)

@@ -21,6 +21,7 @@ from game.present.dates import turn_date
 from game.present.effects import action_effect, diff, locked_by
 from game.present.nations import nation_lines
 from game.present.news import nation_news, news
+from game.present.player import the_name
 from game.ui.mapsupport import GameMap
 from game.ui.mapview import RegionStyle, draw_mark, draw_swatch
 from game.ui.scene import Scene
@@ -461,7 +462,8 @@ class GameScene(Scene):
                 return self._nation_tips[n]
         if self.legend_rect.collidepoint(pos):
             return ["The map's colours", "A nation's colour, pattern and symbol come from its "
-                    "relation with the USSR (-100 to +100): allied from +60, friendly from +20, "
+                    f"relation with {the_name(st.rules.scenario.player)} (-100 to +100): "
+                    "allied from +60, friendly from +20, "
                     "neutral from -20, wary from -60, hostile below. A gold diamond marks a "
                     "treaty partner: an alliance or a mutual-assistance treaty, whatever the "
                     "relation."]

@@ -1,11 +1,10 @@
-"""The end report as one HTML file that opens offline: styles inline, charts as embedded PNGs.
+"""The end report as one HTML file that opens offline: styles inline, charts as inline SVG.
 
 Every piece of scenario or save text goes through :func:`game.reports.escape.h`.
 """
 
 from __future__ import annotations
 
-import base64
 import html
 import re
 
@@ -50,7 +49,7 @@ tr.differs td.you { background: #fdecea; }
 .verdict-success { color: #176a2c; font-weight: bold; }
 .verdict-failure { color: #a11; font-weight: bold; }
 .verdict-mixed { color: #8a5a00; font-weight: bold; }
-.charts img { max-width: 100%; height: auto; border: 1px solid #ddd; background: #fff;
+.charts svg { max-width: 100%; height: auto; border: 1px solid #ddd; background: #fff;
               margin: 0.4rem 0; }
 .axis { position: relative; height: 1.2rem; margin: 2.6rem 0 2.8rem; border: 1px solid #bbb;
         background: linear-gradient(to right, #dbe8f5, #f5f1e6 50%, #f7dede); }
@@ -213,10 +212,8 @@ def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "")
     add(f'<p class="note">{h(say.aims_note(report))}</p>')
     add('<div class="charts">')
     for c in charts:
-        data = base64.b64encode(c.png).decode("ascii")
         caption = h(say.chart_caption(c.aim_name))
-        add(f'<figure><img src="data:image/png;base64,{data}" alt="{caption}">'
-            f'<figcaption class="note">{caption}</figcaption></figure>')
+        add(f'<figure>{c.svg}<figcaption class="note">{caption}</figcaption></figure>')
     if chart_problem:
         add(f'<p class="note">{h(say.charts_missing(chart_problem))}</p>')
     add("</div></section>")

@@ -1,20 +1,19 @@
 """`python main.py report SAVE`: the end report of one game, as HTML, Markdown, CSV or JSON.
 
 HTML opens in any browser with no network (styles inline, charts embedded);
-Markdown gets its charts as PNG files beside it; CSV holds the aims turn by
+Markdown gets its charts as SVG files beside it; CSV holds the aims turn by
 turn with the historical values; JSON holds everything.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from game.atomic import write_atomic
 from game.present.report import build_report
-from game.reports.charts import Chart, ChartsUnavailable, Drawer, aim_charts
+from game.reports.charts import aim_charts
 from game.reports.escape import NotFiniteError, utf8_safe
 from game.reports.html_report import render_html
 from game.reports.saveset import LOAD_PROBLEMS, ScenarioFinder, open_save, problem_sentence
@@ -43,19 +42,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def default_output(save: Path, fmt: str) -> Path:
     stem = save.name.removesuffix(".json").removesuffix(".save")
     return Path(f"{stem}-report.{fmt}")
-
-
-def chart_drawer() -> tuple[Drawer | None, str]:
-    """The pygame chart drawing, imported only now (the command starts without pygame), and
-    why it is missing if it cannot be loaded."""
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    try:
-        from game.ui.charts import aim_chart_png
-    except ImportError as exc:
-        return None, f"the chart module could not be loaded ({exc})"
-    return aim_chart_png, ""
 
 
 def _write_text(path: Path, text: str) -> None:
@@ -93,13 +79,8 @@ def write_report(save_path: str | Path, out: str | Path | None, fmt: str = "html
             return []
         _write_text(target, text)
         return [target]
-    draw, problem = chart_drawer()
-    charts: list[Chart] = []
-    if draw is not None:
-        try:
-            charts = aim_charts(report, draw)
-        except ChartsUnavailable as exc:
-            problem = str(exc)
+    charts = aim_charts(report)
+    problem = ""
     if fmt == "html":
         text = render_html(report, charts, problem)
         if target is None:
@@ -115,14 +96,14 @@ def write_report(save_path: str | Path, out: str | Path | None, fmt: str = "html
     written = []
     files = []
     for c in charts:
-        png = target.with_name(f"{target.stem}-{c.aim_id}.png")
+        svg = target.with_name(f"{target.stem}-{c.aim_id}.svg")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            png.write_bytes(c.png)
+            write_atomic(svg, c.svg)
         except OSError as exc:
-            raise ReportError(f"{png}: cannot write the chart: {exc.strerror or exc}") from None
-        written.append(png)
-        files.append((c.aim_name, png.name))
+            raise ReportError(f"{svg}: cannot write the chart: {exc.strerror or exc}") from None
+        written.append(svg)
+        files.append((c.aim_name, svg.name))
     _write_text(target, render_markdown(report, files, problem))
     return [target, *written]
 

@@ -1,6 +1,6 @@
 """Line charts drawn with pygame alone: the aims over time against the historical path, for
 the end-report screen and, saved as PNG, for the reports (the chart's data, ticks and labels
-come from :mod:`game.present.chart`).
+come from :mod:`game.present.chart`; the reports draw the same data as SVG).
 
 Works without a window: only ``pygame.font`` is initialised, no display mode is needed. The
 historical path is drawn dashed, so a chart still reads when printed in black and white.
@@ -19,7 +19,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
-from game.present.chart import AimChart, finite_runs, nice_ticks, tick_text, x_ticks
+from game.present.chart import finite_runs, nice_ticks, tick_text, x_ticks
 
 Colour = tuple[int, int, int]
 
@@ -200,19 +200,3 @@ def chart_png_bytes(surface: pygame.Surface) -> bytes:
     buf = io.BytesIO()
     pygame.image.save(surface, buf, "chart.png")
     return buf.getvalue()
-
-
-PLAYER_COLOUR: Colour = (200, 40, 40)
-HISTORY_COLOUR: Colour = (60, 60, 60)
-
-
-def aim_chart_png(chart: AimChart, size: tuple[int, int]) -> bytes:
-    """An aim chart (:mod:`game.present.chart`) drawn on white paper, as PNG bytes: the
-    drawing the reports embed."""
-    if not pygame.font.get_init():
-        pygame.font.init()
-    series = [Series(line.name, list(line.values),
-                     HISTORY_COLOUR if line.history else PLAYER_COLOUR, line.history)
-              for line in chart.lines]
-    return chart_png_bytes(line_chart(size, chart.title, list(chart.x_labels), series,
-                                      chart.y_range))

@@ -9,6 +9,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -45,14 +46,6 @@ def parse(html_text: str) -> Tags:
     return t
 
 
-def charts_available() -> bool:
-    try:
-        import game.ui.charts  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def report(capsys: pytest.CaptureFixture[str], save: Path, *args: str) -> str:
     assert main(["report", str(save), *args, "-o", "-"]) == 0
     return capsys.readouterr().out
@@ -84,12 +77,10 @@ def test_the_html_report_has_every_section(class_dir: Path,
     # Aims against history, with a chart per aim, embedded.
     for aim in rules.scenario.aims:
         assert aim.name in words
-    images = [a for t, a in tags.tags if t == "img"]
-    if charts_available():
-        assert len(images) == len(rules.scenario.aims)
-        for img in images:
-            src = img["src"] or ""
-            assert src.startswith("data:image/png;base64,iVBORw0KGgo")
+    charts = [a for t, a in tags.tags if t == "svg"]
+    assert len(charts) == len(rules.scenario.aims)
+    assert {c["aria-label"] for c in charts} == {a.name for a in rules.scenario.aims}
+    assert text.count("<polyline") >= 3 * len(rules.scenario.aims)  # axes, player, history
     # The decision table: a row per decision, with the player's and history's choices.
     decision_table = text.split('<section id="decisions">')[1].split("</section>")[0]
     assert decision_table.count("<tr") == 1 + decision_table.count("<td class=date>")
@@ -158,12 +149,12 @@ def test_markdown_has_its_charts_beside_it(class_dir: Path, tmp_path: Path) -> N
                     "## Your decisions beside the USSR's",
                     "## Your policy between the historians' readings", "## Sources"):
         assert section in text
-    if charts_available():
-        pngs = sorted(p.name for p in written[1:])
-        assert pngs == ["ada-recognition.png", "ada-security.png"]
-        for name in pngs:
-            assert f"]({name})" in text
-            assert (out.parent / name).read_bytes().startswith(b"\x89PNG")
+    svgs = sorted(p.name for p in written[1:])
+    assert svgs == ["ada-recognition.svg", "ada-security.svg"]
+    for name in svgs:
+        assert f"]({name})" in text
+        root = ElementTree.fromstring((out.parent / name).read_text(encoding="utf-8"))
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
 
 
 def test_csv_has_the_aims_turn_by_turn_with_history(class_dir: Path,

@@ -31,6 +31,7 @@ from game.core.engine import (
     IllegalMoveError,
     MoveSyntaxError,
     apply_action,
+    is_over,
     new_game,
     parse_move,
     why_illegal,
@@ -264,10 +265,11 @@ def replay_save(data: SaveData, rules: Rules, path: str = "") -> LoadedSave:
             raise SaveError(f"{path}: damaged save: move {i + 1}: {exc}") from None
         # The scenario changed: keep every decision that still applies. An event the
         # new version added is answered as history did; a move that no longer fits is dropped.
-        if state.ending_index >= 0:
+        if is_over(state):
             dropped += len(data.moves) - i
             break
-        if state.pending and not (isinstance(move, Choose) and move.event == state.pending_event):
+        if state.pending_event is not None and not (isinstance(move, Choose)
+                                                    and move.event == state.pending_event):
             state = _answer_historically(state)
         if why_illegal(state, move) is None:
             state = apply_action(state, move)
@@ -280,8 +282,10 @@ def replay_save(data: SaveData, rules: Rules, path: str = "") -> LoadedSave:
 
 
 def _answer_historically(state: GameState) -> GameState:
-    from game.core.policies import historical_answer
+    from game.core.policies import historical_answer_now
 
-    while state.pending:
-        state = apply_action(state, historical_answer(state.rules, state.pending[0]))
+    answer = historical_answer_now(state)
+    while answer is not None:
+        state = apply_action(state, answer)
+        answer = historical_answer_now(state)
     return state

@@ -5,13 +5,27 @@ The API every driver uses (the screens, the simulator, the reports, the tests):
 - :func:`new_game` -- the first state of a scenario for a seed;
 - :func:`legal_actions` -- the moves the player may make now;
 - :func:`apply_action` -- a new state after a move (the old one is untouched);
-- :func:`why_illegal` -- ``None`` or the reason a move is not allowed;
+- :func:`why_illegal` -- ``None`` or the reason a move is not allowed, and
+  :func:`action_problem`, the same for one scenario action: the one function
+  that decides whether an action may be taken (everything else asks it);
+- :func:`preview` and :func:`compare` -- what a move is expected to do (the aim,
+  relation and treaty changes), computed by applying it to the state value;
+  :func:`actions_ruled_out` -- the actions a move would close by its relations;
 - :func:`is_over` and :func:`ending` -- whether the game has ended, and how.
+
+What a driver may ask of a state, by id (see :class:`GameState`): ``aim``,
+``relation``, ``has_treaty``, ``treaties_with``, ``has_flag``, ``flags_set``,
+``took_action``, ``actions_taken``, ``actions_this_turn``, ``event_fired``,
+``events_fired``, ``answer``, ``answers``, ``pending_event``, ``moves`` and
+``log`` (each entry with the changes it made: the reasons shown on hover).
+The packed fields (bit sets, indices) are the engine's own: drivers never read
+them (a test checks it).
 
 A move is :class:`TakeAction` (spend budget on one of the scenario's
 actions), :class:`Choose` (answer the event waiting for a choice) or
-:class:`EndTurn`. Each has a text form that round-trips (``take pact_finland``,
-``choose munich protest``, ``end``), which is what a save stores.
+:class:`EndTurn` (see :mod:`game.core.moves`). Each has a text form that
+round-trips (``take pact_finland``, ``choose munich protest``, ``end``),
+which is what a save stores.
 
 Randomness lives in the state: a 64-bit generator state advanced only by the
 engine, so the same scenario, seed and moves give the same state in any
@@ -23,6 +37,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from game.core.moves import (
+    Choose,
+    EndTurn,
+    IllegalMoveError,
+    Move,
+    MoveSyntaxError,
+    TakeAction,
+    parse_move,
+)
 from game.core.rules import (
     AIM_ADD,
     AIM_SET,
@@ -39,64 +62,15 @@ from game.core.rules import (
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+__all__ = [
+    "Change", "Choose", "EndTurn", "GameState", "IllegalMoveError", "LogEntry", "Move",
+    "MoveSyntaxError", "Preview", "TakeAction", "TreatyChange", "action_allowed", "action_problem",
+    "actions_ruled_out", "apply_action", "available_action_indices", "compare", "ending",
+    "is_over", "legal_actions", "move_limit", "new_game", "parse_move", "preview", "replay",
+    "why_illegal",
+]
+
 MASK64 = (1 << 64) - 1
-
-
-class IllegalMoveError(ValueError):
-    """A move that the rules do not allow now; ``reason`` says why in plain words."""
-
-    def __init__(self, move: Move, reason: str) -> None:
-        super().__init__(f"{move.text()}: {reason}")
-        self.move = move
-        self.reason = reason
-
-
-class MoveSyntaxError(ValueError):
-    """A move's text form could not be read."""
-
-
-@dataclass(frozen=True, slots=True)
-class TakeAction:
-    """Take one of the scenario's actions this turn."""
-
-    action: str
-
-    def text(self) -> str:
-        return f"take {self.action}"
-
-
-@dataclass(frozen=True, slots=True)
-class Choose:
-    """Answer the event that is waiting for a choice."""
-
-    event: str
-    choice: str
-
-    def text(self) -> str:
-        return f"choose {self.event} {self.choice}"
-
-
-@dataclass(frozen=True, slots=True)
-class EndTurn:
-    """Finish the turn: the world moves, events fire, the calendar advances."""
-
-    def text(self) -> str:
-        return "end"
-
-
-Move = TakeAction | Choose | EndTurn
-
-
-def parse_move(text: str) -> Move:
-    """Read a move from its text form. Raises :class:`MoveSyntaxError`."""
-    words = text.split()
-    if words == ["end"]:
-        return EndTurn()
-    if len(words) == 2 and words[0] == "take":
-        return TakeAction(words[1])
-    if len(words) == 3 and words[0] == "choose":
-        return Choose(words[1], words[2])
-    raise MoveSyntaxError(f"not a move: {text!r} (expected 'take ID', 'choose EVENT CHOICE' or 'end')")
 
 
 # What a log entry is about.
@@ -184,31 +158,78 @@ class GameState(NamedTuple):
     """The log, newest entry first (fields of :class:`LogEntry`); read it with :meth:`log`."""
     trajectory: tuple[tuple[float, ...], ...]
 
-    # -- convenience readers for drivers -------------------------------------------------
+    # -- the query API: what a driver may ask, by id ------------------------------------
     @property
     def scenario_id(self) -> str:
+        """Return the id of the scenario being played."""
         return self.rules.scenario.id
 
     def aim(self, aim_id: str) -> float:
-        """Return the value of an aim by id."""
+        """Return the value of an aim by id. Raises KeyError for an unknown aim."""
         return self.aims[self.rules.aim_index[aim_id]]
 
     def relation(self, nation_id: str) -> float:
-        """Return the relation of a nation with the player (-100..100)."""
+        """Return the relation of a nation with the player (-100..100). Raises KeyError for an
+        unknown nation."""
         return self.relations[self.rules.nation_index[nation_id]]
 
     def has_treaty(self, nation_id: str, kind: str) -> bool:
+        """Return whether the player holds treaty ``kind`` with a nation. Raises KeyError for
+        an unknown nation or treaty kind."""
         return bool(self.treaties[self.rules.nation_index[nation_id]]
-                    & (1 << self.rules.treaty_ids.index(kind)))
+                    & (1 << self.rules.treaty_index[kind]))
 
     def treaties_with(self, nation_id: str) -> list[str]:
-        """Return the treaty kinds the player holds with a nation, in scenario order."""
+        """Return the treaty kinds the player holds with a nation, in scenario order. Raises
+        KeyError for an unknown nation."""
         bits = self.treaties[self.rules.nation_index[nation_id]]
         return [t for i, t in enumerate(self.rules.treaty_ids) if bits & (1 << i)]
 
     def has_flag(self, flag: str) -> bool:
-        ids = self.rules.flag_ids
-        return flag in ids and bool(self.flags & (1 << ids.index(flag)))
+        """Return whether a flag is set (False for a flag the scenario never names)."""
+        i = self.rules.flag_index.get(flag)
+        return i is not None and bool(self.flags >> i & 1)
+
+    def flags_set(self) -> tuple[str, ...]:
+        """Return the flags that are set, in the order the scenario first names them."""
+        return tuple(f for i, f in enumerate(self.rules.flag_ids) if self.flags >> i & 1)
+
+    def took_action(self, action_id: str) -> bool:
+        """Return whether an action has been taken at least once. Raises KeyError for an
+        unknown action."""
+        return bool(self.took >> self.rules.action_index[action_id] & 1)
+
+    def actions_taken(self) -> tuple[str, ...]:
+        """Return the ids of the actions taken at least once, in scenario order."""
+        took = self.took
+        return tuple(a.id for a in self.rules.actions if took >> a.index & 1)
+
+    def actions_this_turn(self) -> tuple[str, ...]:
+        """Return the ids of the actions taken this turn, in the order they were taken."""
+        actions = self.rules.actions
+        return tuple(actions[i].id for i in self.taken_this_turn)
+
+    def event_fired(self, event_id: str) -> bool:
+        """Return whether an event has fired. Raises KeyError for an unknown event."""
+        return bool(self.fired >> self.rules.event_index[event_id] & 1)
+
+    def events_fired(self) -> tuple[str, ...]:
+        """Return the ids of the events that have fired, in scenario order."""
+        fired = self.fired
+        return tuple(e.id for e in self.rules.events if fired >> e.index & 1)
+
+    def answer(self, event_id: str) -> str | None:
+        """Return the id of the choice made at an event, or None if it has not been answered
+        (it did not fire, asks nothing or waits). Raises KeyError for an unknown event."""
+        index = self.rules.event_index[event_id]
+        k = self.choices[index]
+        return self.rules.events[index].choices[k].id if k >= 0 else None
+
+    def answers(self) -> dict[str, str]:
+        """Return event id -> choice id for every event answered so far, in scenario order."""
+        events = self.rules.events
+        return {events[i].id: events[i].choices[k].id for i, k in enumerate(self.choices)
+                if k >= 0}
 
     @property
     def month(self) -> int:
@@ -251,7 +272,7 @@ class GameState(NamedTuple):
 
     @property
     def pending_event(self) -> str | None:
-        """Id of the event waiting for a choice, if any."""
+        """Return the id of the event waiting for a choice, or None."""
         return self.rules.events[self.pending[0]].id if self.pending else None
 
     def log(self) -> list[LogEntry]:
@@ -266,6 +287,7 @@ class GameState(NamedTuple):
         return out
 
     def iter_log_reversed(self) -> Iterator[LogEntry]:
+        """Yield the game's log, newest entry first (cheaper than :meth:`log` for the latest)."""
         node = self.log_chain
         make = LogEntry._make
         while node is not None:
@@ -423,8 +445,26 @@ def ending(state: GameState) -> str | None:
     return state.rules.endings[state.ending_index].id
 
 
+def action_allowed(state: GameState, index: int) -> bool:
+    """Return whether scenario action ``index`` may be taken now.
+
+    The one rule that decides it: :func:`action_problem` says why not, and
+    :func:`why_illegal`, :func:`legal_actions`, :func:`apply_action`, the policies and the
+    screens all ask one of the two.
+    """
+    a = state.rules.actions[index]
+    # Cheapest and most often failing first (the simulator asks this on every draw).
+    return (a.cost <= state.budget and not (a.once and state.took >> index & 1)
+            and index not in state.taken_this_turn and a.first_turn <= state.turn <= a.last_turn
+            and state.ending_index < 0 and not state.pending
+            and (a.available is None or a.available(state)))
+
+
 def action_problem(state: GameState, index: int) -> str | None:
-    """Return why scenario action ``index`` cannot be taken now, or None if it can."""
+    """Return why scenario action ``index`` cannot be taken now, or None if it can (exactly
+    when :func:`action_allowed` is true)."""
+    if action_allowed(state, index):
+        return None
     a = state.rules.actions[index]
     if state.ending_index >= 0:
         return "the game is over"
@@ -440,10 +480,9 @@ def action_problem(state: GameState, index: int) -> str | None:
         return "already done this turn"
     if a.cost > state.budget:
         return f"needs {a.cost} action point{'s' if a.cost != 1 else ''}, {state.budget} left"
-    if a.available is not None and not a.available(state):
-        reason = state.rules.scenario.actions[index].unavailable_reason
-        return reason or "the conditions for it are not met"
-    return None
+    # Every other check passed, so the condition is what failed.
+    reason = state.rules.scenario.actions[index].unavailable_reason
+    return reason or "the conditions for it are not met"
 
 
 def why_illegal(state: GameState, move: Move) -> str | None:
@@ -471,28 +510,116 @@ def why_illegal(state: GameState, move: Move) -> str | None:
 
 
 def legal_actions(state: GameState) -> list[Move]:
-    """Return every move allowed now: choices if an event waits, else actions and EndTurn."""
+    """Return every move allowed now: choices if an event waits, else actions and EndTurn
+    (empty once the game is over)."""
     rules = state.rules
     if state.ending_index >= 0:
         return []
     if state.pending:
         ev = rules.events[state.pending[0]]
         return [Choose(ev.id, c.id) for c in ev.choices]
-    out: list[Move] = [TakeAction(rules.actions[i].id) for i in available_action_indices(state)]
+    take = rules.take_moves
+    out: list[Move] = [take[i] for i in available_action_indices(state)]
     out.append(EndTurn())
     return out
 
 
 def available_action_indices(state: GameState) -> list[int]:
-    """Return the indices of the scenario actions that can be taken now (no event pending)."""
+    """Return the scenario positions of the actions :func:`action_problem` allows now, in
+    scenario order (empty while an event waits or once the game is over)."""
     if state.ending_index >= 0 or state.pending:
         return []
-    took, budget, taken = state.took, state.budget, state.taken_this_turn
+    return [a.index for a in state.rules.actions_by_turn[state.turn]
+            if action_allowed(state, a.index)]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A change of one aim or relation: ``what`` is ``"aim"`` or ``"relation"``, ``id`` the
+    aim's or nation's id."""
+
+    what: Literal["aim", "relation"]
+    id: str
+    before: float
+    after: float
+
+    @property
+    def delta(self) -> float:
+        """Return ``after - before``."""
+        return self.after - self.before
+
+
+@dataclass(frozen=True, slots=True)
+class TreatyChange:
+    """A treaty signed (``signed``) or ended (not ``signed``) with a nation."""
+
+    nation: str
+    kind: str
+    signed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What a move does (or did): the changed aims, relations and treaties, in scenario order,
+    and the state it leads to."""
+
+    aims: tuple[Change, ...]
+    relations: tuple[Change, ...]
+    treaties: tuple[TreatyChange, ...]
+    after: GameState
+
+
+def compare(before: GameState, after: GameState) -> Preview:
+    """Return the aim, relation and treaty changes from ``before`` to ``after`` (two states of
+    the same game)."""
+    rules = before.rules
+    aims = tuple(Change("aim", rules.aim_ids[i], x, y)
+                 for i, (x, y) in enumerate(zip(before.aims, after.aims, strict=True)) if x != y)
+    relations = tuple(Change("relation", rules.nation_ids[j], x, y)
+                      for j, (x, y) in enumerate(zip(before.relations, after.relations,
+                                                     strict=True)) if x != y)
+    treaties = []
+    for j, (x, y) in enumerate(zip(before.treaties, after.treaties, strict=True)):
+        if x != y:
+            for k, kind in enumerate(rules.treaty_ids):
+                if (x ^ y) >> k & 1:
+                    treaties.append(TreatyChange(rules.nation_ids[j], kind, bool(y >> k & 1)))
+    return Preview(aims, relations, tuple(treaties), after)
+
+
+def preview(state: GameState, move: Move) -> Preview:
+    """Return what ``move`` is expected to do, by applying it to the state value (nothing is
+    changed). An ``EndTurn`` previews the whole end of the turn, chance events included, as
+    this state's generator would draw them. Raises :class:`IllegalMoveError` if the move is not
+    allowed (ask :func:`why_illegal` first to get the reason without an exception)."""
+    return compare(state, apply_action(state, move))
+
+
+def actions_ruled_out(state: GameState, action_id: str) -> list[str]:
+    """Return the ids of the actions still to come that taking ``action_id`` now would rule
+    out by its changes to relations (a relation pushed below what another action's condition
+    needs), in scenario order; empty if the action is not allowed now. Only relations are
+    compared: flags and treaties set by an action usually mark a stage (a plan running)
+    rather than a door closed. Raises KeyError for an unknown action."""
+    rules = state.rules
+    index = rules.action_index[action_id]
+    if not action_allowed(state, index):
+        return []
+    after = apply_action(state, rules.take_moves[index])
+    if after.relations == state.relations:
+        return []
+    after = state._replace(relations=after.relations)
     out = []
-    for a in state.rules.actions_by_turn[state.turn]:
-        if (a.cost <= budget and not (a.once and took >> a.index & 1) and a.index not in taken
-                and (a.available is None or a.available(state))):
-            out.append(a.index)
+    for a in rules.actions:
+        if a.index == index or a.available is None or a.last_turn < state.turn:
+            continue
+        if a.once and state.took >> a.index & 1:
+            continue
+        try:
+            if a.available(state) and not a.available(after):
+                out.append(a.id)
+        except Exception:  # noqa: BLE001 - a preview must never break the screen
+            continue
     return out
 
 
@@ -501,10 +628,8 @@ def apply_action(state: GameState, move: Move) -> GameState:
     rules = state.rules
     if type(move) is TakeAction:  # the commonest move, checked without a second lookup
         index = rules.action_index.get(move.action)
-        problem = (f"there is no action '{move.action}' in this scenario" if index is None
-                   else action_problem(state, index))
-        if problem is not None or index is None:
-            raise IllegalMoveError(move, problem or "")
+        if index is None or not action_allowed(state, index):
+            raise IllegalMoveError(move, why_illegal(state, move) or "")
         a = rules.actions[index]
         b = _Builder(state)
         b.took |= 1 << index

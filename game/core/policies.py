@@ -16,6 +16,7 @@ from game.core.engine import (
     GameState,
     Move,
     TakeAction,
+    action_allowed,
     action_problem,
     apply_action,
     available_action_indices,
@@ -31,24 +32,22 @@ END_TURN = EndTurn()
 
 
 def _take(rules: Rules, index: int) -> TakeAction:
-    """The move that takes action ``index``, made once per scenario (moves are values)."""
-    moves = rules._cache.get("take_moves")
-    if moves is None:
-        moves = rules._cache["take_moves"] = tuple(TakeAction(a.id) for a in rules.actions)
-    move: TakeAction = moves[index]
-    return move
+    """The move that takes action ``index`` (made once per scenario, at compile time)."""
+    return rules.take_moves[index]
 
 
 def historical_answer(rules: Rules, event: int) -> Choose:
     """The USSR's answer to event ``event`` (the scenario's ``historical_choice``, else the
-    first choice), made once per scenario."""
-    answers = rules._cache.get("historical_answers")
-    if answers is None:
-        answers = rules._cache["historical_answers"] = tuple(
-            Choose(ev.id, ev.choices[ev.historical_choice if ev.historical_choice >= 0 else 0].id)
-            if ev.choices else None for ev in rules.events)
-    answer: Choose = answers[event]
+    first choice). Raises ValueError for an event that asks nothing."""
+    answer = rules.historical_answers[event]
+    if answer is None:
+        raise ValueError(f"event '{rules.events[event].id}' asks for no choice")
     return answer
+
+
+def historical_answer_now(state: GameState) -> Choose | None:
+    """The historical answer to the event waiting for a choice, or None if none waits."""
+    return None if not state.pending else historical_answer(state.rules, state.pending[0])
 
 
 def history_policy(state: GameState, rng: random.Random) -> Move:
@@ -58,7 +57,7 @@ def history_policy(state: GameState, rng: random.Random) -> Move:
         return historical_answer(rules, state.pending[0])
     if state.turn < rules.turns:
         for index in rules.history_by_turn[state.turn]:
-            if index not in state.taken_this_turn and action_problem(state, index) is None:
+            if index not in state.taken_this_turn and action_allowed(state, index):
                 return _take(rules, index)
     return END_TURN
 
@@ -73,8 +72,7 @@ def random_policy(state: GameState, rng: random.Random) -> Move:
     # "end turn" until the draw is legal. Rejection keeps the distribution uniform over the
     # legal moves at a fraction of the cost of listing them all.
     candidates = rules.actions_by_turn[state.turn]
-    budget, took, taken = state.budget, state.took, state.taken_this_turn
-    if budget < rules.min_cost_by_turn[state.turn]:
+    if state.budget < rules.min_cost_by_turn[state.turn]:
         return END_TURN  # nothing is affordable: the only legal move
     n = len(candidates) + 1
     draw = rng.random
@@ -82,15 +80,12 @@ def random_policy(state: GameState, rng: random.Random) -> Move:
         pick = int(draw() * n)
         if pick == n - 1:
             return END_TURN
-        a = candidates[pick]
-        # The checks of engine.action_problem, cheapest first (this loop is the simulator's
-        # hot path); the engine checks again when the move is applied.
-        if (a.cost <= budget and not (a.once and took >> a.index & 1) and a.index not in taken
-                and (a.available is None or a.available(state))):
-            return _take(rules, a.index)
+        index = candidates[pick].index
+        if action_allowed(state, index):
+            return rules.take_moves[index]
     options = available_action_indices(state)  # very unlikely: almost nothing is legal
     pick = int(rng.random() * (len(options) + 1))
-    return EndTurn() if pick == len(options) else TakeAction(rules.actions[options[pick]].id)
+    return END_TURN if pick == len(options) else rules.take_moves[options[pick]]
 
 
 def passive_policy(state: GameState, rng: random.Random) -> Move:
@@ -145,11 +140,11 @@ def choices_policy(plan: Mapping[str, str], actions: Mapping[int, list[str]],
             return historical_answer(rules, ev.index)
         for action_id in actions.get(state.turn, []):
             index = rules.action_index.get(action_id)
-            if index is not None and action_problem(state, index) is None:
+            if index is not None and action_allowed(state, index):
                 return _take(rules, index)
         if follow_history and state.turn < rules.turns:
             for index in rules.history_by_turn[state.turn]:
-                if rules.actions[index].id not in skip and action_problem(state, index) is None:
+                if rules.actions[index].id not in skip and action_allowed(state, index):
                     return _take(rules, index)
         return END_TURN
 
@@ -204,12 +199,9 @@ def historical_game(rules: Rules) -> GameState:
     The seed is 0; a scenario whose history depends on chance events gets the
     trajectory of that one seed.
     """
-    cached = rules._cache.get("history")
-    if cached is None:
-        cached = play_game(rules, history_policy, seed=0)
-        rules._cache["history"] = cached
-    assert isinstance(cached, GameState)
-    return cached
+    found = rules.memoised("history", lambda r: play_game(r, history_policy, seed=0))
+    assert isinstance(found, GameState)
+    return found
 
 
 def historical_refusals(rules: Rules) -> list[tuple[int, int, str]]:

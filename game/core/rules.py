@@ -15,6 +15,7 @@ from typing import Any
 
 from game.core import expr
 from game.core.expr import Evaluator, ExprError, Name
+from game.core.moves import Choose, TakeAction
 from game.core.scenario import Effect, Scenario, expression_places, month_index
 
 # Effect opcodes, applied by game.core.engine, which relies on this order (aims < relations
@@ -23,6 +24,23 @@ AIM_ADD, AIM_SET, REL_ADD, REL_SET, FLAG_SET, FLAG_CLEAR, SIGN, CANCEL = range(8
 
 EffectOp = tuple[int, int, float]
 """(opcode, index, amount): index of the aim, nation, flag or (nation * 64 + treaty kind)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EffectInfo:
+    """One effect as a reader sees it, by id, for tooltips and reports.
+
+    ``kind`` is the effect's key in the scenario file (``aim``, ``relation``, ``set_flag``,
+    ``clear_flag``, ``sign``, ``cancel``); ``target`` the aim, nation or flag it changes;
+    ``treaty`` the treaty kind signed or ended; ``add`` or ``set`` the amount of an aim or
+    relation effect.
+    """
+
+    kind: str
+    target: str
+    treaty: str = ""
+    add: float | None = None
+    set: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +117,29 @@ class Rules:
     event_index: dict[str, int]
     nation_index: dict[str, int]
     aim_index: dict[str, int]
-    _cache: dict[str, Any] = field(default_factory=dict)
+    treaty_index: dict[str, int]
+    flag_index: dict[str, int]
+    take_moves: tuple[TakeAction, ...]
+    """The move that takes each action, made once (moves are values)."""
+    historical_answers: tuple[Choose | None, ...]
+    """Each event's historical answer (``historical_choice``, else its first choice); None
+    for an event that asks nothing."""
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Derived values too costly to compute at compile time (the historical game), filled
+    in on first use by game.core alone, through :meth:`memoised`."""
+
+    def memoised(self, key: str, make: Callable[[Rules], Any]) -> Any:
+        """Return ``make(self)``, computed once per rules and kept. Core use only: ``make``
+        must be a pure function of the rules."""
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = make(self)
+        return found
+
+    def action_effects(self, action_id: str) -> tuple[EffectInfo, ...]:
+        """Return what an action does, effect by effect, in the scenario's order. Raises
+        KeyError for an unknown action."""
+        return describe_ops(self, self.actions[self.action_index[action_id]].effects)
 
     def turn_of_month(self, year_month: str) -> int:
         """Return the turn that contains a ``"YYYY-MM"`` month (may be out of range)."""
@@ -265,6 +305,30 @@ def compile_effects(effects: list[Effect], scenario: Scenario,
     return tuple(ops)
 
 
+def describe_ops(rules: Rules, ops: tuple[EffectOp, ...]) -> tuple[EffectInfo, ...]:
+    """Return compiled effects as :class:`EffectInfo`, by id."""
+    out = []
+    for op, i, amount in ops:
+        if op == AIM_ADD:
+            out.append(EffectInfo("aim", rules.aim_ids[i], add=amount))
+        elif op == AIM_SET:
+            out.append(EffectInfo("aim", rules.aim_ids[i], set=amount))
+        elif op == REL_ADD:
+            out.append(EffectInfo("relation", rules.nation_ids[i], add=amount))
+        elif op == REL_SET:
+            out.append(EffectInfo("relation", rules.nation_ids[i], set=amount))
+        elif op == FLAG_SET:
+            out.append(EffectInfo("set_flag", rules.flag_ids[i]))
+        elif op == FLAG_CLEAR:
+            out.append(EffectInfo("clear_flag", rules.flag_ids[i]))
+        elif op in (SIGN, CANCEL):
+            out.append(EffectInfo("sign" if op == SIGN else "cancel", rules.nation_ids[i >> 6],
+                                  treaty=rules.treaty_ids[i & 63]))
+        else:
+            raise ValueError(f"unknown effect opcode {op}")
+    return tuple(out)
+
+
 DRIFT_LIMIT = 1e12
 """Largest change a per_turn formula makes in one turn (the engine then clamps the aim)."""
 
@@ -380,4 +444,10 @@ def compile_rules(scenario: Scenario) -> Rules:
         event_index={e.id: e.index for e in events},
         nation_index=nations,
         aim_index={a: i for i, a in enumerate(a.id for a in scenario.aims)},
+        treaty_index={t.id: i for i, t in enumerate(scenario.treaty_kinds)},
+        flag_index={f: i for i, f in enumerate(flag_ids)},
+        take_moves=tuple(TakeAction(a.id) for a in actions),
+        historical_answers=tuple(
+            Choose(ev.id, ev.choices[ev.historical_choice if ev.historical_choice >= 0 else 0].id)
+            if ev.choices else None for ev in events),
     )

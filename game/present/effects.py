@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.engine import Choose, GameState, IllegalMoveError, Move, TakeAction, apply_action
+from game.core.engine import (
+    Choose,
+    GameState,
+    IllegalMoveError,
+    Move,
+    Preview,
+    TakeAction,
+    TreatyChange,
+    actions_ruled_out,
+    compare,
+    preview,
+)
+from game.core.rules import EffectInfo
 from game.present.text import one_line, signed
 
 
@@ -26,25 +38,30 @@ class Effect:
 
 def diff(before: GameState, after: GameState) -> Effect:
     """Describe what changed between two states (aims, relations, treaties)."""
+    return _words(before, compare(before, after))
+
+
+def _words(before: GameState, change: Preview) -> Effect:
     rules = before.rules
+    scn = rules.scenario
     parts: list[str] = []
     score = 0.0
-    for i, aim in enumerate(rules.scenario.aims):
-        d = after.aims[i] - before.aims[i]
-        if abs(d) >= 0.05:
-            parts.append(f"{aim.name} {signed(d)}")
-            score += d * (aim.weight or 1)
-    for j, nation in enumerate(rules.scenario.nations):
-        d = after.relations[j] - before.relations[j]
-        if abs(d) >= 0.05:
-            parts.append(f"{nation.name} {signed(d, 0)}")
-        gained = after.treaties[j] & ~before.treaties[j]
-        lost = before.treaties[j] & ~after.treaties[j]
-        for k, kind in enumerate(rules.scenario.treaty_kinds):
-            if gained & (1 << k):
-                parts.append(f"signs {kind.name} with {nation.name}")
-            if lost & (1 << k):
-                parts.append(f"ends {kind.name} with {nation.name}")
+    for c in change.aims:
+        aim = scn.aims[rules.aim_index[c.id]]
+        if abs(c.delta) >= 0.05:
+            parts.append(f"{aim.name} {signed(c.delta)}")
+            score += c.delta * (aim.weight or 1)
+    treaties: dict[str, list[TreatyChange]] = {}
+    for t in change.treaties:
+        treaties.setdefault(t.nation, []).append(t)
+    relations = {c.id: c for c in change.relations}
+    for nation in scn.nations:
+        r = relations.get(nation.id)
+        if r is not None and abs(r.delta) >= 0.05:
+            parts.append(f"{nation.name} {signed(r.delta, 0)}")
+        for t in treaties.get(nation.id, ()):
+            kind = scn.treaty_kinds[rules.treaty_index[t.kind]]
+            parts.append(f"{'signs' if t.signed else 'ends'} {kind.name} with {nation.name}")
     good = 1 if score > 0.05 else -1 if score < -0.05 else 0
     return Effect(tuple(parts), good)
 
@@ -52,7 +69,7 @@ def diff(before: GameState, after: GameState) -> Effect:
 def expected(state: GameState, move: Move) -> Effect | None:
     """The expected effect of ``move`` on ``state``, or None if it is not allowed now."""
     try:
-        return diff(state, apply_action(state, move))
+        return _words(state, preview(state, move))
     except IllegalMoveError:
         return None
 
@@ -65,30 +82,33 @@ def action_effect(state: GameState, index: int) -> Effect:
     found = expected(state, move)
     if found is not None:
         return found
-    return effect_of_ops(state, state.rules.actions[index].effects)
+    return effect_of(state, state.rules.action_effects(move.action))
 
 
-def effect_of_ops(state: GameState, ops: tuple[tuple[int, int, float], ...]) -> Effect:
-    """Describe a list of effect opcodes without applying them (no clamping)."""
-    from game.core import rules as r
-
-    scn = state.rules.scenario
+def effect_of(state: GameState, effects: tuple[EffectInfo, ...]) -> Effect:
+    """Describe effects without applying them (no clamping)."""
+    rules = state.rules
+    scn = rules.scenario
     parts: list[str] = []
     score = 0.0
-    for op, i, amount in ops:
-        if op == r.AIM_ADD:
-            parts.append(f"{scn.aims[i].name} {signed(amount)}")
-            score += amount
-        elif op == r.AIM_SET:
-            parts.append(f"{scn.aims[i].name} set to {amount:.0f}")
-        elif op == r.REL_ADD:
-            parts.append(f"{scn.nations[i].name} {signed(amount, 0)}")
-        elif op == r.REL_SET:
-            parts.append(f"{scn.nations[i].name} set to {amount:.0f}")
-        elif op == r.SIGN:
-            parts.append(f"signs {scn.treaty_kinds[i & 63].name} with {scn.nations[i >> 6].name}")
-        elif op == r.CANCEL:
-            parts.append(f"ends {scn.treaty_kinds[i & 63].name} with {scn.nations[i >> 6].name}")
+    for e in effects:
+        if e.kind == "aim":
+            name = scn.aims[rules.aim_index[e.target]].name
+            if e.add is not None:
+                parts.append(f"{name} {signed(e.add)}")
+                score += e.add
+            elif e.set is not None:
+                parts.append(f"{name} set to {e.set:.0f}")
+        elif e.kind == "relation":
+            name = scn.nations[rules.nation_index[e.target]].name
+            if e.add is not None:
+                parts.append(f"{name} {signed(e.add, 0)}")
+            elif e.set is not None:
+                parts.append(f"{name} set to {e.set:.0f}")
+        elif e.kind in ("sign", "cancel"):
+            kind = scn.treaty_kinds[rules.treaty_index[e.treaty]].name
+            nation = scn.nations[rules.nation_index[e.target]].name
+            parts.append(f"{'signs' if e.kind == 'sign' else 'ends'} {kind} with {nation}")
     return Effect(tuple(parts), 1 if score > 0 else -1 if score < 0 else 0)
 
 
@@ -101,28 +121,7 @@ def choice_effect(state: GameState, choice_id: str) -> Effect | None:
 
 def locked_by(state: GameState, index: int) -> list[str]:
     """Names of the actions still to come that taking action ``index`` now would rule out by
-    its changes to relations (a relation pushed below the threshold another action needs).
-    Only relations are compared: flags and treaties set by an action usually mark a stage
-    (a plan running) rather than a door closed."""
-    rules = state.rules
-    try:
-        after = apply_action(state, TakeAction(rules.actions[index].id))
-    except IllegalMoveError:
-        return []
-    if after.relations == state.relations:
-        return []
-    after = state._replace(relations=after.relations)
-    out = []
-    for a in rules.actions:
-        if a.index == index or a.available is None or a.last_turn < state.turn:
-            continue
-        if a.once and state.took >> a.index & 1:
-            continue
-        try:
-            if a.available(state) and not a.available(after):
-                out.append(one_line(rules.scenario.actions[a.index].name, 60))
-        except Exception:  # noqa: BLE001 - a preview must never break the screen
-            continue
-    return out
-
-
+    its changes to relations (see :func:`game.core.engine.actions_ruled_out`)."""
+    scn = state.rules.scenario
+    return [one_line(scn.actions[state.rules.action_index[a]].name, 60)
+            for a in actions_ruled_out(state, scn.actions[index].id)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.engine import GameState, is_over
+from game.core.engine import GameState, ending, is_over
 from game.core.policies import historical_game
 from game.core.scenario import HistoryNote, Reading, Source
 from game.core.scoring import DecisionRow, Summary, month_label, summarize
@@ -137,17 +137,18 @@ def _event_rows(state: GameState, hist: GameState) -> tuple[EventRow, ...]:
         if not in_game and not finished and theirs[index] > state.turn:
             continue
         turn = mine[index] if in_game else theirs[index]
-        mc = state.choices[index]
-        hc = hist.choices[index] if index in theirs else -1
+        labels = {c.id: c.label for c in ev.choices}
+        mc = state.answer(ev.id)
+        hc = hist.answer(ev.id) if index in theirs else None
         choice = ""
         if ev.choices and in_game:
-            choice = ev.choices[mc].label if mc >= 0 else "not answered yet"
+            choice = labels[mc] if mc is not None else "not answered yet"
         rows.append(EventRow(
             turn=turn, date=month_label(rules, turn), id=ev.id, title=ev.title, text=ev.text,
             in_game=in_game, in_history=index in theirs,
             history_date=month_label(rules, theirs[index]) if index in theirs else "",
             after_end=not in_game and finished and theirs[index] > state.turn,
-            choice=choice, history_choice=ev.choices[hc].label if ev.choices and hc >= 0 else "",
+            choice=choice, history_choice=labels[hc] if hc is not None else "",
             note=ev.history))
     rows.sort(key=lambda r: (r.turn, not r.in_game))
     return tuple(rows)
@@ -184,8 +185,8 @@ def report_of_state(state: GameState, *, player: str = "", save_path: str = "",
         seed=state.seed, scenario_id=scn.id, scenario_title=scn.title,
         scenario_author=scn.author, scenario_file=scenario_file, player_state=scn.player,
         finished=is_over(state), date=state.date_text, summary=summary,
-        historical_ending_title=(scn.endings[hist.ending_index].title
-                                 if is_over(hist) else ""),
+        historical_ending_title=next((e.title for e in scn.endings if e.id == ending(hist)),
+                                     ""),
         aim_ids=rules.aim_ids, aim_names=tuple(a.name for a in scn.aims),
         aim_ranges=tuple(zip(rules.aim_min, rules.aim_max, strict=True)),
         aim_weights=tuple(a.weight for a in scn.aims), turns=turns,

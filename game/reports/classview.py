@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from game.core.engine import GameState
+from game.core.engine import GameState, ending
 from game.core.policies import historical_game
 from game.core.rules import Rules
 from game.core.scoring import aim_results, month_label, overall_score, stance
@@ -139,34 +139,48 @@ class _Played(Protocol):
     """A finished or saved game as far as its decisions go (a state, or its facts)."""
 
     @property
-    def took(self) -> int: ...
+    def actions_taken(self) -> frozenset[str]: ...
     @property
-    def fired(self) -> int: ...
+    def events_fired(self) -> frozenset[str]: ...
     @property
-    def choices(self) -> tuple[int, ...]: ...
+    def answers(self) -> dict[str, str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Decided:
+    """A state's decisions, asked of the engine once."""
+
+    actions_taken: frozenset[str]
+    events_fired: frozenset[str]
+    answers: dict[str, str]
+
+
+def _decided(state: GameState) -> _Decided:
+    return _Decided(frozenset(state.actions_taken()), frozenset(state.events_fired()),
+                    state.answers())
 
 
 def _decisions(rules: Rules, states: Sequence[_Played],
-               hist: GameState) -> list[tuple[DecisionTally, list[str]]]:
+               hist_state: GameState) -> list[tuple[DecisionTally, list[str]]]:
     """Each decision the class or history made, with every student's answer to it."""
     scn = rules.scenario
     out: list[tuple[int, str, DecisionTally, list[str]]] = []
-    took_any = 0
-    fired_any = 0
+    hist = _decided(hist_state)
+    took_any: set[str] = set(hist.actions_taken)
+    fired_any: set[str] = set(hist.events_fired)
     for s in states:
-        took_any |= s.took
-        fired_any |= s.fired
+        took_any |= s.actions_taken
+        fired_any |= s.events_fired
     hist_turns: dict[int, int] = {}
-    for entry in hist.log():
+    for entry in hist_state.log():
         if entry.kind == "action" and entry.index not in hist_turns:
             hist_turns[entry.index] = entry.turn
     for a in rules.actions:
-        bit = 1 << a.index
-        if not (took_any | hist.took) & bit:
+        if a.id not in took_any:
             continue
-        answers = ["took it" if s.took & bit else "did not" for s in states]
+        answers = ["took it" if a.id in s.actions_taken else "did not" for s in states]
         took = answers.count("took it")
-        in_history = bool(hist.took & bit)
+        in_history = a.id in hist.actions_taken
         turn = hist_turns.get(a.index, max(a.first_turn, 0))
         history = f"took it ({month_label(rules, turn)})" if in_history else "did not"
         tally = DecisionTally("action", a.id, scn.actions[a.index].name, month_label(rules, turn),
@@ -175,23 +189,23 @@ def _decisions(rules: Rules, states: Sequence[_Played],
                               history)
         out.append((turn, "b", tally, answers))
     for ev in rules.events:
-        bit = 1 << ev.index
-        if not ev.choices or not (fired_any | hist.fired) & bit:
+        if not ev.choices or ev.id not in fired_any:
             continue
         model = scn.events[ev.index]
+        labels = {c.id: c.label for c in model.choices}
         answers = []
         for s in states:
-            c = s.choices[ev.index]
-            if c >= 0:
-                answers.append(model.choices[c].label)
-            elif s.fired & bit:
+            c = s.answers.get(ev.id)
+            if c is not None:
+                answers.append(labels[c])
+            elif ev.id in s.events_fired:
                 answers.append("not answered")
             else:
                 answers.append("did not happen")
-        hc = hist.choices[ev.index]
-        history = model.choices[hc].label if hc >= 0 else "did not happen"
-        options = [OptionCount(c.label, answers.count(c.label), k == hc)
-                   for k, c in enumerate(model.choices)]
+        hc = hist.answers.get(ev.id)
+        history = labels[hc] if hc is not None else "did not happen"
+        options = [OptionCount(c.label, answers.count(c.label), c.id == hc)
+                   for c in model.choices]
         for extra in ("not answered", "did not happen"):
             if extra in answers:
                 options.append(OptionCount(extra, answers.count(extra), False))
@@ -215,17 +229,19 @@ class GameFacts:
     name: str
     file: str
     digest: str
-    """The digest of the rules the game was replayed on: its ending and choices are indices
-    into that version of the scenario only."""
-    ending_index: int
+    """The digest of the rules the game was replayed on: its ending and choices are ids of
+    that version of the scenario only."""
+    ending: str | None
+    """The id of the game's ending; None while it goes on."""
     date: str
     aims: tuple[float, ...]
     vs_history: tuple[float, ...]
     distance: float
     score: float
-    took: int
-    fired: int
-    choices: tuple[int, ...]
+    actions_taken: frozenset[str]
+    events_fired: frozenset[str]
+    answers: dict[str, str]
+    """Event id -> choice id of every event answered."""
     lean: float
     reading: str
     verdict: str
@@ -239,11 +255,12 @@ def game_facts(game: LoadedSave) -> GameFacts:
     st = stance(state)
     return GameFacts(
         name=game.data.player or _stem(game.path), file=game.path, digest=rules.digest,
-        ending_index=state.ending_index, date=state.date_text,
+        ending=ending(state), date=state.date_text,
         aims=tuple(round(v, 2) for v in state.aims),
         vs_history=tuple(a.difference for a in aim_results(state)),
         distance=distance_from_history(state, hist), score=overall_score(state),
-        took=state.took, fired=state.fired, choices=state.choices, lean=st.lean,
+        actions_taken=frozenset(state.actions_taken()),
+        events_fired=frozenset(state.events_fired()), answers=state.answers(), lean=st.lean,
         reading=st.reading_name, verdict=st.verdict)
 
 
@@ -264,8 +281,8 @@ def class_view(rules: Rules, games: Sequence[GameFacts], anonymise: bool = False
     rows = []
     for n, game in enumerate(games):
         name, file = (f"Student {n + 1}", "") if anonymise else (game.name, game.file)
-        finished = game.ending_index >= 0
-        ending = scn.endings[game.ending_index] if finished else None
+        finished = game.ending is not None
+        end = next((e for e in scn.endings if e.id == game.ending), None)
         same = total = 0
         for tally, answers in decisions:
             total += 1
@@ -274,21 +291,22 @@ def class_view(rules: Rules, games: Sequence[GameFacts], anonymise: bool = False
             else:
                 same += answers[n] == tally.history
         rows.append(StudentRow(
-            name=name, file=file, ending_id=ending.id if ending else None,
-            ending_title=ending.title if ending else f"not finished ({game.date})",
+            name=name, file=file, ending_id=end.id if end else None,
+            ending_title=end.title if end else f"not finished ({game.date})",
             finished=finished, date=game.date, score=game.score, final=game.aims,
             vs_history=game.vs_history, distance=game.distance, same_decisions=same,
             decisions=total, lean=game.lean, reading=game.reading, verdict=game.verdict,
             choices=tuple(answers[n] for _, answers in decisions)))
     order = {id(r): k for k, r in enumerate(rows)}
     rows.sort(key=lambda r: (r.distance, order[id(r)]))
-    ending_counts = [0] * len(scn.endings)
+    ending_counts = {e.id: 0 for e in scn.endings}
     for g in games:
-        if g.ending_index >= 0:
-            ending_counts[g.ending_index] += 1
-    endings = tuple(EndingTally(e.id, e.title, ending_counts[i], i == hist.ending_index)
-                    for i, e in enumerate(scn.endings))
-    done = [g for g in games if g.ending_index >= 0]
+        if g.ending is not None:
+            ending_counts[g.ending] += 1
+    hist_ending = ending(hist)
+    endings = tuple(EndingTally(e.id, e.title, ending_counts[e.id], e.id == hist_ending)
+                    for e in scn.endings)
+    done = [g for g in games if g.ending is not None]
     pool = done or list(games)
     aims = []
     for i, aim in enumerate(scn.aims):

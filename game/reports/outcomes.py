@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.core.engine import GameState
+from game.core.engine import GameState, ending
 from game.core.policies import POLICIES, Policy, historical_game, play_game
 from game.core.rules import Rules
 from game.core.scoring import overall_score
@@ -34,15 +34,21 @@ class GameRecord:
     ending: int
     final: tuple[float, ...]
     score: float
-    took: int
-    """Bit set of the actions taken at least once."""
-    choices: tuple[int, ...]
-    """The choice made at each event (-1: it did not fire or asked nothing)."""
+    actions_taken: tuple[int, ...]
+    """The scenario positions of the actions taken at least once."""
+    answers: tuple[int, ...]
+    """The position of the choice made at each event (-1: it did not fire or asked nothing)."""
 
 
 def record_of(state: GameState, seed: int) -> GameRecord:
-    return GameRecord(seed, state.ending_index, state.aims, overall_score(state), state.took,
-                      state.choices)
+    rules = state.rules
+    end = ending(state)
+    answers = state.answers()
+    return GameRecord(
+        seed, next((e.index for e in rules.endings if e.id == end), -1), state.aims,
+        overall_score(state), tuple(rules.action_index[a] for a in state.actions_taken()),
+        tuple(next(c.index for c in ev.choices if c.id == answers[ev.id])
+              if ev.id in answers else -1 for ev in rules.events))
 
 
 @dataclass(frozen=True)
@@ -218,14 +224,11 @@ def influences(rules: Rules, records: Sequence[GameRecord], top: int = 10) -> li
     sums: dict[tuple[str, int, int], float] = {}
     counts: dict[tuple[str, int, int], int] = {}
     for r in records:
-        took = r.took
-        while took:
-            low = took & -took
-            key = ("action", low.bit_length() - 1, 0)
+        for action in r.actions_taken:
+            key = ("action", action, 0)
             sums[key] = sums.get(key, 0.0) + r.score
             counts[key] = counts.get(key, 0) + 1
-            took ^= low
-        for event, choice in enumerate(r.choices):
+        for event, choice in enumerate(r.answers):
             if choice >= 0:
                 key = ("choice", event, choice)
                 sums[key] = sums.get(key, 0.0) + r.score
@@ -267,7 +270,7 @@ def summarize_outcomes(rules: Rules, records: Sequence[GameRecord]) -> Outcomes:
         if r.ending >= 0:
             counts[r.ending] += 1
     endings = tuple(EndingCount(e.id, e.title, counts[i], round(100 * counts[i] / n, 1),
-                                i == hist.ending_index)
+                                e.id == ending(hist))
                     for i, e in enumerate(rules.scenario.endings))
     aims = tuple(spread(a.id, a.name, [r.final[i] for r in records], hist.aims[i])
                  for i, a in enumerate(rules.scenario.aims))

@@ -32,6 +32,8 @@ from game.core.engine import (
     GameState,
     apply_action,
     available_action_indices,
+    ending,
+    is_over,
     move_limit,
     new_game,
 )
@@ -531,15 +533,17 @@ class _Player:
         last_turn = len(turn_units) - 1
         possible = self.possible
         left = self.left
+        event_index = rules.event_index
         for _ in range(self.limit):
-            if state.ending_index >= 0:
+            if is_over(state):
                 break
             if left <= 0:
                 self.stopped = True
                 break
             cost = apply_units
             turn = state.turn
-            if not state.pending:
+            pending = state.pending_event
+            if pending is None:
                 available = available_action_indices(state)
                 for index in available:
                     possible |= 1 << index
@@ -548,19 +552,21 @@ class _Player:
                     cost += apply_units * len(available)
             else:
                 if first_pending is not None:
-                    first_pending.setdefault(state.pending[0], state)
+                    first_pending.setdefault(event_index[pending], state)
                 if greedy:
-                    cost += apply_units * len(events[state.pending[0]].choices)
+                    cost += apply_units * len(events[event_index[pending]].choices)
             state = apply_action(state, policy(state, rng))
-            if state.turn != turn or state.ending_index >= 0:
+            if state.turn != turn or is_over(state):
                 cost += turn_units[min(state.turn, last_turn)]
             left -= cost
             self.spent += cost
         self.left = left
         self.possible = possible
-        self.fired |= state.fired
-        if state.ending_index >= 0:
-            self.endings.add(state.ending_index)
+        for event in state.events_fired():
+            self.fired |= 1 << event_index[event]
+        end = ending(state)
+        if end is not None:
+            self.endings.add(next(e.index for e in rules.endings if e.id == end))
         return state
 
 
@@ -617,7 +623,7 @@ def _what_if_games(rules: Rules, plan: SimulationPlan, player: _Player) -> int:
         if changed:
             start = first_pending[min(changed, key=order.__getitem__)]
             player.play(start, history_with(changes), random.Random(0))
-        elif history.ending_index < 0:
+        elif not is_over(history):
             continue  # history itself was cut short: what this game would do is not known
         # else none of its events comes up in history: it is the historical game, played
         games += 1

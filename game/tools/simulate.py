@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from game.core.engine import GameState
+from game.core.engine import ending as game_ending
 from game.core.policies import POLICIES, historical_game
 from game.core.rules import Rules
 from game.core.scoring import overall_score
@@ -59,7 +60,7 @@ def game_record(state: GameState, seed: int) -> dict[str, Any]:
     """One game's ending, final aims and difference from history, as plain data."""
     rules = state.rules
     hist = historical_game(rules)
-    ending = rules.endings[state.ending_index].id if state.ending_index >= 0 else None
+    ending = game_ending(state)
     return {
         "seed": seed,
         "ending": ending,

@@ -31,7 +31,8 @@ class EventScene(Scene):
         super().__init__(app)
         assert app.session is not None
         state = app.session.state
-        self.event_index = state.pending[0] if state.pending else -1
+        pending = state.pending_event
+        self.event_index = state.rules.event_index[pending] if pending is not None else -1
         self.turn = state.turn
         self.answered: int | None = None
         self.answer_effect = ""

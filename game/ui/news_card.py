@@ -35,10 +35,10 @@ def item_paragraphs(state: GameState, item: CardItem) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = [(ev.title, "heading"), (date, "dim"), (ev.text, "body")]
     mine = hist = None
     if ev.choices:
-        answered = state.choices[item.index]
-        if answered < 0:  # not answered yet: the note is not shown, so the choice stays free
+        answered = state.answer(ev.id)
+        if answered is None:  # not answered yet: the note is not shown, so the choice stays free
             return out + [("Its history note is shown once you have answered it.", "dim")]
-        mine = ev.choices[answered].label
+        mine = next(c.label for c in ev.choices if c.id == answered)
         h = rules.events[item.index].historical_choice
         hist = ev.choices[h].label if h >= 0 else None
     return out + note_paragraphs(ev.history, hist, mine, heading_style="subheading",

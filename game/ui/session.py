@@ -78,7 +78,7 @@ class Session:
                warnings: list[str] | None = None) -> Session:
         """Continue a game from ``state`` (a loaded save); undo reaches back to this state."""
         s = cls(state.rules, scenario_file, state.seed, player, [state], list(warnings or []))
-        if state.taken_this_turn:
+        if state.actions_this_turn():
             s.news_shown_turn = state.turn  # the player has acted: the turn's news was seen
         return s
 

@@ -58,7 +58,7 @@ def history_policy(state: GameState, rng: random.Random) -> Move:
     if state.turn < rules.turns:
         for index in rules.history_by_turn[state.turn]:
             if index not in state.taken_this_turn and action_allowed(state, index):
-                return _take(rules, index)
+                return rules.take_moves[index]
     return END_TURN
 
 

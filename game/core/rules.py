@@ -96,6 +96,10 @@ class Rules:
     aim_max: tuple[float, ...]
     aim_start: tuple[float, ...]
     aim_drift: tuple[Evaluator | None, ...]
+    """Each aim's per_turn formula, always finite (see :func:`finite_drift`)."""
+    drift_formulas: tuple[Evaluator | None, ...]
+    """The same formulas unwrapped: the engine bounds their values itself, saving a call per
+    aim and turn."""
     nation_ids: tuple[str, ...]
     treaty_ids: tuple[str, ...]
     flag_ids: tuple[str, ...]
@@ -344,22 +348,27 @@ def finite_drift(formula: Evaluator | None) -> Evaluator | None:
     """
     if formula is None:
         return None
-    limit = DRIFT_LIMIT
 
     def drift(state: Any) -> Any:
         try:
             value = formula(state)
         except (OverflowError, ZeroDivisionError):  # not with checked formulas; never a crash
             return 0.0
-        if -limit <= value <= limit:
-            return value
-        if value > limit:
-            return limit
-        if value < -limit:
-            return -limit
-        return 0.0  # NaN
+        return value if -DRIFT_LIMIT <= value <= DRIFT_LIMIT else bounded_drift(value)
 
     return drift
+
+
+def bounded_drift(value: float) -> float:
+    """Return a drift beyond :data:`DRIFT_LIMIT` as the limit, and NaN as no change (see
+    :func:`finite_drift`)."""
+    if -DRIFT_LIMIT <= value <= DRIFT_LIMIT:
+        return value
+    if value > DRIFT_LIMIT:
+        return DRIFT_LIMIT
+    if value < -DRIFT_LIMIT:
+        return -DRIFT_LIMIT
+    return 0.0  # NaN
 
 
 def compile_rules(scenario: Scenario) -> Rules:
@@ -378,6 +387,8 @@ def compile_rules(scenario: Scenario) -> Rules:
 
     def opt(text: str | None) -> Evaluator | None:
         return None if text is None else compile_expr(text, resolve)
+
+    drift_formulas = tuple(opt(a.per_turn) for a in scenario.aims)
 
     actions = tuple(
         CompiledAction(i, a.id, a.cost, turn_of(a.earliest, 0), turn_of(a.latest, turns - 1),
@@ -421,7 +432,8 @@ def compile_rules(scenario: Scenario) -> Rules:
         aim_min=tuple(a.min for a in scenario.aims),
         aim_max=tuple(a.max for a in scenario.aims),
         aim_start=tuple(a.start for a in scenario.aims),
-        aim_drift=tuple(finite_drift(opt(a.per_turn)) for a in scenario.aims),
+        aim_drift=tuple(finite_drift(f) for f in drift_formulas),
+        drift_formulas=drift_formulas,
         nation_ids=tuple(nations),
         treaty_ids=tuple(t.id for t in scenario.treaty_kinds),
         flag_ids=flag_ids,

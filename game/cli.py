@@ -7,6 +7,7 @@ import importlib
 import os
 import sys
 
+from game import i18n
 from game.reports.guard import guarded
 from game.reports.terminal import safe_output
 
@@ -41,6 +42,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         description="Statecraft: lead a nation through the 1930s and compare your game "
         "with history. With no command, the game opens.",
     )
+    parser.add_argument("--lang", metavar="CODE",
+                        help="the language of the game and its reports (en, de; default: the "
+                        "settings, then LANGUAGE or LANG); may stand anywhere on the line")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
@@ -59,8 +63,37 @@ def main(argv: list[str] | None = None) -> int:
         return _main(argv)
 
 
+def take_language(words: list[str]) -> tuple[list[str], str | None]:
+    """``--lang CODE`` (or ``--lang=CODE``) taken out of the command line, wherever it stands;
+    return the other words and the code."""
+    out: list[str] = []
+    code: str | None = None
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "--":
+            out.extend(words[i:])
+            break
+        if word == "--lang" and i + 1 < len(words):
+            code, i = words[i + 1], i + 2
+            continue
+        if word.startswith("--lang="):
+            code = word.split("=", 1)[1]
+        else:
+            out.append(word)
+        i += 1
+    return out, code
+
+
 def _main(argv: list[str] | None) -> int:
-    words = sys.argv[1:] if argv is None else argv
+    words, lang = take_language(sys.argv[1:] if argv is None else list(argv))
+    if lang is not None:
+        used = i18n.set_command_line_language(lang)
+        if i18n.normalise(lang) != used:
+            print(f"--lang {lang}: no translation for this language; using {used} "
+                  f"(available: {', '.join(i18n.available_languages())})", file=sys.stderr)
+    else:
+        i18n.set_language(None)  # the environment's, until the settings say otherwise
     if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help")):
         words = ["play", *words]  # `python main.py --scenario FILE` plays it
     only = words[0] if words[0] in COMMANDS else None

@@ -1,7 +1,9 @@
-"""Dates as a reader writes them: the one month formatter above the engine.
+"""Dates as a reader writes them, in the reader's language: the one month formatter above
+the engine.
 
-The engine keeps its own month names for ``GameState.date_text`` (core stands
-alone); every screen and report uses these.
+The engine keeps its own English month names for ``GameState.date_text`` (core stands
+alone); every screen and report uses these. Other languages take their month names from
+Babel's locale data (imported only when a language other than English is used).
 """
 
 from __future__ import annotations
@@ -10,14 +12,29 @@ import re
 import time
 
 from game.core.rules import Rules
+from game.i18n import babel_locale
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""The English short month names."""
+
+_names: dict[str, tuple[str, ...]] = {"en": MONTHS}
+
+
+def month_names() -> tuple[str, ...]:
+    """The short month names of the current language, January first."""
+    lang = babel_locale()
+    if lang not in _names:
+        from babel.dates import get_month_names  # only for a language other than English
+
+        names = get_month_names("abbreviated", locale=lang)
+        _names[lang] = tuple(str(names[m]).rstrip(".") for m in range(1, 13))
+    return _names[lang]
 _YEAR_MONTH = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])\b")
 
 
 def month_count_words(month: int) -> str:
     """A month count (year * 12 + month - 1) as ``"Jan 1928"``."""
-    return f"{MONTHS[month % 12]} {month // 12}"
+    return f"{month_names()[month % 12]} {month // 12}"
 
 
 def turn_date(rules: Rules, turn: int) -> str:
@@ -28,12 +45,13 @@ def turn_date(rules: Rules, turn: int) -> str:
 def month_words(year_month: str) -> str:
     """``"1928-01"`` as a reader writes it: ``"Jan 1928"`` (anything else is returned as is)."""
     m = _YEAR_MONTH.fullmatch(year_month)
-    return f"{MONTHS[int(m[2]) - 1]} {m[1]}" if m else year_month
+    return f"{month_names()[int(m[2]) - 1]} {m[1]}" if m else year_month
 
 
 def dates_in_words(text: str) -> str:
     """Every ``YYYY-MM`` in a text written as a reader writes it (``taken Jan 1928``)."""
-    return _YEAR_MONTH.sub(lambda m: f"{MONTHS[int(m[2]) - 1]} {m[1]}", text)
+    names = month_names()
+    return _YEAR_MONTH.sub(lambda m: f"{names[int(m[2]) - 1]} {m[1]}", text)
 
 
 def clock_words(timestamp: float) -> str:
@@ -41,4 +59,5 @@ def clock_words(timestamp: float) -> str:
     if not timestamp:
         return ""
     t = time.localtime(timestamp)
-    return f"{t.tm_mday:02d} {MONTHS[t.tm_mon - 1]} {t.tm_year}, {t.tm_hour:02d}:{t.tm_min:02d}"
+    return (f"{t.tm_mday:02d} {month_names()[t.tm_mon - 1]} {t.tm_year}, "
+            f"{t.tm_hour:02d}:{t.tm_min:02d}")

@@ -24,6 +24,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame
 import pygame_gui
 
+from game import i18n
 from game.safetext import printable
 from game.ui import flow
 from game.ui import theme as theme_mod
@@ -74,6 +75,7 @@ class App:
             if read.problem:
                 self.toast(read.problem, "bad", 12)
         self.settings = settings
+        i18n.apply_setting(settings.language)
         self.scenario_arg = scenario
         self.chosen_scenario: str | None = scenario
         self.seed = seed
@@ -136,7 +138,8 @@ class App:
         try:
             return pygame_gui.UIManager(self.screen.get_size(),
                                         theme_mod.scaled_theme(self.theme, self.scale),
-                                        enable_live_theme_updates=False)
+                                        enable_live_theme_updates=False,
+                                        starting_language=self._gui_language())
         except Exception as exc:  # noqa: BLE001 - a theme pygame_gui cannot read: keep its defaults
             self.toast(f"theme not usable ({exc.__class__.__name__}: {exc}); plain look used",
                        "bad")
@@ -158,6 +161,19 @@ class App:
             self.screen = pygame.display.set_mode((w, h), pygame.RESIZABLE)
         if not self.settings.fullscreen:
             self.settings.window_width, self.settings.window_height = w, h
+        self.relayout()
+
+    @staticmethod
+    def _gui_language() -> str:
+        """pygame_gui's own words (text boxes, scroll bars) in the game's language."""
+        lang = i18n.current_language()
+        return lang if lang in ("de", "en") else "en"
+
+    def change_language(self, code: str) -> None:
+        """Speak ``code`` ("" for the computer's language) and lay every screen out again."""
+        self.settings.language = code
+        i18n.apply_setting(code)
+        self.manager.set_locale(self._gui_language())
         self.relayout()
 
     def relayout(self) -> None:

@@ -134,6 +134,10 @@ class Stage(Screens, Protocol):
 
     def set_fullscreen(self, on: bool) -> None: ...
 
+    def change_language(self, code: str) -> None:
+        """Speak ``code`` ("" for the computer's language) and lay the screens out again."""
+        ...
+
     def relayout(self) -> None:
         """Apply a new scale or palette and lay the screens out again."""
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from game.atomic import write_atomic
 from game.files import read_limited
+from game.i18n import PSEUDO, available_languages
 from game.paths import config_dir
 from game.safetext import clean_text, printable
 
@@ -39,6 +40,8 @@ class Settings:
     history_notes: str = "after"
     tutorial_done: bool = False
     player_name: str = ""
+    language: str = ""
+    """A language code (``de``), or "" for the computer's language (LANGUAGE, LANG)."""
 
     def clean(self) -> Settings:
         """Return these settings with every value brought into its allowed range."""
@@ -50,6 +53,8 @@ class Settings:
         if self.history_notes not in HISTORY_TIMING:
             self.history_notes = HISTORY_TIMING[0]
         self.player_name = clean_text(str(self.player_name), 40)
+        if self.language not in ("", *available_languages(), PSEUDO):
+            self.language = ""
         return self
 
 

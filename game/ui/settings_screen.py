@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import LANGUAGE_NAMES, available_languages, current_language
 from game.ui.scene import Scene
 from game.ui.settings import HISTORY_TIMING, PALETTES, SCALES, WINDOW_SIZES
 from game.ui.widgets import draw_text
@@ -34,6 +35,11 @@ class SettingsScene(Scene):
             ("history", "History notes: " + ("before choosing" if s.history_notes == "before"
                                              else "after choosing"),
              "When an event's 'what really happened' panel is shown."),
+            ("language", "Language: " + (LANGUAGE_NAMES.get(s.language, s.language) if s.language
+                                         else "the computer's ("
+                                         + LANGUAGE_NAMES.get(current_language(), "?") + ")"),
+             "The language of the game and its reports; the scenario's own text stays as "
+             "written."),
             ("tutorial", "Replay the guided first turn next game",
              "The short guide shows again at the start of the next game."),
             ("back", "Back  [Esc]", ""),
@@ -72,6 +78,8 @@ class SettingsScene(Scene):
             s.palette = str(_next(PALETTES, s.palette))
         elif key == "history":
             s.history_notes = str(_next(HISTORY_TIMING, s.history_notes))
+        elif key == "language":
+            app.change_language(str(_next(("", *available_languages()), s.language)))
         elif key == "tutorial":
             s.tutorial_done = False
             app.toast("The guided first turn will show at the start of the next game; it is "

@@ -1,0 +1,89 @@
+"""The message catalogues: fresh, complete, and chosen the way a user expects."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from game import i18n
+from game.present.dates import month_words
+from game.present.numbers import number
+from tests import i18n_tool
+
+ROOT = Path(__file__).resolve().parents[1]
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\(?[a-z_]*\)?[sdfr]")
+
+
+@pytest.fixture(autouse=True)
+def english_after() -> Iterator[None]:
+    yield
+    i18n.set_language("en")
+
+
+def test_the_catalogues_are_up_to_date_with_the_code() -> None:
+    assert i18n_tool.main(["--check"]) == 0, "run: python -m tests.i18n_tool"
+
+
+@pytest.mark.parametrize("lang", [lang for lang in i18n_tool.languages()])
+def test_every_sentence_is_translated_with_its_placeholders(lang: str) -> None:
+    catalog = i18n_tool.read(i18n_tool.po_path(lang), lang)
+    problems = []
+    for m in catalog:
+        if not m.id:
+            continue
+        ids = m.id if isinstance(m.id, tuple) else (m.id,)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        if m.fuzzy or not all(strings):
+            problems.append(f"not translated: {ids[0]!r}")
+            continue
+        wanted = set(PLACEHOLDER.findall(ids[-1]))
+        for s in strings:
+            if set(PLACEHOLDER.findall(s)) != wanted:
+                problems.append(f"placeholders differ: {ids[0]!r} -> {s!r}")
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_german_is_available_and_english_is_the_fallback() -> None:
+    assert "de" in i18n.available_languages()
+    assert i18n.set_language("de") == "de" and i18n.current_language() == "de"
+    assert i18n.set_language("xx") == "en"
+    assert i18n.set_language("de_AT.UTF-8") == "de"
+
+
+def test_the_environment_chooses_as_gettext_does() -> None:
+    env = {"LANGUAGE": "fr:de", "LANG": "en_GB.UTF-8"}
+    assert i18n.language_from_environment(env) == "de"
+    assert i18n.language_from_environment({"LANG": "de_DE.UTF-8"}) == "de"
+    assert i18n.language_from_environment({"LC_ALL": "C", "LANG": "de_DE.UTF-8"}) == "en"
+    assert i18n.language_from_environment({}) is None
+
+
+def test_numbers_and_months_follow_the_language() -> None:
+    assert number(35.5) == "35.5" and number(-0.4, signed=True) == "-0.4"
+    assert month_words("1933-03") == "Mar 1933"
+    i18n.set_language("de")
+    assert number(35.5) == "35,5" and number(1234.5) == "1.234,5"
+    assert number(0.5, signed=True) == "+0,5"
+    assert month_words("1933-03") == "März 1933" and month_words("1933-05") == "Mai 1933"
+
+
+def test_the_pseudo_language_marks_every_sentence_but_keeps_placeholders() -> None:
+    i18n.set_language(i18n.PSEUDO)
+    out = i18n._("Sign a pact with {nation} in {year}")
+    assert out.startswith("⟦") and out.endswith("⟧")
+    assert "{nation}" in out and "{year}" in out and "Sign" not in out
+
+
+def test_lang_on_the_command_line_anywhere() -> None:
+    from game.cli import take_language
+
+    assert take_language(["report", "x.json", "--lang", "de"]) == (["report", "x.json"], "de")
+    assert take_language(["--lang=de"]) == ([], "de")
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--lang", "xx", "schema",
+                          "--help"], capture_output=True, text=True, timeout=120)
+    assert "--lang xx: no translation" in out.stderr

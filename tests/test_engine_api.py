@@ -143,3 +143,17 @@ def test_no_driver_reads_the_packed_fields() -> None:
             if PACKED.search(line):
                 found.append(f"{path.relative_to(GAME.parent)}:{n}: {line.strip()}")
     assert found == []
+
+
+def test_an_unknown_effect_opcode_raises_instead_of_cancelling_a_treaty(mini: Rules) -> None:
+    import dataclasses
+
+    from game.core.rules import CANCEL
+
+    broken = dataclasses.replace(mini.actions[0], effects=((CANCEL + 1, 0, 0.0),))
+    rules = dataclasses.replace(mini, actions=(broken, *mini.actions[1:]),
+                                actions_by_turn=tuple((broken, *t[1:]) if t and t[0].index == 0
+                                                      else t for t in mini.actions_by_turn))
+    s = apply_action(new_game(rules, 1), EndTurn())
+    with pytest.raises(ValueError, match="unknown effect opcode"):
+        apply_action(s, TakeAction(broken.id))

@@ -49,6 +49,7 @@ from game.core.moves import (
 from game.core.rules import (
     AIM_ADD,
     AIM_SET,
+    CANCEL,
     DRIFT_LIMIT,
     FLAG_CLEAR,
     FLAG_SET,
@@ -366,12 +367,14 @@ class _Builder:
                 self.flags |= 1 << i
             elif op == FLAG_CLEAR:
                 self.flags &= ~(1 << i)
-            else:
+            elif op == SIGN:
                 treaties = self.treaties = list(self.treaties)
-                if op == SIGN:
-                    treaties[i >> 6] |= 1 << (i & 63)
-                else:
-                    treaties[i >> 6] &= ~(1 << (i & 63))
+                treaties[i >> 6] |= 1 << (i & 63)
+            elif op == CANCEL:
+                treaties = self.treaties = list(self.treaties)
+                treaties[i >> 6] &= ~(1 << (i & 63))
+            else:  # every opcode of game.core.rules is handled above: never a silent cancel
+                raise ValueError(f"unknown effect opcode {op}")
         return tuple(changes)
 
     def log(self, kind: Kind, index: int, choice: int,

@@ -5,101 +5,126 @@ from __future__ import annotations
 import pygame
 
 from game.core.scenario import Scenario
+from game.i18n import N_, _
 from game.present.history_note import essay_intro
 from game.present.player import possessive, the_name
 from game.ui.scene import Scene
 from game.ui.widgets import ScrollText, draw_text
 
 SHORTCUTS = (
-    ("Everywhere", [
-        ("F1", "this help"), ("Esc", "back / the menu"), ("Tab, arrows", "move between buttons"),
-        ("Enter or Space", "press the button with the yellow frame"),
-        ("F5 / F9", "quick save / quick load"), ("F11", "fullscreen on or off"),
-        ("mouse wheel, PgUp/PgDn", "scroll long texts and lists")]),
-    ("Title screen", [("N C L S O H Q", "new game, continue, load, scenarios, settings, help, "
-                                        "quit")]),
-    ("Map screen", [
-        ("1 ... 9", "take the action with that number"),
-        ("Enter", "end the turn (when no button has the yellow frame); with action points "
-                  "left you are asked first: Enter = yes, Esc = no"),
-        ("Ctrl+Z, Backspace or U", "undo the last action of this turn"),
-        ("[ and ]", "select the previous / next nation (its panel and actions)"),
-        ("N", "the news and the timeline"), ("PgUp / PgDn", "more actions")]),
-    ("News card (start of a turn)", [("Enter, Esc or Continue", "close it"),
-                                     ("arrows, PgUp/PgDn", "scroll")]),
-    ("Event dialog", [("1 ... 9", "choose"), ("H", "read the history note first"),
-                      ("Enter", "continue after choosing")]),
-    ("News & timeline", [("Up / Down, then Enter", "open a news line with its history note"),
-                         ("T", "switch between the news and the timeline")]),
-    ("Saving", [("Tab", "reach the name box and the buttons"),
-                ("Enter", "save under the name typed")]),
-    ("End report", [("E", "export the report"), ("Tab", "charts, decisions, readings")]),
+    (N_("Everywhere"), [
+        ("F1", N_("this help")), ("Esc", N_("back / the menu")),
+        (N_("Tab, arrows"), N_("move between buttons")),
+        (N_("Enter or Space"), N_("press the button with the yellow frame")),
+        ("F5 / F9", N_("quick save / quick load")), ("F11", N_("fullscreen on or off")),
+        (N_("mouse wheel, PgUp/PgDn"), N_("scroll long texts and lists"))]),
+    (N_("Title screen"), [("N C L S O H Q", N_("new game, continue, load, scenarios, settings, "
+                                              "help, quit"))]),
+    (N_("Map screen"), [
+        ("1 ... 9", N_("take the action with that number")),
+        ("Enter", N_("end the turn (when no button has the yellow frame); with action points "
+                     "left you are asked first: Enter = yes, Esc = no")),
+        (N_("Ctrl+Z, Backspace or U"), N_("undo the last action of this turn")),
+        (N_("[ and ]"), N_("select the previous / next nation (its panel and actions)")),
+        ("N", N_("the news and the timeline")), ("PgUp / PgDn", N_("more actions"))]),
+    (N_("News card (start of a turn)"), [(N_("Enter, Esc or Continue"), N_("close it")),
+                                         (N_("arrows, PgUp/PgDn"), N_("scroll"))]),
+    (N_("Event dialog"), [("1 ... 9", N_("choose")), ("H", N_("read the history note first")),
+                          ("Enter", N_("continue after choosing"))]),
+    (N_("News & timeline"), [(N_("Up / Down, then Enter"),
+                              N_("open a news line with its history note")),
+                             ("T", N_("switch between the news and the timeline"))]),
+    (N_("Saving"), [("Tab", N_("reach the name box and the buttons")),
+                    ("Enter", N_("save under the name typed"))]),
+    (N_("End report"), [("E", N_("export the report")),
+                        ("Tab", N_("charts, decisions, readings"))]),
 )
+"""(group, [(keys, what they do)]): the words are marked for translation, key names are not."""
+
+KEY_NAMES = frozenset(("F1", "Esc", "F5 / F9", "F11", "N C L S O H Q", "1 ... 9", "Enter", "N",
+                       "PgUp / PgDn", "H", "T", "Tab", "E"))
+"""The keys column entries that are only key names (shown as they are)."""
+
+HISTORY_WHERE = N_(
+    "Where to read it: the news card at the start of a turn (the events that ask nothing of "
+    "you), the event dialog (before or after you choose: a setting), and the news (N: click a "
+    "line to read it again). The end report sets your decisions beside {whose}, and says which "
+    "historians' reading your policy supports.")
+HISTORY_WHERE_ESSAY = N_(
+    "Where to read it: the news card at the start of a turn (the events that ask nothing of "
+    "you), the event dialog (before or after you choose: a setting), and the news (N: click a "
+    "line to read it again). The end report sets your decisions beside {whose}, with the "
+    "essay's verdicts, and says which historians' reading your policy supports.")
 
 GUIDE = [
-    ("How to play", "heading"),
-    ("You lead {who}. Each turn is a few months. You have a few action points a turn: spend "
-     "them on actions (the list on the right), then end the turn. When something happens as "
-     "the new turn begins, a news card tells you; some events ask you to choose.", "body"),
-    ("The aims (left): security is what matters most; recognition by other powers and "
-     "industrial and military strength feed it. Each aim shows its value now, its change since "
-     "the last turn began, and on the line under its bar the value it had in real history at "
-     "the start of this turn, and whether you are ahead or behind. Hover an aim to see what "
-     "moved it.", "body"),
-    ("The map: each nation is coloured by its relation with {who} and marked with a pattern "
-     "and a symbol. A gold diamond marks a treaty partner (an alliance or a mutual-assistance "
-     "treaty): the colour follows the relation, so a partner can still look neutral. Hover a "
-     "nation for its relation, treaties and latest news; click it for its panel and the "
-     "actions towards it.", "body"),
-    ("An action's lines say what it is expected to do (green: good for your aims) and which "
-     "other actions it would rule out for now by lowering a relation too far. A grey action is "
-     "not possible now; its line says why. "
-     "Undo takes back anything done this turn, except an answer whose history note was shown "
-     "only after you chose it.", "body"),
-    ("History", "heading"),
-    ("Where to read it: the news card at the start of a turn (the events that ask nothing of "
-     "you), the event dialog (before or after you choose: a setting), and the news (N: click a "
-     "line to read it again). The end report sets your decisions beside {whose}{essay}, "
-     "and says which historians' reading your policy supports.", "body"),
+    (N_("How to play"), "heading"),
+    (N_("You lead {who}. Each turn is a few months. You have a few action points a turn: spend "
+        "them on actions (the list on the right), then end the turn. When something happens as "
+        "the new turn begins, a news card tells you; some events ask you to choose."), "body"),
+    (N_("The aims (left): security is what matters most; recognition by other powers and "
+        "industrial and military strength feed it. Each aim shows its value now, its change "
+        "since the last turn began, and on the line under its bar the value it had in real "
+        "history at the start of this turn, and whether you are ahead or behind. Hover an aim "
+        "to see what moved it."), "body"),
+    (N_("The map: each nation is coloured by its relation with {who} and marked with a pattern "
+        "and a symbol. A gold diamond marks a treaty partner (an alliance or a "
+        "mutual-assistance treaty): the colour follows the relation, so a partner can still "
+        "look neutral. Hover a nation for its relation, treaties and latest news; click it for "
+        "its panel and the actions towards it."), "body"),
+    (N_("An action's lines say what it is expected to do (green: good for your aims) and which "
+        "other actions it would rule out for now by lowering a relation too far. A grey action "
+        "is not possible now; its line says why. Undo takes back anything done this turn, "
+        "except an answer whose history note was shown only after you chose it."), "body"),
+    (N_("History"), "heading"),
+    (HISTORY_WHERE, "body"),
 ]
-"""The guide's paragraphs; {who}, {whose} and {essay} are filled from the scenario."""
+"""The guide's paragraphs (marked, translated where shown); {who} and {whose} are filled from
+the scenario; the last one has a wording for a scenario built on an essay."""
 
 
 def guide(scenario: Scenario | None) -> list[tuple[str, str]]:
     """The guide for the game being played (``None``: from the title screen, no scenario yet):
     the player's state as the scenario names it, and the essay only if it has one."""
     if scenario is None:
-        who, whose, essay = "the state your scenario names", "what it really did", ""
+        # TRANSLATORS: fills {who} in the help's guide when no game is being played.
+        who = _("the state your scenario names")
+        # TRANSLATORS: fills {whose} in the help's guide when no game is being played.
+        whose = _("what it really did")
+        essay = ""
     else:
         who, whose = the_name(scenario.player), possessive(scenario.player)
         essay = essay_intro(scenario)
     out = []
     for text, style in GUIDE:
-        out.append((text.format(who=who, whose=whose,
-                                essay=", with the essay's verdicts" if essay else ""), style))
+        if text == HISTORY_WHERE and essay:
+            text = HISTORY_WHERE_ESSAY
+        out.append((_(text).format(who=who, whose=whose), style))
         if text == "History" and essay:
             out.append((essay, "body"))
     return out
+
+
 class HelpScene(Scene):
-    title = "Help"
+    title = N_("Help")
 
     def build(self) -> None:
         a = self.area.inflate(-self.px(60), -self.px(40))
         session = self.app.session
         paras = guide(session.state.rules.scenario if session is not None else None)
-        paras.append(("Keyboard shortcuts", "heading"))
+        paras.append((_("Keyboard shortcuts"), "heading"))
         for group, keys in SHORTCUTS:
-            paras.append((group, "bold"))
-            paras += [(f"   {k}  —  {what}", "body") for k, what in keys]
+            paras.append((_(group), "bold"))
+            paras += [(f"   {k if k in KEY_NAMES else _(k)}  —  {_(what)}", "body")
+                      for k, what in keys]
         bh = self.px(44)
         self.view = ScrollText(pygame.Rect(a.x, a.y + self.px(50), a.width,
                                            a.height - self.px(60) - bh), paras, self.app.fonts,
                                self.app.colours)
         self.button("back", pygame.Rect(a.right - self.px(200), a.bottom - bh, self.px(200), bh),
-                    "Back  [Esc]", "@small")
+                    _("Back  [Esc]"), "@small")
         if self.app.session is not None:
             self.button("guide", pygame.Rect(a.right - self.px(480), a.bottom - bh,
-                                             self.px(260), bh), "Replay the guided turn",
+                                             self.px(260), bh), _("Replay the guided turn"),
                         "@small")
 
     def on_button(self, key: str) -> None:
@@ -125,5 +150,5 @@ class HelpScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         a = self.area.inflate(-self.px(60), -self.px(40))
-        draw_text(surface, "Help", a.topleft, self.app.fonts.title(), self.app.colours.accent)
+        draw_text(surface, _("Help"), a.topleft, self.app.fonts.title(), self.app.colours.accent)
         self.view.draw(surface)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import N_, _
 from game.ui.scene import Scene
 from game.ui.widgets import dim, draw_text, panel
 
-ITEMS = (("resume", "Resume  [Esc]"), ("save", "Save game…"), ("load", "Load game…"),
-         ("settings", "Settings"), ("help", "Help  [F1]"), ("title", "Back to the title"),
-         ("quit", "Quit the game"))
+ITEMS = (("resume", N_("Resume  [Esc]")), ("save", N_("Save game…")),
+         ("load", N_("Load game…")), ("settings", N_("Settings")), ("help", N_("Help  [F1]")),
+         ("title", N_("Back to the title")), ("quit", N_("Quit the game")))
 
 
 class MenuScene(Scene):
     modal = True
-    title = "Menu"
+    title = N_("Menu")
 
     def build(self) -> None:
         a = self.area
@@ -24,7 +25,7 @@ class MenuScene(Scene):
         self.box.center = a.center
         y = self.box.y + self.px(64)
         for key, label in ITEMS:
-            self.button(key, pygame.Rect(self.box.centerx - w // 2, y, w, h), label,
+            self.button(key, pygame.Rect(self.box.centerx - w // 2, y, w, h), _(label),
                         "@menu_button")
             y += h + gap
         self.focus_key = "resume"
@@ -49,5 +50,6 @@ class MenuScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         dim(surface)
         panel(surface, self.box, self.app.colours)
-        draw_text(surface, "Menu", (self.box.centerx, self.box.y + self.px(16)),
+        # TRANSLATORS: the heading of the in-game menu.
+        draw_text(surface, _("Menu"), (self.box.centerx, self.box.y + self.px(16)),
                   self.app.fonts.title(), self.app.colours.accent, align="center")

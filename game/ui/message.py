@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import _
 from game.safetext import printable
 from game.ui.scene import Scene
 from game.ui.widgets import ScrollText, dim, draw_text, panel
@@ -27,7 +28,7 @@ class MessageScene(Scene):
         # pygame cannot draw: they show escaped.
         self.title = printable(title, 200)
         self.lines = [printable(line, 4000, lines=True) for line in lines]
-        self.choices = choices or [("ok", "OK")]
+        self.choices = choices or [("ok", _("OK"))]
         self.then = then
         self.view: ScrollText | None = None
         self.box = pygame.Rect(0, 0, 0, 0)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import N_, _, ngettext
 from game.paths import teacher_scenarios_dir
 from game.safetext import printable
 from game.scenario.errors import ScenarioError
@@ -37,22 +38,34 @@ def describe(app: Stage, path: Path) -> Entry:
     except ScenarioError as exc:
         first = exc.problems[0].format() if exc.problems else str(exc)
         name = printable(path.name, 200)
-        return Entry(path, f"{name} (does not load)", [
-            (name, "heading"), (f"{len(exc.problems)} problem(s); the first:", "bad"),
+        count = len(exc.problems)
+        return Entry(path, _("{file} (does not load)").format(file=name), [
+            (name, "heading"),
+            (ngettext("{count} problem; the first:", "{count} problems; the first:",
+                      count).format(count=count), "bad"),
             (printable(first, 1000), "body"),
-            ("Check it with: python main.py validate " + printable(str(path)), "dim")], False)
+            (_("Check it with: {command}").format(
+                command="python main.py validate " + printable(str(path))), "dim")], False)
     except Exception as exc:  # noqa: BLE001 - the picker must list whatever is in the folder
         name = printable(path.name, 200)
-        return Entry(path, f"{name} (does not load)", [
-            (name, "heading"), (f"It does not load: {describe_error(exc)}.", "bad")], False)
+        return Entry(path, _("{file} (does not load)").format(file=name), [
+            (name, "heading"),
+            (_("It does not load: {why}.").format(why=describe_error(exc)), "bad")], False)
     s = loaded.scenario
     years = f"{s.calendar.start[:4]}-{s.calendar.end[:4]}"
-    lines = [(s.title, "title"), (f"by {s.author}  ·  {years}  ·  {loaded.rules.turns} turns "
-                                  f"of {s.calendar.months_per_turn} month(s)", "dim"),
-             (s.description, "body"), (f"File: {path}", "dim")]
+    turns = ngettext("{count} turn", "{count} turns", loaded.rules.turns).format(
+        count=loaded.rules.turns)
+    months = s.calendar.months_per_turn
+    lines = [(s.title, "title"),
+             (ngettext("by {author}  ·  {years}  ·  {turns} of {months} month",
+                       "by {author}  ·  {years}  ·  {turns} of {months} months", months).format(
+                 author=s.author, years=years, turns=turns, months=months), "dim"),
+             (s.description, "body"), (_("File: {path}").format(path=path), "dim")]
     if loaded.warnings:
-        lines.append((f"{len(loaded.warnings)} warning(s); the first: "
-                      f"{loaded.warnings[0].format()}", "dim"))
+        count = len(loaded.warnings)
+        lines.append((ngettext("{count} warning; the first: {warning}",
+                               "{count} warnings; the first: {warning}", count).format(
+            count=count, warning=loaded.warnings[0].format()), "dim"))
     label = one_line(s.title, 50)
     if years not in label:
         label += f" ({years})"
@@ -60,7 +73,7 @@ def describe(app: Stage, path: Path) -> Entry:
 
 
 class PickerScene(Scene):
-    title = "Scenarios"
+    title = N_("Scenarios")
 
     def __init__(self, app: Stage) -> None:
         super().__init__(app)
@@ -88,10 +101,10 @@ class PickerScene(Scene):
                 break
         bh = self.px(44)
         self.button("play", pygame.Rect(a.right - self.px(220), a.bottom - bh, self.px(220), bh),
-                    "Play this scenario", "@primary",
+                    _("Play this scenario"), "@primary",
                     enabled=bool(self.entries) and self.entries[self.selected].ok)
         self.button("back", pygame.Rect(a.right - self.px(450), a.bottom - bh, self.px(200), bh),
-                    "Back  [Esc]", "@small")
+                    _("Back  [Esc]"), "@small")
         self.detail = pygame.Rect(a.x + list_w + self.px(20), top, a.width - list_w - self.px(20),
                                   a.bottom - bh - top - self.px(16))
         self._make_view()
@@ -99,7 +112,7 @@ class PickerScene(Scene):
     def _make_view(self) -> None:
         inner = self.detail.inflate(-self.px(24), -self.px(24))
         lines = self.entries[self.selected].lines if self.entries else [
-            ("No scenario found.", "bad")]
+            (_("No scenario found."), "bad")]
         self.view = ScrollText(inner, lines, self.app.fonts, self.app.colours)
 
     def on_button(self, key: str) -> None:
@@ -122,8 +135,9 @@ class PickerScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         c, f = self.app.colours, self.app.fonts
         a = self.area.inflate(-self.px(40), -self.px(40))
-        draw_text(surface, "Scenarios", a.topleft, f.title(), c.accent)
-        draw_text(surface, f"Teachers: put your own .yaml files in {teacher_scenarios_dir()}",
+        draw_text(surface, _("Scenarios"), a.topleft, f.title(), c.accent)
+        draw_text(surface, _("Teachers: put your own .yaml files in {folder}").format(
+                  folder=teacher_scenarios_dir()),
                   (a.x + self.px(180), a.y + self.px(8)), f.small(), c.dim,
                   a.width - self.px(180))
         panel(surface, self.detail, c)

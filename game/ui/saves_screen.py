@@ -11,7 +11,9 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
+from game.i18n import N_, _, ngettext
 from game.paths import saves_dir
+from game.present.dates import MONTHS, clock_words, month_count_words
 from game.safetext import printable
 from game.saves import SaveError
 from game.ui.savefiles import (
@@ -31,8 +33,16 @@ if TYPE_CHECKING:
 __all__ = ["SavesScene", "slot_file_name"]
 
 
+def save_date(text: str) -> str:
+    """A save's date (the engine's English ``"Mar 1933"``) in the reader's language."""
+    month, _sep, year = text.partition(" ")
+    if month in MONTHS and year.isdigit():
+        return month_count_words(int(year) * 12 + MONTHS.index(month))
+    return text
+
+
 class SavesScene(Scene):
-    title = "Saves"
+    title = N_("Saves")
     _extra_focus = ("entry",)
 
     def __init__(self, app: Stage, saving: bool) -> None:
@@ -41,7 +51,8 @@ class SavesScene(Scene):
         self.entries: list[SaveEntry] = list_saves()
         self.page = 0
         self.entry: UITextEntryLine | None = None
-        self.name = time.strftime("game %Y-%m-%d %H%M")
+        # TRANSLATORS: the name a new save is offered under.
+        self.name = _("game {date}").format(date=time.strftime("%Y-%m-%d %H%M"))
         self.per_page = 1
         self.problem_lines: list[tuple[pygame.Rect, str]] = []
 
@@ -58,7 +69,7 @@ class SavesScene(Scene):
             if self.focus_key in (None, "entry"):
                 self.focus_entry()  # type a name at once; Tab goes on to the buttons
             self.button("save", pygame.Rect(a.right - self.px(200), y, self.px(200), bh),
-                        "Save  [Enter]", "@primary")
+                        _("Save  [Enter]"), "@primary")
             y += bh + self.px(16)
         row = self.px(46)
         self.per_page = max(1, (a.bottom - y - bh - self.px(20)) // row)
@@ -70,29 +81,39 @@ class SavesScene(Scene):
             rect = pygame.Rect(a.x, y, a.width, row - self.px(6))
             if e.data is None:
                 why = printable((e.problem or "").removeprefix(f"{e.path}: "), 300)
-                self.button(f"slot:{i}", rect, f"× {e.name}: cannot be opened: {why}",
-                            "@unavailable", tip=["This save cannot be opened",
+                self.button(f"slot:{i}", rect,
+                            _("× {name}: cannot be opened: {why}").format(name=e.name, why=why),
+                            "@unavailable", tip=[_("This save cannot be opened"),
                                                  printable(e.problem or "", 600)])
             else:
                 d = e.data
-                when = time.strftime("%Y-%m-%d %H:%M", time.localtime(d.saved_at or e.mtime))
-                end = f" · ended: {d.ending}" if d.ending else ""
-                label = (f"{e.name}  ·  {printable(d.scenario_title or d.scenario_id, 80)}  ·  "
-                         f"{printable(d.date, 40)}, turn {d.turn + 1}{printable(end, 80)}  ·  "
-                         f"saved {when}")
-                verb = "Overwrite" if self.saving else "Load"
+                values = {"name": e.name,
+                          "scenario": printable(d.scenario_title or d.scenario_id, 80),
+                          "date": save_date(printable(d.date, 40)), "turn": d.turn + 1,
+                          "when": clock_words(d.saved_at or e.mtime),
+                          "ending": printable(d.ending or "", 80)}
+                if d.ending:
+                    label = _("{name}  ·  {scenario}  ·  {date}, turn {turn} · ended: {ending}  ·"
+                              "  saved {when}").format(**values)
+                else:
+                    label = _("{name}  ·  {scenario}  ·  {date}, turn {turn}  ·  saved {when}"
+                              ).format(**values)
+                verb = _("Overwrite {name}") if self.saving else _("Load {name}")
                 self.button(f"slot:{i}", rect, label,
-                            tip=[f"{verb} {e.name}", f"File: {printable(e.path.name)}",
-                                 f"{len(d.moves)} decision(s)",
-                                 f"Player: {printable(d.player) or '-'}"])
+                            tip=[verb.format(name=e.name),
+                                 _("File: {file}").format(file=printable(e.path.name)),
+                                 ngettext("{count} decision", "{count} decisions",
+                                          len(d.moves)).format(count=len(d.moves)),
+                                 _("Player: {player}").format(
+                                     player=printable(d.player) or "-")])
             y += row
         yb = a.bottom - bh
         self.button("back", pygame.Rect(a.right - self.px(200), yb, self.px(200), bh),
-                    "Back  [Esc]", "@small")
+                    _("Back  [Esc]"), "@small")
         if pages > 1:
-            self.button("prev", pygame.Rect(a.x, yb, self.px(140), bh), "« PgUp", "@small",
+            self.button("prev", pygame.Rect(a.x, yb, self.px(140), bh), _("« PgUp"), "@small",
                         enabled=self.page > 0)
-            self.button("next", pygame.Rect(a.x + self.px(150), yb, self.px(140), bh), "PgDn »",
+            self.button("next", pygame.Rect(a.x + self.px(150), yb, self.px(140), bh), _("PgDn »"),
                         "@small", enabled=self.page < pages - 1)
 
     def focus_entry(self) -> None:
@@ -148,7 +169,8 @@ class SavesScene(Scene):
                 else:
                     self.save_to(e.path)  # the very file clicked, whatever its name
             elif e.data is None:
-                self.app.toast(e.problem or f"{e.path}: cannot be opened", "bad", 10)
+                self.app.toast(e.problem or _("{file}: cannot be opened").format(file=e.path),
+                               "bad", 10)
             else:
                 self.app.load_game(e.path)
 
@@ -176,10 +198,10 @@ class SavesScene(Scene):
             self.write(path)
             return
         self.app.show_message(
-            "Replace another game?",
-            [other, "Saving here replaces that game, and it is lost. To keep both, choose "
-             "Cancel and type another name."],
-            choices=[("replace", "Replace it  [Enter]"), ("cancel", "Cancel  [Esc]")],
+            _("Replace another game?"),
+            [other, _("Saving here replaces that game, and it is lost. To keep both, choose "
+                      "Cancel and type another name.")],
+            choices=[("replace", _("Replace it  [Enter]")), ("cancel", _("Cancel  [Esc]"))],
             then=lambda key: self.write(path) if key == "replace" else None, compact=True)
 
     def write(self, path: Path) -> None:
@@ -191,8 +213,8 @@ class SavesScene(Scene):
         except SaveError as exc:
             self.app.toast(str(exc), "bad", 10)
             return
-        self.app.toast(f"Saved as {printable(slot_name_of(path.name), 80)} ({printable(path.name)})",
-                       "good")
+        self.app.toast(_("Saved as {name} ({file})").format(
+            name=printable(slot_name_of(path.name), 80), file=printable(path.name)), "good")
         if self.app.top is self:
             self.app.pop()
 
@@ -235,11 +257,13 @@ class SavesScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         a = self.area.inflate(-self.px(60), -self.px(40))
         c, f = self.app.colours, self.app.fonts
-        draw_text(surface, "Save the game" if self.saving else "Load a game", a.topleft,
+        heading = _("Save the game")
+        draw_text(surface, heading if self.saving else _("Load a game"), a.topleft,
                   f.title(), c.accent)
-        x = a.x + f.title().size("Save the game")[0] + self.px(30)
-        draw_lines(surface, [(f"Folder: {saves_dir()}  ·  autosaves keep the last 5 turns  ·  "
-                              "F5 quick save, F9 quick load", "dim")],
+        x = a.x + f.title().size(heading)[0] + self.px(30)
+        draw_lines(surface, [(_("Folder: {folder}  ·  autosaves keep the last 5 turns  ·  "
+                                "F5 quick save, F9 quick load").format(folder=saves_dir()),
+                              "dim")],
                    pygame.Rect(x, a.y, a.right - x, 2 * f.small().get_linesize() + 2), f, c)
         if not self.entries:
-            draw_text(surface, "No saves yet.", (a.x, a.y + self.px(150)), f.body(), c.dim)
+            draw_text(surface, _("No saves yet."), (a.x, a.y + self.px(150)), f.body(), c.dim)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import LANGUAGE_NAMES, available_languages, current_language
+from game.i18n import LANGUAGE_NAMES, N_, _, available_languages, current_language
+from game.present.numbers import number
 from game.ui.scene import Scene
 from game.ui.settings import HISTORY_TIMING, PALETTES, SCALES, WINDOW_SIZES
 from game.ui.widgets import draw_text
@@ -16,33 +17,48 @@ def _next(values: tuple[object, ...], current: object, step: int = 1) -> object:
     return values[(i + step) % len(values)]
 
 
+def _scale_words(scale: float) -> str:
+    """A UI scale as the settings show it: ``1.25x``."""
+    digits = 0 if scale == int(scale) else 2 if round(scale, 1) != scale else 1
+    return _("{scale}x").format(scale=number(scale, digits))
+
+
 class SettingsScene(Scene):
-    title = "Settings"
+    title = N_("Settings")
 
     def rows(self) -> list[tuple[str, str, str]]:
         s = self.app.settings
-        scale = "automatic" if not s.ui_scale else f"{s.ui_scale:g}x"
+        now = _scale_words(self.app.scale)
+        if s.ui_scale:
+            scale = _("Text and UI scale: {scale} (now {now})").format(
+                scale=_scale_words(s.ui_scale), now=now)
+        else:
+            scale = _("Text and UI scale: automatic (now {now})").format(now=now)
+        if s.language:
+            language = _("Language: {language}").format(
+                language=LANGUAGE_NAMES.get(s.language, s.language))
+        else:
+            language = _("Language: the computer's ({language})").format(
+                language=LANGUAGE_NAMES.get(current_language(), "?"))
         return [
-            ("size", f"Window size: {s.window_width} x {s.window_height}",
-             "The window's size (drag its edge to resize too)."),
-            ("fullscreen", f"Fullscreen: {'on' if s.fullscreen else 'off'}  [F11]",
-             "Fill the whole screen."),
-            ("scale", f"Text and UI scale: {scale} (now {self.app.scale:g}x)",
-             "Bigger text for big screens: automatic follows the window size."),
-            ("palette", "Colours: " + ("colour-blind friendly" if s.palette == "colourblind"
-                                       else "standard"),
-             "A palette that reads with any colour vision; the map also uses patterns."),
-            ("history", "History notes: " + ("before choosing" if s.history_notes == "before"
-                                             else "after choosing"),
-             "When an event's 'what really happened' panel is shown."),
-            ("language", "Language: " + (LANGUAGE_NAMES.get(s.language, s.language) if s.language
-                                         else "the computer's ("
-                                         + LANGUAGE_NAMES.get(current_language(), "?") + ")"),
-             "The language of the game and its reports; the scenario's own text stays as "
-             "written."),
-            ("tutorial", "Replay the guided first turn next game",
-             "The short guide shows again at the start of the next game."),
-            ("back", "Back  [Esc]", ""),
+            ("size", _("Window size: {width} x {height}").format(width=s.window_width,
+                                                                 height=s.window_height),
+             _("The window's size (drag its edge to resize too).")),
+            ("fullscreen", _("Fullscreen: on  [F11]") if s.fullscreen else
+             _("Fullscreen: off  [F11]"), _("Fill the whole screen.")),
+            ("scale", scale, _("Bigger text for big screens: automatic follows the window size.")),
+            ("palette", _("Colours: colour-blind friendly") if s.palette == "colourblind"
+             else _("Colours: standard"),
+             _("A palette that reads with any colour vision; the map also uses patterns.")),
+            ("history", _("History notes: before choosing") if s.history_notes == "before"
+             else _("History notes: after choosing"),
+             _("When an event's 'what really happened' panel is shown.")),
+            ("language", language,
+             _("The language of the game and its reports; the scenario's own text stays as "
+               "written.")),
+            ("tutorial", _("Replay the guided first turn next game"),
+             _("The short guide shows again at the start of the next game.")),
+            ("back", _("Back  [Esc]"), ""),
         ]
 
     def build(self) -> None:
@@ -52,7 +68,7 @@ class SettingsScene(Scene):
         for key, label, tip in self.rows():
             self.button(key, pygame.Rect(a.centerx - w // 2, y, w, h), label,
                         "@small" if key == "back" else None,
-                        tip=[label, tip, "Enter or click to change."] if tip else None)
+                        tip=[label, tip, _("Enter or click to change.")] if tip else None)
             y += h + gap
 
     def on_button(self, key: str) -> None:
@@ -82,8 +98,8 @@ class SettingsScene(Scene):
             app.change_language(str(_next(("", *available_languages()), s.language)))
         elif key == "tutorial":
             s.tutorial_done = False
-            app.toast("The guided first turn will show at the start of the next game; it is "
-                      "also in Help.", "good")
+            app.toast(_("The guided first turn will show at the start of the next game; it is "
+                        "also in Help."), "good")
         problem = app.store_settings()
         if problem:
             app.toast(problem, "bad")
@@ -94,7 +110,7 @@ class SettingsScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         a = self.area
         c, f = self.app.colours, self.app.fonts
-        draw_text(surface, "Settings", (a.centerx, a.y + self.px(40)), f.title(), c.accent,
+        draw_text(surface, _("Settings"), (a.centerx, a.y + self.px(40)), f.title(), c.accent,
                   align="center")
-        draw_text(surface, "Saved automatically for next time.", (a.centerx, a.y + self.px(76)),
+        draw_text(surface, _("Saved automatically for next time."), (a.centerx, a.y + self.px(76)),
                   f.small(), c.dim, align="center")

@@ -6,23 +6,25 @@ from pathlib import Path
 
 import pygame
 
+from game.i18n import N_, _
 from game.ui.savefiles import latest_autosave
 from game.ui.scene import Scene
 from game.ui.widgets import draw_text
 
 ITEMS = (
-    ("new", "New game", pygame.K_n, "Start the default scenario (or the one picked)"),
-    ("continue", "Continue", pygame.K_c, "Go on from the latest autosave"),
-    ("load", "Load a game", pygame.K_l, "Open a saved game"),
-    ("scenarios", "Scenarios", pygame.K_s, "Pick a scenario: bundled or the teacher's folder"),
-    ("settings", "Settings", pygame.K_o, "Window, UI scale, colours, history notes"),
-    ("help", "Help", pygame.K_h, "How to play, and every keyboard shortcut"),
-    ("quit", "Quit", pygame.K_q, "Close the game"),
+    ("new", N_("New game"), pygame.K_n, N_("Start the default scenario (or the one picked)")),
+    ("continue", N_("Continue"), pygame.K_c, N_("Go on from the latest autosave")),
+    ("load", N_("Load a game"), pygame.K_l, N_("Open a saved game")),
+    ("scenarios", N_("Scenarios"), pygame.K_s,
+     N_("Pick a scenario: bundled or the teacher's folder")),
+    ("settings", N_("Settings"), pygame.K_o, N_("Window, UI scale, colours, history notes")),
+    ("help", N_("Help"), pygame.K_h, N_("How to play, and every keyboard shortcut")),
+    ("quit", N_("Quit"), pygame.K_q, N_("Close the game")),
 )
 
 
 class TitleScene(Scene):
-    title = "Title"
+    title = N_("Title")
 
     def build(self) -> None:
         a = self.area
@@ -34,8 +36,10 @@ class TitleScene(Scene):
         for key, label, k, tip in ITEMS:
             letter = pygame.key.name(k).upper()
             enabled = key != "continue" or has_auto
-            self.button(key, pygame.Rect(a.centerx - w // 2, y, w, h), f"{label}   [{letter}]",
-                        "@menu_button", tip=[label, tip], enabled=enabled)
+            # TRANSLATORS: a title screen button; {key} is the letter that presses it.
+            text = _("{label}   [{key}]").format(label=_(label), key=letter)
+            self.button(key, pygame.Rect(a.centerx - w // 2, y, w, h), text,
+                        "@menu_button", tip=[_(label), _(tip)], enabled=enabled)
             y += h + gap
 
     def on_button(self, key: str) -> None:
@@ -59,7 +63,7 @@ class TitleScene(Scene):
         self.app.quit()
 
     def handle_key(self, event: pygame.event.Event) -> bool:
-        for key, _, k, _ in ITEMS:
+        for key, _label, k, _tip in ITEMS:
             if event.key == k and key in self.buttons and self.buttons[key].is_enabled:
                 self.on_button(key)
                 return True
@@ -74,12 +78,13 @@ class TitleScene(Scene):
         pygame.draw.line(surface, c.accent, band.bottomleft, band.bottomright, 2)
         draw_text(surface, "STATECRAFT", (a.centerx, band.y + self.px(18)), f.get(54, True),
                   c.accent, align="center")
-        draw_text(surface, "A diplomacy game for history classes: your choices beside history",
+        draw_text(surface, _("A diplomacy game for history classes: your choices beside history"),
                   (a.centerx, band.y + self.px(96)), f.get(18), c.text, align="center")
         chosen = self.app.chosen_scenario
-        label = f"Scenario: {chosen.replace(chr(92), '/').rsplit('/', 1)[-1]}" if chosen else \
-            "Scenario: the default"
+        label = _("Scenario: {file}").format(
+            file=chosen.replace(chr(92), '/').rsplit('/', 1)[-1]) if chosen else \
+            _("Scenario: the default")
         draw_text(surface, label, (a.centerx, a.bottom - self.px(30)), f.small(), c.dim,
                   align="center")
-        draw_text(surface, "F1 help  ·  arrows/Tab + Enter, or the letters", (a.right - self.px(12),
+        draw_text(surface, _("F1 help  ·  arrows/Tab + Enter, or the letters"), (a.right - self.px(12),
                   a.bottom - self.px(30)), f.small(), c.dim, align="right")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import N_, _
 from game.present.history_note import essay_intro
 from game.present.player import possessive, the_name
 from game.ui.game_screen import GameScene
@@ -18,30 +19,35 @@ if TYPE_CHECKING:
     from game.ui.nav import Stage
 
 STEPS = (
-    ("aims", "Your aims", "These numbers are what you play for. Security matters most: not to "
-     "be invaded, or to survive the invasion. Recognition by other powers and industrial and "
-     "military strength feed it. Beside each value is its change since the last turn began; "
-     "the thin mark on the bar and the line under it show where real history stood. Hover an "
-     "aim to see what moved it."),
-    ("map", "The map", "Every nation is coloured by its relation with {who}, and marked with "
-     "a pattern and a symbol so the map reads without colour. A gold diamond marks an alliance "
-     "or mutual-assistance treaty. Hover a nation for its relation, treaties and latest news; "
-     "click it to see the actions towards it."),
-    ("actions", "Acting", "Each turn you have a few action points. Each action shows its cost "
-     "and, below it, its expected effect. Click one, or press its number key. Changed your mind? "
-     "Undo (Ctrl+Z) takes it back, as long as the turn goes on."),
-    ("end", "Ending the turn", "When you are done, end the turn (Enter; with points left you "
-     "are asked first). The months pass, the aims drift, and events happen: a news card tells "
-     "you what happened, and some events ask you to choose."),
-    ("news", "History beside you", "{essay}The news (N) lists everything that "
-     "happened (click a line to read it again) and the timeline puts your path beside "
-     "{whose}. At the end, a report compares your whole game with history. Good luck!"),
+    ("aims", N_("Your aims"), N_(
+        "These numbers are what you play for. Security matters most: not to be invaded, or to "
+        "survive the invasion. Recognition by other powers and industrial and military "
+        "strength feed it. Beside each value is its change since the last turn began; the thin "
+        "mark on the bar and the line under it show where real history stood. Hover an aim to "
+        "see what moved it.")),
+    ("map", N_("The map"), N_(
+        "Every nation is coloured by its relation with {who}, and marked with a pattern and a "
+        "symbol so the map reads without colour. A gold diamond marks an alliance or "
+        "mutual-assistance treaty. Hover a nation for its relation, treaties and latest news; "
+        "click it to see the actions towards it.")),
+    ("actions", N_("Acting"), N_(
+        "Each turn you have a few action points. Each action shows its cost and, below it, its "
+        "expected effect. Click one, or press its number key. Changed your mind? Undo (Ctrl+Z) "
+        "takes it back, as long as the turn goes on.")),
+    ("end", N_("Ending the turn"), N_(
+        "When you are done, end the turn (Enter; with points left you are asked first). The "
+        "months pass, the aims drift, and events happen: a news card tells you what happened, "
+        "and some events ask you to choose.")),
+    ("news", N_("History beside you"), N_(
+        "{essay}The news (N) lists everything that happened (click a line to read it again) "
+        "and the timeline puts your path beside {whose}. At the end, a report compares your "
+        "whole game with history. Good luck!")),
 )
 
 
 class TutorialScene(Scene):
     modal = True
-    title = "Guide"
+    title = N_("Guide")
 
     def __init__(self, app: Stage) -> None:
         super().__init__(app)
@@ -51,12 +57,15 @@ class TutorialScene(Scene):
         """The text of this step, with the player's state and the essay of the scenario."""
         session = self.app.session
         if session is None:
-            who, whose, essay = "the state you lead", "history's", ""
+            # TRANSLATORS: fills {who} in the guided first turn when no game is being played.
+            who = _("the state you lead")
+            # TRANSLATORS: fills {whose} in the guided first turn when no game is played.
+            whose, essay = _("history's"), ""
         else:
             scn = session.state.rules.scenario
             who, whose = the_name(scn.player), possessive(scn.player)
             essay = essay_intro(scn)
-        return STEPS[self.step][2].format(who=who, whose=whose,
+        return _(STEPS[self.step][2]).format(who=who, whose=whose,
                                           essay=f"{essay} " if essay else "")
 
     def target(self) -> pygame.Rect:
@@ -99,10 +108,10 @@ class TutorialScene(Scene):
         bh = self.px(38)
         last = self.step == len(STEPS) - 1
         self.button("next", pygame.Rect(box.right - self.px(170), box.bottom - bh - self.px(12),
-                                        self.px(155), bh), "Start playing" if last else
-                    "Next  [Enter]", "@primary")
+                                        self.px(155), bh), _("Start playing") if last else
+                    _("Next  [Enter]"), "@primary")
         self.button("skip", pygame.Rect(box.x + self.px(15), box.bottom - bh - self.px(12),
-                                        self.px(150), bh), "Skip guide [Esc]", "@small")
+                                        self.px(150), bh), _("Skip guide [Esc]"), "@small")
         self.focus_key = "next"
 
     def on_button(self, key: str) -> None:
@@ -134,8 +143,10 @@ class TutorialScene(Scene):
             pygame.draw.rect(surface, c.focus, t.inflate(8, 8), 3, border_radius=8)
         box = self.box_rect()
         inner = panel(surface, box, c)
-        _, title, _ = STEPS[self.step]
+        title = STEPS[self.step][1]
         text = self.text()
-        draw_lines(surface, [(f"{title}  ({self.step + 1} of {len(STEPS)})", "heading"),
+        heading = _("{title}  ({step} of {steps})").format(title=_(title), step=self.step + 1,
+                                                           steps=len(STEPS))
+        draw_lines(surface, [(heading, "heading"),
                              (text, "body")],
                    pygame.Rect(inner.x, inner.y, inner.width, inner.height - self.px(50)), f, c)

@@ -37,6 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from game.core import refusals
 from game.core.moves import (
     Choose,
     EndTurn,
@@ -46,6 +47,7 @@ from game.core.moves import (
     TakeAction,
     parse_move,
 )
+from game.core.refusals import Reason, Refusal
 from game.core.rules import (
     AIM_ADD,
     AIM_SET,
@@ -67,7 +69,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Change", "Choose", "EndTurn", "GameState", "IllegalMoveError", "LogEntry", "Move",
-    "MoveSyntaxError", "Preview", "TakeAction", "TreatyChange", "action_allowed", "action_problem",
+    "MoveSyntaxError", "Preview", "Reason", "Refusal", "TakeAction", "TreatyChange",
+    "action_allowed", "action_problem",
     "actions_ruled_out", "apply_action", "available_action_indices", "compare", "ending",
     "is_over", "legal_actions", "move_limit", "new_game", "parse_move", "preview", "replay",
     "why_illegal",
@@ -467,52 +470,53 @@ def action_allowed(state: GameState, index: int) -> bool:
             and (a.available is None or a.available(state)))
 
 
-def action_problem(state: GameState, index: int) -> str | None:
+def action_problem(state: GameState, index: int) -> Refusal | None:
     """Return why scenario action ``index`` cannot be taken now, or None if it can (exactly
     when :func:`action_allowed` is true)."""
     if action_allowed(state, index):
         return None
     a = state.rules.actions[index]
     if state.ending_index >= 0:
-        return "the game is over"
+        return refusals.GAME_OVER
     if state.pending:
-        return "answer the event first"
+        return refusals.ANSWER_EVENT_FIRST
     if state.turn < a.first_turn:
-        return "not yet possible at this date"
+        return refusals.NOT_YET
     if state.turn > a.last_turn:
-        return "too late: the moment has passed"
+        return refusals.TOO_LATE
     if a.once and state.took & (1 << index):
-        return "already done"
+        return refusals.ALREADY_DONE
     if index in state.taken_this_turn:
-        return "already done this turn"
+        return refusals.ALREADY_DONE_THIS_TURN
     if a.cost > state.budget:
-        return f"needs {a.cost} action point{'s' if a.cost != 1 else ''}, {state.budget} left"
+        return Refusal(Reason.NEEDS_POINTS, cost=a.cost, left=state.budget)
     # Every other check passed, so the condition is what failed.
-    reason = state.rules.scenario.actions[index].unavailable_reason
-    return reason or "the conditions for it are not met"
+    return Refusal(Reason.CONDITIONS_NOT_MET,
+                   scenario_text=state.rules.scenario.actions[index].unavailable_reason)
 
 
-def why_illegal(state: GameState, move: Move) -> str | None:
-    """Return the reason ``move`` is not allowed in ``state``, or None if it is legal."""
+def why_illegal(state: GameState, move: Move) -> Refusal | None:
+    """Return why ``move`` is not allowed in ``state`` (a :class:`Refusal`), or None if it is
+    legal."""
     rules = state.rules
     if state.ending_index >= 0:
-        return "the game is over"
+        return refusals.GAME_OVER
     if isinstance(move, TakeAction):
         index = rules.action_index.get(move.action)
         if index is None:
-            return f"there is no action '{move.action}' in this scenario"
+            return Refusal(Reason.UNKNOWN_ACTION, action=move.action)
         return action_problem(state, index)
     if isinstance(move, Choose):
         if not state.pending:
-            return "no event is waiting for a choice"
+            return refusals.NO_EVENT_WAITING
         ev = rules.events[state.pending[0]]
         if move.event != ev.id:
-            return f"the event waiting for a choice is '{ev.id}', not '{move.event}'"
+            return Refusal(Reason.WRONG_EVENT, event=move.event, waiting=ev.id)
         if not any(c.id == move.choice for c in ev.choices):
-            return f"'{move.choice}' is not a choice of '{ev.id}'"
+            return Refusal(Reason.NOT_A_CHOICE, choice=move.choice, event=ev.id)
         return None
     if state.pending:
-        return "answer the event first"
+        return refusals.ANSWER_EVENT_FIRST
     return None
 
 
@@ -636,7 +640,9 @@ def apply_action(state: GameState, move: Move) -> GameState:
     if type(move) is TakeAction:  # the commonest move, checked without a second lookup
         index = rules.action_index.get(move.action)
         if index is None or not action_allowed(state, index):
-            raise IllegalMoveError(move, why_illegal(state, move) or "")
+            refusal = why_illegal(state, move)
+            assert refusal is not None  # action_problem refuses whatever action_allowed does
+            raise IllegalMoveError(move, refusal)
         a = rules.actions[index]
         b = _Builder(state)
         b.took |= 1 << index

@@ -10,14 +10,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.core.refusals import Refusal
+
 
 class IllegalMoveError(ValueError):
-    """A move that the rules do not allow now; ``reason`` says why in plain words."""
+    """A move that the rules do not allow now: ``refusal`` says why, as typed data
+    (``game.present.refusals`` words it for a reader); ``reason`` is its plain English, and so
+    is ``str(error)``, after the move's text form."""
 
-    def __init__(self, move: Move, reason: str) -> None:
-        super().__init__(f"{move.text()}: {reason}")
+    def __init__(self, move: Move, refusal: Refusal) -> None:
+        super().__init__(f"{move.text()}: {refusal.english()}")
         self.move = move
-        self.reason = reason
+        self.refusal = refusal
+
+    @property
+    def reason(self) -> str:
+        """Return why the move is refused, in plain English (for logs and tool errors)."""
+        return self.refusal.english()
 
 
 class MoveSyntaxError(ValueError):

@@ -23,6 +23,7 @@ from game.core.engine import (
     move_limit,
     new_game,
 )
+from game.core.refusals import Reason, Refusal
 from game.core.rules import Rules
 
 Policy = Callable[[GameState, random.Random], Move]
@@ -204,8 +205,9 @@ def historical_game(rules: Rules) -> GameState:
     return found
 
 
-def historical_refusals(rules: Rules) -> list[tuple[int, int, str]]:
-    """Return (path step, action position, reason) for each historical action the rules refuse.
+def historical_refusals(rules: Rules) -> list[tuple[int, int, Refusal]]:
+    """Return (path step, action position, refusal) for each historical action the rules
+    refuse.
 
     Each step's actions are tried on the turn of its date, in order, after the
     turn's events are answered historically.
@@ -215,7 +217,7 @@ def historical_refusals(rules: Rules) -> list[tuple[int, int, str]]:
         turn = rules.turn_of_month(step.date)
         for ai, action_id in enumerate(step.actions):
             steps.setdefault(turn, []).append((si, ai, rules.action_index[action_id]))
-    out: list[tuple[int, int, str]] = []
+    out: list[tuple[int, int, Refusal]] = []
     state = new_game(rules, 0)
     rng = random.Random(0)
     while state.ending_index < 0:
@@ -231,5 +233,5 @@ def historical_refusals(rules: Rules) -> list[tuple[int, int, str]]:
         state = apply_action(state, EndTurn())
     for turn, items in steps.items():
         if not 0 <= turn < rules.turns:
-            out += [(si, ai, "its date is outside the calendar") for si, ai, _ in items]
+            out += [(si, ai, Refusal(Reason.OUTSIDE_CALENDAR)) for si, ai, _ in items]
     return out

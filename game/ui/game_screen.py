@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core.engine import action_problem, available_action_indices
+from game.core.engine import Reason, action_problem, available_action_indices
 from game.core.scoring import historical_value
 from game.present.aims import aim_change, aim_why, versus_history
 from game.present.dates import turn_date
@@ -22,6 +22,7 @@ from game.present.effects import action_effect, diff, locked_by
 from game.present.nations import nation_lines
 from game.present.news import nation_news, news
 from game.present.player import the_name
+from game.present.refusals import refusal_text
 from game.ui.mapsupport import GameMap
 from game.ui.mapview import RegionStyle, draw_mark, draw_swatch
 from game.ui.scene import Scene
@@ -32,8 +33,8 @@ if TYPE_CHECKING:
     from game.ui.nav import Stage
     from game.ui.session import Session
 
-HIDDEN = ("already done", "too late: the moment has passed", "not yet possible at this date",
-          "the game is over")
+HIDDEN = frozenset({Reason.ALREADY_DONE, Reason.TOO_LATE, Reason.NOT_YET, Reason.GAME_OVER})
+"""Refusals that leave an action off the list (unless a nation is selected)."""
 
 @dataclass
 class ActionRow:
@@ -183,7 +184,7 @@ class GameScene(Scene):
             problem = action_problem(st, a.index)
             if problem is None:
                 out_ok.append(a.index)
-            elif problem not in HIDDEN or target is not None:
+            elif problem.reason not in HIDDEN or target is not None:
                 out_no.append(a.index)
         return out_ok + out_no
 
@@ -192,7 +193,8 @@ class GameScene(Scene):
         possible, and a warning when it would rule out another action."""
         st = self.session.state
         small = self.app.fonts.small()
-        problem = action_problem(st, index)
+        refusal = action_problem(st, index)
+        problem = None if refusal is None else refusal_text(refusal)
         eff = action_effect(st, index)
         if problem:
             return ActionRow(index, problem, eff.text(), "bad", [],
@@ -344,10 +346,10 @@ class GameScene(Scene):
 
     def take(self, index: int) -> None:
         st = self.session.state
-        problem = action_problem(st, index)
+        refusal = action_problem(st, index)
         name = one_line(st.rules.scenario.actions[index].name, 60)
-        if problem:
-            self.app.toast(f"{name}: {problem}", "bad")
+        if refusal is not None:
+            self.app.toast(f"{name}: {refusal_text(refusal)}", "bad")
             return
         self.session.take(st.rules.actions[index].id)
         eff = diff(st, self.session.state)
@@ -493,7 +495,8 @@ class GameScene(Scene):
         pygame.draw.line(surface, c.accent, self.top_rect.bottomleft, self.top_rect.bottomright)
         x = self.px(16)
         room = self.end_button_left - self.px(12)
-        r = draw_text(surface, st.date_text, (x, self.px(4)), f.get(24, True), c.accent)
+        r = draw_text(surface, turn_date(st.rules, st.turn), (x, self.px(4)), f.get(24, True),
+                      c.accent)
         turn = min(st.turn + 1, rules.turns)
         turn_text = f"turn {turn}/{rules.turns}" if self.narrow else \
             f"turn {turn} of {rules.turns}"

@@ -26,6 +26,7 @@ from game.core.engine import (
 from game.core.rules import Rules
 from game.files import read_limited
 from game.paths import saves_dir
+from game.present.refusals import refusal_text
 from game.safetext import printable
 from game.saves import (
     SaveData,
@@ -95,7 +96,7 @@ class Session:
         try:
             new = apply_action(self.state, move)
         except IllegalMoveError as exc:
-            return exc.reason
+            return refusal_text(exc.refusal)
         if isinstance(move, EndTurn):
             self.turn_states = [new]
             self.undo_floor = 1

@@ -25,6 +25,7 @@ import pygame
 import pygame_gui
 
 from game import i18n
+from game.i18n import _
 from game.safetext import printable
 from game.ui import flow
 from game.ui import theme as theme_mod
@@ -116,7 +117,7 @@ class App:
             try:
                 return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
             except pygame.error as exc:
-                self.toast(f"fullscreen not possible ({exc})", "bad")
+                self.toast(_("fullscreen not possible ({error})").format(error=exc), "bad")
         w, h = max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1])
         screen = pygame.display.set_mode((w, h), pygame.RESIZABLE)
         try:
@@ -141,8 +142,8 @@ class App:
                                         enable_live_theme_updates=False,
                                         starting_language=self._gui_language())
         except Exception as exc:  # noqa: BLE001 - a theme pygame_gui cannot read: keep its defaults
-            self.toast(f"theme not usable ({exc.__class__.__name__}: {exc}); plain look used",
-                       "bad")
+            self.toast(_("theme not usable ({kind}: {error}); plain look used").format(
+                kind=exc.__class__.__name__, error=exc), "bad")
             self.theme = dict(theme_mod.FALLBACK_THEME)
             return pygame_gui.UIManager(self.screen.get_size(), enable_live_theme_updates=False)
 
@@ -369,7 +370,7 @@ class App:
         try:
             used = self.manager.process_events(event)
         except Exception as exc:  # noqa: BLE001 - pygame_gui internals must not close the game
-            self.toast(f"interface error ignored: {exc}", "bad")
+            self.toast(_("interface error ignored: {error}").format(error=exc), "bad")
             used = False
         if used and t != pygame.KEYDOWN:
             return

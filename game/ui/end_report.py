@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.core.scoring import Summary
+from game.i18n import N_, _
 from game.present import report_text as say
 from game.present.chart import aim_charts
 from game.present.dates import dates_in_words, turn_date
 from game.present.history_note import ESSAY_INTRO_SHORT, verdict_text
+from game.present.numbers import number
 from game.present.player import possessive
 from game.present.report import EndReport, report_of_state
 from game.saves import SaveError
@@ -26,14 +28,16 @@ if TYPE_CHECKING:
 
 def tabs(player: str) -> tuple[tuple[str, str, str], ...]:
     """(key, label, short label) of the screen's tabs."""
-    return (("summary", "Ending & stance", "Ending"), ("charts", "Aims vs history", "Charts"),
-            ("decisions", f"Your decisions vs {possessive(player)}", "Decisions"))
+    return (("summary", _("Ending & stance"), _("Ending")),
+            ("charts", _("Aims vs history"), _("Charts")),
+            ("decisions", _("Your decisions vs {whose}").format(whose=possessive(player)),
+             _("Decisions")))
 
 PLAYER_COLOURS = ((230, 160, 70), (120, 200, 140), (200, 120, 220), (230, 230, 120))
 
 
 class ReportScene(Scene):
-    title = "End report"
+    title = N_("End report")
 
     def __init__(self, app: Stage) -> None:
         super().__init__(app)
@@ -65,21 +69,22 @@ class ReportScene(Scene):
             if sum(widths) + gap * len(widths) <= a.width:
                 break
         x = a.x
-        for (key, _, _), label, w in zip(tab_list, labels, widths, strict=True):
+        for (key, _long, _short), label, w in zip(tab_list, labels, widths, strict=True):
             self.button(f"tab:{key}", pygame.Rect(x, ty, w, bh), label,
                         "@primary" if key == self.tab else "@small")
             x += w + gap
         yb = a.bottom - bh
         x = a.x
-        for key, label, style in (("export", "Export report  [E]", "@primary"),
-                                  ("map", "Look at the map", "@small")):
+        for key, label, style in (("export", _("Export report  [E]"), "@primary"),
+                                  ("map", _("Look at the map"), "@small")):
             w = self.button_font(style).size(label)[0] + self.px(36)
-            tip = ["Export report", "Writes the save and the report (HTML, Markdown, CSV, JSON) "
-                   "for the teacher tools into the reports folder."] if key == "export" else None
+            tip = [_("Export report"), _("Writes the save and the report (HTML, Markdown, CSV, "
+                                         "JSON) for the teacher tools into the reports folder.")
+                   ] if key == "export" else None
             self.button(key, pygame.Rect(x, yb, w, bh), label, style, tip=tip)
             x += w + gap
-        w = self.button_font("@small").size("Title screen")[0] + self.px(36)
-        self.button("title", pygame.Rect(a.right - w, yb, w, bh), "Title screen", "@small")
+        w = self.button_font("@small").size(_("Title screen"))[0] + self.px(36)
+        self.button("title", pygame.Rect(a.right - w, yb, w, bh), _("Title screen"), "@small")
         top = ty + bh + self.px(12)
         self.caption = ""
         if self.tab == "decisions" and self.report.has_essay:
@@ -96,9 +101,10 @@ class ReportScene(Scene):
             assert self.app.session is not None
             rules = self.app.session.rules
             essay = self.report.has_essay
-            head: list[Cell] = ["Date", "Decision", "You", say.decision_columns(self.report)[3]]
+            head: list[Cell] = [_("Date"), _("Decision"), _("You"),
+                                say.decision_columns(self.report)[3]]
             if essay:
-                head.append("The essay's verdict; what it got wrong")
+                head.append(_("The essay's verdict; what it got wrong"))
             rows: list[tuple[list[Cell], str]] = [(head, "bold")]
             for r in self.summary.decisions:
                 row: list[Cell] = [turn_date(rules, r.turn), one_line(r.title, 70),
@@ -108,7 +114,8 @@ class ReportScene(Scene):
                     if verdict_text(r.verdict):
                         note.append((verdict_text(r.verdict), ""))
                     if r.correction:
-                        note.append((f"What the essay got wrong: {r.correction}", "bad"))
+                        note.append((_("What the essay got wrong: {correction}").format(
+                            correction=r.correction), "bad"))
                     row.append(note or "")
                 rows.append((row, "body" if r.same else "accent"))
             if len(rows) == 1:
@@ -128,9 +135,10 @@ class ReportScene(Scene):
         if s.historical_ending_id and s.historical_ending_id != s.ending_id:
             hist = next((e for e in scn.endings if e.id == s.historical_ending_id), None)
             if hist:
-                out.append((f"History ended differently: {hist.title}.", "history"))
-        out.append((f"Score {s.score:.1f} of 100; history's path scores "
-                    f"{s.historical_score:.1f}.", "bold"))
+                out.append((_("History ended differently: {ending}.").format(
+                    ending=hist.title), "history"))
+        out.append((_("Score {score} of 100; history's path scores {history}.").format(
+            score=number(s.score), history=number(s.historical_score)), "bold"))
         out.append((say.SCORE_HEADING, "heading"))
         out.append((say.score_explained(self.report), "dim"))
         out.append((say.headings(self.report).aims, "heading"))
@@ -148,11 +156,16 @@ class ReportScene(Scene):
         if st.moved_by:
             out.append((say.MOVED_BY, "bold"))
             for label, lean in st.moved_by:
-                out.append((f"   {lean:+.1f}  {one_line(label, 120)}", "body"))
+                out.append((f"   {number(lean, signed=True)}  {one_line(label, 120)}", "body"))
         out.append((say.stance_explained(), "dim"))
         for reading in scn.readings:
-            mark = "  <- closest to your game" if reading.id == st.reading_id else ""
-            out.append((f"{reading.name} ({reading.lean:+.1f}){mark}", "bold"))
+            leaning = number(reading.lean, signed=True)
+            if reading.id == st.reading_id:
+                line = _("{reading} ({lean})  <- closest to your game").format(
+                    reading=reading.name, lean=leaning)
+            else:
+                line = f"{reading.name} ({leaning})"
+            out.append((line, "bold"))
             out.append((reading.summary, "body"))
             names = [h.name + (f", {h.work}" if h.work else "") for h in reading.historians]
             out.append((say.historians_line(names), "dim"))
@@ -165,9 +178,10 @@ class ReportScene(Scene):
         try:
             from game.ui.charts import Series, line_chart
         except ImportError as exc:
-            self.chart_problem = f"charts not available ({exc})"
+            self.chart_problem = _("charts not available ({error})").format(error=exc)
             return []
-        charts = aim_charts(self.report, "You")
+        # TRANSLATORS: the player's line in the charts' legend.
+        charts = aim_charts(self.report, _("You"))
         n = len(charts)
         cols = 1 if n == 1 else 2
         rows = (n + cols - 1) // cols
@@ -184,7 +198,8 @@ class ReportScene(Scene):
                 surf = line_chart((max(100, w), max(80, h)), chart.title, labels, series,
                                   chart.y_range, dark=True, min_font_px=MIN_FONT_PX)
             except Exception as exc:  # noqa: BLE001 - a chart bug must not hide the report
-                self.chart_problem = f"chart of {chart.title} failed: {exc}"
+                self.chart_problem = _("chart of {aim} failed: {error}").format(
+                    aim=chart.title, error=exc)
                 continue
             x = body.x + (i % cols) * (w + self.px(12))
             y = body.y + (i // cols) * (h + self.px(12))
@@ -208,9 +223,10 @@ class ReportScene(Scene):
         try:
             files = self.app.export_report(self.app.session)
         except (OSError, SaveError) as exc:
-            self.app.toast(f"Export failed: {exc}", "bad", 10)
+            self.app.toast(_("Export failed: {error}").format(error=exc), "bad", 10)
             return
-        self.app.toast("Report exported: " + ", ".join(str(p) for p in files), "good", 10)
+        self.app.toast(_("Report exported: {files}").format(
+            files=", ".join(str(p) for p in files)), "good", 10)
 
     def on_escape(self) -> None:
         self.app.pop_to_title()
@@ -233,16 +249,19 @@ class ReportScene(Scene):
         a = self.area.inflate(-self.px(40), -self.px(30))
         c, f = self.app.colours, self.app.fonts
         s = self.summary
-        r = draw_text(surface, "End of the game: " + one_line(s.ending_title, 80), a.topleft,
-                      f.title(), c.accent, a.width)
-        stance = s.stance.verdict or f"closest to {s.stance.reading_name or '-'}"
+        r = draw_text(surface, _("End of the game: {ending}").format(
+            ending=one_line(s.ending_title, 80)), a.topleft, f.title(), c.accent, a.width)
+        stance = s.stance.verdict or _("closest to {reading}").format(
+            reading=s.stance.reading_name or "-")
+        values = {"turns": s.turns_played, "score": number(s.score),
+                  "history": number(s.historical_score)}
         line = next((t for t in (
-            f"Turns played: {s.turns_played}  ·  score {s.score:.1f} of 100 (history's path "
-            f"{s.historical_score:.1f})  ·  your policy {say.verdict_phrase(stance)}",
-            f"Turns played: {s.turns_played}  ·  score {s.score:.1f} (history "
-            f"{s.historical_score:.1f})  ·  policy: {stance}")
-            if f.body().size(t)[0] <= a.width), f"Turns: {s.turns_played} · score "
-            f"{s.score:.1f} (history {s.historical_score:.1f})")
+            _("Turns played: {turns}  ·  score {score} of 100 (history's path {history})  ·  "
+              "your policy {verdict}").format(verdict=say.verdict_phrase(stance), **values),
+            _("Turns played: {turns}  ·  score {score} (history {history})  ·  policy: "
+              "{stance}").format(stance=stance, **values))
+            if f.body().size(t)[0] <= a.width),
+            _("Turns: {turns} · score {score} (history {history})").format(**values))
         draw_text(surface, line, (a.x, r.bottom + self.px(4)), f.body(), c.text, a.width)
         if self.caption:
             draw_lines(surface, [(self.caption, "dim")], pygame.Rect(
@@ -253,5 +272,5 @@ class ReportScene(Scene):
         for rect, img in self.charts:
             surface.blit(img, rect.topleft)
         if self.tab == "charts" and not self.charts:
-            draw_text(surface, self.chart_problem or "No charts.", self.body.topleft, f.body(),
+            draw_text(surface, self.chart_problem or _("No charts."), self.body.topleft, f.body(),
                       c.bad, self.body.width)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import N_, _
 from game.present.dates import turn_date
 from game.present.effects import choice_effect, diff
 from game.present.history_note import note_paragraphs
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 class EventScene(Scene):
     modal = True
-    title = "Event"
+    title = N_("Event")
 
     def __init__(self, app: Stage) -> None:
         super().__init__(app)
@@ -90,9 +91,11 @@ class EventScene(Scene):
                 tip = [one_line(c.label, 100)] + ([cut(c.description, 500)] if c.description
                                                   else [])
                 eff = choice_effect(state, c.id)
-                tip.append(f"Expected effect: {eff.text() if eff else 'unknown'}")
+                tip.append(_("Expected effect: {effect}").format(effect=eff.text()) if eff else
+                           _("Expected effect: unknown"))
                 self.button(f"choice:{k}", pygame.Rect(left.x, y, left.width, bh),
-                            f"{k + 1}. {one_line(c.label, 80)}", tip=tip)
+                            _("{number}. {choice}").format(number=k + 1,
+                                                           choice=one_line(c.label, 80)), tip=tip)
                 y += bh + self.px(4)
                 shown = desc[:limit]
                 if len(desc) > limit:
@@ -105,30 +108,33 @@ class EventScene(Scene):
                     y += lh
                 y += self.px(10)
             if not self.show_history:
-                label = "Read the history first [H]"
+                label = _("Read the history first [H]")
                 self.button("history", pygame.Rect(right.x, right.bottom - self.px(44),
                                                    right.width, self.px(40)), label, "@small",
-                            tip=["Read the history first", "Shows what really happened before "
-                                 "you choose. Your choice is then made knowing history."])
+                            tip=[_("Read the history first"),
+                                 _("Shows what really happened before you choose. Your choice "
+                                   "is then made knowing history.")])
         else:
-            paras = [(cut(ev.text), "body"), (f"You chose: {ev.choices[self.answered].label}",
-                                              "accent")]
+            paras = [(cut(ev.text), "body"),
+                     (_("You chose: {choice}").format(choice=ev.choices[self.answered].label),
+                      "accent")]
             lasting = ev.choices[self.answered].description
             if lasting:
                 paras.append((lasting, "body"))
             if self.answer_effect:
-                paras.append((f"Effect now: {self.answer_effect}", "dim"))
+                paras.append((_("Effect now: {effect}").format(effect=self.answer_effect),
+                              "dim"))
             text_rect = pygame.Rect(left.x, y0, left.width, left.bottom - y0 - self.px(54))
             self.text_view = ScrollText(text_rect, paras, f, app.colours)
-            label = "Continue  [Enter]"
+            label = _("Continue  [Enter]")
             w = self.button_font("@primary").size(label)[0] + self.px(40)
             self.button("continue", pygame.Rect(left.right - w, left.bottom - self.px(42), w,
                                                 self.px(42)), label, "@primary")
             if self.read_first:
                 self.button("undo", pygame.Rect(left.x, left.bottom - self.px(42), self.px(200),
-                                                self.px(42)), "Change my choice", "@small",
-                            tip=["Change my choice", "You read the history note before "
-                                 "choosing, so you may still change your answer."])
+                                                self.px(42)), _("Change my choice"), "@small",
+                            tip=[_("Change my choice"), _("You read the history note before "
+                                 "choosing, so you may still change your answer.")])
             self.focus_key = "continue"
         hist_rect = pygame.Rect(right.x + self.px(12), right.y + self.px(12),
                                 right.width - self.px(24),
@@ -140,11 +146,11 @@ class EventScene(Scene):
             mine = ev.choices[self.answered].label if self.answered is not None else None
             paras = note_paragraphs(ev.history, hc, mine, player=rules.scenario.player)
         else:
-            paras = [("What really happened", "heading"),
-                     ("The history note is shown after you choose, so that your choice is your "
-                      "own. You can also read it first (H): then you choose knowing what "
-                      f"{the_name(rules.scenario.player)} did. (Settings: history notes before "
-                      "or after choosing.)", "dim")]
+            paras = [(_("What really happened"), "heading"),
+                     (_("The history note is shown after you choose, so that your choice is "
+                        "your own. You can also read it first (H): then you choose knowing what "
+                        "{state} did. (Settings: history notes before or after choosing.)"
+                        ).format(state=the_name(rules.scenario.player)), "dim")]
         self.hist_view = ScrollText(hist_rect, paras, f, app.colours)
 
     def _choice_blocks(self, ev: Event, width: int) -> list[tuple[Choice, list[str], list[str],
@@ -159,7 +165,8 @@ class EventScene(Scene):
             eff = choice_effect(state, c.id)
             style = "dim" if eff is None or eff.good == 0 else "good" if eff.good > 0 else "bad"
             desc = wrap(one_line(c.description, 600), small, width) if c.description else []
-            eff_lines = wrap_to("» Now: " + (eff.text() if eff else "?"), small, width, 3)
+            eff_lines = wrap_to(_("» Now: {effect}").format(effect=eff.text() if eff else "?"),
+                                small, width, 3)
             out.append((c, desc, eff_lines, style))
         return out
 
@@ -237,8 +244,9 @@ class EventScene(Scene):
         c, f = app.colours, app.fonts
         dim(surface)
         inner = panel(surface, self.box, c)
-        r = draw_text(surface, f"{turn_date(rules, self.turn)}  ·  event: choose your answer"
-                      if self.answered is None else f"{turn_date(rules, self.turn)}  ·  event",
+        date = turn_date(rules, self.turn)
+        r = draw_text(surface, _("{date}  ·  event: choose your answer").format(date=date)
+                      if self.answered is None else _("{date}  ·  event").format(date=date),
                       inner.topleft, f.small(), c.dim, self.left.width)
         draw_text(surface, one_line(ev.title, 90), (inner.x, r.bottom + self.px(4)), f.title(),
                   c.accent, self.left.width)

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from game.i18n import _, ngettext
 from game.paths import saves_dir
+from game.present.dates import month_count_words
 from game.safetext import printable
 from game.saves import SaveError, replay_save, save_data
 from game.scenario.errors import ScenarioError
@@ -118,23 +120,29 @@ def guarded(app: Host, what: str, action: Callable[[], T],
     except ScenarioError as exc:
         if scenario is None:
             first = exc.problems[0].format() if exc.problems else str(exc)
-            app.toast(f"{what} ({len(exc.problems)} problem(s)): {first}", "bad", 12)
+            count = len(exc.problems)
+            app.toast(ngettext("{what} ({count} problem): {first}",
+                               "{what} ({count} problems): {first}", count).format(
+                what=what, count=count, first=first), "bad", 12)
         else:
             lines = [printable(p.format(), 500) for p in exc.problems[:12]]
             more = len(exc.problems) - len(lines)
             if more > 0:
-                lines.append(f"... and {more} more")
-            show_message(app, "This scenario does not load", [
-                f"{printable(str(scenario))} has {len(exc.problems)} problem(s):", *lines,
-                "Fix them (python main.py validate FILE lists them all) or pick another "
-                "scenario."])
+                lines.append(ngettext("... and {count} more", "... and {count} more",
+                                      more).format(count=more))
+            count = len(exc.problems)
+            show_message(app, _("This scenario does not load"), [
+                ngettext("{file} has {count} problem:", "{file} has {count} problems:",
+                         count).format(file=printable(str(scenario)), count=count), *lines,
+                _("Fix them ({command} lists them all) or pick another scenario.").format(
+                    command="python main.py validate FILE")])
     except SaveError as exc:
         text = str(exc)
         if file is not None:
             text = text.removeprefix(f"{file}: ")
-        app.toast(f"{what}: {text}", "bad", 12)
+        app.toast(_("{what}: {why}").format(what=what, why=text), "bad", 12)
     except Exception as exc:  # noqa: BLE001 - last line of defence: no scenario or save may close the game mid-turn
-        app.toast(f"{what}: {describe_error(exc)}.", "bad", 12)
+        app.toast(_("{what}: {why}.").format(what=what, why=describe_error(exc)), "bad", 12)
     return None
 
 
@@ -147,7 +155,7 @@ def open_session(app: Host, session: Session, guide: bool = False) -> bool:
         show_session(app, session, guide)
         return True
 
-    if guarded(app, "The game cannot be shown", show):
+    if guarded(app, _("The game cannot be shown"), show):
         return True
     _back_to_title(app)
     app.session = None
@@ -156,7 +164,7 @@ def open_session(app: Host, session: Session, guide: bool = False) -> bool:
             show_session(app, previous)
             return True
 
-        if not guarded(app, "The game before cannot be shown either", show_previous):
+        if not guarded(app, _("The game before cannot be shown either"), show_previous):
             _back_to_title(app)
             app.session = None
     return False
@@ -170,7 +178,7 @@ def _back_to_title(app: Host) -> None:
             scene.exit()
         except Exception:  # noqa: BLE001 - a screen that broke while opening: drop it anyway
             pass
-    guarded(app, "The title screen", lambda: app.stack[-1].resume() if app.stack else None)
+    guarded(app, _("The title screen"), lambda: app.stack[-1].resume() if app.stack else None)
     app.dirty = True
 
 
@@ -184,7 +192,8 @@ def start_new_game(app: Host, path: Path | None = None) -> bool:
         seed = app.seed if app.seed is not None else 0
         return Session.start(loaded, seed, app.settings.player_name)
 
-    session = guarded(app, f"{printable(str(target))}: the game cannot start", start,
+    session = guarded(app, _("{file}: the game cannot start").format(
+        file=printable(str(target))), start,
                       scenario=target)
     if session is None:
         return False
@@ -232,7 +241,7 @@ def end_turn(app: Host) -> None:
         return
     problem = session.end_turn()
     if problem:
-        app.toast(f"Cannot end the turn: {problem}", "bad")
+        app.toast(_("Cannot end the turn: {why}").format(why=problem), "bad")
         return
     try:
         session.autosave()
@@ -245,32 +254,34 @@ def end_turn(app: Host) -> None:
 
 def load_from(app: Host, path: Path) -> bool:
     """Open a save; on any problem show a message naming the file, and stay where we are."""
-    session = guarded(app, f"{printable(str(path))} cannot be opened",
+    session = guarded(app, _("{file} cannot be opened").format(file=printable(str(path))),
                       lambda: load_game(path, known_scenarios(app), app.scenario_cache),
                       file=path)
     if session is None or not open_session(app, session):
         return False
-    app.toast(f"Loaded {printable(slot_name(path.name), 80)}: {session.state.date_text}, "
-              f"turn {session.state.turn + 1}", "good")
+    state = session.state
+    app.toast(_("Loaded {name}: {date}, turn {turn}").format(
+        name=printable(slot_name(path.name), 80), date=month_count_words(state.month),
+        turn=state.turn + 1), "good")
     return True
 
 
 def continue_game(app: Host) -> bool:
     path = latest_autosave()
     if path is None:
-        app.toast("No autosave yet: start a new game.", "bad")
+        app.toast(_("No autosave yet: start a new game."), "bad")
         return False
     return load_from(app, path)
 
 
 def quick_save(app: Host) -> None:
     if app.session is None:
-        app.toast("No game to save.", "bad")
+        app.toast(_("No game to save."), "bad")
         return
     path = saves_dir() / QUICKSAVE
     try:
         app.session.save(path)
-        app.toast(f"Quick save written ({path.name}); F9 loads it.", "good")
+        app.toast(_("Quick save written ({file}); F9 loads it.").format(file=path.name), "good")
     except SaveError as exc:
         app.toast(str(exc), "bad", 8)
 
@@ -282,7 +293,7 @@ def quick_load(app: Host) -> None:
     except OSError:
         missing = False  # something is in the way: loading says what
     if missing:
-        app.toast("No quick save yet: F5 makes one.", "bad")
+        app.toast(_("No quick save yet: F5 makes one."), "bad")
         return
     load_from(app, path)
 
@@ -292,13 +303,14 @@ def reload_scenario(app: Host) -> None:
     if app.scenario_arg is None:
         return
     path = Path(app.scenario_arg)
-    loaded = guarded(app, "Scenario changed but does not load", lambda: load_scenario(path))
+    loaded = guarded(app, _("Scenario changed but does not load"), lambda: load_scenario(path))
     if loaded is None:
         return
     app.scenario_cache[str(path)] = loaded
     current = app.session
     if current is None:
-        app.toast(f"Scenario reloaded: {printable(loaded.scenario.title, 200)}", "good")
+        app.toast(_("Scenario reloaded: {title}").format(
+            title=printable(loaded.scenario.title, 200)), "good")
         return
 
     def replay() -> tuple[Session, int]:
@@ -306,7 +318,8 @@ def reload_scenario(app: Host) -> None:
         result = replay_save(data, loaded.rules, str(path))
         return Session.resume(result.state, str(path), current.player), result.dropped
 
-    replayed = guarded(app, "Scenario reloaded, but the game cannot go on; a new game starts",
+    replayed = guarded(app, _("Scenario reloaded, but the game cannot go on; a new game "
+                              "starts"),
                        replay)
     if replayed is None:
         start_new_game(app, path)
@@ -314,6 +327,13 @@ def reload_scenario(app: Host) -> None:
     session, dropped = replayed
     if not open_session(app, session):
         return
-    note = f"; {dropped} no longer apply" if dropped else ""
-    app.toast(f"Scenario reloaded from {printable(path.name)}: {len(session.state.moves)} "
-              f"decision(s) replayed{note}.", "good" if not dropped else "bad", 10)
+    count, file = len(session.state.moves), printable(path.name)
+    if dropped:
+        text = ngettext("Scenario reloaded from {file}: {count} decision replayed; {dropped} no "
+                        "longer apply.", "Scenario reloaded from {file}: {count} decisions "
+                        "replayed; {dropped} no longer apply.", count)
+    else:
+        text = ngettext("Scenario reloaded from {file}: {count} decision replayed.",
+                        "Scenario reloaded from {file}: {count} decisions replayed.", count)
+    app.toast(text.format(file=file, count=count, dropped=dropped),
+              "good" if not dropped else "bad", 10)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.i18n import _
 from game.paths import scenario_files
 from game.safetext import printable
 from game.scenario.loader import DEFAULT_SCENARIO, LoadedScenario, load_scenario
@@ -15,16 +16,19 @@ def describe_error(exc: BaseException) -> str:
     """A sentence (without the file's name) for a problem a scenario or a save caused."""
     detail = printable(str(exc), 300)
     if isinstance(exc, RecursionError):
-        return "it is nested too deeply for the game to read"
+        return _("it is nested too deeply for the game to read")
     if isinstance(exc, MemoryError):
-        return "it needs more memory than the game can use"
+        return _("it needs more memory than the game can use")
     if isinstance(exc, UnicodeError):
-        return f"it holds text that is not valid UTF-8 ({detail})"
+        return _("it holds text that is not valid UTF-8 ({detail})").format(detail=detail)
     if isinstance(exc, OSError):
-        return f"the file cannot be read ({printable(exc.strerror or str(exc), 300)})"
+        return _("the file cannot be read ({detail})").format(
+            detail=printable(exc.strerror or str(exc), 300))
     if isinstance(exc, ArithmeticError | ValueError):
-        return f"it holds a value the game cannot use ({detail or exc.__class__.__name__})"
-    return f"an unexpected problem ({exc.__class__.__name__}: {detail})"
+        return _("it holds a value the game cannot use ({detail})").format(
+            detail=detail or exc.__class__.__name__)
+    return _("an unexpected problem ({kind}: {detail})").format(kind=exc.__class__.__name__,
+                                                               detail=detail)
 
 
 def known_scenarios(app: Stage) -> list[Path]:
@@ -33,8 +37,8 @@ def known_scenarios(app: Stage) -> list[Path]:
     try:
         return scenario_files()
     except OSError as exc:
-        app.toast(f"The scenarios folder cannot be read ({printable(exc.strerror or str(exc))}"
-                  "); only the bundled scenario is offered.", "bad", 10)
+        app.toast(_("The scenarios folder cannot be read ({why}); only the bundled scenario "
+                    "is offered.").format(why=printable(exc.strerror or str(exc))), "bad", 10)
         return [DEFAULT_SCENARIO]
 
 

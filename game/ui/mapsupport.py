@@ -9,6 +9,7 @@ from typing import Any
 import pygame
 
 from game.core.engine import GameState
+from game.i18n import _
 from game.present.nations import at_war, binding_treaties
 
 PATTERNS = ("none", "dots", "hatch", "cross")
@@ -76,10 +77,10 @@ def fallback_style(relation: float, war: bool, palette: str) -> FallbackStyle:
 
 
 def fallback_legend(palette: str) -> list[tuple[str, Any]]:
-    return [("friendly", fallback_style(50, False, palette)),
-            ("neutral", fallback_style(0, False, palette)),
-            ("unfriendly", fallback_style(-50, False, palette)),
-            ("at war", fallback_style(0, True, palette))]
+    return [(_("friendly"), fallback_style(50, False, palette)),
+            (_("neutral"), fallback_style(0, False, palette)),
+            (_("unfriendly"), fallback_style(-50, False, palette)),
+            (_("at war"), fallback_style(0, True, palette))]
 
 
 class GameMap:
@@ -102,7 +103,8 @@ class GameMap:
             self._legend_fn = mapview.legend_items
             self.problem = self.view.problem
         except Exception as exc:  # noqa: BLE001 - a missing or broken map must not stop the game
-            self.problem = f"map not loaded ({exc.__class__.__name__}: {exc}); plain map shown"
+            self.problem = _("map not loaded ({kind}: {error}); plain map shown").format(
+                kind=exc.__class__.__name__, error=exc)
             self.view = PlainMap([n.region for n in scn.nations],
                                  {n.region: n.name for n in scn.nations})
 

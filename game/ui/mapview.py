@@ -22,6 +22,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
+from game.i18n import N_, _
 from game.paths import ASSETS
 from game.present.nations import BANDS
 
@@ -48,7 +49,11 @@ CONTEXT_LABEL: Colour = (40, 44, 50)
 HOVER_EDGE: Colour = (250, 250, 250)
 SELECTED_EDGE: Colour = (255, 214, 102)
 PANEL_HEADER = 24  # room above the off-map panels for OFF_MAP_HEADER
-OFF_MAP_HEADER = "Beyond the map"
+OFF_MAP_HEADER = N_("Beyond the map")
+"""The heading over the off-map nations' panels (translated where drawn)."""
+BAND_LABELS = {"allied": N_("allied"), "friendly": N_("friendly"), "neutral": N_("neutral"),
+               "wary": N_("wary"), "hostile": N_("hostile"), "at war": N_("at war")}
+"""The legend's words for the relation bands."""
 MIN_SIZE = 40  # below this (either side) the view draws nothing and hits nothing
 
 
@@ -114,7 +119,7 @@ def legend_items(palette: str) -> list[tuple[str, RegionStyle]]:
     """(label, style) for each band, best first, for a legend; draw swatches with draw_swatch."""
     relations = {"allied": 80.0, "friendly": 40.0, "neutral": 0.0, "wary": -40.0,
                  "hostile": -80.0, "at war": 0.0}
-    return [(band, relation_style(rel, band == "at war", palette))
+    return [(_(BAND_LABELS[band]), relation_style(rel, band == "at war", palette))
             for band, rel in relations.items()]
 
 
@@ -168,8 +173,8 @@ def _fill_polygons(target: pygame.Surface, polys: Sequence[Sequence[tuple[int, i
     tile = _pattern_tile(style.pattern, style.ink)
     if tile is None:
         return
-    xs = [x for p in drawable for x, _ in p]
-    ys = [y for p in drawable for _, y in p]
+    xs = [x for p in drawable for x, _y in p]
+    ys = [y for p in drawable for _x, y in p]
     box = pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
     box = box.clip(target.get_rect())
     if box.width <= 0 or box.height <= 0:
@@ -328,8 +333,8 @@ def load_map(path: Path) -> tuple[MapData, list[str]]:
         part_of = r.get("part_of") if isinstance(r.get("part_of"), str) else None
         label = _point(r.get("label_at"))
         if label is None:
-            xs = [x for p in polys for x, _ in p]
-            ys = [y for p in polys for _, y in p]
+            xs = [x for p in polys for x, _y in p]
+            ys = [y for p in polys for _x, y in p]
             label = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
         seen.add(rid)
         regions.append(Region(rid, str(name), part_of, label, tuple(polys)))
@@ -343,8 +348,8 @@ def load_map(path: Path) -> tuple[MapData, list[str]]:
             seen.add(item["id"])
         else:
             problems.append(f"{path.name}: an off_map entry needs a new 'id'; skipped")
-    xs = [x for r in regions for p in r.polygons for x, _ in p]
-    ys = [y for r in regions for p in r.polygons for _, y in p]
+    xs = [x for r in regions for p in r.polygons for x, _y in p]
+    ys = [y for r in regions for p in r.polygons for _x, y in p]
     bounds = (min(xs), max(xs), min(ys), max(ys))
     v = raw.get("view")
     keys = ("lon_min", "lon_max", "lat_min", "lat_max")
@@ -466,7 +471,7 @@ class MapView:
         """Draw as the player's own the region named like the scenario's ``player`` (its id or
         its name on the map, "Poland" -> ``poland``); none if no region is named so."""
         want = player.strip().lower()
-        for rid, name, _ in self.regions:
+        for rid, name, _part in self.regions:
             if want in (rid, rid.replace("_", " "), name.lower()):
                 self.player_region = rid
                 break
@@ -537,8 +542,8 @@ class MapView:
         for region in self.data.regions:
             polys = [[project(lon, lat) for lon, lat in poly] for poly in region.polygons]
             ints = [[(round(x), round(y)) for x, y in p] for p in polys]
-            xs = [x for p in ints for x, _ in p]
-            ys = [y for p in ints for _, y in p]
+            xs = [x for p in ints for x, _y in p]
+            ys = [y for p in ints for _x, y in p]
             bbox = pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
             self._shapes.append(_Shape(region, polys, ints, bbox))
 
@@ -687,7 +692,7 @@ class MapView:
                            self.style_of(rid, styles), font)
         if self._panels:
             first = min(self._panels.values(), key=lambda r: r.y)
-            note = font.render(OFF_MAP_HEADER, True, (200, 200, 205))
+            note = font.render(_(OFF_MAP_HEADER), True, (200, 200, 205))
             if first.y - self.rect.y >= PANEL_HEADER and note.get_width() <= first.width:
                 canvas.blit(note, (first.x - ox, first.y - oy - note.get_height() - 4))
         return canvas

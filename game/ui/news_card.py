@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import N_, _
 from game.present.dates import turn_date
 from game.present.history_note import note_paragraphs
 from game.ui.news_items import CardItem, turn_news
@@ -27,7 +28,7 @@ def item_paragraphs(state: GameState, item: CardItem) -> list[tuple[str, str]]:
     date = turn_date(rules, item.turn)
     if item.kind == "action":
         action = scn.actions[item.index]
-        return [(action.name, "heading"), (f"{date} · your action", "dim"),
+        return [(action.name, "heading"), (_("{date} · your action").format(date=date), "dim"),
                 (action.description, "body"),
                 *note_paragraphs(action.history, heading_style="subheading",
                                  player=scn.player)]
@@ -37,7 +38,7 @@ def item_paragraphs(state: GameState, item: CardItem) -> list[tuple[str, str]]:
     if ev.choices:
         answered = state.answer(ev.id)
         if answered is None:  # not answered yet: the note is not shown, so the choice stays free
-            return out + [("Its history note is shown once you have answered it.", "dim")]
+            return out + [(_("Its history note is shown once you have answered it."), "dim")]
         mine = next(c.label for c in ev.choices if c.id == answered)
         h = rules.events[item.index].historical_choice
         hist = ev.choices[h].label if h >= 0 else None
@@ -49,7 +50,7 @@ class NewsCardScene(Scene):
     """A dialog of news items; Enter, Esc or the Continue button close it."""
 
     modal = True
-    title = "News"
+    title = N_("News")
 
     def __init__(self, app: Stage, items: list[CardItem], heading: str, then_flow: bool = True,
                  ) -> None:
@@ -68,7 +69,7 @@ class NewsCardScene(Scene):
         items = turn_news(state)
         if not items:
             return None
-        return cls(app, items, f"News: {turn_date(state.rules, state.turn)}")
+        return cls(app, items, _("News: {date}").format(date=turn_date(state.rules, state.turn)))
 
     def build(self) -> None:
         app = self.app
@@ -99,7 +100,7 @@ class NewsCardScene(Scene):
             inner = self.box.inflate(-self.px(36), -self.px(28))
             self.view.rect = pygame.Rect(inner.x, inner.y + head, inner.width,
                                          text_rect.height - spare)
-        label = "Continue  [Enter]"
+        label = _("Continue  [Enter]")
         w = max(self.px(200), self.button_font("@primary").size(label)[0] + self.px(40))
         self.button("continue", pygame.Rect(inner.right - w, inner.bottom - bh, w, bh), label,
                     "@primary")
@@ -139,10 +140,10 @@ class NewsCardScene(Scene):
         inner = panel(surface, self.box, c)
         r = draw_text(surface, one_line(self.heading, 90), inner.topleft, f.title(), c.accent,
                       inner.width)
-        sub = ("What happened as this turn began, and what really happened (history notes)"
-               if self.then_flow else "What really happened, and the essay's verdict")
+        sub = (_("What happened as this turn began, and what really happened (history notes)")
+               if self.then_flow else _("What really happened, and the essay's verdict"))
         if self.view and self.view.max_offset:
-            sub += " · scroll: wheel, arrows, PgUp/PgDn"
+            sub = _("{caption} · scroll: wheel, arrows, PgUp/PgDn").format(caption=sub)
         draw_text(surface, sub, (inner.x, r.bottom + self.px(2)), f.small(), c.dim, inner.width)
         if self.view:
             self.view.draw(surface)

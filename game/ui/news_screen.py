@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import N_, _
 from game.present.dates import turn_date
 from game.present.news import news
 from game.present.player import capital, possessive, the_name
@@ -18,11 +19,13 @@ from game.ui.widgets import Cell, ItemList, ScrollTable, ScrollText, draw_lines,
 if TYPE_CHECKING:
     from game.ui.nav import Stage
 
-TABS = (("news", "News", "News"), ("timeline", "Timeline: you and history", "Timeline"))
+# TRANSLATORS: (key, tab label, short tab label) of the news screen's tabs.
+TABS = (("news", N_("News"), N_("News")),
+        ("timeline", N_("Timeline: you and history"), N_("Timeline")))
 
 
 class NewsScene(Scene):
-    title = "News"
+    title = N_("News")
 
     def __init__(self, app: Stage, tab: str = "news") -> None:
         super().__init__(app)
@@ -38,15 +41,15 @@ class NewsScene(Scene):
         a = self.area.inflate(-self.px(60), -self.px(40))
         bh = self.px(40)
         f = self.button_font("@small")
-        wide = f.size(TABS[1][1])[0] + f.size(TABS[0][1])[0] + self.px(560) < a.width
-        x = a.x + app.fonts.title().size("News & timeline")[0] + self.px(24)
+        wide = f.size(_(TABS[1][1]))[0] + f.size(_(TABS[0][1]))[0] + self.px(560) < a.width
+        x = a.x + app.fonts.title().size(_("News & timeline"))[0] + self.px(24)
         for key, label, short in TABS:
-            text = label if wide else short
+            text = _(label) if wide else _(short)
             w = self.button_font("@primary").size(text)[0] + self.px(36)
             self.button(f"tab:{key}", pygame.Rect(x, a.y, w, bh),
                         text, "@primary" if key == self.tab else "@small")
             x += w + self.px(8)
-        back = "Back  [Esc]"
+        back = _("Back  [Esc]")
         bw = f.size(back)[0] + self.px(40)
         self.button("back", pygame.Rect(a.right - bw, a.y, bw, bh), back, "@small")
         caption_h = 2 * app.fonts.small().get_linesize() + self.px(6)
@@ -79,7 +82,7 @@ class NewsScene(Scene):
             paras.append((item.text, style))
             keys.append(key)
         if not paras:
-            paras, keys = [("Nothing has happened yet.", "dim")], [None]
+            paras, keys = [(_("Nothing has happened yet."), "dim")], [None]
         view = ItemList(body, paras, app.fonts, app.colours, keys=keys)
         view.relayout()
         if 0 <= self.selected < len(keys) and keys[self.selected] is not None:
@@ -91,14 +94,15 @@ class NewsScene(Scene):
         app = self.app
         assert app.session is not None
         who = capital(the_name(app.session.state.rules.scenario.player))
-        rows: list[tuple[list[Cell], str]] = [(["Date", "You", f"{who} in history"], "bold")]
+        rows: list[tuple[list[Cell], str]] = [
+            ([_("Date"), _("You"), _("{state} in history").format(state=who)], "bold")]
         for row in timeline(app.session.state):
-            mine = _cell(row.mine, row.theirs, row.mine_shifted, "history")
-            theirs = _cell(row.theirs, row.mine, row.theirs_shifted, "you")
-            date = row.date + ("\n(differs)" if row.differs else "")
+            mine = _cell(row.mine, row.theirs, row.mine_shifted, _("history"))
+            theirs = _cell(row.theirs, row.mine, row.theirs_shifted, _("you"))
+            date = _("{date}\n(differs)").format(date=row.date) if row.differs else row.date
             rows.append(([date, mine, theirs], "accent" if row.differs else "body"))
         if len(rows) == 1:
-            rows.append((["", "No decisions yet.", ""], "dim"))
+            rows.append((["", _("No decisions yet."), ""], "dim"))
         self.view = ScrollTable(body, [], app.fonts, app.colours, rows=rows,
                                 columns=(0.14, 0.43, 0.43))
 
@@ -109,7 +113,8 @@ class NewsScene(Scene):
         app = self.app
         assert app.session is not None
         date = turn_date(app.session.state.rules, item.turn)
-        heading = f"Your action, {date}" if item.kind == "action" else f"News: {date}"
+        heading = (_("Your action, {date}") if item.kind == "action" else
+                   _("News: {date}")).format(date=date)
         app.open_news_card([item], heading)
 
     def on_button(self, key: str) -> None:
@@ -165,16 +170,17 @@ class NewsScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         a = self.area.inflate(-self.px(60), -self.px(40))
         c, f = self.app.colours, self.app.fonts
-        draw_text(surface, "News & timeline", a.topleft, f.title(), c.accent)
+        draw_text(surface, _("News & timeline"), a.topleft, f.title(), c.accent)
         if self.tab == "timeline":
             whose = (possessive(self.app.session.state.rules.scenario.player)
-                     if self.app.session is not None else "history's")
-            caption = ("Gold: your key decisions (answers to events, one-off actions) differ from "
-                       f"{whose}; a step taken a turn apart shows the other date. Routine "
-                       "actions, repeatable every turn, are in grey and not compared. T: the news.")
+                     if self.app.session is not None else _("history's"))
+            caption = _("Gold: your key decisions (answers to events, one-off actions) differ "
+                        "from {whose}; a step taken a turn apart shows the other date. Routine "
+                        "actions, repeatable every turn, are in grey and not compared. T: the "
+                        "news.").format(whose=whose)
         else:
-            caption = ("Click a line, or choose it with the arrow keys and press Enter, to read "
-                       "it again with what really happened. T: the timeline.")
+            caption = _("Click a line, or choose it with the arrow keys and press Enter, to read "
+                        "it again with what really happened. T: the timeline.")
         draw_lines(surface, [(caption, "dim")], self.caption_rect, f, c)
         if self.view:
             self.view.draw(surface)
@@ -186,13 +192,17 @@ def _cell(side: Decisions, other: Decisions, shifted: dict[str, str], who: str) 
     routine actions in grey."""
     out: list[tuple[str, str]] = []
     for text in side.choices:
-        out.append((text if text in other.choices else f"{text}  (a different answer)",
+        out.append((text if text in other.choices else
+                    _("{answer}  (a different answer)").format(answer=text),
                     "body" if text in other.choices else "accent"))
     for text in side.once:
         if text in shifted:
-            out.append((f"{text}  ({who}: {shifted[text]})", "body"))
+            # TRANSLATORS: a decision taken on another date by the other side: "{who}" is
+            # "you" or "history".
+            out.append((_("{decision}  ({who}: {date})").format(decision=text, who=who,
+                                                                date=shifted[text]), "body"))
         else:
             out.append((text, "body" if text in other.once else "accent"))
     if side.routine:
-        out.append(("routine: " + ", ".join(side.routine), "dim"))
+        out.append((_("routine: {actions}").format(actions=", ".join(side.routine)), "dim"))
     return out or [("-", "dim")]

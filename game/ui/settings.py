@@ -11,7 +11,7 @@ from typing import Any
 
 from game.atomic import write_atomic
 from game.files import read_limited
-from game.i18n import PSEUDO, available_languages
+from game.i18n import PSEUDO, _, available_languages
 from game.paths import config_dir
 from game.safetext import clean_text, printable
 
@@ -124,18 +124,19 @@ def read_settings(path: Path | None = None) -> SettingsRead:
         return SettingsRead(Settings())
     except NotADirectoryError:
         _NOT_WRITTEN.add(target)
-        return SettingsRead(Settings(), f"{target}: the settings folder is not a folder; the "
-                            "default settings are used and not saved.", writable=False)
+        return SettingsRead(Settings(), _("{file}: the settings folder is not a folder; the "
+                                          "default settings are used and not saved.").format(
+            file=target), writable=False)
     except OSError as exc:
         why = exc.strerror or str(exc)
     except UnicodeDecodeError:
-        why = "it is not UTF-8 text"
+        why = _("it is not UTF-8 text")
     except (ValueError, TypeError) as exc:
-        why = f"it is not valid settings: {exc}"
+        why = _("it is not valid settings: {error}").format(error=exc)
     except RecursionError:
-        why = "it is nested too deeply"
+        why = _("it is nested too deeply")
     except MemoryError:
-        why = "it is too large"
+        why = _("it is too large")
     why = printable(why, 200)
     aside = target.with_name(f"{target.name}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}")
     try:
@@ -144,11 +145,13 @@ def read_settings(path: Path | None = None) -> SettingsRead:
         os.rename(target, aside)
     except OSError as exc:
         _NOT_WRITTEN.add(target)
-        return SettingsRead(Settings(), f"{target}: the settings could not be read ({why}); "
-                            "the defaults are used, and the file is left as it is (the game "
-                            f"will not write over it: {exc.strerror or exc}).", writable=False)
-    return SettingsRead(Settings(), f"{target}: the settings could not be read ({why}). The "
-                        f"file was kept as {aside.name}; the default settings are used.")
+        return SettingsRead(Settings(), _(
+            "{file}: the settings could not be read ({why}); the defaults are used, and the "
+            "file is left as it is (the game will not write over it: {error}).").format(
+            file=target, why=why, error=exc.strerror or exc), writable=False)
+    return SettingsRead(Settings(), _(
+        "{file}: the settings could not be read ({why}). The file was kept as {kept}; the "
+        "default settings are used.").format(file=target, why=why, kept=aside.name))
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
@@ -163,10 +166,11 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
     run could not read nor set aside is never written over."""
     target = path or settings_path()
     if target in _NOT_WRITTEN:
-        return (f"{target}: settings changes are kept only until the game closes: the file "
-                "could not be read, and it is left as it was.")
+        return _("{file}: settings changes are kept only until the game closes: the file "
+                 "could not be read, and it is left as it was.").format(file=target)
     try:
         write_atomic(target, json.dumps(asdict(settings), indent=1))
     except OSError as exc:
-        return f"{target}: settings not saved ({exc.strerror or exc})"
+        return _("{file}: settings not saved ({error})").format(file=target,
+                                                                 error=exc.strerror or exc)
     return None

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from game.core.engine import GameState
 from game.core.scoring import historical_value
+from game.i18n import N_, _
 from game.present.dates import turn_date
 from game.present.news import entry_title
+from game.present.numbers import number
 from game.present.player import the_name
 from game.present.text import one_line, signed
 
@@ -28,16 +30,24 @@ def versus_history(value: float, hist: float) -> str:
     """``"you are 0.9 ahead"`` / ``"behind"`` / ``"you are level"``: the player against history."""
     d = value - hist
     if round(d, 1) == 0:
-        return "you are level"
-    return f"you are {abs(d):.1f} {'ahead' if d > 0 else 'behind'}"
+        return _("you are level")
+    if d > 0:
+        return _("you are {points} ahead").format(points=number(abs(d)))
+    return _("you are {points} behind").format(points=number(abs(d)))
+
+
+CAUSES = {"action": N_("your action"), "event": N_("event"), "choice": N_("your choice"),
+          "drift": N_("drift")}
+"""What moved an aim, by the kind of log entry (after its title, in brackets)."""
 
 
 def aim_why(state: GameState, aim_index: int, limit: int = 8) -> list[str]:
     """The lines of an aim's "why" tooltip: what moved it this turn and the turn before."""
     rules = state.rules
     aim = rules.scenario.aims[aim_index]
-    lines = [f"{aim.name}: {state.aims[aim_index]:.1f} "
-             f"({signed(aim_change(state, aim_index))} since the last turn began)",
+    lines = [_("{aim}: {value} ({change} since the last turn began)").format(
+                 aim=aim.name, value=number(state.aims[aim_index]),
+                 change=signed(aim_change(state, aim_index))),
              one_line(aim.description, 160)]
     this_turn: list[str] = []
     last_turn: list[str] = []
@@ -46,21 +56,29 @@ def aim_why(state: GameState, aim_index: int, limit: int = 8) -> list[str]:
             break
         for what, i, delta in entry.changes:
             if what == "aim" and i == aim_index:
-                kind = {"action": "your action", "event": "event", "choice": "your choice",
-                        "drift": "drift"}.get(entry.kind, entry.kind)
-                line = f"{signed(delta)}  {entry_title(rules, entry)} ({kind})"
+                kind = _(CAUSES[entry.kind]) if entry.kind in CAUSES else entry.kind
+                title = entry_title(rules, entry)
                 if entry.kind == "drift" and aim.per_turn_reason:
-                    line += f": {one_line(aim.per_turn_reason, 90)}"
+                    # TRANSLATORS: a change of an aim, what caused it, its kind, and why.
+                    line = _("{change}  {title} ({kind}): {reason}").format(
+                        change=signed(delta), title=title, kind=kind,
+                        reason=one_line(aim.per_turn_reason, 90))
+                else:
+                    # TRANSLATORS: a change of an aim, what caused it, and its kind.
+                    line = _("{change}  {title} ({kind})").format(change=signed(delta),
+                                                                   title=title, kind=kind)
                 (this_turn if entry.turn == state.turn else last_turn).append(line)
     if last_turn:
-        lines.append("Last turn:")
+        lines.append(_("Last turn:"))
         lines += ["  " + x for x in reversed(last_turn[:limit])]
-    lines.append("This turn: " + ("no change yet" if not this_turn else ""))
+    lines.append(_("This turn: no change yet") if not this_turn else _("This turn:"))
     lines += ["  " + x for x in reversed(this_turn[:limit])]
     hist = historical_value(rules, aim.id, state.turn)
-    lines.append(f"History: {hist:.1f} at the start of this turn ({turn_date(rules, state.turn)}), "
-                 f"following what {the_name(rules.scenario.player)} really did; "
-                 f"{versus_history(state.aims[aim_index], hist)}.")
+    lines.append(_("History: {value} at the start of this turn ({date}), following what "
+                   "{player} really did; {versus}.").format(
+                       value=number(hist), date=turn_date(rules, state.turn),
+                       player=the_name(rules.scenario.player),
+                       versus=versus_history(state.aims[aim_index], hist)))
     return lines
 
 

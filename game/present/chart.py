@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from game.i18n import N_, _
+from game.present.numbers import number
 from game.present.report import EndReport
 
 
@@ -35,16 +37,17 @@ class AimChart:
     y_range: tuple[float, float]
 
 
-HISTORY_LINE = "History"
+# TRANSLATORS: the legend of the historical line in an aim chart.
+HISTORY_LINE = N_("History")
 
 
 def aim_charts(report: EndReport, player_line: str = "") -> list[AimChart]:
     """One chart per aim; the player's line is named ``player_line`` (the player's name,
     else "Your game")."""
-    who = player_line or report.player or "Your game"
+    who = player_line or report.player or _("Your game")
     labels = tuple(t.date for t in report.turns)
     return [AimChart(aim_id, name, labels,
-                     (ChartLine(HISTORY_LINE, tuple(t.history[i] for t in report.turns), True),
+                     (ChartLine(_(HISTORY_LINE), tuple(t.history[i] for t in report.turns), True),
                       ChartLine(who, tuple(t.aims[i] for t in report.turns), False)),
                      report.aim_ranges[i])
             for i, (aim_id, name) in enumerate(zip(report.aim_ids, report.aim_names,
@@ -69,7 +72,9 @@ def nice_ticks(lo: float, hi: float, most: int = 6) -> list[float]:
 
 def tick_text(v: float) -> str:
     """A tick value as the axis shows it: ``20``, ``2.5``."""
-    return f"{v:.0f}" if abs(v - round(v)) < 1e-9 else f"{v:g}"
+    if abs(v - round(v)) < 1e-9:
+        return number(v, 0)
+    return number(v, len(f"{v:g}".partition(".")[2]) if "e" not in f"{v:g}" else 2)
 
 
 _YEAR = re.compile(r"^\s*(\d{4})\b")

@@ -22,6 +22,8 @@ from game.core.engine import (
     preview,
 )
 from game.core.rules import EffectInfo
+from game.i18n import _
+from game.present.numbers import number
 from game.present.text import one_line, signed
 
 
@@ -33,7 +35,8 @@ class Effect:
     good: int  # +1 mostly good for the aims, -1 mostly bad, 0 mixed or none
 
     def text(self) -> str:
-        return ", ".join(self.parts) if self.parts else "no direct effect"
+        # TRANSLATORS: between the parts of an effect ("Economy +2.0, Germany -5").
+        return _(", ").join(self.parts) if self.parts else _("no direct effect")
 
 
 def diff(before: GameState, after: GameState) -> Effect:
@@ -49,7 +52,7 @@ def _words(before: GameState, change: Preview) -> Effect:
     for c in change.aims:
         aim = scn.aims[rules.aim_index[c.id]]
         if abs(c.delta) >= 0.05:
-            parts.append(f"{aim.name} {signed(c.delta)}")
+            parts.append(_change(aim.name, signed(c.delta)))
             score += c.delta * (aim.weight or 1)
     treaties: dict[str, list[TreatyChange]] = {}
     for t in change.treaties:
@@ -58,12 +61,27 @@ def _words(before: GameState, change: Preview) -> Effect:
     for nation in scn.nations:
         r = relations.get(nation.id)
         if r is not None and abs(r.delta) >= 0.05:
-            parts.append(f"{nation.name} {signed(r.delta, 0)}")
+            parts.append(_change(nation.name, signed(r.delta, 0)))
         for t in treaties.get(nation.id, ()):
             kind = scn.treaty_kinds[rules.treaty_index[t.kind]]
-            parts.append(f"{'signs' if t.signed else 'ends'} {kind.name} with {nation.name}")
+            parts.append(_treaty(t.signed, kind.name, nation.name))
     good = 1 if score > 0.05 else -1 if score < -0.05 else 0
     return Effect(tuple(parts), good)
+
+
+def _change(name: str, change: str) -> str:
+    # TRANSLATORS: an aim or a nation and how it changes ("Economy +2.0").
+    return _("{name} {change}").format(name=name, change=change)
+
+
+def _set_to(name: str, value: float) -> str:
+    return _("{name} set to {value}").format(name=name, value=number(value, 0))
+
+
+def _treaty(signs: bool, kind: str, nation: str) -> str:
+    if signs:
+        return _("signs {treaty} with {nation}").format(treaty=kind, nation=nation)
+    return _("ends {treaty} with {nation}").format(treaty=kind, nation=nation)
 
 
 def expected(state: GameState, move: Move) -> Effect | None:
@@ -95,20 +113,20 @@ def effect_of(state: GameState, effects: tuple[EffectInfo, ...]) -> Effect:
         if e.kind == "aim":
             name = scn.aims[rules.aim_index[e.target]].name
             if e.add is not None:
-                parts.append(f"{name} {signed(e.add)}")
+                parts.append(_change(name, signed(e.add)))
                 score += e.add
             elif e.set is not None:
-                parts.append(f"{name} set to {e.set:.0f}")
+                parts.append(_set_to(name, e.set))
         elif e.kind == "relation":
             name = scn.nations[rules.nation_index[e.target]].name
             if e.add is not None:
-                parts.append(f"{name} {signed(e.add, 0)}")
+                parts.append(_change(name, signed(e.add, 0)))
             elif e.set is not None:
-                parts.append(f"{name} set to {e.set:.0f}")
+                parts.append(_set_to(name, e.set))
         elif e.kind in ("sign", "cancel"):
             kind = scn.treaty_kinds[rules.treaty_index[e.treaty]].name
             nation = scn.nations[rules.nation_index[e.target]].name
-            parts.append(f"{'signs' if e.kind == 'sign' else 'ends'} {kind} with {nation}")
+            parts.append(_treaty(e.kind == "sign", kind, nation))
     return Effect(tuple(parts), 1 if score > 0 else -1 if score < 0 else 0)
 
 

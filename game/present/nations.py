@@ -6,7 +6,9 @@ from __future__ import annotations
 import math
 
 from game.core.engine import GameState
+from game.i18n import N_, _
 from game.present.news import nation_news
+from game.present.numbers import number
 from game.present.player import the_name
 from game.present.text import one_line
 
@@ -14,7 +16,12 @@ BANDS: tuple[tuple[str, float], ...] = (
     ("allied", 60.0), ("friendly", 20.0), ("neutral", -20.0), ("wary", -60.0),
     ("hostile", -math.inf),
 )
-"""Relation bands, best first: (name, lowest relation in the band). The map colours by them."""
+"""Relation bands, best first: (name, lowest relation in the band). The map colours by them;
+the name is an id, shown through :data:`BAND_WORDS`."""
+
+BAND_WORDS = {"allied": N_("allied"), "friendly": N_("friendly"), "neutral": N_("neutral"),
+              "wary": N_("wary"), "hostile": N_("hostile")}
+"""A relation band in words, as the map's legend names it."""
 
 BINDING_TREATIES = ("alliance", "assistance")
 """A treaty kind whose id contains one of these binds a nation to help the player's state."""
@@ -23,8 +30,8 @@ BINDING_TREATIES = ("alliance", "assistance")
 def relation_word(value: float) -> str:
     """The band of a relation (-100..100), as the map's legend names it."""
     if math.isnan(value):
-        return "neutral"
-    return next(name for name, low in BANDS if value >= low)
+        return _(BAND_WORDS["neutral"])
+    return _(BAND_WORDS[next(name for name, low in BANDS if value >= low)])
 
 
 def binding_treaties(state: GameState, nation_index: int) -> list[str]:
@@ -47,16 +54,20 @@ def nation_lines(state: GameState, nation_index: int) -> list[str]:
     rel = state.relations[nation_index]
     held = state.treaties_with(nation.id)
     treaties = [k.name for k in rules.scenario.treaty_kinds if k.id in held]
-    band = "at war" if at_war(state, nation.id) else relation_word(rel)
+    band = _("at war") if at_war(state, nation.id) else relation_word(rel)
     who = the_name(rules.scenario.player)
-    lines = [one_line(nation.name) + (" (great power)" if nation.great_power else ""),
-             f"Relation with {who}: {rel:+.0f} of ±100, so {band} on the map",
-             ("Treaties: " + ", ".join(treaties)) if treaties else f"No treaty with {who}"]
+    name = one_line(nation.name)
+    lines = [_("{nation} (great power)").format(nation=name) if nation.great_power else name,
+             _("Relation with {state}: {value} of ±100, so {band} on the map").format(
+                 state=who, value=number(rel, 0, signed=True), band=band),
+             _("Treaties: {treaties}").format(treaties=_(", ").join(treaties)) if treaties
+             else _("No treaty with {state}").format(state=who)]
     bound = binding_treaties(state, nation_index)
     if bound:
-        lines.append(f"Bound to you by treaty: {', '.join(bound)} (a gold mark on the map)")
+        lines.append(_("Bound to you by treaty: {treaties} (a gold mark on the map)").format(
+            treaties=_(", ").join(bound)))
     for item in nation_news(state, nation_index, 2):
-        lines.append(f"Latest news: {item.date}, {item.text}")
+        lines.append(_("Latest news: {date}, {text}").format(date=item.date, text=item.text))
     return lines
 
 

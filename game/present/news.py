@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from game.core.engine import GameState, LogEntry
 from game.core.rules import Rules
+from game.i18n import _
 from game.present.dates import turn_date
 from game.present.text import one_line, signed
 
@@ -22,12 +23,14 @@ def entry_title(rules: Rules, entry: LogEntry) -> str:
         return one_line(scn.events[entry.index].title)
     if entry.kind == "choice":
         ev = scn.events[entry.index]
-        return f"{one_line(ev.title, 50)}: {one_line(ev.choices[entry.choice].label, 50)}"
+        # TRANSLATORS: an event and the answer chosen to it.
+        return _("{event}: {choice}").format(event=one_line(ev.title, 50),
+                                             choice=one_line(ev.choices[entry.choice].label, 50))
     if entry.kind == "drift":
-        return "the aims' own drift at the end of the turn"
+        return _("the aims' own drift at the end of the turn")
     if entry.kind == "ending":
         return one_line(scn.endings[entry.index].title)
-    return f"turn {entry.index + 1}"
+    return _("turn {number}").format(number=entry.index + 1)
 
 
 @dataclass(frozen=True)
@@ -54,17 +57,17 @@ def news_items(state: GameState) -> Iterator[NewsItem]:
             continue
         title = entry_title(rules, entry)
         if entry.kind == "action":
-            text = f"You: {title}"
+            text = _("You: {action}").format(action=title)
         elif entry.kind == "choice":
-            text = f"You chose: {title}"
+            text = _("You chose: {choice}").format(choice=title)
         elif entry.kind == "event":
-            text = f"News: {title}"
+            text = _("News: {event}").format(event=title)
         elif entry.kind == "drift":
-            text = "End of turn: " + ", ".join(
-                f"{rules.scenario.aims[i].name} {signed(d)}" for w, i, d in entry.changes
-                if w == "aim")
+            text = _("End of turn: {changes}").format(changes=_(", ").join(
+                _("{name} {change}").format(name=rules.scenario.aims[i].name, change=signed(d))
+                for w, i, d in entry.changes if w == "aim"))
         else:
-            text = f"The end: {title}"
+            text = _("The end: {ending}").format(ending=title)
         yield NewsItem(entry.turn, turn_date(rules, entry.turn), entry.kind, text,
                        entry.index, entry.choice)
 

@@ -8,6 +8,7 @@ assumes either: a scenario without an essay gets no essay sentence at all.
 from __future__ import annotations
 
 from game.core.scenario import HistoryNote, Scenario
+from game.i18n import _
 
 _THE_WORDS = ("united ", "soviet ", "kingdom ", "republic ", "federal ", "commonwealth ",
               "netherlands", "ottoman ", "holy ", "empire ", "people's ", "democratic ",
@@ -23,7 +24,9 @@ def the_name(name: str) -> str:
     """
     low = name.lower()
     if name.isupper() or low.startswith(_THE_WORDS) or low.startswith("the "):
-        return name if low.startswith("the ") else f"the {name}"
+        # TRANSLATORS: a state's name that takes an article in English ("the USSR"); a
+        # language without one writes just "{state}".
+        return name if low.startswith("the ") else _("the {state}").format(state=name)
     return name
 
 
@@ -35,7 +38,11 @@ def capital(text: str) -> str:
 def possessive(name: str) -> str:
     """``"the USSR's"``, ``"Poland's"``."""
     phrase = the_name(name)
-    return phrase + ("'" if phrase.endswith("s") and not phrase.isupper() else "'s")
+    if phrase.endswith("s") and not phrase.isupper():
+        # TRANSLATORS: the possessive of a name ending in s ("Wales'").
+        return _("{name}'").format(name=phrase)
+    # TRANSLATORS: the possessive of a name ("Poland's", "the USSR's").
+    return _("{name}'s").format(name=phrase)
 
 
 def player_of(scenario: Scenario) -> str:

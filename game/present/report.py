@@ -16,6 +16,9 @@ from game.core.engine import GameState, ending, is_over
 from game.core.policies import historical_game
 from game.core.scenario import HistoryNote, Reading, Source
 from game.core.scoring import DecisionRow, Summary, month_label, summarize
+from game.i18n import _
+from game.present.core_words import outcome_words
+from game.present.dates import month_count_words
 from game.present.history_note import verdict_word
 from game.present.player import has_essay
 from game.saves import LoadedSave
@@ -43,6 +46,16 @@ class Decision:
     @property
     def verdict_text(self) -> str:
         return verdict_word(self.row.verdict)
+
+    @property
+    def player_text(self) -> str:
+        """What the player did, in words (``taken 1930-04``, ``not taken``, an answer)."""
+        return outcome_words(self.row.player)
+
+    @property
+    def history_text(self) -> str:
+        """What the player's state did in history, in words."""
+        return outcome_words(self.row.history)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +127,15 @@ class EndReport:
     warnings: tuple[str, ...]
     has_essay: bool
     """The scenario is built on an essay (its notes give verdicts or corrections)."""
+    scenario_language: str = "en"
+    """The language the scenario's own texts are written in (its ``language``)."""
 
     @property
     def title(self) -> str:
-        who = f"{self.player}: " if self.player else ""
-        return f"{who}{self.scenario_title}"
+        if not self.player:
+            return self.scenario_title
+        # TRANSLATORS: the report's title: the player's name and the scenario's title.
+        return _("{player}: {title}").format(player=self.player, title=self.scenario_title)
 
 
 def _event_rows(state: GameState, hist: GameState) -> tuple[EventRow, ...]:
@@ -142,7 +159,7 @@ def _event_rows(state: GameState, hist: GameState) -> tuple[EventRow, ...]:
         hc = hist.answer(ev.id) if index in theirs else None
         choice = ""
         if ev.choices and in_game:
-            choice = labels[mc] if mc is not None else "not answered yet"
+            choice = labels[mc] if mc is not None else _("not answered yet")
         rows.append(EventRow(
             turn=turn, date=month_label(rules, turn), id=ev.id, title=ev.title, text=ev.text,
             in_game=in_game, in_history=index in theirs,
@@ -184,7 +201,7 @@ def report_of_state(state: GameState, *, player: str = "", save_path: str = "",
         save_path=save_path, player=player, saved_at=saved_at,
         seed=state.seed, scenario_id=scn.id, scenario_title=scn.title,
         scenario_author=scn.author, scenario_file=scenario_file, player_state=scn.player,
-        finished=is_over(state), date=state.date_text, summary=summary,
+        finished=is_over(state), date=month_count_words(state.month), summary=summary,
         historical_ending_title=next((e.title for e in scn.endings if e.id == ending(hist)),
                                      ""),
         aim_ids=rules.aim_ids, aim_names=tuple(a.name for a in scn.aims),
@@ -192,4 +209,4 @@ def report_of_state(state: GameState, *, player: str = "", save_path: str = "",
         aim_weights=tuple(a.weight for a in scn.aims), turns=turns,
         decisions=tuple(decisions), events=_event_rows(state, hist),
         readings=tuple(scn.readings), sources=tuple(scn.sources),
-        warnings=warnings, has_essay=has_essay(scn))
+        warnings=warnings, has_essay=has_essay(scn), scenario_language=scn.language)

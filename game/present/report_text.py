@@ -11,9 +11,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from game.core.scoring import CHOICE_WEIGHT, Stance
+from game.i18n import N_, _, ngettext
+from game.present.core_words import verdict_words
 from game.present.dates import clock_words
-from game.present.history_note import essay_line
-from game.present.player import capital, possessive, the_name
+from game.present.history_note import verdict_text
+from game.present.numbers import number
+from game.present.player import capital, note_judged, possessive, the_name
 from game.present.report import EndReport, EventRow
 
 
@@ -51,16 +54,21 @@ class Headings:
 
 
 def headings(report: EndReport) -> Headings:
-    return Headings("How it ended", "Your aims against history",
-                    f"Your decisions beside {possessive(report.player_state)}",
-                    "What happened in your game",
-                    "Your policy between the historians' readings", "Sources")
+    return Headings(_("How it ended"), _("Your aims against history"),
+                    _("Your decisions beside {state}").format(
+                        state=possessive(report.player_state)),
+                    _("What happened in your game"),
+                    _("Your policy between the historians' readings"), _("Sources"))
 
 
 def title(report: EndReport) -> str:
     """``"Ada: Diplomacy of ..."``: the report's title."""
-    who = f"{report.player}: " if report.player else ""
-    return f"{who}{report.scenario_title}"
+    return report.title
+
+
+def document_title(report: EndReport) -> str:
+    """The title of the report's document (a browser's tab)."""
+    return _("{title} - end report").format(title=title(report))
 
 
 def saved_when(report: EndReport) -> str:
@@ -69,21 +77,29 @@ def saved_when(report: EndReport) -> str:
 
 def meta_line(report: EndReport, m: Marks) -> str:
     """``End report for Ada, leading the USSR, saved ..., game seed 3.``"""
-    parts = [f"End report for {m.strong(report.player or 'an unnamed player')}",
-             f"leading {m.text(the_name(report.player_state))}"]
+    who = m.strong(report.player) if report.player else m.strong(_("an unnamed player"))
+    state = m.text(the_name(report.player_state))
     when = saved_when(report)
     if when:
-        parts.append(f"saved {m.text(when)}")
-    parts.append(f"game seed {report.seed}")
-    return ", ".join(parts) + "."
+        return _("End report for {player}, leading {state}, saved {when}, game seed "
+                 "{seed}.").format(player=who, state=state, when=m.text(when), seed=report.seed)
+    return _("End report for {player}, leading {state}, game seed {seed}.").format(
+        player=who, state=state, seed=report.seed)
 
 
-UNFINISHED_TITLE = "The game is not finished"
+UNFINISHED_TITLE = N_("The game is not finished")
+
+
+def unfinished_title() -> str:
+    return _(UNFINISHED_TITLE)
 
 
 def unfinished_text(report: EndReport, m: Marks) -> str:
-    return (f"It was saved in {m.text(report.date)}, after {report.summary.turns_played} "
-            "turn(s). The comparison below covers the turns played.")
+    n = report.summary.turns_played
+    return ngettext("It was saved in {date}, after {count} turn(s). The comparison below "
+                    "covers the turns played.",
+                    "It was saved in {date}, after {count} turn(s). The comparison below "
+                    "covers the turns played.", n).format(date=m.text(report.date), count=n)
 
 
 def historical_ending_line(report: EndReport, m: Marks) -> str:
@@ -91,78 +107,109 @@ def historical_ending_line(report: EndReport, m: Marks) -> str:
     if not report.historical_ending_title:
         return ""
     s = report.summary
-    same = " (the same as yours)" if s.ending_id == s.historical_ending_id else ""
-    return (f"Played through the same rules, {possessive(report.player_state)} historical path "
-            f"ends in {m.strong(report.historical_ending_title)}{same}.")
+    state = possessive(report.player_state)
+    ending = m.strong(report.historical_ending_title)
+    if s.ending_id == s.historical_ending_id:
+        return _("Played through the same rules, {state} historical path ends in {ending} "
+                 "(the same as yours).").format(state=state, ending=ending)
+    return _("Played through the same rules, {state} historical path ends in "
+             "{ending}.").format(state=state, ending=ending)
 
 
 def score_line(report: EndReport, m: Marks) -> str:
     s = report.summary
-    return (f"Overall score: {m.strong(f'{s.score:.1f}')} out of 100; the historical path "
-            f"scores {s.historical_score:.1f}.")
+    return _("Overall score: {score} out of 100; the historical path scores "
+             "{history}.").format(score=m.strong(number(s.score)),
+                                  history=number(s.historical_score))
+
+
+def _times(w: float) -> str:
+    return number(w, len(f"{w:g}".partition(".")[2]) if "e" not in f"{w:g}" else 3)
 
 
 def score_explained(report: EndReport) -> str:
     """How the overall score is made (:func:`game.core.scoring.overall_score`), in words."""
     weights = list(report.aim_weights)
     named = list(zip(report.aim_names, weights, strict=True))
-    weighting = "counted equally"
+    sep = _(", ")
     if len(set(weights)) > 1:
         low = min(weights) or 1.0
-        parts = [f"{n} \u00d7{w:g}" for n, w in named]
-        times = [f"{n} counts {w / low:g} times" if w != low else f"{n} once" for n, w in named]
-        weighting = f"weighted ({', '.join(parts)}), so {', '.join(times)}"
-    return ("The score runs from 0 to 100. Each aim is put on a scale from its lowest "
-            f"to its highest possible value and the aims are {weighting}; half the "
-            "score is where they stand at the end of the game, half is their average "
-            "over every turn played, so a good start counts as well as a good finish.")
+        # TRANSLATORS: an aim and its weight in the score ("Security ×2").
+        parts = [_("{aim} \u00d7{weight}").format(aim=n, weight=_times(w)) for n, w in named]
+        times = [_("{aim} counts {times} times").format(aim=n, times=_times(w / low))
+                 if w != low else _("{aim} once").format(aim=n) for n, w in named]
+        return _("The score runs from 0 to 100. Each aim is put on a scale from its lowest "
+                 "to its highest possible value and the aims are weighted ({weights}), so "
+                 "{times}; half the score is where they stand at the end of the game, half is "
+                 "their average over every turn played, so a good start counts as well as a "
+                 "good finish.").format(weights=sep.join(parts), times=sep.join(times))
+    return _("The score runs from 0 to 100. Each aim is put on a scale from its lowest "
+             "to its highest possible value and the aims are counted equally; half the "
+             "score is where they stand at the end of the game, half is their average "
+             "over every turn played, so a good start counts as well as a good finish.")
 
 
-SCORE_HEADING = "How the score is made (0-100)"
+SCORE_HEADING = N_("How the score is made (0-100)")
 
 
 def aims_note(report: EndReport) -> str:
-    return (f"History: {possessive(report.player_state)} real decisions played through the same "
-            "rules. A positive difference means your game did better on that aim.")
+    return _("History: {state} real decisions played through the same rules. A positive "
+             "difference means your game did better on that aim.").format(
+                 state=possessive(report.player_state))
 
 
-AIM_COLUMNS = ("Aim", "Yours at the end", "History", "Difference", "Mean gap over the game")
+AIM_COLUMNS = (N_("Aim"), N_("Yours at the end"), N_("History"), N_("Difference"),
+               N_("Mean gap over the game"))
+
+
+def aim_columns() -> tuple[str, ...]:
+    """The headings of the aims table, in the reader's language."""
+    return tuple(_(c) for c in AIM_COLUMNS)
 
 
 def aim_sentence(name: str, final: float, historical: float, difference: float,
                  mean_gap: str) -> str:
     """One aim against history, in a sentence (the screen's summary)."""
-    ahead = "ahead of" if difference > 0 else "behind" if difference < 0 else "level with"
-    return (f"{name}: {final:.1f} at the end; history {historical:.1f}, so you are "
-            f"{abs(difference):.1f} {ahead} history (on average {mean_gap} over the game)")
+    values = {"aim": name, "final": number(final), "history": number(historical),
+              "points": number(abs(difference)), "gap": mean_gap}
+    if difference > 0:
+        return _("{aim}: {final} at the end; history {history}, so you are {points} ahead of "
+                 "history (on average {gap} over the game)").format(**values)
+    if difference < 0:
+        return _("{aim}: {final} at the end; history {history}, so you are {points} behind "
+                 "history (on average {gap} over the game)").format(**values)
+    return _("{aim}: {final} at the end; history {history}, so you are {points} level with "
+             "history (on average {gap} over the game)").format(**values)
 
 
 def chart_caption(aim_name: str) -> str:
-    return f"{aim_name}: your game (solid) against history (dashed)"
+    return _("{aim}: your game (solid) against history (dashed)").format(aim=aim_name)
 
 
 def charts_missing(problem: str) -> str:
-    return f"Charts are missing: {problem}."
+    return _("Charts are missing: {problem}.").format(problem=problem)
 
 
 def decision_columns(report: EndReport) -> tuple[str, ...]:
     """The decision table's columns; the essay's only if the scenario has an essay."""
-    cols = ["Date", "Decision", "You", f"What {the_name(report.player_state)} did"]
+    cols = [_("Date"), _("Decision"), _("You"),
+            _("What {state} did").format(state=the_name(report.player_state))]
     if report.has_essay:
-        cols += ["The essay's verdict", "What the essay got wrong"]
-    return (*cols, "Source")
+        cols += [_("The essay's verdict"), _("What the essay got wrong")]
+    return (*cols, _("Source"))
 
 
 def differs_note(report: EndReport, how: str) -> str:
     """``how`` is what the layout does to a differing row: "are shaded", "is in bold"."""
-    return f"Where you did otherwise than {the_name(report.player_state)}, your decision {how}."
+    return _("Where you did otherwise than {state}, your decision {how}.").format(
+        state=the_name(report.player_state), how=how)
 
 
-NO_DECISIONS = "No decisions yet."
-NO_EVENTS = "No event has happened yet."
-NO_SOURCES = "The scenario lists no sources; each decision above names its own."
-NO_STANCE = "You made no decision that carries a stance yet."
-NO_NOTE = "The scenario has no history note for this event."
+NO_DECISIONS = N_("No decisions yet.")
+NO_EVENTS = N_("No event has happened yet.")
+NO_SOURCES = N_("The scenario lists no sources; each decision above names its own.")
+NO_STANCE = N_("You made no decision that carries a stance yet.")
+NO_NOTE = N_("The scenario has no history note for this event.")
 
 
 def events_summary(report: EndReport) -> str:
@@ -172,101 +219,135 @@ def events_summary(report: EndReport) -> str:
     new = sum(e.status == "game_only" for e in events)
     missed = sum(e.status == "history_only" for e in events)
     if played:
-        parts = [f"{played} event{'s' if played != 1 else ''} happened in your game, listed by "
-                 "date", f"{new} of them did not happen in history" if new
-                 else "all of them happened in history too"]
+        parts = [ngettext("{count} event happened in your game, listed by date",
+                          "{count} events happened in your game, listed by date",
+                          played).format(count=played),
+                 ngettext("{count} of them did not happen in history",
+                          "{count} of them did not happen in history", new).format(count=new)
+                 if new else _("all of them happened in history too")]
     else:
-        parts = ["No event happened in your game"]
+        parts = [_("No event happened in your game")]
     if missed:
-        parts.append(f"{missed} historical event{'s' if missed != 1 else ''} did not happen in "
-                     f"yours ({'they are' if missed != 1 else 'it is'} listed too, marked so)")
-    tail = " Beside each: what really happened"
-    tail += ", and what the essay said of it." if report.has_essay else "."
-    return "; ".join(parts) + "." + tail
+        parts.append(ngettext("{count} historical event did not happen in yours (it is listed "
+                              "too, marked so)",
+                              "{count} historical events did not happen in yours (they are "
+                              "listed too, marked so)", missed).format(count=missed))
+    tail = _("Beside each: what really happened, and what the essay said of it.") \
+        if report.has_essay else _("Beside each: what really happened.")
+    # TRANSLATORS: between the parts of a sentence of counts.
+    return _("{parts}. {tail}").format(parts=_("; ").join(parts), tail=tail)
 
 
-EVENT_MARKS = {"game_only": "did not happen in history",
-               "history_only": "happened in history, not in your game"}
+EVENT_MARKS = {"game_only": N_("did not happen in history"),
+               "history_only": N_("happened in history, not in your game")}
 
 
 def event_mark(e: EventRow) -> str:
     """How an event differs from history ("" if it happened in both)."""
-    mark = EVENT_MARKS.get(e.status, "")
-    return mark + " (your game had ended)" if e.after_end else mark
+    mark = _(EVENT_MARKS[e.status]) if e.status in EVENT_MARKS else ""
+    return _("{mark} (your game had ended)").format(mark=mark) if e.after_end else mark
 
 
 def event_label(e: EventRow) -> str:
-    return "In your game" if e.in_game else "What the game says"
+    return _("In your game") if e.in_game else _("What the game says")
 
 
 def choice_sentence(report: EndReport, e: EventRow, m: Marks) -> str:
     """``You chose Defy; the USSR chose Yield.`` ("" if the event asked nothing)."""
     who = the_name(report.player_state)
     if e.choice and e.choice == e.history_choice:
-        return f"You chose {m.strong(e.choice)}, as {who} did."
-    parts = []
+        return _("You chose {choice}, as {state} did.").format(choice=m.strong(e.choice),
+                                                               state=who)
+    if e.choice and e.history_choice:
+        return _("You chose {choice}; {state} chose {history}.").format(
+            choice=m.strong(e.choice), state=who, history=m.strong(e.history_choice))
     if e.choice:
-        parts.append(f"You chose {m.strong(e.choice)}")
+        return _("You chose {choice}.").format(choice=m.strong(e.choice))
     if e.history_choice:
-        parts.append(f"{who} chose {m.strong(e.history_choice)}")
-    return capital("; ".join(parts)) + "." if parts else ""
+        return capital(_("{state} chose {history}.").format(
+            state=who, history=m.strong(e.history_choice)))
+    return ""
+
+
+SOURCE_LABEL = N_("Source")
 
 
 def note_lines(e: EventRow) -> list[tuple[str, str]]:
     """(label, text) lines of an event's history note, plain: "In history, 1932", the essay's
-    verdict and correction when the note has them, the source."""
+    verdict and correction when the note has them, the source (the last line, always)."""
     n = e.note
     if n is None:
         return []
-    out = [(f"In history, {n.date}", n.text)]
-    essay = essay_line(n)
-    if essay:
-        label, _, text = essay.partition(": ")
-        out.append((label, text if text.endswith(".") else text + "."))
+    out = [(_("In history, {date}").format(date=n.date), n.text)]
+    if note_judged(n):
+        verdict, reason = verdict_text(n.verdict), n.reason
+        if verdict:
+            text = _("{verdict}. {reason}").format(verdict=verdict, reason=reason) if reason \
+                else verdict
+            out.append((_("The essay's verdict"), text if text.endswith(".") else text + "."))
+        elif reason:
+            out.append((_("The essay"), reason if reason.endswith(".") else reason + "."))
     if n.correction:
-        out.append(("What the essay got wrong", n.correction))
-    out.append(("Source", n.source))
+        out.append((_("What the essay got wrong"), n.correction))
+    out.append((_(SOURCE_LABEL), n.source))
     return out
 
 
 def history_date_line(e: EventRow, when: str) -> str:
     """When an event came on the historical path, if not when it came in the game."""
     if e.in_game and e.in_history and e.history_date != e.date:
-        return f"On the historical path it came in {when}."
+        return _("On the historical path it came in {date}.").format(date=when)
     return ""
 
 
 def verdict_phrase(verdict: str) -> str:
     """A stance's verdict after "Your policy": "leans towards ...", "is between the two
     readings"."""
-    return f"is {verdict}" if verdict.startswith("between") else verdict
+    if verdict.startswith("between"):
+        return _("is {verdict}").format(verdict=verdict_words(verdict))
+    return verdict_words(verdict)
 
 
 def policy_line(stance: Stance, m: Marks) -> str:
     """``Your policy leans towards ...`` ("" without a verdict)."""
-    return f"Your policy {m.strong(verdict_phrase(stance.verdict))}." if stance.verdict else ""
+    if not stance.verdict:
+        return ""
+    return _("Your policy {verdict}.").format(verdict=m.strong(verdict_phrase(stance.verdict)))
 
 
 def lean_line(report: EndReport, m: Marks) -> str:
     """Both policies' lean in numbers, and the reading closest to each."""
     st, hs = report.summary.stance, report.summary.historical_stance
-    closest = f", closest to {m.strong(st.reading_name)}" \
-        if st.reading_name and not st.verdict else ""
-    theirs = f": its policy {m.text(verdict_phrase(hs.verdict))}" if hs.verdict else \
-        (f" ({m.text(hs.reading_name)})" if hs.reading_name else "")
-    return (f"Your {st.decisions} decision(s) lean {m.strong(f'{st.lean:+.2f}')} on a scale "
-            f"from -1 to +1{closest}. {capital(possessive(report.player_state))} own decisions "
-            f"lean {hs.lean:+.2f}{theirs}.")
+    mine = ngettext("Your {count} decision(s) lean {lean} on a scale from -1 to +1",
+                    "Your {count} decision(s) lean {lean} on a scale from -1 to +1",
+                    st.decisions).format(count=st.decisions,
+                                         lean=m.strong(number(st.lean, 2, signed=True)))
+    if st.reading_name and not st.verdict:
+        mine = _("{sentence}, closest to {reading}").format(sentence=mine,
+                                                           reading=m.strong(st.reading_name))
+    state = capital(possessive(report.player_state))
+    lean = number(hs.lean, 2, signed=True)
+    if hs.verdict:
+        theirs = _("{state} own decisions lean {lean}: its policy {verdict}.").format(
+            state=state, lean=lean, verdict=m.text(verdict_phrase(hs.verdict)))
+    elif hs.reading_name:
+        theirs = _("{state} own decisions lean {lean} ({reading}).").format(
+            state=state, lean=lean, reading=m.text(hs.reading_name))
+    else:
+        theirs = _("{state} own decisions lean {lean}.").format(state=state, lean=lean)
+    # TRANSLATORS: two sentences; the first has no full stop of its own.
+    return _("{mine}. {theirs}").format(mine=mine, theirs=theirs)
 
 
-MOVED_BY = "The decisions that pulled yours hardest, with their lean:"
+MOVED_BY = N_("The decisions that pulled yours hardest, with their lean:")
 
 
 def stance_explained() -> str:
     """How the lean of a policy is counted (:func:`game.core.scoring.stance`), in words."""
-    return ("Every decision carries a lean from -1 to +1. The policy's lean is their average, "
-            "where each action counts once however often it was repeated, and each answer "
-            f"to an event counts {CHOICE_WEIGHT:g} times (those are the big decisions).")
+    return _("Every decision carries a lean from -1 to +1. The policy's lean is their average, "
+             "where each action counts once however often it was repeated, and each answer "
+             "to an event counts {weight} times (those are the big decisions).").format(
+                 weight=_times(CHOICE_WEIGHT))
 
 
 def lean_axis(lean: float, history: float, width: int = 41) -> str:
@@ -276,16 +357,20 @@ def lean_axis(lean: float, history: float, width: int = 41) -> str:
     def at(value: float) -> int:
         return round((max(-1.0, min(1.0, value)) + 1) / 2 * (width - 1))
 
+    # TRANSLATORS: the one-letter marks of the text scale of a policy's lean: you, history.
+    you, hist = _("Y"), _("H")
     cells[width // 2] = "|"
-    cells[at(history)] = "H"
-    cells[at(lean)] = "Y" if at(lean) != at(history) else "*"
-    return "-1 " + "".join(cells) + " +1   (Y: you, H: history, *: both)"
+    cells[at(history)] = hist
+    cells[at(lean)] = you if at(lean) != at(history) else "*"
+    return "-1 " + "".join(cells) + " +1   " + _("({you}: you, {history}: history, *: "
+                                                    "both)").format(you=you, history=hist)
 
 
 def historians_line(names: list[str]) -> str:
-    return "Historians: " + "; ".join(names)
+    return _("Historians: {names}").format(names=_("; ").join(names))
 
 
 def footer(report: EndReport, m: Marks) -> str:
-    return (f"Made by Statecraft from {m.text(report.save_path)} (scenario "
-            f"{m.text(report.scenario_id)}, by {m.text(report.scenario_author)}).")
+    return _("Made by Statecraft from {save} (scenario {scenario}, by {author}).").format(
+        save=m.text(report.save_path), scenario=m.text(report.scenario_id),
+        author=m.text(report.scenario_author))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from game.i18n import ngettext
+from game.present.numbers import number
+
 MAX_TEXT = 4000
 """Longest scenario text shown in one place; longer texts are cut with a note."""
 
@@ -14,7 +17,10 @@ def cut(text: str, limit: int = MAX_TEXT) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
     if len(text) <= limit:
         return text
-    return text[:limit].rstrip() + f"\n[... cut: {len(text) - limit} more characters]"
+    more = len(text) - limit
+    return text[:limit].rstrip() + "\n" + ngettext(
+        "[... cut: {count} more character]", "[... cut: {count} more characters]", more
+    ).format(count=more)
 
 
 def one_line(text: str, limit: int = MAX_LABEL) -> str:
@@ -27,4 +33,4 @@ def signed(value: float, digits: int = 1) -> str:
     """``+3.5`` / ``-2.0`` / ``±0``, as shown beside a change."""
     if round(value, digits) == 0:
         return "±0"
-    return f"{value:+.{digits}f}"
+    return number(value, digits, signed=True)

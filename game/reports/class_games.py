@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from game.core.rules import Rules
+from game.i18n import _
 from game.reports.classview import GameFacts, game_facts
 from game.reports.saveset import ScenarioFinder, Skipped, collect_files, open_saves
 
@@ -43,6 +44,12 @@ def version_labels(groups: dict[tuple[str, str], Group], finder: ScenarioFinder,
                 labels[key] = ""
                 continue
             file = finder.file_of(key[1])
-            labels[key] = (f"version {n} of {len(keys)} of scenario '{key[0]}' (rules "
-                           f"{key[1][:8]}" + (f", from {file}" if file else "") + ")")
+            if file:
+                labels[key] = _("version {number} of {count} of scenario '{scenario}' (rules "
+                                "{rules}, from {file})").format(
+                    number=n, count=len(keys), scenario=key[0], rules=key[1][:8], file=file)
+            else:
+                labels[key] = _("version {number} of {count} of scenario '{scenario}' (rules "
+                                "{rules})").format(number=n, count=len(keys), scenario=key[0],
+                                                   rules=key[1][:8])
     return labels

@@ -6,16 +6,18 @@ import csv
 import io
 from collections.abc import Callable, Sequence
 
+from game.i18n import N_, _, ngettext
 from game.present.dates import dates_in_words, month_words
+from game.present.numbers import number
 from game.present.player import capital, possessive, the_name
 from game.reports.classview import ClassView, DecisionTally, StudentRow
 from game.reports.escape import csv_cell, h, md_cell, md_text
-from game.reports.html_report import STYLE, dates_html
+from game.reports.html_report import STYLE, dates_html, html_lang, scenario_lang
 
 SHOWN = 3
 """How many students are named as closest to and furthest from history."""
 
-DISTANCE_NOTE = ("Distance from history: how far the game's aims stayed from the historical "
+DISTANCE_NOTE = N_("Distance from history: how far the game's aims stayed from the historical "
                  "path, turn by turn, in points out of 100 (0: exactly as history). Policy: "
                  "the lean of the student's decisions from -1 to +1, and where it stands "
                  "between the historians' readings.")
@@ -23,12 +25,14 @@ DISTANCE_NOTE = ("Distance from history: how far the game's aims stayed from the
 
 def _who(view: ClassView) -> str:
     """The player's state as a sentence names it (``the USSR``, ``Poland``)."""
-    return the_name(view.player or "the player's state")
+    return the_name(view.player) if view.player else _("the player's state")
 
 
 def _history_ends(view: ClassView) -> str:
     """``the USSR's historical path ends here``."""
-    return f"{possessive(view.player) if view.player else 'the'} historical path ends here"
+    if view.player:
+        return _("{state} historical path ends here").format(state=possessive(view.player))
+    return _("the historical path ends here")
 
 
 def _options(t: DecisionTally, strong: tuple[str, str], who: str,
@@ -39,9 +43,12 @@ def _options(t: DecisionTally, strong: tuple[str, str], who: str,
     for o in t.options:
         if not o.games and not o.historical:
             continue
-        text = f"{escape(o.label)} {o.games}"
-        parts.append(f"{strong[0]}{text}{strong[1]} (as {escape(who)})" if o.historical else text)
-    return ", ".join(parts)
+        # TRANSLATORS: an option of a decision and how many games chose it ("Yield 15").
+        text = _("{option} {games}").format(option=escape(o.label), games=o.games)
+        parts.append(_("{option} (as {state})").format(option=f"{strong[0]}{text}{strong[1]}",
+                                                       state=escape(who))
+                     if o.historical else text)
+    return _(", ").join(parts)
 
 
 def _history(t: DecisionTally) -> str:
@@ -51,9 +58,11 @@ def _history(t: DecisionTally) -> str:
 
 def _policy(r: StudentRow) -> str:
     """The student's policy: its lean and, in words, where it stands between the readings."""
+    lean = number(r.lean, 2, signed=True)
     if r.verdict:
-        return f"{r.lean:+.2f}, {r.verdict}"
-    return f"{r.lean:+.2f}" + (f" ({r.reading})" if r.reading else "")
+        # TRANSLATORS: a policy's lean and its verdict ("+0.40, leans towards ...").
+        return _("{lean}, {verdict}").format(lean=lean, verdict=r.verdict)
+    return _("{lean} ({reading})").format(lean=lean, reading=r.reading) if r.reading else lean
 
 
 def _extremes(view: ClassView) -> tuple[list[StudentRow], list[StudentRow]]:
@@ -65,25 +74,51 @@ def _extremes(view: ClassView) -> tuple[list[StudentRow], list[StudentRow]]:
 
 
 def _heading(view: ClassView) -> str:
-    parts = [f"{view.games} game{'s' if view.games != 1 else ''} of scenario "
-             f"'{view.scenario_id}'", f"{view.finished} finished"]
+    games = ngettext("{count} game of scenario '{scenario}'",
+                     "{count} games of scenario '{scenario}'", view.games).format(
+        count=view.games, scenario=view.scenario_id)
     if view.unfinished:
-        parts.append(f"{view.unfinished} not finished")
-    return f"{parts[0]} ({', '.join(parts[1:])})."
+        return _("{games} ({finished} finished, {unfinished} not finished).").format(
+            games=games, finished=view.finished, unfinished=view.unfinished)
+    return _("{games} ({finished} finished).").format(games=games, finished=view.finished)
+
+
+def _of(part: int, whole: int) -> str:
+    # TRANSLATORS: a count out of a total ("3 of 5").
+    return _("{part} of {whole}").format(part=part, whole=whole)
+
+
+def _replayed(view: ClassView) -> str:
+    return _("{version}: the games below were replayed on this version, with its endings and "
+             "choices.").format(version=_first_upper(view.version))
+
+
+def _aims_heading(view: ClassView) -> str:
+    if view.aims_over_unfinished:
+        return _("Aims at the turn each game reached, against history")
+    return _("Aims at the end, against history")
+
+
+STUDENT_COLUMNS = (N_("Student"), N_("Ending"), N_("Score"), N_("Distance from history"))
+AIM_COLUMNS = (N_("Aim"), N_("Lowest"), N_("Median"), N_("Highest"), N_("History"),
+               N_("Games above history"))
 
 
 # -- Markdown ------------------------------------------------------------------------------------
 
 
 def _md_students(rows: Sequence[StudentRow], view: ClassView) -> list[str]:
-    out = ["| Student | Ending | Score | Distance from history | "
-           f"Decisions as {md_cell(_who(view))} | "
-           "Policy |" + ("" if view.anonymised else " File |"),
+    cols = [*(_(c) for c in STUDENT_COLUMNS),
+            _("Decisions as {state}").format(state=md_cell(_who(view))), _("Policy")]
+    if not view.anonymised:
+        cols.append(_("File"))
+    out = ["| " + " | ".join(cols) + " |",
            "|---|---|---:|---:|---:|---|" + ("" if view.anonymised else "---|")]
     for r in rows:
         lean = _policy(r)
-        line = (f"| {md_cell(r.name)} | {md_cell(r.ending_title)} | {r.score:.1f} | "
-                f"{r.distance:.1f} | {r.same_decisions} of {r.decisions} | {md_cell(lean)} |")
+        line = (f"| {md_cell(r.name)} | {md_cell(r.ending_title)} | {number(r.score)} | "
+                f"{number(r.distance)} | {_of(r.same_decisions, r.decisions)} | "
+                f"{md_cell(lean)} |")
         if not view.anonymised:
             line += f" {md_cell(r.file)} |"
         out.append(line)
@@ -95,44 +130,48 @@ def render_markdown(views: Sequence[ClassView], skipped: Sequence[str] = ()) -> 
     for k, view in enumerate(views):
         if k:
             out += ["", "---", ""]
-        out += [f"# The class at a glance: {md_text(view.scenario_title)}", "",
-                md_text(_heading(view)), ""]
+        out += ["# " + _("The class at a glance: {title}").format(
+                    title=md_text(view.scenario_title)), "", md_text(_heading(view)), ""]
         if view.version:
-            out += [f"_{md_text(_first_upper(view.version))}: the games below were replayed on "
-                    "this version, with its endings and choices._", ""]
-        out += ["## Endings", "", "| Ending | Games | |", "|---|---:|---|"]
+            out += [f"_{md_text(_replayed(view))}_", ""]
+        out += ["## " + _("Endings"), "", f"| {_('Ending')} | {_('Games')} | |",
+                "|---|---:|---|"]
         for e in view.endings:
             out.append(f"| {md_cell(e.title)} | {e.games} | "
                        f"{md_cell(_history_ends(view)) if e.historical else ''} |")
         if view.unfinished:
-            out.append(f"| not finished | {view.unfinished} | |")
+            out.append(f"| {_('not finished')} | {view.unfinished} | |")
         who = _who(view)
-        out += ["", f"## Decisions, beside what {md_text(who)} did", ""]
+        out += ["", "## " + _("Decisions, beside what {state} did").format(state=md_text(who)),
+                ""]
         if view.decisions:
-            out += [f"| Date | Decision | What the class did | What {md_cell(who)} did |",
+            out += [f"| {_('Date')} | {_('Decision')} | {_('What the class did')} | "
+                    + _("What {state} did").format(state=md_cell(who)) + " |",
                     "|---|---|---|---|"]
             for t in view.decisions:
                 out.append(f"| {month_words(t.date)} | {md_cell(t.title)} | "
                            f"{_options(t, ('**', '**'), who, md_cell)} | {md_cell(_history(t))} |")
         else:
-            out.append("No decisions yet.")
-        pool = "the turn each game reached" if view.aims_over_unfinished else "the end"
-        out += ["", f"## Aims at {pool}, against history", "",
-                "| Aim | Lowest | Median | Highest | History | Games above history |",
+            out.append(_("No decisions yet."))
+        out += ["", "## " + _aims_heading(view), "",
+                "| " + " | ".join(_(c) for c in AIM_COLUMNS) + " |",
                 "|---|---:|---:|---:|---:|---:|"]
         for a in view.aims:
-            out.append(f"| {md_cell(a.name)} | {a.min:.1f} | {a.median:.1f} | {a.max:.1f} | "
-                       f"{a.history:.1f} | {a.above} of {a.games} |")
+            out.append(f"| {md_cell(a.name)} | {number(a.min)} | {number(a.median)} | "
+                       f"{number(a.max)} | {number(a.history)} | {_of(a.above, a.games)} |")
         closest, furthest = _extremes(view)
-        out += ["", "## Closest to history", ""] + _md_students(closest, view)
+        out += ["", "## " + _("Closest to history"), ""] + _md_students(closest, view)
         if furthest:
-            out += ["", "## Furthest from history", ""] + _md_students(furthest, view)
-        out += ["", "## Every game, closest to history first", ""]
+            out += ["", "## " + _("Furthest from history"), ""] + _md_students(furthest, view)
+        out += ["", "## " + _("Every game, closest to history first"), ""]
         out += _md_students(view.students, view)
-        out += ["", DISTANCE_NOTE]
+        out += ["", _(DISTANCE_NOTE)]
     if skipped:
-        out += ["", f"Left out: {len(skipped)} file(s) or folder(s) that could not be read (see "
-                "the messages on the screen)."]
+        out += ["", ngettext("Left out: {count} file(s) or folder(s) that could not be read "
+                             "(see the messages on the screen).",
+                             "Left out: {count} file(s) or folder(s) that could not be read "
+                             "(see the messages on the screen).", len(skipped)).format(
+                                 count=len(skipped))]
     return "\n".join(out) + "\n"
 
 
@@ -148,56 +187,61 @@ td .opt { white-space: nowrap; margin-right: 0.8rem; }
 
 
 def _html_students(rows: Sequence[StudentRow], view: ClassView) -> str:
-    head = ("<table><thead><tr><th>Student</th><th>Ending</th><th class=num>Score</th>"
-            "<th class=num>Distance from history</th>"
-            f"<th class=num>Decisions as {h(_who(view))}</th>"
-            "<th>Policy</th>" + ("" if view.anonymised else "<th>File</th>")
+    student, ending, score, distance = (h(_(c)) for c in STUDENT_COLUMNS)
+    decisions = h(_("Decisions as {state}").format(state=_who(view)))
+    head = (f"<table><thead><tr><th>{student}</th><th>{ending}</th><th class=num>{score}</th>"
+            f"<th class=num>{distance}</th><th class=num>{decisions}</th>"
+            f"<th>{h(_('Policy'))}</th>" + ("" if view.anonymised else f"<th>{h(_('File'))}</th>")
             + "</tr></thead><tbody>")
     body = []
     for r in rows:
         lean = _policy(r)
         body.append(f"<tr><td>{h(r.name)}</td><td>{h(r.ending_title)}</td>"
-                    f"<td class=num>{r.score:.1f}</td><td class=num>{r.distance:.1f}</td>"
-                    f"<td class=num>{r.same_decisions} of {r.decisions}</td><td>{h(lean)}</td>"
+                    f"<td class=num>{number(r.score)}</td><td class=num>{number(r.distance)}</td>"
+                    f"<td class=num>{h(_of(r.same_decisions, r.decisions))}</td>"
+                    f"<td>{h(lean)}</td>"
                     + ("" if view.anonymised else f"<td class=note>{h(r.file)}</td>")
                     + "</tr>")
     return head + "".join(body) + "</tbody></table>"
 
 
 def render_html(views: Sequence[ClassView], skipped: Sequence[str] = ()) -> str:
-    title = "The class at a glance"
-    if len(views) == 1:
-        title += f": {views[0].scenario_title}"
+    title = _("The class at a glance: {title}").format(title=views[0].scenario_title) \
+        if len(views) == 1 else _("The class at a glance")
     out = ["<!DOCTYPE html>",
-           f'<html lang="en"><head><meta charset="utf-8"><title>{h(title)}</title>'
+           f'<html lang="{html_lang()}"><head><meta charset="utf-8"><title>{h(title)}</title>'
            '<meta name="viewport" content="width=device-width, initial-scale=1">'
            f"<style>{STYLE}{_CLASS_STYLE}</style></head><body>"]
     for k, view in enumerate(views):
+        lang = scenario_lang(view.language)
         out.append(f'<article id="scenario-{h(view.scenario_id)}-{k + 1}">' if view.version
                    else f'<article id="scenario-{h(view.scenario_id)}">')
-        out.append(f"<h1>The class at a glance: {h(view.scenario_title)}</h1>")
+        out.append("<h1>" + h(_("The class at a glance: {title}")).format(
+            title=f"<span{lang}>{h(view.scenario_title)}</span>") + "</h1>")
         out.append(f'<p class="meta">{h(_heading(view))}</p>')
         if view.version:
-            out.append(f'<p class="note">{h(_first_upper(view.version))}: the games below were '
-                       "replayed on this version, with its endings and choices.</p>")
-        out.append('<section id="endings"><h2>Endings</h2><table><thead><tr><th>Ending</th>'
-                   "<th class=num>Games</th><th></th></tr></thead><tbody>")
+            out.append(f'<p class="note">{h(_replayed(view))}</p>')
+        out.append(f'<section id="endings"><h2>{h(_("Endings"))}</h2><table><thead><tr>'
+                   f"<th>{h(_('Ending'))}</th><th class=num>{h(_('Games'))}</th><th></th></tr>"
+                   "</thead><tbody>")
         for e in view.endings:
             share = 100 * e.games / view.games
-            out.append(f"<tr><td>{h(e.title)}</td><td class=num>{e.games}</td><td>"
+            out.append(f"<tr><td{lang}>{h(e.title)}</td><td class=num>{e.games}</td><td>"
                        f'<span class="bar{" hist" if e.historical else ""}" '
                        f'style="width:{share * 3:.0f}px"></span>'
                        + (h(_history_ends(view)) if e.historical else "")
                        + "</td></tr>")
         if view.unfinished:
-            out.append(f"<tr><td>not finished</td><td class=num>{view.unfinished}</td>"
+            out.append(f"<tr><td>{h(_('not finished'))}</td><td class=num>{view.unfinished}</td>"
                        "<td></td></tr>")
         out.append("</tbody></table></section>")
         who = _who(view)
-        out.append(f'<section id="decisions"><h2>Decisions, beside what {h(who)} did</h2>')
+        out.append('<section id="decisions"><h2>'
+                   + h(_("Decisions, beside what {state} did").format(state=who)) + "</h2>")
         if view.decisions:
-            out.append("<table><thead><tr><th>Date</th><th>Decision</th>"
-                       f"<th>What the class did</th><th>What {h(who)} did</th></tr></thead>"
+            out.append(f"<table><thead><tr><th>{h(_('Date'))}</th><th>{h(_('Decision'))}</th>"
+                       f"<th>{h(_('What the class did'))}</th>"
+                       f"<th>{h(_('What {state} did').format(state=who))}</th></tr></thead>"
                        "<tbody>")
             for t in view.decisions:
                 opts = []
@@ -206,45 +250,55 @@ def render_html(views: Sequence[ClassView], skipped: Sequence[str] = ()) -> str:
                         continue
                     label = f'<span class="hist-label">{h(o.label)}</span>' if o.historical \
                         else h(o.label)
-                    opts.append(f'<span class="opt">{label}: {o.games}</span>')
+                    # TRANSLATORS: an option of a decision and how many games chose it.
+                    count = h(_("{option}: {games}")).format(option=label, games=o.games)
+                    opts.append(f'<span class="opt">{count}</span>')
                 history = dates_html(t.history) if t.kind == "action" else h(t.history)
                 out.append(f"<tr><td class=date>{dates_html(t.date)}</td>"
-                           f"<td>{h(t.title)}</td><td>{''.join(opts)}</td>"
+                           f"<td{lang}>{h(t.title)}</td><td>{''.join(opts)}</td>"
                            f"<td>{history}</td></tr>")
-            bold = (f"{capital(possessive(view.player))} own choice" if view.player
-                    else "The historical choice")
-            out.append(f"</tbody></table><p class=note>{h(bold)} is in bold.</p>")
+            bold = _("{state} own choice is in bold.").format(
+                state=capital(possessive(view.player))) if view.player \
+                else _("The historical choice is in bold.")
+            out.append(f"</tbody></table><p class=note>{h(bold)}</p>")
         else:
-            out.append("<p>No decisions yet.</p>")
+            out.append(f"<p>{h(_('No decisions yet.'))}</p>")
         out.append("</section>")
-        pool = "the turn each game reached" if view.aims_over_unfinished else "the end"
-        out.append(f'<section id="aims"><h2>Aims at {pool}, against history</h2>'
-                   "<table><thead><tr><th>Aim</th><th class=num>Lowest</th>"
-                   "<th class=num>Median</th><th class=num>Highest</th>"
-                   "<th class=num>History</th><th class=num>Games above history</th></tr>"
-                   "</thead><tbody>")
+        heads = [h(_(c)) for c in AIM_COLUMNS]
+        out.append(f'<section id="aims"><h2>{h(_aims_heading(view))}</h2>'
+                   f"<table><thead><tr><th>{heads[0]}</th>"
+                   + "".join(f"<th class=num>{c}</th>" for c in heads[1:])
+                   + "</tr></thead><tbody>")
         for a in view.aims:
-            out.append(f"<tr><td>{h(a.name)}</td><td class=num>{a.min:.1f}</td>"
-                       f"<td class=num>{a.median:.1f}</td><td class=num>{a.max:.1f}</td>"
-                       f"<td class=num>{a.history:.1f}</td>"
-                       f"<td class=num>{a.above} of {a.games}</td></tr>")
+            out.append(f"<tr><td{lang}>{h(a.name)}</td><td class=num>{number(a.min)}</td>"
+                       f"<td class=num>{number(a.median)}</td><td class=num>{number(a.max)}</td>"
+                       f"<td class=num>{number(a.history)}</td>"
+                       f"<td class=num>{h(_of(a.above, a.games))}</td></tr>")
         out.append("</tbody></table></section>")
         closest, furthest = _extremes(view)
-        out.append('<section id="closest"><h2>Closest to history</h2>'
+        out.append(f'<section id="closest"><h2>{h(_("Closest to history"))}</h2>'
                    f"{_html_students(closest, view)}</section>")
         if furthest:
-            out.append('<section id="furthest"><h2>Furthest from history</h2>'
+            out.append(f'<section id="furthest"><h2>{h(_("Furthest from history"))}</h2>'
                        f"{_html_students(furthest, view)}</section>")
-        out.append('<section id="students"><h2>Every game, closest to history first</h2>'
-                   f"{_html_students(view.students, view)}<p class=note>{h(DISTANCE_NOTE)}</p>"
-                   "</section></article>")
+        out.append(f'<section id="students"><h2>{h(_("Every game, closest to history first"))}'
+                   f"</h2>{_html_students(view.students, view)}"
+                   f"<p class=note>{h(_(DISTANCE_NOTE))}</p></section></article>")
     if skipped:
-        out.append(f'<p class="warning">Left out: {len(skipped)} file(s) or folder(s) that could '
-                   "not be read" + (" (see the messages on the screen).</p>"
-                                    if any(v.anonymised for v in views) else
-                                    ":</p><ul>" + "".join(f"<li>{h(s)}</li>" for s in skipped)
-                                    + "</ul>"))
-    out.append("<footer>Made by Statecraft.</footer></body></html>")
+        n = len(skipped)
+        if any(v.anonymised for v in views):
+            left = ngettext("Left out: {count} file(s) or folder(s) that could not be read "
+                            "(see the messages on the screen).",
+                            "Left out: {count} file(s) or folder(s) that could not be read "
+                            "(see the messages on the screen).", n).format(count=n)
+            out.append(f'<p class="warning">{h(left)}</p>')
+        else:
+            left = ngettext("Left out: {count} file(s) or folder(s) that could not be read:",
+                            "Left out: {count} file(s) or folder(s) that could not be read:",
+                            n).format(count=n)
+            out.append(f'<p class="warning">{h(left)}</p><ul>'
+                       + "".join(f"<li>{h(s)}</li>" for s in skipped) + "</ul>")
+    out.append(f"<footer>{h(_('Made by Statecraft.'))}</footer></body></html>")
     return "\n".join(out) + "\n"
 
 

@@ -18,6 +18,9 @@ from game.core.engine import GameState, ending
 from game.core.policies import historical_game
 from game.core.rules import Rules
 from game.core.scoring import aim_results, month_label, overall_score, stance
+from game.i18n import _
+from game.present.core_words import verdict_words
+from game.present.dates import month_count_words
 from game.saves import LoadedSave
 
 
@@ -110,6 +113,8 @@ class ClassView:
     (e.g. "version 3f2a9c1e, scenarios/mini.yaml"); empty otherwise."""
     player: str = ""
     """The state the player leads, as the scenario names it (its ``player``)."""
+    language: str = "en"
+    """The language of the scenario's own texts (its ``language``)."""
 
 
 def distance_from_history(state: GameState, hist: GameState) -> float:
@@ -175,17 +180,21 @@ def _decisions(rules: Rules, states: Sequence[_Played],
     for entry in hist_state.log():
         if entry.kind == "action" and entry.index not in hist_turns:
             hist_turns[entry.index] = entry.turn
+    took_it, did_not = _("took it"), _("did not")
+    not_answered, not_happened = _("not answered"), _("did not happen")
     for a in rules.actions:
         if a.id not in took_any:
             continue
-        answers = ["took it" if a.id in s.actions_taken else "did not" for s in states]
-        took = answers.count("took it")
+        answers = [took_it if a.id in s.actions_taken else did_not for s in states]
+        took = answers.count(took_it)
         in_history = a.id in hist.actions_taken
         turn = hist_turns.get(a.index, max(a.first_turn, 0))
-        history = f"took it ({month_label(rules, turn)})" if in_history else "did not"
+        # TRANSLATORS: an action the state took in history, and when ("took it (1930-04)").
+        history = _("took it ({date})").format(date=month_label(rules, turn)) if in_history \
+            else did_not
         tally = DecisionTally("action", a.id, scn.actions[a.index].name, month_label(rules, turn),
-                              (OptionCount("took it", took, in_history),
-                               OptionCount("did not", len(states) - took, not in_history)),
+                              (OptionCount(took_it, took, in_history),
+                               OptionCount(did_not, len(states) - took, not in_history)),
                               history)
         out.append((turn, "b", tally, answers))
     for ev in rules.events:
@@ -199,14 +208,14 @@ def _decisions(rules: Rules, states: Sequence[_Played],
             if c is not None:
                 answers.append(labels[c])
             elif ev.id in s.events_fired:
-                answers.append("not answered")
+                answers.append(not_answered)
             else:
-                answers.append("did not happen")
+                answers.append(not_happened)
         hc = hist.answers.get(ev.id)
-        history = labels[hc] if hc is not None else "did not happen"
+        history = labels[hc] if hc is not None else not_happened
         options = [OptionCount(c.label, answers.count(c.label), c.id == hc)
                    for c in model.choices]
-        for extra in ("not answered", "did not happen"):
+        for extra in (not_answered, not_happened):
             if extra in answers:
                 options.append(OptionCount(extra, answers.count(extra), False))
         turn = max(ev.first_turn, 0)
@@ -255,13 +264,13 @@ def game_facts(game: LoadedSave) -> GameFacts:
     st = stance(state)
     return GameFacts(
         name=game.data.player or _stem(game.path), file=game.path, digest=rules.digest,
-        ending=ending(state), date=state.date_text,
+        ending=ending(state), date=month_count_words(state.month),
         aims=tuple(round(v, 2) for v in state.aims),
         vs_history=tuple(a.difference for a in aim_results(state)),
         distance=distance_from_history(state, hist), score=overall_score(state),
         actions_taken=frozenset(state.actions_taken()),
         events_fired=frozenset(state.events_fired()), answers=state.answers(), lean=st.lean,
-        reading=st.reading_name, verdict=st.verdict)
+        reading=st.reading_name, verdict=verdict_words(st.verdict))
 
 
 def class_view(rules: Rules, games: Sequence[GameFacts], anonymise: bool = False,
@@ -280,19 +289,20 @@ def class_view(rules: Rules, games: Sequence[GameFacts], anonymise: bool = False
     decisions = _decisions(rules, games, hist)
     rows = []
     for n, game in enumerate(games):
-        name, file = (f"Student {n + 1}", "") if anonymise else (game.name, game.file)
+        name, file = (_("Student {number}").format(number=n + 1), "") if anonymise \
+            else (game.name, game.file)
         finished = game.ending is not None
         end = next((e for e in scn.endings if e.id == game.ending), None)
         same = total = 0
         for tally, answers in decisions:
             total += 1
-            if tally.kind == "action":
-                same += (answers[n] == "took it") == tally.history.startswith("took")
+            if tally.kind == "action":  # options: took it (historical if history did), did not
+                same += (answers[n] == tally.options[0].label) == tally.options[0].historical
             else:
                 same += answers[n] == tally.history
         rows.append(StudentRow(
             name=name, file=file, ending_id=end.id if end else None,
-            ending_title=end.title if end else f"not finished ({game.date})",
+            ending_title=end.title if end else _("not finished ({date})").format(date=game.date),
             finished=finished, date=game.date, score=game.score, final=game.aims,
             vs_history=game.vs_history, distance=game.distance, same_decisions=same,
             decisions=total, lean=game.lean, reading=game.reading, verdict=game.verdict,
@@ -319,7 +329,7 @@ def class_view(rules: Rules, games: Sequence[GameFacts], anonymise: bool = False
     return ClassView(scn.id, scn.title, len(games), len(done), endings,
                      len(games) - len(done), tuple(t for t, _ in decisions), tuple(aims),
                      not done, tuple(rows), rules.aim_ids, tuple(a.name for a in scn.aims),
-                     anonymise, version, scn.player)
+                     anonymise, version, scn.player, scn.language)
 
 
 def _stem(path: str) -> str:

@@ -8,9 +8,11 @@ from __future__ import annotations
 import html
 import re
 
+from game.i18n import _, current_language
 from game.present import report_text as say
 from game.present.dates import dates_in_words, month_words
 from game.present.history_note import ESSAY_NOTE
+from game.present.numbers import number
 from game.present.report import EndReport, EventRow
 from game.reports.charts import Chart
 from game.reports.escape import h, safe_url
@@ -91,8 +93,21 @@ footer { margin-top: 3rem; color: #777; font-size: 0.8rem; }
 """
 
 
+def html_lang() -> str:
+    """The ``lang`` of a report's document: the language it is written in."""
+    lang = current_language()
+    return "en-x-qps" if lang == "qps" else lang
+
+
+def scenario_lang(language: str) -> str:
+    """The attribute for an element of scenario text (in the scenario's own language), or ""
+    when the scenario names none."""
+    code = "".join(c for c in language if c.isalnum() or c == "-")[:35]
+    return f' lang="{code}"' if code else ""
+
+
 def _num(value: float, signed: bool = False) -> str:
-    return f"{value:+.1f}" if signed else f"{value:.1f}"
+    return number(value, 1, signed)
 
 
 def _when(year_month: str) -> str:
@@ -102,21 +117,24 @@ def _when(year_month: str) -> str:
 
 def dates_html(text: str) -> str:
     """Every ``YYYY-MM`` in a text as ``Jan 1933``, kept on one line (HTML, escaped)."""
-    return re.sub(r"\b([A-Z][a-z]{2}) (\d{4})\b", "\\1&nbsp;\\2", h(dates_in_words(text)))
+    return re.sub(r"(?<!\w)([^\W\d_]+) (\d{4})\b", "\\1&nbsp;\\2", h(dates_in_words(text)))
 
 
-def _paragraphs(text: str) -> str:
-    return "".join(f"<p>{h(p)}</p>" for p in text.split("\n\n") if p.strip())
+def _paragraphs(text: str, lang: str = "") -> str:
+    """Scenario text as paragraphs; ``lang`` is the attribute of its language, if any."""
+    return "".join(f"<p{lang}>{h(p)}</p>" for p in text.split("\n\n") if p.strip())
 
 
 def _event(report: EndReport, e: EventRow) -> str:
     """One event of the chronology: what the game said, and the history note beside it."""
+    lang = scenario_lang(report.scenario_language)
     mark = say.event_mark(e)
     badge = f' <span class="badge {e.status}">{h(mark)}</span>' if mark else ""
     out = [f'<div class="event {e.status}" id="event-{h(e.id)}">'
-           f'<h3><span class="when">{_when(e.date)}</span> {h(e.title)}{badge}</h3>'
+           f'<h3><span class="when">{_when(e.date)}</span> <span{lang}>{h(e.title)}</span>'
+           f"{badge}</h3>"
            '<div class="columns"><div class="game">']
-    out.append(f'<div class="label">{h(say.event_label(e))}</div>{_paragraphs(e.text)}')
+    out.append(f'<div class="label">{h(say.event_label(e))}</div>{_paragraphs(e.text, lang)}')
     choice = say.choice_sentence(report, e, M)
     if choice:
         out.append(f'<p class="choice">{choice}</p>')
@@ -124,14 +142,14 @@ def _event(report: EndReport, e: EventRow) -> str:
     lines = say.note_lines(e)
     if lines:
         (first, text), *rest = lines
-        out.append(f'<div class="label">{h(first)}</div>{_paragraphs(text)}')
-        for label, text in rest:
-            cls = ' class="note"' if label == "Source" else ""
+        out.append(f'<div class="label">{h(first)}</div>{_paragraphs(text, lang)}')
+        for k, (label, text) in enumerate(rest):
+            cls = ' class="note"' if k == len(rest) - 1 else ""  # the source
             words = html.escape(label, quote=False)
             strong = f"{words}:" if cls else f"<strong>{words}:</strong>"
             out.append(f"<p{cls}>{strong} {h(text)}</p>")
     else:
-        out.append(f'<p class="note">{h(say.NO_NOTE)}</p>')
+        out.append(f'<p class="note">{h(_(say.NO_NOTE))}</p>')
     later = say.history_date_line(e, _when(e.history_date))
     if later:
         out.append(f'<p class="note">{later}</p>')
@@ -146,6 +164,7 @@ def _position(lean: float) -> float:
 
 def _decision_table(report: EndReport) -> list[str]:
     essay = report.has_essay
+    lang = scenario_lang(report.scenario_language)
     widths = (8, 27, 11, 11, 17, 14, 12) if essay else (10, 40, 17, 17, 16)
     cols = "".join(f'<col style="width:{w}%">' for w in widths)
     head = "".join(f"<th>{html.escape(c, quote=False)}</th>"
@@ -155,18 +174,18 @@ def _decision_table(report: EndReport) -> list[str]:
     for d in report.decisions:
         r = d.row
         what = f'<div class="note">{h(d.note.text)}</div>' if d.note else ""
-        you, usr = (dates_html(r.player), dates_html(r.history)) if r.kind == "action" \
-            else (h(r.player), h(r.history))
+        you, usr = (dates_html(d.player_text), dates_html(d.history_text)) \
+            if r.kind == "action" else (h(d.player_text), h(d.history_text))
         cells = [f"<td class=date>{_when(r.date)}</td>",
-                 f"<td><strong>{h(r.title)}</strong>{what}</td>",
+                 f"<td{lang}><strong>{h(r.title)}</strong>{what}</td>",
                  f"<td class=you>{you}</td>", f"<td>{usr}</td>"]
         if essay:
-            reason = f'<div class="note">{h(d.note.reason)}</div>' if d.note and d.note.reason \
-                else ""
+            reason = f'<div class="note"{lang}>{h(d.note.reason)}</div>' \
+                if d.note and d.note.reason else ""
             verdict = f'<span class="verdict-{h(r.verdict)}">{h(d.verdict_text)}</span>' \
                 if r.verdict else ""
-            cells += [f"<td>{verdict}{reason}</td>", f"<td>{h(r.correction)}</td>"]
-        cells.append(f"<td>{h(r.source)}</td>")
+            cells += [f"<td>{verdict}{reason}</td>", f"<td{lang}>{h(r.correction)}</td>"]
+        cells.append(f"<td{lang}>{h(r.source)}</td>")
         out.append(f'<tr class="{"same" if r.same else "differs"}">{"".join(cells)}</tr>')
     out.append("</tbody></table>")
     return out
@@ -179,20 +198,22 @@ def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "")
     parts: list[str] = []
     add = parts.append
     add("<!DOCTYPE html>")
-    add(f'<html lang="en"><head><meta charset="utf-8"><title>{h(say.title(report))} - end '
-        'report</title><meta name="viewport" content="width=device-width, initial-scale=1">'
+    add(f'<html lang="{html_lang()}"><head><meta charset="utf-8">'
+        f"<title>{h(say.document_title(report))}</title>"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<style>{STYLE}</style></head><body>")
-    add(f"<h1>{h(report.scenario_title)}</h1>")
+    lang = scenario_lang(report.scenario_language)
+    add(f"<h1{lang}>{h(report.scenario_title)}</h1>")
     add(f'<p class="meta">{say.meta_line(report, M)}</p>')
     for w in report.warnings:
         add(f'<p class="warning">{h(w)}</p>')
 
     add(f'<section id="ending"><h2>{h(heads.ending)}</h2><div class="ending">')
     if report.finished:
-        add(f"<h3>{h(s.ending_title)}</h3>")
-        add(_paragraphs(s.ending_text))
+        add(f"<div{lang}><h3>{h(s.ending_title)}</h3>")
+        add(_paragraphs(s.ending_text, lang) + "</div>")
     else:
-        add(f"<h3>{h(say.UNFINISHED_TITLE)}</h3><p>{say.unfinished_text(report, M)}</p>")
+        add(f"<h3>{h(say.unfinished_title())}</h3><p>{say.unfinished_text(report, M)}</p>")
     add("</div>")
     ending = say.historical_ending_line(report, M)
     if ending:
@@ -201,11 +222,11 @@ def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "")
     add(f'<p class="note">{h(say.score_explained(report))}</p></section>')
 
     add(f'<section id="aims"><h2>{h(heads.aims)}</h2>')
-    cols = say.AIM_COLUMNS
+    cols = say.aim_columns()
     add(f"<table><thead><tr><th>{h(cols[0])}</th>"
         + "".join(f"<th class=num>{h(c)}</th>" for c in cols[1:]) + "</tr></thead><tbody>")
     for a in s.aims:
-        add(f"<tr><td>{h(a.name)}</td><td class=num>{_num(a.final)}</td>"
+        add(f"<tr><td{lang}>{h(a.name)}</td><td class=num>{_num(a.final)}</td>"
             f"<td class=num>{_num(a.historical)}</td><td class=num>{_num(a.difference, True)}"
             f"</td><td class=num>{_num(a.mean_gap, True)}</td></tr>")
     add("</tbody></table>")
@@ -221,11 +242,13 @@ def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "")
     add(f'<section id="decisions"><h2>{h(heads.decisions)}</h2>')
     if report.decisions:
         if report.has_essay:
-            add(f'<p class="note">{h(ESSAY_NOTE)}</p>')
+            add(f'<p class="note">{h(_(ESSAY_NOTE))}</p>')
         parts += _decision_table(report)
-        add(f'<p class="note">{h(say.differs_note(report, "is shaded"))}</p>')
+        # TRANSLATORS: ends "Where you did otherwise than the USSR, your decision ...".
+        shaded = _("is shaded")
+        add(f'<p class="note">{h(say.differs_note(report, shaded))}</p>')
     else:
-        add(f"<p>{h(say.NO_DECISIONS)}</p>")
+        add(f"<p>{h(_(say.NO_DECISIONS))}</p>")
     add("</section>")
 
     add(f'<section id="events"><h2>{h(heads.events)}</h2>')
@@ -234,39 +257,45 @@ def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "")
         for e in report.events:
             add(_event(report, e))
     else:
-        add(f"<p>{h(say.NO_EVENTS)}</p>")
+        add(f"<p>{h(_(say.NO_EVENTS))}</p>")
     add("</section>")
 
     add(f'<section id="stance"><h2>{h(heads.stance)}</h2>')
     st, hs = s.stance, s.historical_stance
     readings = sorted(report.readings, key=lambda r: r.lean)
     if readings:
-        add(f'<div class="ends"><span>{h(readings[0].name)}</span>'
+        add(f'<div class="ends"{lang}><span>{h(readings[0].name)}</span>'
             f"<span>{h(readings[-1].name)}</span></div>")
-    add(f'<div class="axis" role="img" aria-label="your policy at {st.lean:+.2f}, history at '
-        f'{hs.lean:+.2f}, on a scale from -1 to +1">'
+    label = _("your policy at {you}, history at {history}, on a scale from -1 to +1").format(
+        you=number(st.lean, 2, signed=True), history=number(hs.lean, 2, signed=True))
+    # TRANSLATORS: the marks on the scale of a policy's lean.
+    you, history = _("you"), _("history")
+    add(f'<div class="axis" role="img" aria-label="{h(label)}">'
         '<span class="middle"></span>'
-        f'<span class="mark you" style="left:{_position(st.lean)}%">you<b>&#9660;</b></span>'
-        f'<span class="mark history" style="left:{_position(hs.lean)}%"><b>&#9650;</b>history'
-        "</span></div>")
+        f'<span class="mark you" style="left:{_position(st.lean)}%">{h(you)}<b>&#9660;</b>'
+        f'</span><span class="mark history" style="left:{_position(hs.lean)}%"><b>&#9650;</b>'
+        f"{h(history)}</span></div>")
     if st.decisions:
         policy = say.policy_line(st, M)
         if policy:
             add(f'<p class="verdict">{policy}</p>')
         add(f"<p>{say.lean_line(report, M)}</p>")
         if st.moved_by:
-            add(f"<p>{h(say.MOVED_BY)}</p><ul class=moved>"
-                + "".join(f'<li><span class="lean {"neg" if lean < 0 else "pos"}">{lean:+.1f}'
-                          f"</span> {h(label)}</li>" for label, lean in st.moved_by) + "</ul>")
+            add(f"<p>{h(_(say.MOVED_BY))}</p><ul class=moved>"
+                + "".join(f'<li><span class="lean {"neg" if lean < 0 else "pos"}">'
+                          f"{number(lean, 1, signed=True)}</span> <span{lang}>{h(label)}</span>"
+                          "</li>" for label, lean in st.moved_by) + "</ul>")
         add(f'<p class="note">{h(say.stance_explained())}</p>')
     else:
-        add(f"<p>{h(say.NO_STANCE)}</p>")
+        add(f"<p>{h(_(say.NO_STANCE))}</p>")
     for reading in report.readings:
         cls = "reading closest" if reading.id == st.reading_id else "reading"
-        names = [h(x.name) + (f", <em>{h(x.work)}</em>" if x.work else "")
+        names = [f"<span{lang}>{h(x.name)}</span>"
+                 + (f", <em{lang}>{h(x.work)}</em>" if x.work else "")
                  for x in reading.historians]
-        add(f'<div class="{cls}"><h3>{h(reading.name)} <span class="note">'
-            f"({reading.lean:+.1f})</span></h3><p>{h(reading.summary)}</p>"
+        add(f'<div class="{cls}"><h3><span{lang}>{h(reading.name)}</span> <span class="note">'
+            f"({number(reading.lean, 1, signed=True)})</span></h3>"
+            f"<p{lang}>{h(reading.summary)}</p>"
             f"<p class=note>{say.historians_line(names)}</p></div>")
     add("</section>")
 
@@ -277,10 +306,10 @@ def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "")
             url = safe_url(src.url)
             link = f' <a href="{h(url)}">{h(url)}</a>' if url else \
                 (f" {h(src.url)}" if src.url else "")
-            add(f"<li>{h(src.citation)}{link}</li>")
+            add(f"<li><span{lang}>{h(src.citation)}</span>{link}</li>")
         add("</ul>")
     else:
-        add(f"<p>{h(say.NO_SOURCES)}</p>")
+        add(f"<p>{h(_(say.NO_SOURCES))}</p>")
     add("</section>")
     add(f"<footer>{say.footer(report, M)}</footer>")
     add("</body></html>")

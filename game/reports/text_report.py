@@ -7,9 +7,11 @@ import csv
 import io
 from urllib.parse import quote
 
+from game.i18n import _
 from game.present import report_text as say
 from game.present.dates import dates_in_words, month_words
 from game.present.history_note import ESSAY_NOTE
+from game.present.numbers import number
 from game.present.report import EndReport, EventRow
 from game.reports.escape import csv_cell, json_text, md_block, md_cell, md_text, safe_url
 from game.reports.report_data import report_data
@@ -47,8 +49,8 @@ def _decision_table(report: EndReport) -> list[str]:
         title = f"**{md_cell(r.title)}**"
         if d.note:
             title += f"<br>{md_cell(d.note.text)}"
-        mine, theirs = (dates_in_words(r.player), dates_in_words(r.history)) \
-            if r.kind == "action" else (r.player, r.history)
+        mine, theirs = (dates_in_words(d.player_text), dates_in_words(d.history_text)) \
+            if r.kind == "action" else (d.player_text, d.history_text)
         you = md_cell(mine) if r.same else f"**{md_cell(mine)}**"
         cells = [month_words(r.date), title, you, md_cell(theirs)]
         if report.has_essay:
@@ -82,7 +84,7 @@ def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
         add("")
         add(md_text(s.ending_text))
     else:
-        add(f"**{say.UNFINISHED_TITLE}**: {say.unfinished_text(report, M)}")
+        add(f"**{say.unfinished_title()}**: {say.unfinished_text(report, M)}")
     add("")
     ending = say.historical_ending_line(report, M)
     if ending:
@@ -94,11 +96,11 @@ def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
     add("")
     add(f"## {heads.aims}")
     add("")
-    add("| " + " | ".join(say.AIM_COLUMNS) + " |")
+    add("| " + " | ".join(say.aim_columns()) + " |")
     add("|---|---:|---:|---:|---:|")
     for a in s.aims:
-        add(f"| {md_cell(a.name)} | {a.final:.1f} | {a.historical:.1f} | {a.difference:+.1f} | "
-            f"{a.mean_gap:+.1f} |")
+        add(f"| {md_cell(a.name)} | {number(a.final)} | {number(a.historical)} | "
+            f"{number(a.difference, signed=True)} | {number(a.mean_gap, signed=True)} |")
     add("")
     add(f"_{md_text(say.aims_note(report))}_")
     add("")
@@ -112,13 +114,14 @@ def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
     add("")
     if report.decisions:
         if report.has_essay:
-            add(f"_{md_text(ESSAY_NOTE)}_")
+            add(f"_{md_text(_(ESSAY_NOTE))}_")
             add("")
         out += _decision_table(report)
         add("")
-        add(say.differs_note(report, "is in bold"))
+        # TRANSLATORS: ends "Where you did otherwise than the USSR, your decision ...".
+        add(say.differs_note(report, _("is in bold")))
     else:
-        add(say.NO_DECISIONS)
+        add(_(say.NO_DECISIONS))
     add("")
     add(f"## {heads.events}")
     add("")
@@ -128,7 +131,7 @@ def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
         for e in report.events:
             out += _md_event(report, e)
     else:
-        add(say.NO_EVENTS)
+        add(_(say.NO_EVENTS))
         add("")
     add(f"## {heads.stance}")
     add("")
@@ -141,22 +144,26 @@ def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
         add(say.lean_line(report, M))
         add("")
         if st.moved_by:
-            add(say.MOVED_BY)
+            add(_(say.MOVED_BY))
             add("")
             for label, lean in st.moved_by:
-                add(f"- {lean:+.1f} {md_cell(label)}")
+                add(f"- {number(lean, signed=True)} {md_cell(label)}")
             add("")
         add(f"_{md_text(say.stance_explained())}_")
     else:
-        add(say.NO_STANCE)
+        add(_(say.NO_STANCE))
     add("")
     add("```")
     add(say.lean_axis(st.lean, hs.lean))
     add("```")
     add("")
     for reading in report.readings:
-        mark = " (closest to your game)" if reading.id == st.reading_id else ""
-        add(f"### {md_text(reading.name)} ({reading.lean:+.1f}){mark}")
+        where = number(reading.lean, signed=True)
+        if reading.id == st.reading_id:
+            add("### " + _("{reading} ({lean}) (closest to your game)").format(
+                reading=md_text(reading.name), lean=where))
+        else:
+            add(f"### {md_text(reading.name)} ({where})")
         add("")
         add(md_text(reading.summary))
         add("")
@@ -171,7 +178,7 @@ def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
             add(f"- {md_text(src.citation)}" + (f" <{url}>" if url else
                                                 (f" {md_text(src.url)}" if src.url else "")))
     else:
-        add(say.NO_SOURCES)
+        add(_(say.NO_SOURCES))
     add("")
     add(f"_{say.footer(report, M)}_")
     return "\n".join(out) + "\n"
@@ -184,14 +191,14 @@ def _md_event(report: EndReport, e: EventRow) -> list[str]:
     out = [f"### {month_words(e.date)}: {title}" + (f" _({mark})_" if mark else ""),
            ""]
     if not e.in_game:
-        out += [f"{say.event_label(e)}:", ""]
+        out += [_("{label}:").format(label=say.event_label(e)), ""]
     out += [md_block(p) + "\n" for p in e.text.split("\n\n") if p.strip()]
     choice = say.choice_sentence(report, e, CELL)
     if choice:
         out += [choice, ""]
     lines = say.note_lines(e)
     if not lines:
-        out += [f"_{say.NO_NOTE}_", ""]
+        out += [f"_{_(say.NO_NOTE)}_", ""]
         return out
     out += [f"- **{md_cell(label)}:** {md_cell(text)}" for label, text in lines]
     later = say.history_date_line(e, month_words(e.history_date))

@@ -16,11 +16,13 @@ import pygame
 
 from game.core.engine import Reason, action_problem, available_action_indices
 from game.core.scoring import historical_value
+from game.i18n import N_, _, ngettext
 from game.present.aims import aim_change, aim_why, versus_history
 from game.present.dates import turn_date
 from game.present.effects import action_effect, diff, locked_by
 from game.present.nations import nation_lines
 from game.present.news import nation_news, news
+from game.present.numbers import number
 from game.present.player import the_name
 from game.present.refusals import refusal_text
 from game.ui.mapsupport import GameMap
@@ -51,7 +53,7 @@ class ActionRow:
 
 
 class GameScene(Scene):
-    title = "Map"
+    title = N_("Map")
 
     def __init__(self, app: Stage) -> None:
         super().__init__(app)
@@ -132,7 +134,7 @@ class GameScene(Scene):
             self.nation_rect = pygame.Rect(self.map_rect.x, self.map_rect.bottom - h,
                                            self.map_rect.width, h)
             map_area.height = self.nation_rect.y - map_area.y - pad
-            label = "Close [Esc]"
+            label = _("Close [Esc]")
             w = self.button_font("@small").size(label)[0] + self.px(24)
             self.button("close_nation", pygame.Rect(self.nation_rect.right - w - self.px(8),
                                                     self.nation_rect.y + self.px(8), w,
@@ -146,7 +148,7 @@ class GameScene(Scene):
         try:
             self.map.view.layout(map_area)
         except Exception as exc:  # noqa: BLE001
-            self.app.toast(f"map layout failed: {exc}", "bad")
+            self.app.toast(_("map layout failed: {error}").format(error=exc), "bad")
         self.map_draw_rect = map_area
         self._build_actions()
 
@@ -157,17 +159,18 @@ class GameScene(Scene):
         bh = self.px(38)
         x = a.width - self.px(10)
         ytop = (bar_h - bh) // 2
-        news_label = "News [N]" if self.narrow else "News & timeline [N]"
-        for key, label, style in (("end", "End turn  [Enter]", "@primary"),
-                                  ("menu", "Menu [Esc]", "@small"),
-                                  ("help", "Help [F1]", "@small"),
+        news_label = _("News [N]") if self.narrow else _("News & timeline [N]")
+        for key, label, style in (("end", _("End turn  [Enter]"), "@primary"),
+                                  ("menu", _("Menu [Esc]"), "@small"),
+                                  ("help", _("Help [F1]"), "@small"),
                                   ("news", news_label, "@small")):
             w = self.button_font(style).size(label)[0] + self.px(28)
             x -= w + self.px(6)
             tip = None
             if key == "end":
-                tip = ["End the turn", "The months pass, the aims drift and events happen. "
-                       "With action points left you are asked first."]
+                tip = [_("End the turn"), _("The months pass, the aims drift and events "
+                                            "happen. With action points left you are asked "
+                                            "first.")]
             self.button(key, pygame.Rect(x, ytop, w, bh), label, style, tip=tip,
                         enabled=not (key == "end" and st.pending_event is not None))
         self.end_button_left = x
@@ -198,13 +201,15 @@ class GameScene(Scene):
         eff = action_effect(st, index)
         if problem:
             return ActionRow(index, problem, eff.text(), "bad", [],
-                             wrap_to(f"× {problem}", small, width, 3), [])
+                             wrap_to(_("× {why}").format(why=problem), small, width, 3), [])
         style = "good" if eff.good > 0 else "bad" if eff.good < 0 else "dim"
         locks = locked_by(st, index)
-        warn = wrap_to("Afterwards not possible for now: " + ", ".join(locks), small, width, 2) \
+        warn = wrap_to(_("Afterwards not possible for now: {actions}").format(
+            actions=", ".join(locks)), small, width, 2) \
             if locks else []
         return ActionRow(index, None, eff.text(), style, locks,
-                         wrap_to("» " + eff.text(), small, width, 2), warn)
+                         wrap_to(_("» {effect}").format(effect=eff.text()), small, width, 2),
+                         warn)
 
     def _build_actions(self) -> None:
         st = self.session.state
@@ -212,18 +217,19 @@ class GameScene(Scene):
         r = self.right_rect
         f = self.app.fonts
         self.actions_rect = r
-        undo_label = "Undo [^Z]"
-        bw = self.button_font("@small").size("All actions")[0] + self.px(24)
+        undo_label = _("Undo [^Z]")
+        bw = self.button_font("@small").size(_("All actions"))[0] + self.px(24)
         uw = self.button_font("@small").size(undo_label)[0] + self.px(24)
         self.button("undo", pygame.Rect(r.right - uw - self.px(10), r.y + self.px(8), uw,
                                         self.px(30)), undo_label, "@small",
-                    tip=["Undo", "Take back the last action or choice of this turn "
-                         "(Ctrl+Z or Backspace). A choice whose history note you have read "
-                         "cannot be taken back."], enabled=self.session.can_undo)
+                    tip=[_("Undo"), _("Take back the last action or choice of this turn "
+                                       "(Ctrl+Z or Backspace). A choice whose history note you "
+                                       "have read cannot be taken back.")],
+                    enabled=self.session.can_undo)
         self.sub_limit = r.right - uw - self.px(16)
         if self.selected is not None:
             self.button("all", pygame.Rect(r.right - uw - bw - self.px(16), r.y + self.px(8),
-                                           bw, self.px(30)), "All actions", "@small")
+                                           bw, self.px(30)), _("All actions"), "@small")
             self.sub_limit = r.right - uw - bw - self.px(22)
         # Under the panel's title: a line or two saying what the points and keys are.
         head_h = 10 + f.heading().get_linesize() + self.px(2) + 2 * f.small().get_linesize() \
@@ -243,7 +249,8 @@ class GameScene(Scene):
         labels: dict[int, list[str]] = {}
         for row in rows:
             a = rules.scenario.actions[row.index]
-            cost = f"·\u00a0{a.cost}\u00a0pt"  # kept on one line
+            # TRANSLATORS: an action's cost in points, kept on one line (no-break spaces).
+            cost = _("·\u00a0{cost}\u00a0pt").format(cost=a.cost)
             labels[row.index] = wrap_to(f"{one_line(a.name, 80)}  {cost}", label_font,
                                         label_w - label_font.size("9. ")[0], 2)
             button_h = one_h + (len(labels[row.index]) - 1) * label_font.get_linesize()
@@ -264,20 +271,24 @@ class GameScene(Scene):
             face = labels[row.index]
             face = [key_hint + face[0]] + ["    " + x for x in face[1:]]
             button_h = one_h + (len(face) - 1) * label_font.get_linesize()
-            label = f"{key_hint}{one_line(a.name, 80)}  ·  {a.cost} pt"
+            label = _("{number}{action}  ·  {cost} pt").format(number=key_hint,
+                                                               action=one_line(a.name, 80),
+                                                               cost=a.cost)
             tip = [one_line(a.name, 100), cut(a.description, 600),
-                   f"Cost: {a.cost} action point(s); {st.budget} left this turn.",
-                   f"Expected effect: {row.effect}"]
+                   ngettext("Cost: {cost} action point; {left} left this turn.",
+                            "Cost: {cost} action points; {left} left this turn.",
+                            a.cost).format(cost=a.cost, left=st.budget),
+                   _("Expected effect: {effect}").format(effect=row.effect)]
             if row.locks:
-                tip.append("Afterwards not possible for now (a relation would fall too low): "
-                           + ", ".join(row.locks))
+                tip.append(_("Afterwards not possible for now (a relation would fall too low): "
+                             "{actions}").format(actions=", ".join(row.locks)))
             if a.target:
-                tip.append(f"Concerns: {self._nation_name(a.target)}")
+                tip.append(_("Concerns: {nation}").format(nation=self._nation_name(a.target)))
             if row.problem:
-                tip.append(f"Not possible now: {row.problem}")
+                tip.append(_("Not possible now: {why}").format(why=row.problem))
             if a.history:
-                tip.append("Its history note: once taken, click its line in the news (N); "
-                           "also in the end report.")
+                tip.append(_("Its history note: once taken, click its line in the news (N); "
+                             "also in the end report."))
             self.button(f"act:{row.index}", pygame.Rect(r.x + self.px(8), y,
                                                         r.width - self.px(16), button_h), label,
                         "@unavailable" if row.problem else None, tip=tip, lines=face)
@@ -291,16 +302,16 @@ class GameScene(Scene):
         if self.pages > 1:
             yb = r.bottom - self.px(40)
             self.button("prev", pygame.Rect(r.x + self.px(8), yb, self.px(110), self.px(32)),
-                        "« PgUp", "@small", enabled=self.page > 0)
+                        _("« PgUp"), "@small", enabled=self.page > 0)
             self.button("next", pygame.Rect(r.right - self.px(118), yb, self.px(110),
-                                            self.px(32)), "PgDn »", "@small",
+                                            self.px(32)), _("PgDn »"), "@small",
                         enabled=self.page < self.pages - 1)
 
     def _legend_rows(self, width: int) -> list[list[tuple[str, object]]]:
         """The legend's items (band name and style; "" for the treaty mark) in rows that fit."""
         f = self.app.fonts
         items: list[tuple[str, object]] = list(self.map.legend(self.app.settings.palette))
-        items.append(("treaty partner", None))
+        items.append((_("treaty partner"), None))
         rows: list[list[tuple[str, object]]] = [[]]
         x = 0
         for label, style in items:
@@ -366,11 +377,13 @@ class GameScene(Scene):
         if st.budget and available_action_indices(st):
             n = st.budget
             self.app.show_message(
-                "End the turn?",
-                [f"You still have {n} action point{'s' if n != 1 else ''} this turn. Unused "
-                 "points are lost when the turn ends.",
-                 "Enter = yes, end the turn.   Esc = no, keep playing."],
-                choices=[("yes", "End the turn [Enter]"), ("no", "Keep playing [Esc]")],
+                _("End the turn?"),
+                [ngettext("You still have {count} action point this turn. Unused points are "
+                          "lost when the turn ends.", "You still have {count} action points "
+                          "this turn. Unused points are lost when the turn ends.", n).format(
+                    count=n),
+                 _("Enter = yes, end the turn.   Esc = no, keep playing.")],
+                choices=[("yes", _("End the turn [Enter]")), ("no", _("Keep playing [Esc]"))],
                 then=lambda key: self.app.end_turn() if key == "yes" else None,
                 compact=True)
             return
@@ -383,14 +396,14 @@ class GameScene(Scene):
 
     def undo(self) -> None:
         if self.session.undo():
-            self.app.toast("Undone.", "info", 2)
+            self.app.toast(_("Undone."), "info", 2)
             self.rebuild()
             self.app.after_move()
         elif len(self.session.turn_states) > 1:
-            self.app.toast("A choice whose history note you have read cannot be taken back.",
+            self.app.toast(_("A choice whose history note you have read cannot be taken back."),
                            "bad", 4)
         else:
-            self.app.toast("Nothing to undo this turn.", "bad", 2)
+            self.app.toast(_("Nothing to undo this turn."), "bad", 2)
 
     def select(self, nation: int | None) -> None:
         self.selected = nation
@@ -460,19 +473,24 @@ class GameScene(Scene):
             if n is not None:
                 if n not in self._nation_tips:  # asked every frame while hovered: made once
                     self._nation_tips[n] = [*nation_lines(st, n),
-                                            "Click for its panel and the actions towards it."]
+                                            _("Click for its panel and the actions towards "
+                                              "it.")]
                 return self._nation_tips[n]
         if self.legend_rect.collidepoint(pos):
-            return ["The map's colours", "A nation's colour, pattern and symbol come from its "
-                    f"relation with {the_name(st.rules.scenario.player)} (-100 to +100): "
-                    "allied from +60, friendly from +20, "
-                    "neutral from -20, wary from -60, hostile below. A gold diamond marks a "
-                    "treaty partner: an alliance or a mutual-assistance treaty, whatever the "
-                    "relation."]
+            return [_("The map's colours"), _(
+                "A nation's colour, pattern and symbol come from its relation with {state} (-100 "
+                "to +100): allied from +60, friendly from +20, neutral from -20, wary from -60, "
+                "hostile below. A gold diamond marks a treaty partner: an alliance or a "
+                "mutual-assistance treaty, whatever the relation.").format(
+                state=the_name(st.rules.scenario.player))]
         if self.top_rect.collidepoint(pos) and pos[0] < self.end_button_left:
-            return ["The date and your budget",
-                    f"Each turn is {st.rules.months_per_turn} month(s). You have "
-                    f"{st.rules.budget} action point(s) a turn; unused points are lost."]
+            months, budget = st.rules.months_per_turn, st.rules.budget
+            return [_("The date and your budget"),
+                    ngettext("Each turn is {count} month.", "Each turn is {count} months.",
+                             months).format(count=months) + " " +
+                    ngettext("You have {count} action point a turn; unused points are lost.",
+                             "You have {count} action points a turn; unused points are lost.",
+                             budget).format(count=budget)]
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -498,12 +516,13 @@ class GameScene(Scene):
         r = draw_text(surface, turn_date(st.rules, st.turn), (x, self.px(4)), f.get(24, True),
                       c.accent)
         turn = min(st.turn + 1, rules.turns)
-        turn_text = f"turn {turn}/{rules.turns}" if self.narrow else \
-            f"turn {turn} of {rules.turns}"
+        turn_text = (_("turn {turn}/{turns}") if self.narrow else
+                     _("turn {turn} of {turns}")).format(turn=turn, turns=rules.turns)
         r2 = draw_text(surface, turn_text, (r.right + self.px(12), r.centery - f.body().get_height()
                                             // 2), f.body(), c.text)
-        points = f"Points: {st.budget}/{rules.budget}" if self.narrow else \
-            f"Action points: {st.budget} of {rules.budget}"
+        points = (_("Points: {left}/{budget}") if self.narrow else
+                  _("Action points: {left} of {budget}")).format(left=st.budget,
+                                                                 budget=rules.budget)
         r3 = draw_text(surface, points, (r2.right + self.px(18), r2.y), f.body(), c.text,
                        max(10, room - r2.right - self.px(18)))
         for i in range(rules.budget):
@@ -516,18 +535,21 @@ class GameScene(Scene):
         self._draw_aims(surface)
         self._draw_news(surface)
         self._draw_map(surface)
-        inner = panel(surface, self.right_rect, c, "Actions", f)
+        inner = panel(surface, self.right_rect, c, _("Actions"), f)
         if self.selected is not None:
-            sub = (f"Towards {self._nation_name(rules.nation_ids[self.selected])} · "
-                   f"{st.budget} point(s) left")
+            sub = ngettext("Towards {nation} · {count} point left",
+                           "Towards {nation} · {count} points left", st.budget).format(
+                nation=self._nation_name(rules.nation_ids[self.selected]), count=st.budget)
         else:
-            sub = f"{st.budget} point(s) left · keys 1-9 · hover for details"
+            sub = ngettext("{count} point left · keys 1-9 · hover for details",
+                           "{count} points left · keys 1-9 · hover for details",
+                           st.budget).format(count=st.budget)
         draw_lines(surface, [(sub, "small")], pygame.Rect(
             inner.x, inner.y + self.px(2), self.sub_limit - inner.x,
             2 * f.small().get_linesize()), f, c)
         if not self.shown:
-            draw_text(surface, "Nothing more can be done now." if self.selected is None else
-                      "No action towards this nation now.", (inner.x, inner.y + self.px(44)),
+            draw_text(surface, _("Nothing more can be done now.") if self.selected is None else
+                      _("No action towards this nation now."), (inner.x, inner.y + self.px(44)),
                       f.body(), c.dim, inner.width)
         small = f.small()
         for rect, lines in self.rows:
@@ -537,7 +559,8 @@ class GameScene(Scene):
                 draw_text(surface, text, (rect.x, y), small, colour, rect.width)
                 y += small.get_linesize()
         if self.pages > 1:
-            draw_text(surface, f"page {self.page + 1} of {self.pages}",
+            draw_text(surface, _("page {page} of {pages}").format(page=self.page + 1,
+                                                                  pages=self.pages),
                       (self.right_rect.centerx, self.right_rect.bottom - self.px(34)), small,
                       c.dim, align="center")
 
@@ -546,14 +569,15 @@ class GameScene(Scene):
         c, f = self.app.colours, self.app.fonts
         rules = st.rules
         inner = self.aims_panel.inflate(-16, -12)
-        heading = next((h for h in ("Aims  (now · change since last turn · history)",
-                                    "Aims  (now · last turn · history)", "Aims")
-                        if f.heading().size(h)[0] <= inner.width), "Aims")
+        heading = next((h for h in (_("Aims  (now · change since last turn · history)"),
+                                    _("Aims  (now · last turn · history)"))
+                        if f.heading().size(h)[0] <= inner.width), _("Aims"))
         panel(surface, self.aims_panel, c, heading, f)
         small = f.get(12)
         hists = [historical_value(rules, aim.id, st.turn) for aim in rules.scenario.aims]
         # One wording for every aim: the long one if it fits all of them.
-        long = all(small.size(f"history {h:.1f} · {versus_history(v, h)}")[0] <= r.width
+        long = all(small.size(_("history {value} · {versus}").format(
+            value=number(h), versus=versus_history(v, h)))[0] <= r.width
                    for h, v, r in zip(hists, st.aims, self.aim_rects, strict=False))
         for i, r in enumerate(self.aim_rects):
             aim = rules.scenario.aims[i]
@@ -569,7 +593,7 @@ class GameScene(Scene):
             mid = name_r.bottom + value_font.get_linesize() // 2
             ch = draw_text(surface, signed(change), (r.right, mid - f.small().get_height() // 2),
                            f.small(), colour, align="right")
-            val = draw_text(surface, f"{value:.1f}", (ch.x - self.px(8),
+            val = draw_text(surface, number(value), (ch.x - self.px(8),
                                                      mid - value_font.get_height() // 2),
                             value_font, c.text, align="right")
             bar = pygame.Rect(r.x, mid - self.px(5), max(10, val.x - r.x - self.px(10)),
@@ -583,16 +607,18 @@ class GameScene(Scene):
             pygame.draw.line(surface, c.history, (hx, bar.y - self.px(3)),
                              (hx, bar.bottom + self.px(3)), max(2, self.px(3)))
             versus = versus_history(value, hist)
-            text = f"history {hist:.1f} · {versus}" if long else \
-                f"hist. {hist:.1f} · {versus.removeprefix('you are ')}"
+            # The short form drops English's "you are " (a no-op in other languages).
+            text = (_("history {value} · {versus}") if long else
+                    _("hist. {value} · {versus}")).format(
+                value=number(hist), versus=versus if long else versus.removeprefix("you are "))
             draw_text(surface, text, (r.x, val.bottom), small, c.history, r.width)
 
     def _draw_news(self, surface: pygame.Surface) -> None:
         st = self.session.state
         c, f = self.app.colours, self.app.fonts
         inner0 = self.news_rect.inflate(-16, -12)
-        heading = next((h for h in ("News  [N: all, and the timeline]", "News  [N: all]")
-                        if f.heading().size(h)[0] <= inner0.width), "News")
+        heading = next((h for h in (_("News  [N: all, and the timeline]"), _("News  [N: all]"))
+                        if f.heading().size(h)[0] <= inner0.width), _("News"))
         inner = panel(surface, self.news_rect, c, heading, f)
         lines: list[tuple[str, str]] = []
         for item in news(st, 16):
@@ -602,7 +628,7 @@ class GameScene(Scene):
                      "drift": "dim"}.get(item.kind, "body")
             lines.append((f"{item.date}  {item.text}", "small" if style == "body" else style))
         if not lines:
-            lines = [("Nothing has happened yet. Take an action, then end the turn.", "dim")]
+            lines = [(_("Nothing has happened yet. Take an action, then end the turn."), "dim")]
         draw_lines(surface, lines, inner, f, c)
 
     def _draw_map_view(self, surface: pygame.Surface) -> None:
@@ -620,7 +646,8 @@ class GameScene(Scene):
             self.map.view.draw(surface, self.map.styles(st, self.app.settings.palette), hover,
                                selected, f.small())
         except Exception as exc:  # noqa: BLE001 - a map bug must not end the game
-            draw_text(surface, f"map could not be drawn: {exc}", self.map_rect.topleft,
+            draw_text(surface, _("map could not be drawn: {error}").format(error=exc),
+                      self.map_rect.topleft,
                       f.small(), c.bad)
         surface.set_clip(clip)
 
@@ -657,7 +684,8 @@ class GameScene(Scene):
         assert self.selected is not None
         nation = st.rules.scenario.nations[self.selected]
         inner = panel(surface, self.nation_rect, c)
-        facts = [x for x in nation_lines(st, self.selected) if not x.startswith("Latest news")]
+        latest = _("Latest news: {date}, {text}").split("{", 1)[0]
+        facts = [x for x in nation_lines(st, self.selected) if not x.startswith(latest)]
         half = inner.width // 2 - self.px(8)
         left = pygame.Rect(inner.x, inner.y, half, inner.height)
         draw_lines(surface, [(facts[0], "heading")] + [(x, "small") for x in facts[1:]], left, f,
@@ -667,7 +695,7 @@ class GameScene(Scene):
         paras: list[tuple[str, str]] = [
             (f"{item.date}: {item.text}", "small-accent")
             for item in nation_news(st, self.selected, 2)]
-        paras.append((cut(nation.description or "Its actions are listed on the right.", 600),
+        paras.append((cut(nation.description or _("Its actions are listed on the right."), 600),
                       "small"))
         draw_lines(surface, paras, right, f, c)
 

@@ -25,6 +25,7 @@ from game.core.engine import (
 )
 from game.core.rules import Rules
 from game.files import read_limited
+from game.i18n import _, ngettext
 from game.paths import saves_dir
 from game.present.refusals import refusal_text
 from game.safetext import printable
@@ -149,15 +150,27 @@ class Session:
             theirs = read_save_data(target)
         except SaveError as exc:
             why = printable(str(exc).removeprefix(f"{target}: "), 300)
-            return (f"The save '{printable(slot_name(target.name), 80)}' ({printable(target.name)})"
-                    f" is there already and cannot be read as a save ({why}).")
+            return _("The save '{name}' ({file}) is there already and cannot be read as a save "
+                     "({why}).").format(name=printable(slot_name(target.name), 80),
+                                        file=printable(target.name), why=why)
         if same_game(save_data(self.state, self.player, self.scenario_file), theirs):
             return None
-        who = f" of {printable(theirs.player, 40)}" if theirs.player else ""
-        return (f"The save '{printable(slot_name(target.name), 80)}' holds another game{who}: "
-                f"{printable(theirs.scenario_title or theirs.scenario_id, 80)}, "
-                f"{printable(theirs.date, 40)}, turn {theirs.turn + 1}, "
-                f"{len(theirs.moves)} decision(s).")
+        count = len(theirs.moves)
+        values = {"name": printable(slot_name(target.name), 80),
+                  "player": printable(theirs.player, 40),
+                  "scenario": printable(theirs.scenario_title or theirs.scenario_id, 80),
+                  "date": printable(theirs.date, 40), "turn": theirs.turn + 1, "count": count}
+        if theirs.player:
+            text = ngettext("The save '{name}' holds another game of {player}: {scenario}, "
+                            "{date}, turn {turn}, {count} decision.",
+                            "The save '{name}' holds another game of {player}: {scenario}, "
+                            "{date}, turn {turn}, {count} decisions.", count)
+        else:
+            text = ngettext("The save '{name}' holds another game: {scenario}, {date}, turn "
+                            "{turn}, {count} decision.",
+                            "The save '{name}' holds another game: {scenario}, {date}, turn "
+                            "{turn}, {count} decisions.", count)
+        return text.format(**values)
 
     def autosave(self, folder: Path | None = None, keep: int = AUTOSAVES_KEPT) -> Path:
         """Write the next autosave and delete all but the newest ``keep``. Raises SaveError."""
@@ -211,8 +224,9 @@ def list_saves(folder: Path | None = None) -> list[SaveEntry]:
     out = []
     for p, mtime in found[:MAX_LISTED]:
         if mtime is None:
-            out.append(SaveEntry(p, None, f"{p}: not a regular file (a folder, a device, a "
-                                 "pipe or a broken link), so it is not opened", 0.0))
+            out.append(SaveEntry(p, None, _("{file}: not a regular file (a folder, a device, a "
+                                            "pipe or a broken link), so it is not opened").format(
+                file=p), 0.0))
             continue
         try:
             out.append(SaveEntry(p, read_save_data(p), None, mtime))

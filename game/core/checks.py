@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.core import expr
+from game.core.effects import effect_references
 from game.core.expr import ExprError
 from game.core.rules import collect_flags, make_resolver
 from game.core.scenario import Effect, Scenario, expression_places, month_index
@@ -86,18 +87,12 @@ def reference_problems(s: Scenario) -> list[PathProblem]:
         if p is not None:
             out.append(p)
 
+    known = {"aim": aims, "nation": nations, "treaty kind": treaties}
+
     def effects(base: Path, items: list[Effect]) -> None:
         for k, e in enumerate(items):
-            p = base + (k,)
-            if e.aim is not None:
-                add(_ref(p + ("aim",), "aim", e.aim, aims))
-            if e.relation is not None:
-                add(_ref(p + ("relation",), "nation", e.relation, nations))
-            for key, word in (("sign", e.sign), ("cancel", e.cancel)):
-                if word is not None:
-                    add(_ref(p + (key,), "treaty kind", word, treaties))
-            if e.with_ is not None:
-                add(_ref(p + ("with",), "nation", e.with_, nations))
+            for key, what, word in effect_references(e):
+                add(_ref(base + (k, key), what, word, known[what]))
 
     for i, n in enumerate(s.nations):
         for k, t in enumerate(n.treaties):

@@ -38,6 +38,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from game.core import refusals
+from game.core.effects.aim import AIM_ADD, AIM_SET
+from game.core.effects.flag import FLAG_CLEAR, FLAG_SET
+from game.core.effects.relation import REL_ADD, REL_SET
+from game.core.effects.treaty import CANCEL, SIGN
 from game.core.moves import (
     Choose,
     EndTurn,
@@ -49,15 +53,7 @@ from game.core.moves import (
 )
 from game.core.refusals import Reason, Refusal
 from game.core.rules import (
-    AIM_ADD,
-    AIM_SET,
-    CANCEL,
     DRIFT_LIMIT,
-    FLAG_CLEAR,
-    FLAG_SET,
-    REL_ADD,
-    REL_SET,
-    SIGN,
     CompiledEvent,
     EffectOp,
     Rules,
@@ -376,7 +372,7 @@ class _Builder:
             elif op == CANCEL:
                 treaties = self.treaties = list(self.treaties)
                 treaties[i >> 6] &= ~(1 << (i & 63))
-            else:  # every opcode of game.core.rules is handled above: never a silent cancel
+            else:  # every opcode of game.core.effects is handled above: never a silent cancel
                 raise ValueError(f"unknown effect opcode {op}")
         return tuple(changes)
 

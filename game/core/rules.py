@@ -14,33 +14,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.core import expr
+from game.core.effects import EffectInfo as EffectInfo  # the kinds' descriptions, named here too
+from game.core.effects import EffectOp as EffectOp
+from game.core.effects import Indices, describe_ops, effect_flags
+from game.core.effects import compile_effects as _compile_effects
+
+# The opcodes belong to their effect kinds (game.core.effects); named here for older callers.
+from game.core.effects.aim import AIM_ADD as AIM_ADD
+from game.core.effects.aim import AIM_SET as AIM_SET
+from game.core.effects.flag import FLAG_CLEAR as FLAG_CLEAR
+from game.core.effects.flag import FLAG_SET as FLAG_SET
+from game.core.effects.relation import REL_ADD as REL_ADD
+from game.core.effects.relation import REL_SET as REL_SET
+from game.core.effects.treaty import CANCEL as CANCEL
+from game.core.effects.treaty import SIGN as SIGN
 from game.core.expr import Evaluator, ExprError, Name
 from game.core.moves import Choose, TakeAction
 from game.core.scenario import Effect, Scenario, expression_places, month_index
-
-# Effect opcodes, applied by game.core.engine, which relies on this order (aims < relations
-# < flags < treaties) to pick a branch with one comparison.
-AIM_ADD, AIM_SET, REL_ADD, REL_SET, FLAG_SET, FLAG_CLEAR, SIGN, CANCEL = range(8)
-
-EffectOp = tuple[int, int, float]
-"""(opcode, index, amount): index of the aim, nation, flag or (nation * 64 + treaty kind)."""
-
-
-@dataclass(frozen=True, slots=True)
-class EffectInfo:
-    """One effect as a reader sees it, by id, for tooltips and reports.
-
-    ``kind`` is the effect's key in the scenario file (``aim``, ``relation``, ``set_flag``,
-    ``clear_flag``, ``sign``, ``cancel``); ``target`` the aim, nation or flag it changes;
-    ``treaty`` the treaty kind signed or ended; ``add`` or ``set`` the amount of an aim or
-    relation effect.
-    """
-
-    kind: str
-    target: str
-    treaty: str = ""
-    add: float | None = None
-    set: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,10 +157,8 @@ def collect_flags(scenario: Scenario) -> tuple[str, ...]:
 
     def scan_effects(effects: list[Effect]) -> None:
         for e in effects:
-            if e.set_flag:
-                seen.setdefault(e.set_flag)
-            if e.clear_flag:
-                seen.setdefault(e.clear_flag)
+            for name in effect_flags(e):
+                seen.setdefault(name)
 
     for text in condition_texts(scenario):
         try:
@@ -279,58 +267,11 @@ def compile_expr(text: str, resolve: Callable[[Name], Evaluator]) -> Evaluator:
     return expr.compile_node(expr.parse(text), resolve)
 
 
-def compile_effects(effects: list[Effect], scenario: Scenario,
-                    flag_ids: tuple[str, ...]) -> tuple[EffectOp, ...]:
-    """Turn effects into opcodes. Assumes references were checked (unknown ids raise KeyError)."""
-    aims = {a.id: i for i, a in enumerate(scenario.aims)}
-    nations = {n.id: i for i, n in enumerate(scenario.nations)}
-    treaties = {t.id: i for i, t in enumerate(scenario.treaty_kinds)}
-    flags = {f: i for i, f in enumerate(flag_ids)}
-    ops: list[EffectOp] = []
-    for e in effects:
-        if e.aim is not None:
-            if e.add is not None:
-                ops.append((AIM_ADD, aims[e.aim], e.add))
-            else:
-                ops.append((AIM_SET, aims[e.aim], float(e.set or 0)))
-        elif e.relation is not None:
-            if e.add is not None:
-                ops.append((REL_ADD, nations[e.relation], e.add))
-            else:
-                ops.append((REL_SET, nations[e.relation], float(e.set or 0)))
-        elif e.set_flag is not None:
-            ops.append((FLAG_SET, flags[e.set_flag], 0.0))
-        elif e.clear_flag is not None:
-            ops.append((FLAG_CLEAR, flags[e.clear_flag], 0.0))
-        elif e.sign is not None and e.with_ is not None:
-            ops.append((SIGN, nations[e.with_] * 64 + treaties[e.sign], 0.0))
-        elif e.cancel is not None and e.with_ is not None:
-            ops.append((CANCEL, nations[e.with_] * 64 + treaties[e.cancel], 0.0))
-    return tuple(ops)
-
-
-def describe_ops(rules: Rules, ops: tuple[EffectOp, ...]) -> tuple[EffectInfo, ...]:
-    """Return compiled effects as :class:`EffectInfo`, by id."""
-    out = []
-    for op, i, amount in ops:
-        if op == AIM_ADD:
-            out.append(EffectInfo("aim", rules.aim_ids[i], add=amount))
-        elif op == AIM_SET:
-            out.append(EffectInfo("aim", rules.aim_ids[i], set=amount))
-        elif op == REL_ADD:
-            out.append(EffectInfo("relation", rules.nation_ids[i], add=amount))
-        elif op == REL_SET:
-            out.append(EffectInfo("relation", rules.nation_ids[i], set=amount))
-        elif op == FLAG_SET:
-            out.append(EffectInfo("set_flag", rules.flag_ids[i]))
-        elif op == FLAG_CLEAR:
-            out.append(EffectInfo("clear_flag", rules.flag_ids[i]))
-        elif op in (SIGN, CANCEL):
-            out.append(EffectInfo("sign" if op == SIGN else "cancel", rules.nation_ids[i >> 6],
-                                  treaty=rules.treaty_ids[i & 63]))
-        else:
-            raise ValueError(f"unknown effect opcode {op}")
-    return tuple(out)
+def _indices(scenario: Scenario, flag_ids: tuple[str, ...]) -> Indices:
+    return Indices(aims={a.id: i for i, a in enumerate(scenario.aims)},
+                   nations={n.id: i for i, n in enumerate(scenario.nations)},
+                   treaties={t.id: i for i, t in enumerate(scenario.treaty_kinds)},
+                   flags={f: i for i, f in enumerate(flag_ids)})
 
 
 DRIFT_LIMIT = 1e12
@@ -389,11 +330,12 @@ def compile_rules(scenario: Scenario) -> Rules:
         return None if text is None else compile_expr(text, resolve)
 
     drift_formulas = tuple(opt(a.per_turn) for a in scenario.aims)
+    ix = _indices(scenario, flag_ids)
 
     actions = tuple(
         CompiledAction(i, a.id, a.cost, turn_of(a.earliest, 0), turn_of(a.latest, turns - 1),
                        opt(a.available), a.once, lean[a.stance],
-                       compile_effects(a.effects, scenario, flag_ids))
+                       _compile_effects(a.effects, ix))
         for i, a in enumerate(scenario.actions)
     )
     events = []
@@ -403,11 +345,11 @@ def compile_rules(scenario: Scenario) -> Rules:
         else:
             first, last = turn_of(ev.earliest, 0), turn_of(ev.latest, turns - 1)
         choices = tuple(CompiledChoice(k, c.id, lean[c.stance],
-                                       compile_effects(c.effects, scenario, flag_ids))
+                                       _compile_effects(c.effects, ix))
                         for k, c in enumerate(ev.choices))
         hist = next((c.index for c in choices if c.id == ev.historical_choice), -1)
         events.append(CompiledEvent(i, ev.id, first, last, opt(ev.when), ev.chance,
-                                    compile_effects(ev.effects, scenario, flag_ids),
+                                    _compile_effects(ev.effects, ix),
                                     choices, hist, ev.ends_game))
     by_turn: list[list[CompiledEvent]] = [[] for _ in range(turns)]
     for ev_c in events:

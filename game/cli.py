@@ -8,18 +8,23 @@ import os
 import sys
 
 from game import i18n
+from game.i18n import N_, _
 from game.reports.guard import guarded
 from game.reports.terminal import safe_output
 
 # name -> (module, one-line help). A module defines add_arguments(parser) and run(args) -> int.
+# The help is marked here and translated when the parser is built (after the language is set).
 COMMANDS: dict[str, tuple[str, str]] = {
-    "play": ("game.tools.play", "play the game (the default command)"),
-    "validate": ("game.tools.validate", "check scenario files; every problem as file:line:col"),
-    "simulate": ("game.tools.simulate", "play many games headless with a policy"),
-    "bench": ("game.tools.bench", "measure load and play speed against bare baselines"),
-    "schema": ("game.tools.schema", "write the JSON Schema of the scenario format for editors"),
-    "report": ("game.tools.report", "the end report of one saved game: html, md, csv or json"),
-    "compare": ("game.tools.compare", "the class at a glance: many saves against history"),
+    "play": ("game.tools.play", N_("play the game (the default command)")),
+    "validate": ("game.tools.validate",
+                 N_("check scenario files; every problem as file:line:col")),
+    "simulate": ("game.tools.simulate", N_("play many games headless with a policy")),
+    "bench": ("game.tools.bench", N_("measure load and play speed against bare baselines")),
+    "schema": ("game.tools.schema",
+               N_("write the JSON Schema of the scenario format for editors")),
+    "report": ("game.tools.report",
+               N_("the end report of one saved game: html, md, csv or json")),
+    "compare": ("game.tools.compare", N_("the class at a glance: many saves against history")),
 }
 
 
@@ -39,15 +44,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     (so `python main.py` opens the game without loading the teacher tools)."""
     parser = argparse.ArgumentParser(
         prog=program_name(),
-        description="Statecraft: lead a nation through the 1930s and compare your game "
-        "with history. With no command, the game opens.",
+        description=_("Statecraft: lead a nation through the 1930s and compare your game "
+                      "with history. With no command, the game opens."),
     )
     parser.add_argument("--lang", metavar="CODE",
-                        help="the language of the game and its reports (en, de; default: the "
-                        "settings, then LANGUAGE or LANG); may stand anywhere on the line")
+                        help=_("the language of the game and its reports ({languages}; default: "
+                               "the settings, then LANGUAGE or LANG); may stand anywhere on the "
+                               "line").format(languages=", ".join(i18n.available_languages())))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
-        p = sub.add_parser(name, help=help_text, description=help_text)
+        p = sub.add_parser(name, help=_(help_text), description=_(help_text))
         if only is None or name == only:
             module = importlib.import_module(module_name)
             module.add_arguments(p)
@@ -90,8 +96,10 @@ def _main(argv: list[str] | None) -> int:
     if lang is not None:
         used = i18n.set_command_line_language(lang)
         if i18n.normalise(lang) != used:
-            print(f"--lang {lang}: no translation for this language; using {used} "
-                  f"(available: {', '.join(i18n.available_languages())})", file=sys.stderr)
+            print(_("--lang {code}: no translation for this language; using {used} (available: "
+                    "{languages})").format(code=lang, used=used,
+                                           languages=", ".join(i18n.available_languages())),
+                  file=sys.stderr)
     else:
         i18n.set_language(None)  # the environment's, until the settings say otherwise
     if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help")):
@@ -102,7 +110,7 @@ def _main(argv: list[str] | None) -> int:
         # Whatever happens, the user gets a sentence, never a traceback.
         return guarded(args.command, args._module.run, args)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -14,11 +14,15 @@ import errno
 import os
 import stat
 
+from game.i18n import _
+
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 def _kib(n: int) -> str:
-    return f"{n / 1024:,.0f} KiB" if n < 1024 * 1024 else f"{n / (1024 * 1024):,.1f} MiB"
+    if n < 1024 * 1024:
+        return _("{size} KiB").format(size=f"{n / 1024:,.0f}")
+    return _("{size} MiB").format(size=f"{n / (1024 * 1024):,.1f}")
 
 
 def read_limited(path: str | os.PathLike[str], max_bytes: int) -> bytes:
@@ -30,11 +34,11 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file (a folder, a device or a pipe)",
+            raise OSError(errno.EINVAL, _("not a regular file (a folder, a device or a pipe)"),
                           os.fspath(path))
         if info.st_size > max_bytes:
-            raise OSError(errno.EFBIG, f"the file is {_kib(info.st_size)}, more than the "
-                          f"{_kib(max_bytes)} allowed", os.fspath(path))
+            raise OSError(errno.EFBIG, _("the file is {size}, more than the {most} allowed").format(
+                size=_kib(info.st_size), most=_kib(max_bytes)), os.fspath(path))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         chunks: list[bytes] = []
@@ -47,7 +51,8 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int) -> bytes:
             left -= len(chunk)
         data = b"".join(chunks)
         if len(data) > max_bytes:  # it grew while we read it
-            raise OSError(errno.EFBIG, f"the file is more than the {_kib(max_bytes)} allowed",
+            raise OSError(errno.EFBIG, _("the file is more than the {most} allowed").format(
+                most=_kib(max_bytes)),
                           os.fspath(path))
         return data
     finally:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from game.i18n import _
+
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 """Control characters (C0, DEL, C1), bidirectional embeddings/overrides/isolates, and
 surrogates (in a Python string they can only be lone ones)."""
@@ -24,8 +26,8 @@ def text_problem(text: str) -> str | None:
         return None
     code = ord(m.group())
     if 0xD800 <= code <= 0xDFFF:
-        return f"a lone surrogate (U+{code:04X}), which is not text"
-    return f"a control character (U+{code:04X})"
+        return _("a lone surrogate ({code}), which is not text").format(code=f"U+{code:04X}")
+    return _("a control character ({code})").format(code=f"U+{code:04X}")
 
 
 def clean_text(text: str, limit: int) -> str:

@@ -38,6 +38,7 @@ from game.core.engine import (
 )
 from game.core.rules import Rules
 from game.files import read_limited
+from game.i18n import _
 from game.safetext import clean_text, text_problem
 
 SAVE_FORMAT = "statecraft-save"
@@ -64,7 +65,7 @@ class SaveError(Exception):
 def _plain(value: str) -> str:
     problem = text_problem(value)
     if problem:
-        raise ValueError(f"holds {problem}")
+        raise ValueError(_("holds {problem}").format(problem=problem))
     return value
 
 
@@ -76,7 +77,8 @@ def _one_line(value: str) -> str:
 def _moves(value: list[str]) -> list[str]:
     # One pass over all the moves' text (a long game has hundreds of thousands).
     if value and max(map(len, value)) > MOVE_CHARS:
-        raise ValueError(f"holds a move longer than {MOVE_CHARS} characters")
+        raise ValueError(_("holds a move longer than {count} characters").format(
+            count=MOVE_CHARS))
     _plain("".join(value))
     return value
 
@@ -145,8 +147,8 @@ def save_data(state: GameState, player: str = "", scenario_file: str = "") -> Sa
     except ValidationError as exc:
         first = exc.errors(include_url=False, include_input=False)[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise SaveError(f"this game cannot be saved: its '{where}' "
-                        f"{str(first['msg']).lower()}") from None
+        raise SaveError(_("this game cannot be saved: its '{field}' {problem}").format(
+            field=where, problem=str(first["msg"]).lower())) from None
 
 
 def write_save(path: str | os.PathLike[str], state: GameState, player: str = "",
@@ -157,18 +159,19 @@ def write_save(path: str | os.PathLike[str], state: GameState, player: str = "",
     try:
         write_atomic(target, json.dumps(data.model_dump(), indent=1))
     except OSError as exc:
-        raise SaveError(f"{path}: cannot write the save: {exc.strerror or exc}") from None
+        raise SaveError(_("{file}: cannot write the save: {reason}").format(
+            file=path, reason=exc.strerror or exc)) from None
     clean_stale_temporaries(os.path.dirname(target) or ".")
 
 
 def _bounded_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise ValueError(f"a number of {len(text)} digits")
+        raise ValueError(_("a number of {count} digits").format(count=len(text)))
     return int(text)
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"the value {name}, which is not a number")
+    raise ValueError(_("the value {name}, which is not a number").format(name=name))
 
 
 def parse_save_json(raw: bytes) -> Any:
@@ -186,36 +189,45 @@ def read_save_data(path: str | os.PathLike[str]) -> SaveData:
     try:
         raw = read_limited(path, MAX_SAVE_BYTES)
     except OSError as exc:
-        raise SaveError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+        raise SaveError(_("{file}: cannot read the file: {reason}").format(
+            file=path, reason=exc.strerror or exc)) from None
     try:
         obj: Any = parse_save_json(raw)
     except UnicodeDecodeError:
-        raise SaveError(f"{path}: not a save, or a damaged one (it is not UTF-8 text)") \
+        raise SaveError(_("{file}: not a save, or a damaged one (it is not UTF-8 text)").format(
+            file=path)) \
             from None
     except json.JSONDecodeError as exc:
-        raise SaveError(f"{path}: not a save, or a damaged one (JSON: {exc.msg} at line "
-                        f"{exc.lineno}, column {exc.colno})") from None
+        raise SaveError(_("{file}: not a save, or a damaged one (JSON: {problem} at line "
+                          "{line}, column {column})").format(
+            file=path, problem=exc.msg, line=exc.lineno, column=exc.colno)) from None
     except ValueError as exc:
-        raise SaveError(f"{path}: not a save, or a damaged one (it holds {exc})") from None
+        raise SaveError(_("{file}: not a save, or a damaged one (it holds {problem})").format(
+            file=path, problem=exc)) from None
     except RecursionError:
-        raise SaveError(f"{path}: not a save, or a damaged one (nested too deeply)") from None
+        raise SaveError(_("{file}: not a save, or a damaged one (nested too deeply)").format(
+            file=path)) from None
     except MemoryError:
-        raise SaveError(f"{path}: not a save, or a damaged one (too large to read)") from None
+        raise SaveError(_("{file}: not a save, or a damaged one (too large to read)").format(
+            file=path)) from None
     if not isinstance(obj, dict) or obj.get("format") != SAVE_FORMAT:
-        raise SaveError(f"{path}: not a Statecraft save")
+        raise SaveError(_("{file}: not a Statecraft save").format(file=path))
     version = obj.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > SAVE_VERSION:
-        raise SaveError(f"{path}: made by a newer version of Statecraft (save version "
-                        f"{version}); update the game to open it")
+        raise SaveError(_("{file}: made by a newer version of Statecraft (save version "
+                          "{version}); update the game to open it").format(file=path,
+                                                                         version=version))
     try:
         return SaveData.model_validate(obj)
     except ValidationError as exc:
         first = exc.errors(include_url=False, include_input=False)[0]
         where = ".".join(str(p) for p in first["loc"])
         msg = str(first["msg"]).lower().removeprefix("value error, ")
-        raise SaveError(f"{path}: damaged save: '{where}' {msg}") from None
+        raise SaveError(_("{file}: damaged save: '{field}' {problem}").format(
+            file=path, field=where, problem=msg)) from None
     except (RecursionError, MemoryError, ValueError) as exc:
-        raise SaveError(f"{path}: damaged save ({exc.__class__.__name__})") from None
+        raise SaveError(_("{file}: damaged save ({problem})").format(
+            file=path, problem=exc.__class__.__name__)) from None
 
 
 def same_game(a: SaveData, b: SaveData) -> bool:
@@ -238,13 +250,15 @@ def replay_save(data: SaveData, rules: Rules, path: str = "") -> LoadedSave:
     scenario, or if an unchanged scenario refuses a move (a damaged save).
     """
     if data.scenario_id != rules.scenario.id:
-        raise SaveError(f"{path}: this save is for scenario '{data.scenario_id}', "
-                        f"not '{rules.scenario.id}'")
+        raise SaveError(_("{file}: this save is for scenario '{scenario}', not "
+                          "'{other}'").format(file=path, scenario=data.scenario_id,
+                                              other=rules.scenario.id))
     warnings = []
     changed = data.scenario_hash != rules.digest
     if changed:
-        warnings.append(f"{path}: the scenario '{data.scenario_id}' has changed since this game "
-                        "was saved; its decisions are replayed where they still apply")
+        warnings.append(_("{file}: the scenario '{scenario}' has changed since this game was "
+                          "saved; its decisions are replayed where they still apply").format(
+                              file=path, scenario=data.scenario_id))
     state = new_game(rules, data.seed)
     dropped = 0
     if not changed:
@@ -253,16 +267,19 @@ def replay_save(data: SaveData, rules: Rules, path: str = "") -> LoadedSave:
             for i, text in enumerate(data.moves):  # noqa: B007 (i names the failing move)
                 state = apply_action(state, parse_move(text))
         except MoveSyntaxError as exc:
-            raise SaveError(f"{path}: damaged save: move {i + 1}: {exc}") from None
+            raise SaveError(_("{file}: damaged save: move {number}: {problem}").format(
+                file=path, number=i + 1, problem=exc)) from None
         except IllegalMoveError as exc:
-            raise SaveError(f"{path}: damaged save: move {i + 1} ('{data.moves[i]}') is not "
-                            f"possible: {exc.reason}") from None
+            raise SaveError(_("{file}: damaged save: move {number} ('{move}') is not possible: "
+                              "{reason}").format(file=path, number=i + 1, move=data.moves[i],
+                                                 reason=exc.reason)) from None
         return LoadedSave(path, data, state, warnings, 0)
     for i, text in enumerate(data.moves):
         try:
             move = parse_move(text)
         except MoveSyntaxError as exc:
-            raise SaveError(f"{path}: damaged save: move {i + 1}: {exc}") from None
+            raise SaveError(_("{file}: damaged save: move {number}: {problem}").format(
+                file=path, number=i + 1, problem=exc)) from None
         # The scenario changed: keep every decision that still applies. An event the
         # new version added is answered as history did; a move that no longer fits is dropped.
         if is_over(state):
@@ -276,8 +293,9 @@ def replay_save(data: SaveData, rules: Rules, path: str = "") -> LoadedSave:
         else:
             dropped += 1
     if dropped:
-        warnings.append(f"{path}: {dropped} of {len(data.moves)} decisions no longer apply to "
-                        "the changed scenario and were left out")
+        warnings.append(_("{file}: {count} of {total} decisions no longer apply to the changed "
+                          "scenario and were left out").format(file=path, count=dropped,
+                                                               total=len(data.moves)))
     return LoadedSave(path, data, state, warnings, dropped)
 
 

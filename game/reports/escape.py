@@ -21,6 +21,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from game.i18n import _
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 # Characters that must never reach a terminal or a report raw: C0 and C1 controls (tab and
@@ -164,7 +166,7 @@ def _json_escape(m: re.Match[str]) -> str:
 
 def _first_not_finite(value: Any, where: str = "") -> str | None:
     if isinstance(value, float) and not math.isfinite(value):
-        return where or "the top level"
+        return where or _("the top level")
     if isinstance(value, dict):
         for k, v in value.items():
             found = _first_not_finite(v, f"{where}.{k}" if where else str(k))
@@ -191,7 +193,7 @@ def json_text(value: Any, indent: int | None = 1,
         where = _first_not_finite(value)
         if where is None:
             raise
-        raise NotFiniteError(f"the value of '{one_line(where)}' is not a finite number; "
-                             "the scenario's figures are out of range") from exc
+        raise NotFiniteError(_("the value of '{key}' is not a finite number; the scenario's "
+                               "figures are out of range").format(key=one_line(where))) from exc
     # Outside strings JSON is ASCII, so every such character is inside a string.
     return _UNSAFE.sub(_json_escape, text)

@@ -6,6 +6,8 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from game.i18n import _
+
 INTERNAL_ERROR = 70
 """Exit status for a bug (EX_SOFTWARE): the input was fine, the program was not."""
 
@@ -18,9 +20,11 @@ def guarded(command: str, body: Callable[[argparse.Namespace], int],
     except (KeyboardInterrupt, BrokenPipeError):
         raise
     except MemoryError:
-        print(f"{command}: out of memory; try fewer files at once", file=sys.stderr)
+        print(_("{command}: out of memory; try fewer files at once").format(command=command),
+              file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - the user gets a sentence, not a traceback
-        print(f"{command}: unexpected problem ({exc.__class__.__name__}: {exc}). This is a bug "
-              "in Statecraft; please report it with the command you ran.", file=sys.stderr)
+        print(_("{command}: unexpected problem ({kind}: {problem}). This is a bug in "
+                "Statecraft; please report it with the command you ran.").format(
+                    command=command, kind=exc.__class__.__name__, problem=exc), file=sys.stderr)
         return INTERNAL_ERROR

@@ -23,6 +23,8 @@ from game.core.engine import GameState, ending
 from game.core.policies import POLICIES, Policy, historical_game, play_game
 from game.core.rules import Rules
 from game.core.scoring import overall_score
+from game.i18n import N_, _, ngettext
+from game.present.numbers import number
 from game.reports.policy_file import PolicyPlan
 
 
@@ -274,7 +276,7 @@ def summarize_outcomes(rules: Rules, records: Sequence[GameRecord]) -> Outcomes:
                     for i, e in enumerate(rules.scenario.endings))
     aims = tuple(spread(a.id, a.name, [r.final[i] for r in records], hist.aims[i])
                  for i, a in enumerate(rules.scenario.aims))
-    score = spread("score", "Score", [r.score for r in records], overall_score(hist))
+    score = spread("score", N_("Score"), [r.score for r in records], overall_score(hist))
     return Outcomes(n, endings, aims, score, tuple(influences(rules, records)))
 
 
@@ -310,29 +312,39 @@ def _table(rows: list[list[str]], right: set[int]) -> list[str]:
 def describe_outcomes(outcomes: Outcomes) -> list[str]:
     """The spread of outcomes as lines of text for the terminal."""
     n = outcomes.games
-    lines = ["Endings:"]
-    rows = [["ending", "games", "share", ""]]
+    lines = [_("Endings:")]
+    # TRANSLATORS: the headings of the table of endings of simulate.
+    rows = [[_("ending"), _("games"), _("share"), ""]]
     for e in outcomes.endings:
-        rows.append([f"{e.title} ({e.id})", f"{e.games:,}", f"{e.share:.1f}%",
-                     "<- history" if e.historical else ""])
+        rows.append([_("{title} ({id})").format(title=e.title, id=e.id), number(e.games, 0),
+                     _("{percent}%").format(percent=number(e.share)),
+                     _("<- history") if e.historical else ""])
     lines += _table(rows, {1, 2})
-    lines += ["", f"Aims at the end of the {n:,} game{'s' if n != 1 else ''}, against the "
-              "historical path", "(its percentile: the share of games that ended below it):"]
-    rows = [["aim", "min", "10%", "median", "90%", "max", "history", "percentile"]]
+    lines += ["", ngettext("Aims at the end of the {count} game, against the historical path",
+                           "Aims at the end of the {count} games, against the historical path",
+                           n).format(count=number(n, 0)),
+              _("(its percentile: the share of games that ended below it):")]
+    rows = [[_("aim"), _("min"), _("10%"), _("median"), _("90%"), _("max"), _("history"),
+             _("percentile")]]
     for s in (*outcomes.aims, outcomes.score):
-        rows.append([s.name, f"{s.min:.1f}", f"{s.p10:.1f}", f"{s.median:.1f}", f"{s.p90:.1f}",
-                     f"{s.max:.1f}", f"{s.history:.1f}", f"{s.history_percentile:.0f}%"])
+        rows.append([_(s.name) if s is outcomes.score else s.name, number(s.min),
+                     number(s.p10), number(s.median), number(s.p90), number(s.max),
+                     number(s.history), _("{percent}%").format(
+                         percent=number(s.history_percentile, 0))])
     lines += _table(rows, set(range(1, 8)))
     lines.append("")
     if outcomes.influences:
-        lines += ["Decisions that moved the score most", "(mean score of the games that made "
-                  "it, minus that of the games that did not):"]
-        rows = [["difference", "decision", "made it", "did not"]]
+        lines += [_("Decisions that moved the score most"),
+                  _("(mean score of the games that made it, minus that of the games that did "
+                    "not):")]
+        rows = [[_("difference"), _("decision"), _("made it"), _("did not")]]
         for inf in outcomes.influences:
-            what = f"took '{inf.label}'" if inf.kind == "action" else f"chose '{inf.label}'"
-            rows.append([f"{inf.difference:+.1f}", what, f"{inf.made:,}", f"{inf.not_made:,}"])
+            what = _("took '{action}'").format(action=inf.label) if inf.kind == "action" \
+                else _("chose '{choice}'").format(choice=inf.label)
+            rows.append([number(inf.difference, signed=True), what, number(inf.made, 0),
+                         number(inf.not_made, 0)])
         lines += _table(rows, {0, 2, 3})
     else:
-        lines.append("No decision was made by some games and not others often enough to "
-                     "compare (try more --runs, or a random policy).")
+        lines.append(_("No decision was made by some games and not others often enough to "
+                       "compare (try more --runs, or a random policy)."))
     return lines

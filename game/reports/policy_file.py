@@ -26,6 +26,7 @@ from game.core import expr
 from game.core.policies import Policy, choices_policy
 from game.core.rules import Rules
 from game.files import read_limited
+from game.i18n import _
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.yamlsafe import MAX_BYTES, read_yaml
 
@@ -76,13 +77,15 @@ class PolicyPlan:
         return choices_policy(self.choices, self.actions, self.skip, self.follow_history)
 
 
-def _suggestion(word: object, known: list[str], what: str) -> str:
+def _suggestion(word: object, known: list[str], sentence: str) -> str:
+    """A "did you mean" for ``word``, else ``sentence`` (translated, with ``{known}``) listing
+    the names the file may use."""
     hint = expr.suggest(word, known) \
         if isinstance(word, str) and len(word) <= _LONGEST_SHOWN else ""
     if hint:
         return hint
     shown = ", ".join(known[:12]) + (" ..." if len(known) > 12 else "")
-    return f"the {what} are: {shown}"
+    return sentence.format(known=shown)
 
 
 def load_policy_file(path: str | Path, rules: Rules) -> PolicyPlan:
@@ -92,8 +95,8 @@ def load_policy_file(path: str | Path, rules: Rules) -> PolicyPlan:
         # Only a regular file, never more than a scenario's size, never blocking on a pipe.
         raw = read_limited(path, MAX_BYTES)
     except OSError as exc:
-        raise PolicyFileError([Problem(filename, 0, 0, f"cannot read the file: "
-                                       f"{exc.strerror or exc}")]) from None
+        raise PolicyFileError([Problem(filename, 0, 0, _("cannot read the file: {reason}").format(
+            reason=exc.strerror or exc))]) from None
     try:
         data, values, keys = read_yaml(raw, filename)
     except ScenarioError as exc:
@@ -113,16 +116,16 @@ def load_policy_file(path: str | Path, rules: Rules) -> PolicyPlan:
                 for line, col, message, hint in first]
 
     if not isinstance(data, dict):
-        at((), "a file of choices must be a mapping: 'choices:' with 'event: choice' lines",
-           "see python main.py simulate --help")
+        at((), _("a file of choices must be a mapping: 'choices:' with 'event: choice' lines"),
+           _("see python main.py simulate --help"))
         raise PolicyFileError(problems())
     follow = True
     skip: frozenset[str] = frozenset()
     if set(data) & set(SECTIONS):
         for k in data:
             if k not in SECTIONS:
-                at((k,), f"unknown section '{_show(k)}'",
-               partial(_suggestion, k, list(SECTIONS), "sections"), key=True)
+                at((k,), _("unknown section '{name}'").format(name=_show(k)),
+               partial(_suggestion, k, list(SECTIONS), _("the sections are: {known}")), key=True)
         raw_choices: Any = data.get("choices") or {}
         raw_actions: Any = data.get("actions") or {}
         base: tuple[str | int, ...] = ("choices",)
@@ -130,7 +133,7 @@ def load_policy_file(path: str | Path, rules: Rules) -> PolicyPlan:
         if isinstance(follow_value, bool):
             follow = follow_value
         else:
-            at(("follow_history",), "'follow_history' must be true or false")
+            at(("follow_history",), _("'follow_history' must be true or false"))
         skip = _skip(data.get("skip") or [], rules, at)
     else:
         raw_choices, raw_actions, base = data, {}, ()
@@ -144,7 +147,7 @@ def load_policy_file(path: str | Path, rules: Rules) -> PolicyPlan:
 def _choices(raw: Any, base: tuple[str | int, ...], rules: Rules,
              at: _At) -> dict[str, str]:
     if not isinstance(raw, dict):
-        at(base, "'choices' must be 'event: choice' lines")
+        at(base, _("'choices' must be 'event: choice' lines"))
         return {}
     events = {e.id: e for e in rules.scenario.events if e.choices}
     event_ids = list(events)
@@ -152,13 +155,18 @@ def _choices(raw: Any, base: tuple[str | int, ...], rules: Rules,
     for event_id, choice_id in raw.items():
         where = base + (event_id,)
         if event_id not in events:
-            at(where, f"no event with choices called '{_show(event_id)}' in this scenario",
-               partial(_suggestion, event_id, event_ids, "events with choices"), key=True)
+            at(where, _("no event with choices called '{name}' in this scenario").format(
+                name=_show(event_id)), partial(_suggestion, event_id, event_ids,
+                                               _("the events with choices are: {known}")),
+               key=True)
             continue
         ids = [c.id for c in events[event_id].choices]
         if not isinstance(choice_id, str) or choice_id not in ids:
-            at(where, f"'{_show(choice_id)}' is not a choice of '{event_id}'",
-               partial(_suggestion, choice_id, ids, f"choices of '{event_id}'"))
+            at(where, _("'{name}' is not a choice of '{event}'").format(name=_show(choice_id),
+                                                                        event=event_id),
+               partial(_suggestion, choice_id, ids,
+                       # TRANSLATORS: {{known}} stays as it is: the list is put there later.
+                       _("the choices of '{event}' are: {{known}}").format(event=event_id)))
             continue
         out[event_id] = choice_id
     return out
@@ -166,14 +174,15 @@ def _choices(raw: Any, base: tuple[str | int, ...], rules: Rules,
 
 def _skip(raw: Any, rules: Rules, at: _At) -> frozenset[str]:
     if not isinstance(raw, list):
-        at(("skip",), "'skip' must be a list of action ids, e.g. [replace_litvinov]")
+        at(("skip",), _("'skip' must be a list of action ids, e.g. [replace_litvinov]"))
         return frozenset()
     known = list(rules.action_index)
     out = set()
     for k, action_id in enumerate(raw):
         if not isinstance(action_id, str) or action_id not in rules.action_index:
-            at(("skip", k), f"no action called '{_show(action_id)}' in this scenario",
-               partial(_suggestion, action_id, known, "actions"))
+            at(("skip", k), _("no action called '{name}' in this scenario").format(
+                name=_show(action_id)),
+               partial(_suggestion, action_id, known, _("the actions are: {known}")))
             continue
         out.add(action_id)
     return frozenset(out)
@@ -181,7 +190,7 @@ def _skip(raw: Any, rules: Rules, at: _At) -> frozenset[str]:
 
 def _actions(raw: Any, rules: Rules, at: _At) -> dict[int, list[str]]:
     if not isinstance(raw, dict):
-        at(("actions",), "'actions' must be '\"YYYY-MM\": [action, ...]' lines")
+        at(("actions",), _("'actions' must be '\"YYYY-MM\": [action, ...]' lines"))
         return {}
     known = list(rules.action_index)
     cal = rules.scenario.calendar
@@ -189,19 +198,22 @@ def _actions(raw: Any, rules: Rules, at: _At) -> dict[int, list[str]]:
     for month, ids in raw.items():
         where: tuple[str | int, ...] = ("actions", month)
         if not _MONTH.match(str(month)):
-            at(where, f"'{_show(month)}' is not a month", 'write it "YYYY-MM", e.g. "1933-01"',
+            at(where, _("'{name}' is not a month").format(name=_show(month)),
+               _('write it "YYYY-MM", e.g. "1933-01"'),
                key=True)
             continue
         turn = rules.turn_of_month(str(month))
         if not 0 <= turn < rules.turns:
-            at(where, f"{month} is outside the calendar ({cal.start} to {cal.end})", key=True)
+            at(where, _("{month} is outside the calendar ({start} to {end})").format(
+                month=month, start=cal.start, end=cal.end), key=True)
             continue
         items = ids if isinstance(ids, list) else [ids]
         for k, action_id in enumerate(items):
             spot = where + (k,) if isinstance(ids, list) else where
             if not isinstance(action_id, str) or action_id not in rules.action_index:
-                at(spot, f"no action called '{_show(action_id)}' in this scenario",
-                   partial(_suggestion, action_id, known, "actions"))
+                at(spot, _("no action called '{name}' in this scenario").format(
+                    name=_show(action_id)),
+                   partial(_suggestion, action_id, known, _("the actions are: {known}")))
                 continue
             out.setdefault(turn, []).append(action_id)
     return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.files import read_limited
+from game.i18n import _, ngettext
 from game.reports.escape import one_line
 from game.saves import (
     MAX_SAVE_BYTES,
@@ -42,17 +43,34 @@ def problem_sentence(path: object, exc: BaseException, what: str = "save") -> st
         return str(exc)
     if isinstance(exc, ScenarioError):
         first = exc.problems[0].format() if exc.problems else str(exc)
-        more = f" (and {len(exc.problems) - 1} more problem(s))" if len(exc.problems) > 1 else ""
-        return f"{path}: its scenario does not load: {first}{more}"
+        more = len(exc.problems) - 1
+        if more > 0:
+            return ngettext("{file}: its scenario does not load: {problem} (and {count} more "
+                            "problem(s))", "{file}: its scenario does not load: {problem} (and "
+                            "{count} more problem(s))", more).format(file=path, problem=first,
+                                                                     count=more)
+        return _("{file}: its scenario does not load: {problem}").format(file=path,
+                                                                          problem=first)
     if isinstance(exc, OSError):
-        return f"{path}: cannot read the file: {exc.strerror or exc}"
-    if isinstance(exc, MemoryError):
-        return f"{path}: not a usable {what} (too large to handle)"
-    detail = one_line(str(exc))
+        return _("{file}: cannot read the file: {reason}").format(file=path,
+                                                                  reason=exc.strerror or exc)
+    detail = "" if isinstance(exc, MemoryError) else one_line(str(exc))
     if len(detail) > 200:
         detail = detail[:200] + "..."
-    return f"{path}: not a usable {what} ({exc.__class__.__name__}" + \
-        (f": {detail})" if detail else ")")
+    if what == "scenario":
+        if isinstance(exc, MemoryError):
+            return _("{file}: not a usable scenario (too large to handle)").format(file=path)
+        if detail:
+            return _("{file}: not a usable scenario ({kind}: {detail})").format(
+                file=path, kind=exc.__class__.__name__, detail=detail)
+        return _("{file}: not a usable scenario ({kind})").format(
+            file=path, kind=exc.__class__.__name__)
+    if isinstance(exc, MemoryError):
+        return _("{file}: not a usable save (too large to handle)").format(file=path)
+    if detail:
+        return _("{file}: not a usable save ({kind}: {detail})").format(
+            file=path, kind=exc.__class__.__name__, detail=detail)
+    return _("{file}: not a usable save ({kind})").format(file=path, kind=exc.__class__.__name__)
 
 REPORT_FORMAT = "statecraft-report"
 """The ``format`` of the JSON reports written by ``report``: skipped quietly in folders."""
@@ -80,12 +98,14 @@ def _check_regular(path: Path) -> None:
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise SaveError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+        raise SaveError(_("{file}: cannot read the file: {reason}").format(
+            file=path, reason=exc.strerror or exc)) from None
     if not stat.S_ISREG(info.st_mode):
-        raise SaveError(f"{path}: not a regular file (a folder, a device or a pipe)")
+        raise SaveError(_("{file}: not a regular file (a folder, a device or a pipe)").format(
+            file=path))
     if info.st_size > MAX_SAVE_BYTES:
-        raise SaveError(f"{path}: not a save (the file is {info.st_size // 1024:,} KiB, too "
-                        "large)")
+        raise SaveError(_("{file}: not a save (the file is {size} KiB, too large)").format(
+            file=path, size=f"{info.st_size // 1024:,}"))
 
 
 def _folder_entries(folder: Path) -> tuple[list[Path], list[Path]]:
@@ -118,21 +138,25 @@ def collect_files(targets: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
             try:
                 found, others = _folder_entries(path)
             except OSError as exc:
-                skipped.append(Skipped(target, f"{target}: cannot read the folder: "
-                                       f"{exc.strerror or exc}"))
+                skipped.append(Skipped(target, _("{folder}: cannot read the folder: "
+                                                 "{reason}").format(
+                    folder=target, reason=exc.strerror or exc)))
                 continue
-            skipped += [Skipped(str(p), f"{p}: not a regular file (a folder, a device or a "
-                                "pipe); left out") for p in others]
+            skipped += [Skipped(str(p), _("{file}: not a regular file (a folder, a device or a "
+                                          "pipe); left out").format(file=p)) for p in others]
             if not found:
-                skipped.append(Skipped(target, f"{target}: no saves in this folder (a save is "
-                                       "a .json file written by the game or by simulate --saves)"))
+                skipped.append(Skipped(target, _("{folder}: no saves in this folder (a save is a "
+                                                 ".json file written by the game or by simulate "
+                                                 "--saves)").format(folder=target)))
         elif path.is_file():
             found = [path]
         elif path.exists():
-            skipped.append(Skipped(target, f"{target}: not a regular file (a device or a pipe)"))
+            skipped.append(Skipped(target, _("{file}: not a regular file (a device or a "
+                                             "pipe)").format(file=target)))
             continue
         else:
-            skipped.append(Skipped(target, f"{target}: no such file or folder"))
+            skipped.append(Skipped(target, _("{file}: no such file or folder").format(
+                file=target)))
             continue
         for p in found:
             try:
@@ -194,9 +218,15 @@ class ScenarioFinder:
         if self.explicit is not None:
             ex = self.explicit.scenario
             if data.scenario_id != ex.id:
-                title = f" ({data.scenario_title})" if data.scenario_title else ""
-                raise SaveError(f"{path}: this save is for scenario '{data.scenario_id}'{title}, "
-                                f"not '{ex.id}' ({self.explicit.path})")
+                if data.scenario_title:
+                    raise SaveError(_("{file}: this save is for scenario '{scenario}' ({title}), "
+                                      "not '{other}' ({other_file})").format(
+                        file=path, scenario=data.scenario_id, title=data.scenario_title,
+                        other=ex.id, other_file=self.explicit.path))
+                raise SaveError(_("{file}: this save is for scenario '{scenario}', not "
+                                  "'{other}' ({other_file})").format(
+                    file=path, scenario=data.scenario_id, other=ex.id,
+                    other_file=self.explicit.path))
             return self.explicit
         candidates: list[LoadedScenario] = []
         if data.scenario_file and _is_regular(data.scenario_file):
@@ -214,9 +244,14 @@ class ScenarioFinder:
             candidates.append(loaded)
         if candidates:
             return candidates[0]  # replay_save warns that the scenario changed
-        where = f"{data.scenario_file} or " if data.scenario_file else ""
-        raise SaveError(f"{path}: its scenario '{data.scenario_id}' is not installed (looked for "
-                        f"{where}a scenario file with that id); give it with --scenario FILE")
+        if data.scenario_file:
+            raise SaveError(_("{file}: its scenario '{scenario}' is not installed (looked for "
+                              "{scenario_file} or a scenario file with that id); give it with "
+                              "--scenario FILE").format(file=path, scenario=data.scenario_id,
+                                                        scenario_file=data.scenario_file))
+        raise SaveError(_("{file}: its scenario '{scenario}' is not installed (looked for a "
+                          "scenario file with that id); give it with --scenario FILE").format(
+                              file=path, scenario=data.scenario_id))
 
 
 def _is_regular(name: str) -> bool:
@@ -248,5 +283,5 @@ def open_saves(files: Iterable[Path], finder: ScenarioFinder) -> Iterator[Loaded
         except LOAD_PROBLEMS as exc:
             yield Skipped(str(path), problem_sentence(path, exc))
         except Exception as exc:  # noqa: BLE001 - one file must not stop the class's comparison
-            yield Skipped(str(path), f"{problem_sentence(path, exc)}; this may be a bug in "
-                          "Statecraft, please report it")
+            yield Skipped(str(path), _("{problem}; this may be a bug in Statecraft, please "
+                                       "report it").format(problem=problem_sentence(path, exc)))

@@ -18,6 +18,7 @@ import yaml
 
 from game.core.policies import POLICIES, play_game
 from game.files import read_limited
+from game.i18n import _
 from game.paths import CHECKOUT
 from game.scenario.loader import DEFAULT_SCENARIO, load_scenario
 from game.scenario.yamlsafe import MAX_BYTES
@@ -29,7 +30,7 @@ Row = tuple[str, str, str, str]  # what, measured, baseline, ratio/goal
 def median_time(fn: Callable[[], object], repeats: int) -> float:
     """Median wall time of ``fn`` over ``repeats`` calls, in seconds."""
     times = []
-    for _ in range(repeats):
+    for _repeat in range(repeats):
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
@@ -101,13 +102,13 @@ def _playable(scenario: str) -> Path:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scenario", default=str(DEFAULT_SCENARIO), metavar="FILE", type=regular_file,
-                   help="the scenario to load and play (default: the 1928-1941 one)")
+                   help=_("the scenario to load and play (default: the 1928-1941 one)"))
     p.add_argument("--repeats", type=int_in(1, 1000), default=21,
-                   help="repeats per timing, 1 to 1,000 (median taken; default 21)")
+                   help=_("repeats per timing, 1 to 1,000 (median taken; default 21)"))
     p.add_argument("--games", type=int_in(1, 1_000_000), default=400,
-                   help="games per timing batch, 1 to 1,000,000 (default 400)")
+                   help=_("games per timing batch, 1 to 1,000,000 (default 400)"))
     p.add_argument("--only", choices=sorted(SECTIONS), action="append",
-                   help="run only this section (may be repeated)")
+                   help=_("run only this section (may be repeated)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -119,9 +120,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         print(f"[{name}] ...", flush=True)
         rows.extend(section(args))
-    widths = [max(len(r[i]) for r in rows + [("what", "measured", "baseline", "ratio")])
-              for i in range(4)]
-    header = ("what", "measured", "baseline", "ratio / goal")
+    header = (_("what"), _("measured"), _("baseline"), _("ratio / goal"))
+    widths = [max(len(r[i]) for r in [*rows, header]) for i in range(4)]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
     return 0

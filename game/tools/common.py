@@ -10,6 +10,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from game.i18n import _, babel_locale, ngettext
+from game.present.numbers import number
 from game.reports.escape import one_line
 from game.reports.saveset import LOAD_PROBLEMS, problem_sentence
 from game.scenario.errors import ScenarioError
@@ -27,7 +29,8 @@ def print_problems(lines: list[str], total: int | None = None) -> None:
         print(line, file=sys.stderr)
     shown = min(len(lines), MAX_PROBLEMS_SHOWN)
     if total > shown:
-        print(f"... and {total - shown:,} more problem(s)", file=sys.stderr)
+        print(ngettext("... and {count} more problem(s)", "... and {count} more problem(s)",
+                       total - shown).format(count=number(total - shown, 0)), file=sys.stderr)
 
 
 def load_or_report(path: str | Path | None) -> LoadedScenario | None:
@@ -38,12 +41,15 @@ def load_or_report(path: str | Path | None) -> LoadedScenario | None:
         return load_scenario(target)
     except ScenarioError as exc:
         print_problems([p.format() for p in exc.problems])
-        print(f"{target}: the scenario has {len(exc.problems)} error(s); fix them and try again "
-              f"(python main.py validate {target})", file=sys.stderr)
+        print(ngettext("{file}: the scenario has {count} error(s); fix them and try again "
+                       "(python main.py validate {file})",
+                       "{file}: the scenario has {count} error(s); fix them and try again "
+                       "(python main.py validate {file})", len(exc.problems)).format(
+                           file=target, count=len(exc.problems)), file=sys.stderr)
         return None
     except LOAD_PROBLEMS as exc:
-        print(f"{problem_sentence(target, exc, 'scenario')}; check it with "
-              f"python main.py validate {target}", file=sys.stderr)
+        print(_("{problem}; check it with python main.py validate {file}").format(
+            problem=problem_sentence(target, exc, "scenario"), file=target), file=sys.stderr)
         return None
 
 
@@ -58,6 +64,11 @@ def output_format(chosen: str | None, output: str | None, formats: tuple[str, ..
     return fmt if fmt in formats else default
 
 
+def whole(value: int) -> str:
+    """A whole number as the reader writes it (``1,000``), exact however large."""
+    return f"{value:,}" if babel_locale() == "en" or abs(value) > 2**53 else number(value, 0)
+
+
 # -- argument types: argparse prints "usage: ... error: argument --runs: ..." for a bad value --
 
 
@@ -67,14 +78,17 @@ def int_in(low: int, high: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
         word = text.strip().replace("_", "")
         if not word.lstrip("+-").isascii() or not word.lstrip("+-").isdigit():
-            raise argparse.ArgumentTypeError(f"'{one_line(text)[:40]}' is not a whole number")
+            raise argparse.ArgumentTypeError(_("'{text}' is not a whole number").format(
+                text=one_line(text)[:40]))
         if len(word) > 30:
-            raise argparse.ArgumentTypeError(f"'{word[:20]}...' ({len(word):,} digits) is out "
-                                             f"of range: use {low:,} to {high:,}")
+            raise argparse.ArgumentTypeError(_("'{start}...' ({count} digits) is out of range: "
+                                               "use {low} to {high}").format(
+                start=word[:20], count=whole(len(word)), low=whole(low), high=whole(high)))
         value = int(word)
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{value:,} is out of range: use {low:,} to "
-                                             f"{high:,}")
+            raise argparse.ArgumentTypeError(_("{value} is out of range: use {low} to "
+                                               "{high}").format(
+                value=whole(value), low=whole(low), high=whole(high)))
         return value
 
     parse.__name__ = "number"
@@ -87,16 +101,18 @@ def regular_file(text: str) -> str:
     try:
         info = os.stat(text)
     except FileNotFoundError:
-        raise argparse.ArgumentTypeError(f"{one_line(text)}: no such file") from None
+        raise argparse.ArgumentTypeError(_("{file}: no such file").format(
+            file=one_line(text))) from None
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise argparse.ArgumentTypeError(f"{one_line(text)}: cannot read it ({reason})") \
-            from None
+        raise argparse.ArgumentTypeError(_("{file}: cannot read it ({reason})").format(
+            file=one_line(text), reason=reason)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise argparse.ArgumentTypeError(f"{one_line(text)}: is a folder, not a file")
+        raise argparse.ArgumentTypeError(_("{file}: is a folder, not a file").format(
+            file=one_line(text)))
     if not stat.S_ISREG(info.st_mode):
-        raise argparse.ArgumentTypeError(f"{one_line(text)}: not a regular file (a device or "
-                                         "a pipe)")
+        raise argparse.ArgumentTypeError(_("{file}: not a regular file (a device or a "
+                                           "pipe)").format(file=one_line(text)))
     return text
 
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import re
 import sys
 from pathlib import Path
 
 from game.atomic import write_atomic
+from game.i18n import _, ngettext
+from game.present.numbers import number
 from game.reports.class_games import gather, version_labels
 from game.reports.class_render import render_csv, render_html, render_markdown
 from game.reports.classview import ClassView, class_view
@@ -29,23 +32,27 @@ SHOWN_MESSAGES = 40
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="SAVE_OR_FOLDER",
-                   help="save files, or folders of them (every .json file directly inside)")
+                   help=_("save files, or folders of them (every .json file directly inside)"))
     p.add_argument("--format", choices=FORMATS,
-                   help="md (default, or from the -o name), html or csv (one row per game)")
+                   help=_("md (default, or from the -o name), html or csv (one row per game)"))
     p.add_argument("-o", "--output", metavar="PATH",
-                   help="write it to a file, or into a folder as class.FORMAT (default: screen)")
+                   help=_("write it to a file, or into a folder as class.FORMAT (default: "
+                          "screen)"))
     p.add_argument("--anonymise", "--anonymize", action="store_true",
-                   help="call the players 'Student 1', 'Student 2'... and leave out file names")
+                   help=_("call the players 'Student 1', 'Student 2'... and leave out file "
+                          "names"))
     p.add_argument("--scenario", metavar="FILE", type=regular_file,
-                   help="compare only saves of this scenario file (others are left out)")
+                   help=_("compare only saves of this scenario file (others are left out)"))
 
 
-def _say(lines: list[str], prefix: str, what: str) -> None:
-    """Print the first :data:`SHOWN_MESSAGES` lines on stderr, then how many more there are."""
+def _say(lines: list[str], line_form: str, more_form: str) -> None:
+    """Print the first :data:`SHOWN_MESSAGES` lines on stderr (each put in ``line_form``, a
+    sentence with ``{message}``), then how many more there are (``more_form``, with
+    ``{count}``)."""
     for line in lines[:SHOWN_MESSAGES]:
-        print(f"{prefix}{line}", file=sys.stderr)
+        print(line_form.format(message=line), file=sys.stderr)
     if len(lines) > SHOWN_MESSAGES:
-        print(f"{prefix}... and {len(lines) - SHOWN_MESSAGES:,} more {what}", file=sys.stderr)
+        print(more_form.format(count=number(len(lines) - SHOWN_MESSAGES, 0)), file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,23 +65,24 @@ def run(args: argparse.Namespace) -> int:
             return 1
     finder = ScenarioFinder(explicit)
     groups, skipped, warnings = gather(args.paths, finder)
-    _say([s.reason for s in skipped], "skipped ", "files left out")
-    _say(warnings, "note: ", "notes")
+    _say([s.reason for s in skipped], _("skipped {message}"),
+         _("skipped ... and {count} more files left out"))
+    _say(warnings, _("note: {message}"), _("note: ... and {count} more notes"))
     if not groups:
-        print("no saved games to compare", file=sys.stderr)
+        print(_("no saved games to compare"), file=sys.stderr)
         return 1
     labels = version_labels(groups, finder)
     ids = list(dict.fromkeys(key[0] for key in groups))
     if len(ids) > 1:
-        print(f"note: the saves are of {len(ids)} scenarios ({', '.join(ids)}); each is "
-              "compared on its own", file=sys.stderr)
+        print(_("note: the saves are of {count} scenarios ({scenarios}); each is compared on "
+                "its own").format(count=len(ids), scenarios=", ".join(ids)), file=sys.stderr)
     for scenario_id in ids:
         count = sum(1 for key in groups if key[0] == scenario_id)
         if count > 1:
-            print(f"note: the saves of scenario '{scenario_id}' were made with {count} "
-                  "different versions of it (the scenario was edited between games); each "
-                  "version is compared on its own, with its own endings and choices",
-                  file=sys.stderr)
+            print(_("note: the saves of scenario '{scenario}' were made with {count} "
+                    "different versions of it (the scenario was edited between games); each "
+                    "version is compared on its own, with its own endings and "
+                    "choices").format(scenario=scenario_id, count=count), file=sys.stderr)
     views: list[ClassView] = []
     start = 0
     for key, (rules, games) in groups.items():
@@ -97,22 +105,24 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_atomic(target, utf8_safe(text))
         except OSError as exc:
-            print(f"{target}: cannot write the comparison: {exc.strerror or exc}",
-                  file=sys.stderr)
+            print(_("{file}: cannot write the comparison: {reason}").format(
+                file=target, reason=exc.strerror or exc), file=sys.stderr)
             return 1
         count = sum(v.games for v in views)
-        print(f"wrote {target} ({count} game{'s' if count != 1 else ''})")
+        print(ngettext("wrote {file} ({count} game)", "wrote {file} ({count} games)",
+                       count).format(file=target, count=count))
     else:
         sys.stdout.write(text)
     if skipped:
-        print(f"{len(skipped)} file(s) or folder(s) left out; the rest were compared",
-              file=sys.stderr)
+        print(ngettext("{count} file(s) or folder(s) left out; the rest were compared",
+                       "{count} file(s) or folder(s) left out; the rest were compared",
+                       len(skipped)).format(count=len(skipped)), file=sys.stderr)
         return 1
     return 0
 
 
 def _renumber(view: ClassView, start: int) -> ClassView:
     """Keep 'Student N' unique across several scenarios' groups."""
-    rows = tuple(dataclasses.replace(r, name=f"Student {int(r.name.split()[-1]) + start}")
-                 for r in view.students)
+    rows = tuple(dataclasses.replace(r, name=_("Student {number}").format(
+        number=int(re.findall(r"\d+", r.name)[-1]) + start)) for r in view.students)
     return dataclasses.replace(view, students=rows)

@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 
+from game.i18n import _
 from game.ui.settings import MAX_WINDOW, MIN_WINDOW, clamp_window
 
 SIZE = re.compile(r"^\s*(\d{1,9})\s*[xX×]\s*(\d{1,9})\s*$")
@@ -17,14 +18,15 @@ SEED_RANGE = (-(2**63), 2**64 - 1)
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scenario", metavar="FILE",
-                   help="start a game of this scenario file (default: the title screen, on the "
-                   "1928-1941 scenario)")
+                   help=_("start a game of this scenario file (default: the title screen, on "
+                          "the 1928-1941 scenario)"))
     p.add_argument("--watch", action="store_true",
-                   help="with --scenario: reload the scenario when the file changes, replaying "
-                   "the game's decisions where they still apply")
+                   help=_("with --scenario: reload the scenario when the file changes, "
+                          "replaying the game's decisions where they still apply"))
     p.add_argument("--seed", metavar="S",
-                   help="random seed of new games, a whole number (default 0)")
-    p.add_argument("--size", metavar="WxH", help="window size, e.g. 1600x900 (default: settings)")
+                   help=_("random seed of new games, a whole number (default 0)"))
+    p.add_argument("--size", metavar="WxH",
+                   help=_("window size, e.g. 1600x900 (default: settings)"))
 
 
 def parse_size(text: str) -> tuple[int, int] | None:
@@ -61,7 +63,7 @@ def screen_size() -> tuple[int, int] | None:
 
 def run(args: argparse.Namespace) -> int:
     if args.watch and not args.scenario:
-        print("--watch needs --scenario FILE", file=sys.stderr)
+        print(_("--watch needs --scenario FILE"), file=sys.stderr)
         return 2
     if args.scenario:
         try:
@@ -69,31 +71,35 @@ def run(args: argparse.Namespace) -> int:
         except (OSError, ValueError):
             is_file = False
         if not is_file:
-            print(f"{args.scenario}: no such scenario file (or not a regular file)",
-                  file=sys.stderr)
+            print(_("{file}: no such scenario file (or not a regular file)").format(
+                file=args.scenario), file=sys.stderr)
             return 2
     seed = None
     if args.seed is not None:
         seed = parse_seed(args.seed)
         if seed is None:
-            print(f"--seed {args.seed[:40]}: write a whole number between {SEED_RANGE[0]} and "
-                  f"{SEED_RANGE[1]}, e.g. --seed 7", file=sys.stderr)
+            print(_("--seed {seed}: write a whole number between {low} and {high}, e.g. "
+                    "--seed 7").format(seed=args.seed[:40], low=SEED_RANGE[0],
+                                       high=SEED_RANGE[1]), file=sys.stderr)
             return 2
     size = None
     if args.size:
         wanted = parse_size(args.size)
         if wanted is None:
-            print(f"--size {args.size[:40]}: write it as WIDTHxHEIGHT with two positive whole "
-                  "numbers, e.g. 1600x900", file=sys.stderr)
+            print(_("--size {size}: write it as WIDTHxHEIGHT with two positive whole numbers, "
+                    "e.g. 1600x900").format(size=args.size[:40]), file=sys.stderr)
             return 2
         screen = screen_size()
         size = clamp_window(wanted, screen)
         if size != wanted:
-            limits = f"{MIN_WINDOW[0]}x{MIN_WINDOW[1]} to {MAX_WINDOW[0]}x{MAX_WINDOW[1]}"
+            limits = _("{smallest} to {largest}").format(
+                smallest=f"{MIN_WINDOW[0]}x{MIN_WINDOW[1]}", largest=f"{MAX_WINDOW[0]}x{MAX_WINDOW[1]}")
             if screen:
-                limits += f", and no larger than this screen ({screen[0]}x{screen[1]})"
-            print(f"--size {wanted[0]}x{wanted[1]} is outside the sizes the game allows "
-                  f"({limits}); the window opens at {size[0]}x{size[1]}.", file=sys.stderr)
+                limits = _("{limits}, and no larger than this screen ({screen})").format(
+                    limits=limits, screen=f"{screen[0]}x{screen[1]}")
+            print(_("--size {wanted} is outside the sizes the game allows ({limits}); the window "
+                    "opens at {size}.").format(wanted=f"{wanted[0]}x{wanted[1]}", limits=limits,
+                                               size=f"{size[0]}x{size[1]}"), file=sys.stderr)
     # Deferred: pygame and the screens load once the arguments are known to be good (a usage
     # message comes at once).
     from game.ui.app import App

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from game.atomic import write_atomic
+from game.i18n import _
 from game.present.report import build_report
 from game.reports.charts import aim_charts
 from game.reports.escape import NotFiniteError, utf8_safe
@@ -29,14 +30,14 @@ class ReportError(Exception):
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("save", metavar="SAVE", help="a save file (from the game or simulate --saves)")
+    p.add_argument("save", metavar="SAVE", help=_("a save file (from the game or simulate --saves)"))
     p.add_argument("--format", choices=FORMATS,
-                   help="html (default, or from the -o name), md, csv or json")
+                   help=_("html (default, or from the -o name), md, csv or json"))
     p.add_argument("-o", "--output", metavar="PATH",
-                   help="where to write it: a file, a folder, or '-' for the screen "
-                        "(default: SAVE-NAME-report.FORMAT in the current folder)")
+                   help=_("where to write it: a file, a folder, or '-' for the screen "
+                          "(default: SAVE-NAME-report.FORMAT in the current folder)"))
     p.add_argument("--scenario", metavar="FILE", type=regular_file,
-                   help="the scenario file, if the save's own cannot be found")
+                   help=_("the scenario file, if the save's own cannot be found"))
 
 
 def default_output(save: Path, fmt: str) -> Path:
@@ -48,7 +49,8 @@ def _write_text(path: Path, text: str) -> None:
     try:
         write_atomic(path, utf8_safe(text))
     except OSError as exc:
-        raise ReportError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+        raise ReportError(_("{file}: cannot write the report: {reason}").format(
+            file=path, reason=exc.strerror or exc)) from None
 
 
 def write_report(save_path: str | Path, out: str | Path | None, fmt: str = "html",
@@ -56,11 +58,12 @@ def write_report(save_path: str | Path, out: str | Path | None, fmt: str = "html
     """Write the report of a save; return the files written (none when ``out`` is ``"-"``:
     the report goes to stdout). Raises :class:`ReportError` with a message for the user."""
     if fmt not in FORMATS:
-        raise ReportError(f"unknown format '{fmt}' (use one of {', '.join(FORMATS)})")
+        raise ReportError(_("unknown format '{format}' (use one of {formats})").format(
+            format=fmt, formats=", ".join(FORMATS)))
     save = Path(save_path)
     if save.is_dir():
-        raise ReportError(f"{save}: is a folder; give one save here, or use "
-                          f"python main.py compare {save} for the whole class")
+        raise ReportError(_("{folder}: is a folder; give one save here, or use python main.py "
+                            "compare {folder} for the whole class").format(folder=save))
     try:
         game = open_save(save, ScenarioFinder(scenario))
         report = build_report(game, scenario.path if scenario else game.data.scenario_file)
@@ -73,7 +76,8 @@ def write_report(save_path: str | Path, out: str | Path | None, fmt: str = "html
         try:
             text = render_csv(report) if fmt == "csv" else render_json(report)
         except NotFiniteError as exc:
-            raise ReportError(f"{save}: cannot write the report as JSON: {exc}") from None
+            raise ReportError(_("{file}: cannot write the report as JSON: {problem}").format(
+                file=save, problem=exc)) from None
         if target is None:
             sys.stdout.write(text)
             return []
@@ -89,8 +93,8 @@ def write_report(save_path: str | Path, out: str | Path | None, fmt: str = "html
         _write_text(target, text)
         return [target]
     if target is None:
-        text = render_markdown(report, [], problem or "Markdown on the screen has no charts; "
-                               "write it to a file with -o to get them")
+        text = render_markdown(report, [], problem or _(
+            "Markdown on the screen has no charts; write it to a file with -o to get them"))
         sys.stdout.write(text)
         return []
     written = []
@@ -101,7 +105,8 @@ def write_report(save_path: str | Path, out: str | Path | None, fmt: str = "html
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(svg, c.svg)
         except OSError as exc:
-            raise ReportError(f"{svg}: cannot write the chart: {exc.strerror or exc}") from None
+            raise ReportError(_("{file}: cannot write the chart: {reason}").format(
+                file=svg, reason=exc.strerror or exc)) from None
         written.append(svg)
         files.append((c.aim_name, svg.name))
     _write_text(target, render_markdown(report, files, problem))
@@ -122,5 +127,5 @@ def run(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     for w in written:
-        print(f"wrote {w}")
+        print(_("wrote {file}").format(file=w))
     return 0

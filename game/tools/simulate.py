@@ -13,6 +13,8 @@ from game.core.engine import ending as game_ending
 from game.core.policies import POLICIES, historical_game
 from game.core.rules import Rules
 from game.core.scoring import overall_score
+from game.i18n import _, ngettext
+from game.present.numbers import number
 from game.reports.escape import NotFiniteError, json_text
 from game.reports.outcomes import (
     RunSpec,
@@ -34,26 +36,27 @@ MAX_JOBS = 256
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scenario", metavar="FILE", type=regular_file,
-                   help="scenario file (default: the 1928-1941 one)")
+                   help=_("scenario file (default: the 1928-1941 one)"))
     p.add_argument("--policy", default="random", metavar="history|random|greedy|passive|FILE",
-                   help="how the games are played (default: random), or a YAML/JSON file of "
-                        "choices that changes history: 'choices:' with 'event: choice' lines "
-                        "(events not named get the historical choice), and optionally "
-                        "'actions:' with '\"YYYY-MM\": [action, ...]' lines, 'skip: [action, "
-                        "...]' (historical actions not to take) and 'follow_history: false' "
-                        "(take only the actions listed)")
+                   help=_("how the games are played (default: random), or a YAML/JSON file "
+                          "of choices that changes history: 'choices:' with 'event: choice' "
+                          "lines (events not named get the historical choice), and optionally "
+                          "'actions:' with '\"YYYY-MM\": [action, ...]' lines, 'skip: [action, "
+                          "...]' (historical actions not to take) and 'follow_history: false' "
+                          "(take only the actions listed)"))
     p.add_argument("--runs", type=int_in(1, MAX_RUNS), default=10, metavar="N",
-                   help=f"number of games, 1 to {MAX_RUNS:,} (default 10)")
+                   help=_("number of games, 1 to {most} (default 10)").format(
+                       most=number(MAX_RUNS, 0)))
     p.add_argument("--seed", type=int_in(0, SEED_MAX), default=0, metavar="S",
-                   help="seed of the first game (default 0)")
-    p.add_argument("--json", action="store_true", help="print the games as JSON")
+                   help=_("seed of the first game (default 0)"))
+    p.add_argument("--json", action="store_true", help=_("print the games as JSON"))
     p.add_argument("--jobs", type=int_in(1, MAX_JOBS), default=1, metavar="N",
-                   help=f"processes to spread the games over, 1 to {MAX_JOBS} (default 1); the "
-                        "results are the same for any number")
+                   help=_("processes to spread the games over, 1 to {most} (default 1); the "
+                          "results are the same for any number").format(most=MAX_JOBS))
     p.add_argument("--saves", metavar="DIR",
-                   help="also write every game as a save in DIR, for report and compare")
+                   help=_("also write every game as a save in DIR, for report and compare"))
     p.add_argument("--progress", action="store_true",
-                   help="draw the progress bar even when stderr is not a terminal")
+                   help=_("draw the progress bar even when stderr is not a terminal"))
 
 
 def game_record(state: GameState, seed: int) -> dict[str, Any]:
@@ -105,25 +108,37 @@ def run(args: argparse.Namespace) -> int:
                               "games": [record_data(rules, r) for r in records],
                               "summary": outcomes_data(outcomes)})
         except NotFiniteError as exc:
-            print(f"{loaded.path}: cannot print the games as JSON: {exc}", file=sys.stderr)
+            print(_("{file}: cannot print the games as JSON: {problem}").format(
+                file=loaded.path, problem=exc), file=sys.stderr)
             return 1
         print(text)
         return 0
     last = args.seed + args.runs - 1
-    print(f"{rules.scenario.title}: {args.runs:,} games, policy '{spec.policy_name}', "
-          f"seeds {args.seed}-{last}" if args.runs > 1 else
-          f"{rules.scenario.title}: 1 game, policy '{spec.policy_name}', seed {args.seed}")
+    if args.runs > 1:
+        print(_("{title}: {count} games, policy '{policy}', seeds {first}-{last}").format(
+            title=rules.scenario.title, count=number(args.runs, 0), policy=spec.policy_name,
+            first=args.seed, last=last))
+    else:
+        print(_("{title}: 1 game, policy '{policy}', seed {seed}").format(
+            title=rules.scenario.title, policy=spec.policy_name, seed=args.seed))
     if args.runs <= 20:
         for r in map(lambda rec: record_data(rules, rec), records):
             final, gap = r["final"], r["vs_history"]
+            score = r["score"]
             assert isinstance(final, dict) and isinstance(gap, dict)
-            aims = ", ".join(f"{a} {v:.1f} ({gap[a]:+.1f})" for a, v in final.items())
-            print(f"  seed {r['seed']}: {r['ending']}; {aims}; score {r['score']:.1f}")
+            assert isinstance(score, int | float)
+            aims = _(", ").join(_("{aim} {value} ({gap})").format(
+                aim=a, value=number(v), gap=number(gap[a], signed=True)) for a, v in final.items())
+            print("  " + _("seed {seed}: {ending}; {aims}; score {score}").format(
+                seed=r["seed"], ending=r["ending"], aims=aims, score=number(score)))
     print()
     for line in describe_outcomes(outcomes):
         print(line)
     if saves:
-        print(f"\nwrote {args.runs:,} save(s) to {saves}; try: python main.py compare {saves}")
+        print("\n" + ngettext("wrote {count} save(s) to {folder}; try: python main.py compare "
+                              "{folder}", "wrote {count} save(s) to {folder}; try: python "
+                              "main.py compare {folder}", args.runs).format(
+                                  count=number(args.runs, 0), folder=saves))
     return 0
 
 
@@ -133,14 +148,17 @@ def _policy(name: str, rules: Rules) -> str | PolicyPlan | None:
         return name
     path = Path(name)
     if not os.path.lexists(path):
-        print(f"--policy: '{name}' is neither a policy ({', '.join(sorted(POLICIES))}) nor a "
-              "file of choices", file=sys.stderr)
+        print(_("--policy: '{name}' is neither a policy ({policies}) nor a file of "
+                "choices").format(name=name, policies=", ".join(sorted(POLICIES))),
+              file=sys.stderr)
         return None
     try:
         return load_policy_file(path, rules)
     except PolicyFileError as exc:
         print_problems([p.format() for p in exc.problems], exc.total)
-        print(f"{name}: the file of choices has {exc.total:,} problem(s)", file=sys.stderr)
+        print(ngettext("{file}: the file of choices has {count} problem(s)",
+                       "{file}: the file of choices has {count} problem(s)", exc.total).format(
+                           file=name, count=number(exc.total, 0)), file=sys.stderr)
         return None
 
 
@@ -149,9 +167,11 @@ def _can_write_saves(name: str) -> bool:
     try:
         Path(name).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        print(f"{name}: cannot make the folder for saves: {exc.strerror or exc}", file=sys.stderr)
+        print(_("{folder}: cannot make the folder for saves: {reason}").format(
+            folder=name, reason=exc.strerror or exc), file=sys.stderr)
         return False
     if not os.access(name, os.W_OK):
-        print(f"{name}: cannot write saves there (no permission)", file=sys.stderr)
+        print(_("{folder}: cannot write saves there (no permission)").format(folder=name),
+              file=sys.stderr)
         return False
     return True

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import argparse
 
+from game.i18n import _, ngettext
 from game.scenario.errors import MAX_PROBLEMS, Problem, ScenarioError, more_problems_line
 from game.scenario.lint import SimulationPlan, locator, simulated_warnings
 from game.scenario.loader import LoadedScenario, load_scenario
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="scenario files to check")
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("files", nargs="+", metavar="FILE", help=_("scenario files to check"))
+    p.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
     p.add_argument("--games", type=int, default=50, metavar="N",
-                   help="random games to simulate (besides a few greedy, passive and historical "
-                        "ones, and history with its choices changed, all within a fixed amount "
-                        "of work) when looking for events that never fire and endings never "
-                        "reached; 0 skips them (default 50)")
+                   help=_("random games to simulate (besides a few greedy, passive and "
+                          "historical ones, and history with its choices changed, all within a "
+                          "fixed amount of work) when looking for events that never fire and "
+                          "endings never reached; 0 skips them (default 50)"))
 
 
 def simulated_problems(loaded: LoadedScenario, games: int) -> list[Problem]:
@@ -46,10 +47,19 @@ def run(args: argparse.Namespace) -> int:
             print(more_problems_line(len(found) - MAX_PROBLEMS))
         warnings += len(found)
         if not found:
-            print(f"{name}: ok ({loaded.scenario.title}: {len(loaded.scenario.actions)} actions, "
-                  f"{len(loaded.scenario.events)} events, {loaded.rules.turns} turns)")
+            scn = loaded.scenario
+            actions = ngettext("{count} action", "{count} actions", len(scn.actions)).format(
+                count=len(scn.actions))
+            events = ngettext("{count} event", "{count} events", len(scn.events)).format(
+                count=len(scn.events))
+            turns = ngettext("{count} turn", "{count} turns", loaded.rules.turns).format(
+                count=loaded.rules.turns)
+            print(_("{file}: ok ({title}: {actions}, {events}, {turns})").format(
+                file=name, title=scn.title, actions=actions, events=events, turns=turns))
     files = len(args.files)
-    print(f"{errors} error(s), {warnings} warning(s) in {files} file(s)")
+    # TRANSLATORS: the last line of validate; tests and scripts read its English form.
+    print(_("{errors} error(s), {warnings} warning(s) in {files} file(s)").format(
+        errors=errors, warnings=warnings, files=files))
     if errors or (args.strict and warnings):
         return 1
     return 0

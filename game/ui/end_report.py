@@ -11,6 +11,7 @@ from game.core.scoring import Summary
 from game.i18n import N_, _
 from game.present import report_text as say
 from game.present.chart import aim_charts
+from game.present.core_words import outcome_words, verdict_words
 from game.present.dates import dates_in_words, turn_date
 from game.present.history_note import ESSAY_INTRO_SHORT, verdict_text
 from game.present.numbers import number
@@ -88,7 +89,7 @@ class ReportScene(Scene):
         top = ty + bh + self.px(12)
         self.caption = ""
         if self.tab == "decisions" and self.report.has_essay:
-            self.caption = ESSAY_INTRO_SHORT
+            self.caption = _(ESSAY_INTRO_SHORT)
             top += 2 * self.app.fonts.small().get_linesize() + self.px(4)
         body = pygame.Rect(a.x, top, a.width, yb - self.px(12) - top)
         self.body = body
@@ -108,7 +109,8 @@ class ReportScene(Scene):
             rows: list[tuple[list[Cell], str]] = [(head, "bold")]
             for r in self.summary.decisions:
                 row: list[Cell] = [turn_date(rules, r.turn), one_line(r.title, 70),
-                                   dates_in_words(r.player), dates_in_words(r.history)]
+                                   dates_in_words(outcome_words(r.player)),
+                                   dates_in_words(outcome_words(r.history))]
                 if essay:
                     note: list[tuple[str, str]] = []
                     if verdict_text(r.verdict):
@@ -119,7 +121,7 @@ class ReportScene(Scene):
                     row.append(note or "")
                 rows.append((row, "body" if r.same else "accent"))
             if len(rows) == 1:
-                empty: list[Cell] = ["", say.NO_DECISIONS, "", "", *[""] * essay]
+                empty: list[Cell] = ["", _(say.NO_DECISIONS), "", "", *[""] * essay]
                 rows.append((empty, "dim"))
             columns = (0.09, 0.27, 0.17, 0.17, 0.30) if essay else (0.12, 0.40, 0.24, 0.24)
             self.view = ScrollTable(body, [], self.app.fonts, self.app.colours, rows=rows,
@@ -139,7 +141,7 @@ class ReportScene(Scene):
                     ending=hist.title), "history"))
         out.append((_("Score {score} of 100; history's path scores {history}.").format(
             score=number(s.score), history=number(s.historical_score)), "bold"))
-        out.append((say.SCORE_HEADING, "heading"))
+        out.append((_(say.SCORE_HEADING), "heading"))
         out.append((say.score_explained(self.report), "dim"))
         out.append((say.headings(self.report).aims, "heading"))
         for aim in s.aims:
@@ -154,7 +156,7 @@ class ReportScene(Scene):
         out.append((say.lean_line(self.report, say.PLAIN), "body"))
         out.append((say.lean_axis(st.lean, hs.lean), "accent"))
         if st.moved_by:
-            out.append((say.MOVED_BY, "bold"))
+            out.append((_(say.MOVED_BY), "bold"))
             for label, lean in st.moved_by:
                 out.append((f"   {number(lean, signed=True)}  {one_line(label, 120)}", "body"))
         out.append((say.stance_explained(), "dim"))
@@ -251,13 +253,14 @@ class ReportScene(Scene):
         s = self.summary
         r = draw_text(surface, _("End of the game: {ending}").format(
             ending=one_line(s.ending_title, 80)), a.topleft, f.title(), c.accent, a.width)
-        stance = s.stance.verdict or _("closest to {reading}").format(
-            reading=s.stance.reading_name or "-")
+        closest = _("closest to {reading}").format(reading=s.stance.reading_name or "-")
+        stance = verdict_words(s.stance.verdict) if s.stance.verdict else closest
+        phrase = say.verdict_phrase(s.stance.verdict) if s.stance.verdict else closest
         values = {"turns": s.turns_played, "score": number(s.score),
                   "history": number(s.historical_score)}
         line = next((t for t in (
             _("Turns played: {turns}  ·  score {score} of 100 (history's path {history})  ·  "
-              "your policy {verdict}").format(verdict=say.verdict_phrase(stance), **values),
+              "your policy {verdict}").format(verdict=phrase, **values),
             _("Turns played: {turns}  ·  score {score} (history {history})  ·  policy: "
               "{stance}").format(stance=stance, **values))
             if f.body().size(t)[0] <= a.width),

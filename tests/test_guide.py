@@ -53,9 +53,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import BaseModel, ConfigDict, TypeAdapter, create_model
 
 from game.core import expr
+from game.core.effects import KINDS as EFFECT_KINDS
 from game.core.engine import apply_action, new_game, parse_move
 from game.core.policies import POLICIES, choices_policy, historical_game, play_game
 from game.core.rules import collect_flags, make_resolver
@@ -91,10 +92,19 @@ ROAD_TO_WAR = ROOT / "scenarios" / "road_to_war_1938_1941.yaml"
 SCHEMA_LINE = "# yaml-language-server: $schema=./schema.json"
 EXAMPLE_FILE = "example.yaml"
 
-MODELS: dict[str, type[BaseModel]] = {
+class EffectModel:
+    """The scenario's ``Effect`` (a union of the kinds' models) as the checks use a model:
+    it validates any effect, and its fields are every kind's."""
+
+    model_validate = staticmethod(TypeAdapter(Effect).validate_python)
+    model_fields = {info.alias or name: info for kind in EFFECT_KINDS
+                    for name, info in kind.model.model_fields.items()}
+
+
+MODELS: dict[str, Any] = {
     "calendar": Calendar, "aim": Aim, "treaty_kind": TreatyKind, "stance": Stance,
     "reading": Reading, "historian": Historian, "nation": Nation, "action": Action,
-    "effect": Effect, "event": Event, "choice": Choice, "history": HistoryNote,
+    "effect": EffectModel, "event": Event, "choice": Choice, "history": HistoryNote,
     "ending": Ending, "path_step": PathStep, "figure": Figure, "figure_value": FigureValue,
     "source": Source,
 }
@@ -215,7 +225,7 @@ def expected_lines(after: Block | None, block: Block) -> list[str]:
     return [line for line in after.text.splitlines() if line.strip()]
 
 
-def strict_validate(model: type[BaseModel], data: Any) -> None:
+def strict_validate(model: type[BaseModel] | type[EffectModel], data: Any) -> None:
     model.model_validate(data)
     for name in EXPRESSION_FIELDS:
         value = data.get(name) if isinstance(data, dict) else None

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from game.core import refusals
+from game.core.effects import KINDS
 from game.core.effects.aim import AIM_ADD, AIM_SET
 from game.core.effects.flag import FLAG_CLEAR, FLAG_SET
 from game.core.effects.relation import REL_ADD, REL_SET
@@ -77,6 +78,17 @@ MASK64 = (1 << 64) - 1
 
 # What a log entry is about.
 Kind = Literal["action", "event", "choice", "drift", "turn", "ending"]
+
+
+APPLIED_OPCODES = frozenset({AIM_ADD, AIM_SET, REL_ADD, REL_SET, FLAG_SET, FLAG_CLEAR, SIGN, CANCEL})
+"""The opcodes :meth:`_Builder.apply` has a branch for. The effects are applied on the
+engine's hottest path, so each opcode is an ``if`` branch here, not a call into its kind's
+module: a new kind adds its branch and its opcodes here, and the engine refuses to import
+without them."""
+_UNAPPLIED = sorted({op for kind in KINDS for op in kind.opcodes} - APPLIED_OPCODES)
+if _UNAPPLIED:
+    raise RuntimeError(f"effect opcodes {_UNAPPLIED} of game.core.effects have no branch in "
+                       "_Builder.apply")
 
 
 class LogEntry(NamedTuple):

@@ -144,10 +144,29 @@ class Rules:
         return self.start_month + turn * self.months_per_turn
 
 
+DIGEST_EFFECT_KEYS = ("aim", "relation", "add", "set", "set_flag", "clear_flag", "sign",
+                      "cancel", "with")
+"""The fields of the format's first effect model, one model for every kind: an effect is
+hashed with all of them, ``None`` where its kind has none, as it always was (saves made before
+the kinds had models of their own keep their digest). A later kind's own fields are hashed as
+they are."""
+
+
+def _digest_effects(effects: list[dict[str, Any]]) -> None:
+    for i, effect in enumerate(effects):
+        effects[i] = {**dict.fromkeys(DIGEST_EFFECT_KEYS), **effect}
+
+
 def scenario_digest(scenario: Scenario) -> str:
     """Return a short stable hash of a scenario's content (saves record it)."""
-    data = json.dumps(scenario.model_dump(mode="json", by_alias=True), sort_keys=True,
-                      separators=(",", ":"), ensure_ascii=True)
+    dumped = scenario.model_dump(mode="json", by_alias=True)
+    for action in dumped["actions"]:
+        _digest_effects(action["effects"])
+    for event in dumped["events"]:
+        _digest_effects(event["effects"])
+        for choice in event["choices"]:
+            _digest_effects(choice["effects"])
+    data = json.dumps(dumped, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 

@@ -11,29 +11,17 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
-ID_PATTERN = r"^[a-z][a-z0-9_]*$"
-YEAR_MONTH_PATTERN = r"^(1[0-9]{3}|20[0-9]{2})-(0[1-9]|1[0-2])$"
-
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
-"""A name for a thing in the scenario: lower case letters, digits and ``_``, starting with a letter."""
-
-YearMonth = Annotated[str, StringConstraints(pattern=YEAR_MONTH_PATTERN)]
-"""A month as ``"YYYY-MM"``, for example ``"1933-01"``. Write it in quotes."""
-
-def _one_line(text: str) -> str:
-    if "\n" in text or "\t" in text:
-        what = "line break" if "\n" in text else "tab"
-        raise ValueError(f"a name, title or label is one line, but this one holds a {what}")
-    return text
-
-
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_one_line)]
-"""A name, title or label: one line (texts with line breaks are :data:`Text`)."""
-Expr = Annotated[str, StringConstraints(min_length=1, max_length=2_000)]
-"""A condition or formula in the scenario's small expression language (see ``game.core.expr``)."""
+from game.core.effects import Effect as Effect  # one kind of change; its kinds are in game.core.effects
+from game.core.fields import ID_PATTERN as ID_PATTERN
+from game.core.fields import YEAR_MONTH_PATTERN as YEAR_MONTH_PATTERN
+from game.core.fields import Expr as Expr
+from game.core.fields import Id as Id
+from game.core.fields import Model as _Model
+from game.core.fields import ShortText as ShortText
+from game.core.fields import Text as Text
+from game.core.fields import YearMonth as YearMonth
 
 
 def month_index(year_month: str) -> int:
@@ -49,11 +37,6 @@ def month_text(index: int) -> str:
 
 MAX_TURNS = 600
 """Limits that keep a hostile or runaway file from costing minutes or gigabytes to check."""
-
-
-class _Model(BaseModel):
-    # allow_inf_nan: the YAML reader never makes infinity or NaN, and nothing else may either.
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 class Calendar(_Model):
@@ -127,50 +110,6 @@ class Nation(_Model):
                                description="Treaty kinds held at the start.")
     great_power: bool = False
     description: str = ""
-
-
-class Effect(_Model):
-    """One change: to an aim, a relation, a flag or a treaty.
-
-    Exactly one of ``aim``, ``relation``, ``set_flag``, ``clear_flag``,
-    ``sign`` or ``cancel`` is given. ``aim`` and ``relation`` take ``add``
-    (a change) or ``set`` (a new value); ``sign`` and ``cancel`` take
-    ``with`` (the nation).
-    """
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True,
-                              allow_inf_nan=False)
-
-    aim: Id | None = None
-    relation: Id | None = None
-    add: float | None = None
-    set: float | None = None
-    set_flag: Id | None = None
-    clear_flag: Id | None = None
-    sign: Id | None = Field(default=None, description="Treaty kind to sign.")
-    cancel: Id | None = Field(default=None, description="Treaty kind to end.")
-    with_: Id | None = Field(default=None, alias="with", description="Nation for sign/cancel.")
-
-    @model_validator(mode="after")
-    def _one_kind(self) -> Effect:
-        kinds = [k for k in ("aim", "relation", "set_flag", "clear_flag", "sign", "cancel")
-                 if getattr(self, k) is not None]
-        if len(kinds) != 1:
-            raise ValueError(
-                "an effect needs exactly one of aim, relation, set_flag, clear_flag, sign, cancel"
-                + (f" (found {', '.join(kinds)})" if kinds else "")
-            )
-        kind = kinds[0]
-        if kind in ("aim", "relation"):
-            if (self.add is None) == (self.set is None):
-                raise ValueError(f"an '{kind}' effect needs either 'add' or 'set' (not both)")
-        elif self.add is not None or self.set is not None:
-            raise ValueError(f"'add' and 'set' belong to aim and relation effects, not '{kind}'")
-        if kind in ("sign", "cancel") and self.with_ is None:
-            raise ValueError(f"a '{kind}' effect needs 'with: NATION'")
-        if kind not in ("sign", "cancel") and self.with_ is not None:
-            raise ValueError("'with' belongs to sign and cancel effects")
-        return self
 
 
 Verdict = Literal["success", "failure", "mixed", "not_in_essay"]

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from game.core import expr
 from game.core.checks import Path, PathProblem
+from game.core.effects.flag import ClearFlagEffect, SetFlagEffect
 from game.core.engine import (
     GameState,
     apply_action,
@@ -173,7 +174,8 @@ def _why(name: str, s: Scenario) -> str:
     """Say in words why a name in a condition is always false."""
     head, _, rest = name.partition(".")
     if head == "flag":
-        cleared = any(e.clear_flag == rest for _, e in _effects_of(s))
+        cleared = any(isinstance(e, ClearFlagEffect) and e.clear_flag == rest
+                      for _, e in _effects_of(s))
         return (f"flag.{rest} is never set (it is only cleared)" if cleared
                 else f"flag.{rest} is never set by any effect")
     if head == "fired":
@@ -189,7 +191,7 @@ def find_impossible(rules: Rules) -> Impossible:
     """Work out, without playing, which flags, events, actions and endings can never happen."""
     s = rules.scenario
     last_turn = rules.turns - 1
-    set_flags = {e.set_flag for _, e in _effects_of(s) if e.set_flag}
+    set_flags = {e.set_flag for _, e in _effects_of(s) if isinstance(e, SetFlagEffect)}
     flags = frozenset(f for f in rules.flag_ids if f not in set_flags)
     always_false = {f"flag.{f}" for f in flags}
     reasons: dict[str, tuple[Path, str, int, bool]] = {}
@@ -287,9 +289,9 @@ def flag_warnings(s: Scenario) -> list[PathProblem]:
     clears: dict[str, Path] = {}
     reads: dict[str, tuple[Path, int]] = {}
     for path, e in _effects_of(s):
-        if e.set_flag:
+        if isinstance(e, SetFlagEffect):
             sets.setdefault(e.set_flag, path + ("set_flag",))
-        if e.clear_flag:
+        elif isinstance(e, ClearFlagEffect):
             clears.setdefault(e.clear_flag, path + ("clear_flag",))
     for path, node in _conditions_of(s):
         for n in expr.names(node):

@@ -115,7 +115,10 @@ def _field_names(model: Any) -> list[str]:
 
 
 def _model_at(loc: tuple[str | int, ...]) -> Any:
-    """Return the pydantic model class that holds the field at ``loc``, for 'did you mean'."""
+    """Return the pydantic model class that holds the field at ``loc``, for 'did you mean'.
+
+    Where a field holds one of several models (an effect is one of the kinds of
+    ``game.core.effects``), the model with every one's fields (``AnyEffect``) answers."""
     from typing import get_args
 
     model: Any = Scenario
@@ -125,18 +128,20 @@ def _model_at(loc: tuple[str | int, ...]) -> Any:
         info = model.model_fields.get(part)
         if info is None:
             return None
-        ann = info.annotation
-        found = None
-        stack = [ann]
+        found: list[Any] = []
+        stack = [info.annotation]
         while stack:
             t = stack.pop()
             if isinstance(t, type) and hasattr(t, "model_fields"):
-                found = t
-                break
-            stack.extend(get_args(t))
-        if found is None:
+                found.append(t)
+            else:
+                stack.extend(get_args(t))
+        if not found:
             return None
-        model = found
+        model = max(found, key=lambda m: len(m.model_fields))
+        names = set(_field_names(model))
+        if any(not set(_field_names(m)) <= names for m in found):
+            return None
     return model
 
 

@@ -6,10 +6,12 @@ from :class:`game.core.scenario.Scenario`; the repository carries the result
 as ``scenarios/schema.json`` (``python main.py schema`` rewrites it, and a
 test fails when it is stale).
 
-The models check a few things in code that pydantic cannot put in a schema
-(an effect names exactly one kind of change; ``sign`` needs ``with``); those
-are added here by hand, so the editor warns about them too. The loader stays
-the judge: the schema is a help for typing, not a second set of rules.
+An effect is one of the kinds of ``game.core.effects``: the schema offers them as a
+``oneOf``, each with its fields and their descriptions, and each kind adds what its model
+checks in code (``add`` or ``set``; ``with`` for a treaty). The fields a kind requires besides
+its key are repeated on the effect itself (``dependentRequired``), so an editor names the
+missing one. The loader stays the judge: the schema is a help for typing, not a second set of
+rules.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import json
 import re
 from typing import Any
 
+from game.core.effects import KINDS
 from game.core.scenario import ID_PATTERN, YEAR_MONTH_PATTERN, Scenario
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -36,7 +39,6 @@ _EXPR_HELP = ("A condition or formula, for example 'relation.germany < -20 and n
               "chose.EVENT.CHOICE.")
 _EXPR_FIELDS = {("Aim", "per_turn"), ("Action", "available"), ("Event", "when"),
                 ("Ending", "when")}
-_EFFECT_KINDS = ("aim", "relation", "set_flag", "clear_flag", "sign", "cancel")
 
 
 def _plain(text: str) -> str:
@@ -70,12 +72,27 @@ def _describe(defs: dict[str, Any]) -> None:
                     prop["description"] = text
 
 
-def _effect_rules(effect: dict[str, Any]) -> None:
-    # Exactly one kind of change per effect, and 'with' for treaties: the model checks both.
-    effect["oneOf"] = [{"required": [kind]} for kind in _EFFECT_KINDS]
-    effect["dependentRequired"] = {"sign": ["with"], "cancel": ["with"]}
-    amount = {"oneOf": [{"required": ["add"]}, {"required": ["set"]}]}
-    effect["dependentSchemas"] = {"aim": amount, "relation": amount}
+def _effect_rules(node: Any, defs: dict[str, Any]) -> None:
+    """Give every union of the effect kinds the fields each kind needs besides its key."""
+    refs = {f"#/$defs/{k.model.__name__}": k.key for k in KINDS}
+    if isinstance(node, dict):
+        choices = node.get("oneOf")
+        if isinstance(choices, list) and choices and all(
+                isinstance(c, dict) and c.get("$ref") in refs for c in choices):
+            needs = {}
+            for c in choices:
+                key = refs[c["$ref"]]
+                model = defs[c["$ref"].rsplit("/", 1)[1]]
+                more = [name for name in model.get("required", []) if name != key]
+                if more:
+                    needs[key] = more
+            if needs:
+                node["dependentRequired"] = needs
+        for value in node.values():
+            _effect_rules(value, defs)
+    elif isinstance(node, list):
+        for value in node:
+            _effect_rules(value, defs)
 
 
 def scenario_schema() -> dict[str, Any]:
@@ -85,8 +102,7 @@ def scenario_schema() -> dict[str, Any]:
     _describe(defs)
     top = {"Scenario": schema}
     _describe(top)
-    if "Effect" in defs:
-        _effect_rules(defs["Effect"])
+    _effect_rules(schema, defs)
     ordered: dict[str, Any] = {"$schema": SCHEMA_DIALECT, "$id": SCHEMA_ID}
     ordered["title"] = "Statecraft scenario"
     ordered.update((k, v) for k, v in schema.items() if k != "title")

@@ -4,19 +4,37 @@ are the ones its effects and conditions name."""
 
 from __future__ import annotations
 
-from game.core.effects.base import EffectInfo, EffectKind, EffectOp, Indices, Names, Reference
-from game.core.scenario import Effect
+from typing import ClassVar
+
+from pydantic import Field
+
+from game.core.effects.base import EffectInfo, EffectKind, EffectModel, EffectOp, Indices, Names, Reference
+from game.core.fields import Id
 
 FLAG_SET, FLAG_CLEAR = 4, 5
 
 
-def _compile_set(e: Effect, ix: Indices) -> EffectOp:
-    assert e.set_flag is not None
+class SetFlagEffect(EffectModel):
+    """Turn a flag on (conditions read it as ``flag.NAME``)."""
+
+    KEY: ClassVar[str] = "set_flag"
+
+    set_flag: Id = Field(description="The flag to turn on.")
+
+
+class ClearFlagEffect(EffectModel):
+    """Turn a flag off again."""
+
+    KEY: ClassVar[str] = "clear_flag"
+
+    clear_flag: Id = Field(description="The flag to turn off.")
+
+
+def _compile_set(e: SetFlagEffect, ix: Indices) -> EffectOp:
     return (FLAG_SET, ix.flags[e.set_flag], 0.0)
 
 
-def _compile_clear(e: Effect, ix: Indices) -> EffectOp:
-    assert e.clear_flag is not None
+def _compile_clear(e: ClearFlagEffect, ix: Indices) -> EffectOp:
     return (FLAG_CLEAR, ix.flags[e.clear_flag], 0.0)
 
 
@@ -28,19 +46,19 @@ def _describe_clear(op: int, i: int, amount: float, names: Names) -> EffectInfo:
     return EffectInfo("clear_flag", names.flag_ids[i])
 
 
-def _no_references(e: Effect) -> tuple[Reference, ...]:
+def _no_references(e: SetFlagEffect | ClearFlagEffect) -> tuple[Reference, ...]:
     return ()
 
 
-def _set_flags(e: Effect) -> tuple[str, ...]:
-    return (e.set_flag,) if e.set_flag else ()
+def _set_flags(e: SetFlagEffect) -> tuple[str, ...]:
+    return (e.set_flag,)
 
 
-def _clear_flags(e: Effect) -> tuple[str, ...]:
-    return (e.clear_flag,) if e.clear_flag else ()
+def _clear_flags(e: ClearFlagEffect) -> tuple[str, ...]:
+    return (e.clear_flag,)
 
 
-SET_FLAG = EffectKind("set_flag", (FLAG_SET,), _compile_set, _describe_set, _no_references,
+SET_FLAG = EffectKind(SetFlagEffect, (FLAG_SET,), _compile_set, _describe_set, _no_references,
                       _set_flags)
-CLEAR_FLAG = EffectKind("clear_flag", (FLAG_CLEAR,), _compile_clear, _describe_clear,
+CLEAR_FLAG = EffectKind(ClearFlagEffect, (FLAG_CLEAR,), _compile_clear, _describe_clear,
                         _no_references, _clear_flags)

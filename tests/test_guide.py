@@ -515,3 +515,14 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def test_the_guide_lists_every_effect_kind_of_the_registry_in_its_order() -> None:
+    text = GUIDE.read_text(encoding="utf-8")
+    section = text[text.index("### 5.9 Effects"):text.index("### 5.10")]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "`{" in line]
+    keys = [re.search(r"`\{(\w+):", row).group(1) for row in rows]  # type: ignore[union-attr]
+    assert list(dict.fromkeys(keys)) == [k.key for k in EFFECT_KINDS]
+    for kind in EFFECT_KINDS:
+        for name, info in kind.model.model_fields.items():
+            assert any(f"{info.alias or name}:" in row for row in rows), (kind.key, name)

@@ -32,6 +32,12 @@ def outcome_words(text: str) -> str:
     return _(OUTCOMES[text]) if text in OUTCOMES else text
 
 
+def ending_words(ending_id: str | None, title: str) -> str:
+    """The title of a game's ending from :func:`game.core.scoring.summarize`: the scenario's
+    own, or "The game goes on" in the reader's language while it has none."""
+    return _("The game goes on") if ending_id is None else title
+
+
 def verdict_words(verdict: str) -> str:
     """A policy's verdict from :func:`game.core.scoring.stance`, in the reader's language."""
     if verdict == "between the two readings":

@@ -96,7 +96,7 @@ footer { margin-top: 3rem; color: #777; font-size: 0.8rem; }
 def html_lang() -> str:
     """The ``lang`` of a report's document: the language it is written in."""
     lang = current_language()
-    return "en-x-qps" if lang == "qps" else lang
+    return "qps-ploc" if lang == "qps" else lang
 
 
 def scenario_lang(language: str) -> str:

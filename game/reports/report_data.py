@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from game.present.core_words import ending_words, outcome_words, verdict_words
 from game.present.report import EndReport
 from game.present.report_text import score_explained, stance_explained
 from game.reports.saveset import REPORT_FORMAT
@@ -30,7 +31,8 @@ def report_data(report: EndReport) -> dict[str, Any]:
                    "aims": dict(zip(report.aim_ids, t.aims, strict=True)),
                    "history": dict(zip(report.aim_ids, t.history, strict=True))}
                   for t in report.turns],
-        "decisions": [{**dataclasses.asdict(d.row),
+        "decisions": [{**dataclasses.asdict(d.row), "player": d.player_text,
+                       "history": d.history_text,
                        "note": d.note.model_dump() if d.note else None}
                       for d in report.decisions],
         "events": [{"turn": e.turn, "date": e.date, "id": e.id, "title": e.title,
@@ -51,5 +53,9 @@ def _summary_data(report: EndReport) -> dict[str, Any]:
     for key in ("stance", "historical_stance"):
         data[key]["moved_by"] = [{"decision": label, "lean": lean}
                                  for label, lean in data[key]["moved_by"]]
+        data[key]["verdict"] = verdict_words(data[key]["verdict"])
+    for row in data.get("decisions", []):
+        row["player"], row["history"] = outcome_words(row["player"]), outcome_words(row["history"])
+    data["ending_title"] = ending_words(data["ending_id"], data["ending_title"])
     data["stance_explained"] = stance_explained()
     return data

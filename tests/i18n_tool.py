@@ -105,7 +105,8 @@ def main(argv: list[str]) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(po_text(catalog))
             mo.write_bytes(mo_bytes(catalog))
-        missing = sum(1 for m in catalog if m.id and (not m.string or m.fuzzy))
+        missing = sum(1 for m in catalog if m.id and (m.fuzzy or not all(
+            m.string if isinstance(m.string, tuple) else (m.string,))))
         print(f"{lang}: {len(ids(catalog))} sentences, {missing} without a translation")
     if not check:
         TEMPLATE.parent.mkdir(parents=True, exist_ok=True)

@@ -37,11 +37,20 @@ def capital(text: str) -> str:
 
 def possessive(name: str) -> str:
     """``"the USSR's"``, ``"Poland's"``."""
+    low = name.lower()
+    if name.isupper() or low.startswith(_THE_WORDS):
+        if name.endswith("s") and not name.isupper():
+            # TRANSLATORS: the possessive of a name with an article that ends in s ("the
+            # United States'"); kept apart from "the {state}" so an article can be declined.
+            return _("the {state}'").format(state=name)
+        # TRANSLATORS: the possessive of a state's name that takes an article ("the USSR's");
+        # kept apart from "the {state}" so a language with cases can decline the article.
+        return _("the {state}'s").format(state=name)
     phrase = the_name(name)
     if phrase.endswith("s") and not phrase.isupper():
         # TRANSLATORS: the possessive of a name ending in s ("Wales'").
         return _("{name}'").format(name=phrase)
-    # TRANSLATORS: the possessive of a name ("Poland's", "the USSR's").
+    # TRANSLATORS: the possessive of a name ("Poland's").
     return _("{name}'s").format(name=phrase)
 
 

@@ -325,7 +325,8 @@ def lean_line(report: EndReport, m: Marks) -> str:
     if st.reading_name and not st.verdict:
         mine = _("{sentence}, closest to {reading}").format(sentence=mine,
                                                            reading=m.strong(st.reading_name))
-    state = capital(possessive(report.player_state))
+    # Capitalised as a whole sentence: a language may put the possessive in the middle.
+    state = possessive(report.player_state)
     lean = number(hs.lean, 2, signed=True)
     if hs.verdict:
         theirs = _("{state} own decisions lean {lean}: its policy {verdict}.").format(
@@ -335,6 +336,7 @@ def lean_line(report: EndReport, m: Marks) -> str:
             state=state, lean=lean, reading=m.text(hs.reading_name))
     else:
         theirs = _("{state} own decisions lean {lean}.").format(state=state, lean=lean)
+    theirs = capital(theirs)
     # TRANSLATORS: two sentences; the first has no full stop of its own.
     return _("{mine}. {theirs}").format(mine=mine, theirs=theirs)
 

@@ -257,8 +257,8 @@ def render_html(views: Sequence[ClassView], skipped: Sequence[str] = ()) -> str:
                 out.append(f"<tr><td class=date>{dates_html(t.date)}</td>"
                            f"<td{lang}>{h(t.title)}</td><td>{''.join(opts)}</td>"
                            f"<td>{history}</td></tr>")
-            bold = _("{state} own choice is in bold.").format(
-                state=capital(possessive(view.player))) if view.player \
+            bold = capital(_("{state} own choice is in bold.").format(
+                state=possessive(view.player))) if view.player \
                 else _("The historical choice is in bold.")
             out.append(f"</tbody></table><p class=note>{h(bold)}</p>")
         else:

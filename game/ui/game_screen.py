@@ -17,7 +17,7 @@ import pygame
 from game.core.engine import Reason, action_problem, available_action_indices
 from game.core.scoring import historical_value
 from game.i18n import N_, _, ngettext
-from game.present.aims import aim_change, aim_why, versus_history
+from game.present.aims import aim_change, aim_why, aims_explained, versus_history
 from game.present.dates import turn_date
 from game.present.effects import action_effect, diff, locked_by
 from game.present.nations import nation_lines
@@ -83,6 +83,11 @@ class GameScene(Scene):
         """The turn the layout was last built for (the header shows its date)."""
 
     @property
+        self._orders: dict[tuple[int, int | None], list[int]] = {}
+        """The actions' order as the turn began, per nation selected (None: all): an action
+        keeps its place, and its number key, for the whole turn (a used one stays, greyed)."""
+        self._paging: dict[tuple[object, ...], list[list[int]]] = {}
+        """The actions on each page as the turn began, per selection and layout."""
     def session(self) -> Session:
         s = self.app.session
         assert s is not None
@@ -178,6 +183,9 @@ class GameScene(Scene):
     def _visible_actions(self) -> list[int]:
         st = self.session.state
         rules = st.rules
+        """The actions listed: those possible first, then the others not hidden. Within a turn
+        each keeps the place it had when the turn began (a used one stays there, greyed), so
+        the number keys keep their meaning; one that became possible since goes at the end."""
         out_ok, out_no = [], []
         target = rules.nation_ids[self.selected] if self.selected is not None else None
         for a in rules.actions:
@@ -189,7 +197,18 @@ class GameScene(Scene):
                 out_ok.append(a.index)
             elif problem.reason not in HIDDEN or target is not None:
                 out_no.append(a.index)
-        return out_ok + out_no
+        if any(turn != st.turn for turn, _sel in self._orders):
+            self._orders = {k: v for k, v in self._orders.items() if k[0] == st.turn}
+            self._paging = {k: v for k, v in self._paging.items() if k[0] == st.turn}
+        key = (st.turn, self.selected)
+        before = self._orders.get(key)
+        if before is None:
+            order = out_ok + out_no
+        else:
+            seen = set(before)
+            order = before + [i for i in out_ok + out_no if i not in seen]
+        self._orders[key] = order
+        return order
 
     def _action_row(self, index: int, width: int) -> ActionRow:
         """The lines under an action's button: its effect (two lines at most) or why it is not
@@ -201,6 +220,10 @@ class GameScene(Scene):
         eff = action_effect(st, index)
         if problem:
             return ActionRow(index, problem, eff.text(), "bad", [],
+        if index in st.taken_this_turn:
+            done = _("done this turn")
+            return ActionRow(index, done, eff.text(), "dim", [],
+                             wrap_to(_("· {done}").format(done=done), small, width, 2), [])
                              wrap_to(_("× {why}").format(why=problem), small, width, 3), [])
         style = "good" if eff.good > 0 else "bad" if eff.good < 0 else "dim"
         locks = locked_by(st, index)
@@ -228,7 +251,7 @@ class GameScene(Scene):
                     enabled=self.session.can_undo)
         self.sub_limit = r.right - uw - self.px(16)
         if self.selected is not None:
-            self.button("all", pygame.Rect(r.right - uw - bw - self.px(16), r.y + self.px(8),
+            self.button("all", pygame.Rect(r.right - uw - bw - self.px(16), by,
                                            bw, self.px(30)), _("All actions"), "@small")
             self.sub_limit = r.right - uw - bw - self.px(22)
         # Under the panel's title: a line or two saying what the points and keys are.
@@ -259,6 +282,7 @@ class GameScene(Scene):
                 pages.append([])
                 y = top
             pages[-1].append(row)
+        heights: dict[int, int] = {}
             y += h
         self.pages = len(pages)
         self.page = max(0, min(self.page, self.pages - 1))
@@ -267,11 +291,23 @@ class GameScene(Scene):
         y = top
         for n, row in enumerate(pages[self.page]):
             a = rules.scenario.actions[row.index]
+            heights[row.index] = h
             key_hint = f"{n + 1}. " if n < 9 else ""
             face = labels[row.index]
             face = [key_hint + face[0]] + ["    " + x for x in face[1:]]
             button_h = one_h + (len(face) - 1) * label_font.get_linesize()
             label = _("{number}{action}  ·  {cost} pt").format(number=key_hint,
+        # The pages as the turn began, while they still fit: a row that grew (a warning, a
+        # "done") must not move the actions after it to another page and number key.
+        paging_key = (st.turn, self.selected, r.size, self.app.scale)
+        by_index = {row.index: row for row in rows}
+        before = self._paging.get(paging_key)
+        if (before is not None and [i for p in before for i in p] == list(by_index)
+                and all(len(p) == 1 or sum(heights[i] for i in p) <= bottom - top
+                        for p in before)):
+            pages = [[by_index[i] for i in p] for p in before]
+        else:
+            self._paging[paging_key] = [[row.index for row in p] for p in pages]
                                                                action=one_line(a.name, 80),
                                                                cost=a.cost)
             tip = [one_line(a.name, 100), cut(a.description, 600),
@@ -431,10 +467,44 @@ class GameScene(Scene):
                 self.on_button("next")
             elif event.y > 0 and self.page > 0:
                 self.on_button("prev")
+    def resume(self) -> None:
+        """Back from a screen above (help, news, the menu, a dialog): the keyboard focus goes
+        back to the default, where Enter ends the turn."""
+        self.focus_key = None
+        super().resume()
+
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_ESCAPE and self.focus_key is not None:
+            self.focus_key = None  # Esc first gives Enter back to "End turn"
+            return True
+        return self._handle_key(event)
+
+    def draw_overlay(self, surface: pygame.Surface) -> None:
+        self._draw_focus_tag(surface)
+        super().draw_overlay(surface)  # the ring and any tooltip over the tag
+
+    def _draw_focus_tag(self, surface: pygame.Surface) -> None:
+        b = self.buttons.get(self.focus_key or "")
+        if b is None or self.focus_key == "end" or not b.visible:
+            return
+        # The focus ring says what Enter does now: this button, not "End turn".
+        c, small = self.app.colours, self.app.fonts.small()
+        text = _("Enter presses this · Esc: back to End turn")
+        w = min(small.size(text)[0] + self.px(12), self.area.width - self.px(8))
+        h = small.get_linesize() + self.px(4)
+        tag = pygame.Rect(0, 0, w, h)
+        tag.top = b.rect.bottom + self.px(6)
+        if tag.bottom > self.area.bottom:
+            tag.bottom = b.rect.top - self.px(6)
+        tag.x = max(self.px(4), min(b.rect.x, self.area.width - w - self.px(4)))
+        pygame.draw.rect(surface, c.focus, tag, border_radius=4)
+        draw_text(surface, text, (tag.x + self.px(6), tag.y + self.px(2)), small, c.bg,
+                  tag.width - self.px(12))
+
             return True
         return super().handle(event)
 
-    def handle_key(self, event: pygame.event.Event) -> bool:
+    def _handle_key(self, event: pygame.event.Event) -> bool:
         k = event.key
         ctrl = bool(event.mod & (pygame.KMOD_CTRL | pygame.KMOD_META))
         if pygame.K_1 <= k <= pygame.K_9 or pygame.K_KP1 <= k <= pygame.K_KP9:
@@ -480,6 +550,10 @@ class GameScene(Scene):
             return [_("The map's colours"), _(
                 "A nation's colour, pattern and symbol come from its relation with {state} (-100 "
                 "to +100): allied from +60, friendly from +20, neutral from -20, wary from -60, "
+        head = self.aims_panel.copy()
+        head.height = (self.aim_rects[0].y if self.aim_rects else head.bottom) - head.y
+        if head.collidepoint(pos):
+            return aims_explained(st)
                 "hostile below. A gold diamond marks a treaty partner: an alliance or a "
                 "mutual-assistance treaty, whatever the relation.").format(
                 state=the_name(st.rules.scenario.player))]
@@ -569,8 +643,8 @@ class GameScene(Scene):
         c, f = self.app.colours, self.app.fonts
         rules = st.rules
         inner = self.aims_panel.inflate(-16, -12)
-        heading = next((h for h in (_("Aims  (now · change since last turn · history)"),
-                                    _("Aims  (now · last turn · history)"))
+        heading = next((h for h in (_("Aims  (now · change this turn · history)"),
+                                    _("Aims  (now · this turn · history)"))
                         if f.heading().size(h)[0] <= inner.width), _("Aims"))
         panel(surface, self.aims_panel, c, heading, f)
         small = f.get(12)

@@ -62,10 +62,11 @@ GUIDE = [
         "them on actions (the list on the right), then end the turn. When something happens as "
         "the new turn begins, a news card tells you; some events ask you to choose."), "body"),
     (N_("The aims (left): security is what matters most; recognition by other powers and "
-        "industrial and military strength feed it. Each aim shows its value now, its change "
-        "since the last turn began, and on the line under its bar the value it had in real "
-        "history at the start of this turn, and whether you are ahead or behind. Hover an aim "
-        "to see what moved it."), "body"),
+        "industrial and military strength feed it. Each aim is a value from 0 (worst) to 100 "
+        "(best) and shows its value now, its change this turn (your actions and answers, and "
+        "the events of this date; the drift of the months passing is in its tooltip), and on "
+        "the line under its bar the value it had in real history at the start of this turn, "
+        "and whether you are ahead or behind. Hover an aim to see what moved it."), "body"),
     (N_("The map: each nation is coloured by its relation with {who} and marked with a pattern "
         "and a symbol. A gold diamond marks a treaty partner (an alliance or a "
         "mutual-assistance treaty): the colour follows the relation, so a partner can still "

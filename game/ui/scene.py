@@ -223,9 +223,23 @@ class Scene:
             return True
         return False
 
+    def reading_order(self, keys: list[str]) -> list[str]:
+        """``keys`` (buttons) in reading order: rows from top to bottom, each left to right. A
+        button belongs to the row of the first button above it whose height it overlaps."""
+        rects = {k: self.buttons[k].rect for k in keys if k in self.buttons}
+        rows: list[tuple[pygame.Rect, list[str]]] = []
+        for k in sorted(rects, key=lambda k: (rects[k].top, rects[k].left)):
+            r = rects[k]
+            if rows and r.top < rows[-1][0].bottom and r.centery < rows[-1][0].bottom:
+                rows[-1][1].append(k)
+            else:
+                rows.append((r, [k]))
+        return [k for _r, row in rows for k in sorted(row, key=lambda k: rects[k].left)]
+
     def move_focus(self, step: int) -> None:
-        order = [k for k in self.focus_order if k in self.buttons
-                 and self.buttons[k].is_enabled and self.buttons[k].visible]
+        """Tab and the arrows: the next (or previous) button in reading order."""
+        order = self.reading_order([k for k in self.focus_order if k in self.buttons
+                                    and self.buttons[k].is_enabled and self.buttons[k].visible])
         if not order:
             self.focus_key = None
             return

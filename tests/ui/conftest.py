@@ -58,6 +58,21 @@ class Driver:
                    pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode,
                                       scancode=0)])
 
+    def free_action(self) -> int | None:
+        """On the map: the place (0 for key 1) of the first action shown that can be taken
+        now, or None. Used actions keep their place, greyed, for the rest of the turn."""
+        from game.core.engine import action_problem
+
+        shown = getattr(self.app.top, "shown", [])
+        state = self.app.session.state
+        return next((n for n, i in enumerate(shown[:9]) if action_problem(state, i) is None),
+                    None)
+
+    def free_key(self) -> int:
+        n = self.free_action()
+        assert n is not None
+        return pygame.K_1 + n
+
     def settle(self) -> None:
         """Close the news cards of a new turn (Enter) until another screen is on top."""
         for _ in range(20):

@@ -85,11 +85,10 @@ def test_full_game_by_mouse(make_app, home: Path) -> None:
             d.shot("timeline")
             d.click("back")
             shots -= {"news", "timeline"}
-        taken = [k for k in scene.buttons if k.startswith("act:")
-                 and f"act:{k}" and scene.shown and k == f"act:{scene.shown[0]}"]
+        free = d.free_action()
         before = len(state.moves)
-        if taken and state.budget and "×" not in scene.effect_lines[0][1]:
-            d.click(taken[0])
+        if free is not None and state.budget:
+            d.click(f"act:{scene.shown[free]}")
             assert len(d.app.session.state.moves) == before + 1
         else:
             d.click("end")
@@ -138,13 +137,13 @@ def test_full_game_by_keyboard(make_app, home: Path) -> None:
             continue
         state = d.app.session.state
         before = len(state.moves)
-        if state.budget and d.top.shown and state.turn % 2 == 0 and \
-                "×" not in d.top.effect_lines[0][1]:
-            d.key(pygame.K_1)
+        if state.budget and state.turn % 2 == 0 and d.free_action() is not None:
+            key = d.free_key()
+            d.key(key)
             assert len(d.app.session.state.moves) == before + 1
             d.key(pygame.K_z, pygame.KMOD_CTRL)  # undo, then take it again
             assert len(d.app.session.state.moves) == before
-            d.key(pygame.K_1)
+            d.key(key)
         d.key(pygame.K_RETURN)
     assert d.scene() == "ReportScene"
     d.key(pygame.K_e)

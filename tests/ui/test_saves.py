@@ -35,8 +35,8 @@ def play_some(d: Driver, turns: int) -> None:
         state = d.app.session.state
         if state.turn >= turns:
             return
-        if state.budget and d.top.shown and "×" not in d.top.effect_lines[0][1]:
-            d.key(pygame.K_1)
+        if state.budget and d.free_action() is not None:
+            d.key(d.free_key())
         else:
             d.key(pygame.K_RETURN)
 

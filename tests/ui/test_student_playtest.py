@@ -271,21 +271,38 @@ def test_actions_warn_what_they_rule_out(make_app, home: Path) -> None:
     assert not any(t.startswith("Afterwards") for t, _ in woo)
 
 
-def test_aims_show_the_change_over_the_last_turn(make_app, home: Path) -> None:
-    from game.present.aims import aim_at_start, aim_change
+def test_aims_show_the_change_of_this_turn(make_app, home: Path) -> None:
+    # Issue 12: the column counted from the start of the previous turn, so an action of +0.5
+    # could show -0.4 in red. It counts this turn now; the last turn's drift is in the tooltip.
+    from game.present.aims import (
+        aim_at_start,
+        aim_change,
+        aim_last_drift,
+        aim_last_turn_change,
+        aim_why,
+    )
 
     d = start(make_app, home)
     d.settle()
     d.app.session.take("propaganda")
     d.top.rebuild()
+    st = d.app.session.state
+    assert aim_change(st, 0) == pytest.approx(3.0)  # propaganda: security +3
     d.end_turn()
     st = d.app.session.state
     assert st.turn == 1
     for i in range(len(st.aims)):
-        assert aim_change(st, i) == pytest.approx(st.aims[i] - st.rules.aim_start[i])
+        assert aim_change(st, i) == pytest.approx(st.aims[i] - aim_at_start(st, i, 1))
         assert aim_at_start(st, i, 0) == st.rules.aim_start[i]
-    # Security: +3 from propaganda and the drift; not the ±0 of a fresh turn.
-    assert abs(aim_change(st, 0)) > 0.05
+    why = aim_why(st, 0)
+    assert "this turn" in why[0]
+    assert any(line.startswith("Last turn in all:") for line in why)
+    assert any("drift" in line for line in why)
+    drift = sum(delta for e in st.log() if e.kind == "drift" and e.turn == 0
+                for what, i, delta in e.changes if what == "aim" and i == 0)
+    assert aim_last_drift(st, 0) == pytest.approx(drift)
+    assert aim_last_turn_change(st, 0) == pytest.approx(aim_at_start(st, 0, 1)
+                                                        - st.rules.aim_start[0])
 
 
 def test_history_line_reads_ahead_or_behind() -> None:

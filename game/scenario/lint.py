@@ -43,6 +43,7 @@ from game.core.figures import figure_fits
 from game.core.policies import POLICIES, Policy, historical_game, history_with, what_if_plans
 from game.core.rules import Rules
 from game.core.scenario import Effect, Scenario, expression_places, month_index
+from game.core.scoring import overall_score
 from game.scenario.errors import Problem
 from game.scenario.yamlsafe import Marks
 
@@ -53,6 +54,28 @@ FIGURE_FIT_THRESHOLD = 0.6
 """Below this correlation a recorded figure and its aim's historical trajectory have drifted."""
 
 Tri = float | bool | None
+
+SCORE_MOVE = 1.0
+"""An answer matters if, changed alone on the historical path, it moves the mean final score by
+at least this many points (or the endings by :data:`ENDINGS_MOVE`): balance and validate."""
+
+ENDINGS_MOVE = 0.1
+"""... or moves the distribution of endings by at least this total variation distance."""
+
+ANSWERS_BARELY_MATTER = 0.5
+"""validate warns when fewer than this share of the answers other than history's matter."""
+
+
+def endings_distance(a: dict[int, float], b: dict[int, float]) -> float:
+    """The total variation distance between two distributions of endings (ending -> share): the
+    share of games whose ending would have to change to turn one into the other, 0 to 1."""
+    return sum(abs(a.get(k, 0.0) - b.get(k, 0.0)) for k in a.keys() | b.keys()) / 2
+
+
+def answer_matters(score_change: float, distance: float) -> bool:
+    """Whether an answer changed alone matters (see :data:`SCORE_MOVE`); a hair's breadth of
+    rounding below the line counts as below it."""
+    return abs(score_change) >= SCORE_MOVE - 1e-9 or distance >= ENDINGS_MOVE - 1e-9
 """A value known at load time, or None when it depends on how the game goes."""
 
 
@@ -482,6 +505,9 @@ class Coverage:
     """Work units the games took (see :data:`SIMULATION_WORK`)."""
     stopped: bool = False
     """Whether the work limit left games out or stopped one early."""
+    answers_matter: tuple[int, int] | None = None
+    """(answers that matter, answers other than history's) on the historical path of seed 0,
+    as ``balance --runs 1`` counts them; None if the work limit left some of them unplayed."""
 
 
 def _games(kind: str, plan: SimulationPlan) -> Iterator[tuple[Policy, int]]:
@@ -521,6 +547,8 @@ class _Player:
         self.stopped = False
         self.limit = move_limit(rules)
         self.scan_units, self.turn_units = _condition_units(rules)
+        self.single: dict[tuple[str, str], GameState] = {}
+        """The finished games of history with one answer changed."""
 
     def play(self, state: GameState, policy: Policy, rng: random.Random, greedy: bool = False,
              first_pending: dict[int, GameState] | None = None) -> GameState:
@@ -599,7 +627,23 @@ def coverage(rules: Rules, plan: SimulationPlan) -> Coverage:
             played[kind] = played.get(kind, 0) + 1
     return Coverage(sum(played.values()), player.fired, player.possible,
                     frozenset(player.endings), tuple(played.items()), player.spent,
-                    player.stopped)
+                    player.stopped, _answers_matter(rules, player.single))
+
+
+def _answers_matter(rules: Rules, single: dict[tuple[str, str], GameState]) -> \
+        tuple[int, int] | None:
+    """Count the answers that matter among the finished single-change games (None unless every
+    answer other than history's was played to the end, history included)."""
+    options = [(ev.id, c.id) for ev in rules.events for c in ev.choices
+               if c.index != ev.historical_choice]
+    history = single.get(("", ""))
+    if not options or history is None or any(o not in single for o in options):
+        return None
+    base = overall_score(history)
+    matter = sum(answer_matters(overall_score(single[o]) - base,
+                                float(single[o].ending_index != history.ending_index))
+                 for o in options)
+    return matter, len(options)
 
 
 def _what_if_games(rules: Rules, plan: SimulationPlan, player: _Player) -> int:
@@ -615,6 +659,8 @@ def _what_if_games(rules: Rules, plan: SimulationPlan, player: _Player) -> int:
     first_pending: dict[int, GameState] = {}
     history = player.play(new_game(rules, 0), history_with({}), random.Random(0),
                           first_pending=first_pending)
+    if is_over(history):
+        player.single[("", "")] = history
     order = {event: n for n, event in enumerate(first_pending)}
     games = 0
     for changes in plans:
@@ -624,10 +670,13 @@ def _what_if_games(rules: Rules, plan: SimulationPlan, player: _Player) -> int:
         changed = [rules.event_index[e] for e in changes if rules.event_index[e] in order]
         if changed:
             start = first_pending[min(changed, key=order.__getitem__)]
-            player.play(start, history_with(changes), random.Random(0))
+            end = player.play(start, history_with(changes), random.Random(0))
         elif not is_over(history):
             continue  # history itself was cut short: what this game would do is not known
-        # else none of its events comes up in history: it is the historical game, played
+        else:  # none of its events comes up in history: it is the historical game, played
+            end = history
+        if len(changes) == 1 and is_over(end):
+            player.single[next(iter(changes.items()))] = end
         games += 1
     return games
 
@@ -663,6 +712,18 @@ def simulated_warnings(rules: Rules, plan: SimulationPlan | None = None) -> list
                                    f"ending '{e.id}' was not reached in {games}",
                                    "check its 'when' and the endings before it (the first "
                                    "that holds wins)", severity="warning"))
+    if seen.answers_matter is not None:
+        matter, answers = seen.answers_matter
+        if matter < ANSWERS_BARELY_MATTER * answers:
+            out.append(PathProblem(
+                ("events",),
+                f"the choices barely matter: {matter} of the {answers} answers other than "
+                f"history's ({round(100 * matter / answers)}%) move the final score by "
+                f"{SCORE_MOVE:g} point or more or change the ending when changed alone on the "
+                f"historical path (seed 0)",
+                "give answers consequences that last; python main.py balance --scenario FILE "
+                "measures this over many seeds, with the other balance figures",
+                severity="warning"))
     return out
 
 

@@ -81,13 +81,13 @@ class GameScene(Scene):
         self._nation_tips: dict[int, list[str]] = {}
         self.built_turn = -1
         """The turn the layout was last built for (the header shows its date)."""
-
-    @property
         self._orders: dict[tuple[int, int | None], list[int]] = {}
         """The actions' order as the turn began, per nation selected (None: all): an action
         keeps its place, and its number key, for the whole turn (a used one stays, greyed)."""
         self._paging: dict[tuple[object, ...], list[list[int]]] = {}
         """The actions on each page as the turn began, per selection and layout."""
+
+    @property
     def session(self) -> Session:
         s = self.app.session
         assert s is not None
@@ -181,11 +181,11 @@ class GameScene(Scene):
         self.end_button_left = x
 
     def _visible_actions(self) -> list[int]:
-        st = self.session.state
-        rules = st.rules
         """The actions listed: those possible first, then the others not hidden. Within a turn
         each keeps the place it had when the turn began (a used one stays there, greyed), so
         the number keys keep their meaning; one that became possible since goes at the end."""
+        st = self.session.state
+        rules = st.rules
         out_ok, out_no = [], []
         target = rules.nation_ids[self.selected] if self.selected is not None else None
         for a in rules.actions:
@@ -218,12 +218,12 @@ class GameScene(Scene):
         refusal = action_problem(st, index)
         problem = None if refusal is None else refusal_text(refusal)
         eff = action_effect(st, index)
-        if problem:
-            return ActionRow(index, problem, eff.text(), "bad", [],
         if index in st.taken_this_turn:
             done = _("done this turn")
             return ActionRow(index, done, eff.text(), "dim", [],
                              wrap_to(_("· {done}").format(done=done), small, width, 2), [])
+        if problem:
+            return ActionRow(index, problem, eff.text(), "bad", [],
                              wrap_to(_("× {why}").format(why=problem), small, width, 3), [])
         style = "good" if eff.good > 0 else "bad" if eff.good < 0 else "dim"
         locks = locked_by(st, index)
@@ -251,7 +251,7 @@ class GameScene(Scene):
                     enabled=self.session.can_undo)
         self.sub_limit = r.right - uw - self.px(16)
         if self.selected is not None:
-            self.button("all", pygame.Rect(r.right - uw - bw - self.px(16), by,
+            self.button("all", pygame.Rect(r.right - uw - bw - self.px(16), r.y + self.px(8),
                                            bw, self.px(30)), _("All actions"), "@small")
             self.sub_limit = r.right - uw - bw - self.px(22)
         # Under the panel's title: a line or two saying what the points and keys are.
@@ -270,6 +270,7 @@ class GameScene(Scene):
         pages: list[list[ActionRow]] = [[]]
         y = top
         labels: dict[int, list[str]] = {}
+        heights: dict[int, int] = {}
         for row in rows:
             a = rules.scenario.actions[row.index]
             # TRANSLATORS: an action's cost in points, kept on one line (no-break spaces).
@@ -278,25 +279,12 @@ class GameScene(Scene):
                                         label_w - label_font.size("9. ")[0], 2)
             button_h = one_h + (len(labels[row.index]) - 1) * label_font.get_linesize()
             h = button_h + self.px(3) + (len(row.lines) + len(row.warn)) * line_h + self.px(8)
+            heights[row.index] = h
             if pages[-1] and y + h > bottom:
                 pages.append([])
                 y = top
             pages[-1].append(row)
-        heights: dict[int, int] = {}
             y += h
-        self.pages = len(pages)
-        self.page = max(0, min(self.page, self.pages - 1))
-        self.shown = [row.index for row in pages[self.page]]
-        self.effect_lines, self.rows = [], []
-        y = top
-        for n, row in enumerate(pages[self.page]):
-            a = rules.scenario.actions[row.index]
-            heights[row.index] = h
-            key_hint = f"{n + 1}. " if n < 9 else ""
-            face = labels[row.index]
-            face = [key_hint + face[0]] + ["    " + x for x in face[1:]]
-            button_h = one_h + (len(face) - 1) * label_font.get_linesize()
-            label = _("{number}{action}  ·  {cost} pt").format(number=key_hint,
         # The pages as the turn began, while they still fit: a row that grew (a warning, a
         # "done") must not move the actions after it to another page and number key.
         paging_key = (st.turn, self.selected, r.size, self.app.scale)
@@ -308,6 +296,18 @@ class GameScene(Scene):
             pages = [[by_index[i] for i in p] for p in before]
         else:
             self._paging[paging_key] = [[row.index for row in p] for p in pages]
+        self.pages = len(pages)
+        self.page = max(0, min(self.page, self.pages - 1))
+        self.shown = [row.index for row in pages[self.page]]
+        self.effect_lines, self.rows = [], []
+        y = top
+        for n, row in enumerate(pages[self.page]):
+            a = rules.scenario.actions[row.index]
+            key_hint = f"{n + 1}. " if n < 9 else ""
+            face = labels[row.index]
+            face = [key_hint + face[0]] + ["    " + x for x in face[1:]]
+            button_h = one_h + (len(face) - 1) * label_font.get_linesize()
+            label = _("{number}{action}  ·  {cost} pt").format(number=key_hint,
                                                                action=one_line(a.name, 80),
                                                                cost=a.cost)
             tip = [one_line(a.name, 100), cut(a.description, 600),
@@ -455,18 +455,6 @@ class GameScene(Scene):
     def on_enter(self) -> None:
         self.end_turn()
 
-    def handle(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            if self.map_draw_rect.collidepoint(event.pos):
-                n = self.map.nation_at(event.pos)
-                if n is not None:
-                    self.select(None if n == self.selected else n)
-                    return True
-        if event.type == pygame.MOUSEWHEEL and self.right_rect.collidepoint(self.app.mouse_pos):
-            if event.y < 0 and self.page < self.pages - 1:
-                self.on_button("next")
-            elif event.y > 0 and self.page > 0:
-                self.on_button("prev")
     def resume(self) -> None:
         """Back from a screen above (help, news, the menu, a dialog): the keyboard focus goes
         back to the default, where Enter ends the turn."""
@@ -501,6 +489,18 @@ class GameScene(Scene):
         draw_text(surface, text, (tag.x + self.px(6), tag.y + self.px(2)), small, c.bg,
                   tag.width - self.px(12))
 
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            if self.map_draw_rect.collidepoint(event.pos):
+                n = self.map.nation_at(event.pos)
+                if n is not None:
+                    self.select(None if n == self.selected else n)
+                    return True
+        if event.type == pygame.MOUSEWHEEL and self.right_rect.collidepoint(self.app.mouse_pos):
+            if event.y < 0 and self.page < self.pages - 1:
+                self.on_button("next")
+            elif event.y > 0 and self.page > 0:
+                self.on_button("prev")
             return True
         return super().handle(event)
 
@@ -538,6 +538,10 @@ class GameScene(Scene):
         for i, r in enumerate(self.aim_rects):
             if r.collidepoint(pos):
                 return aim_why(st, i)
+        head = self.aims_panel.copy()
+        head.height = (self.aim_rects[0].y if self.aim_rects else head.bottom) - head.y
+        if head.collidepoint(pos):
+            return aims_explained(st)
         if self.map_draw_rect.collidepoint(pos):
             n = self.map.nation_at(pos)
             if n is not None:
@@ -550,10 +554,6 @@ class GameScene(Scene):
             return [_("The map's colours"), _(
                 "A nation's colour, pattern and symbol come from its relation with {state} (-100 "
                 "to +100): allied from +60, friendly from +20, neutral from -20, wary from -60, "
-        head = self.aims_panel.copy()
-        head.height = (self.aim_rects[0].y if self.aim_rects else head.bottom) - head.y
-        if head.collidepoint(pos):
-            return aims_explained(st)
                 "hostile below. A gold diamond marks a treaty partner: an alliance or a "
                 "mutual-assistance treaty, whatever the relation.").format(
                 state=the_name(st.rules.scenario.player))]

@@ -22,8 +22,9 @@ STEPS = (
     ("aims", N_("Your aims"), N_(
         "These numbers are what you play for. Security matters most: not to be invaded, or to "
         "survive the invasion. Recognition by other powers and industrial and military "
-        "strength feed it. Beside each value is its change since the last turn began; the thin "
-        "mark on the bar and the line under it show where real history stood. Hover an aim to "
+        "strength feed it. Each runs from 0 (worst) to 100 (best); beside its value is its "
+        "change this turn (your actions and answers, and this date's events); the thin mark "
+        "on the bar and the line under it show where real history stood. Hover an aim to "
         "see what moved it.")),
     ("map", N_("The map"), N_(
         "Every nation is coloured by its relation with {who}, and marked with a pattern and a "

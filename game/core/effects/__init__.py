@@ -93,17 +93,19 @@ def _optional(info: Any) -> Any:
     return kind | None
 
 
+class _Flat(Model):
+    model_config = ConfigDict(populate_by_name=True)
+
+
 AnyEffect: type[Model] = create_model(  # type: ignore[call-overload]
     "AnyEffect",
-    __base__=Model,
+    __base__=_Flat,
     __doc__="A mapping that gives none or several kinds: every kind's field, none required. "
             "It never validates (it reports which kinds it found); no effect is of this type.",
     __validators__={"_one_kind": model_validator(mode="after")(_no_kind)},
     **{name: (_optional(info), Field(default=None, alias=None if key == name else key))
        for key, (name, info) in effect_fields().items()},
 )
-AnyEffect.model_config = ConfigDict(**{**AnyEffect.model_config, "populate_by_name": True})
-AnyEffect.model_rebuild(force=True)
 
 _NO_KIND = "effect-of-no-kind"
 _TAGS = {k.key: f"effect-{k.key.replace('_', '-')}" for k in KINDS}
@@ -113,7 +115,7 @@ _TAG_OF_MODEL = {k.model: _TAGS[k.key] for k in KINDS}
 
 def _tag(data: Any) -> str:
     if isinstance(data, dict):
-        found = [key for key in _BY_KEY if data.get(key) is not None]
+        found = [key for key in _BY_KEY if key in data and data[key] is not None]
         return _TAGS[found[0]] if len(found) == 1 else _NO_KIND
     return _TAG_OF_MODEL.get(type(data), _NO_KIND)
 

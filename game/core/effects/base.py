@@ -81,6 +81,8 @@ _STRAYS: dict[str, Stray] = {}
 _FIELDS: frozenset[str] = frozenset()
 """Filled once by :func:`register`: the names of every field of every kind."""
 _RANKS: dict[type[EffectModel], int] = {}
+_OWN: dict[type[EffectModel], frozenset[str]] = {}
+"""Filled once by :func:`register`: each kind's fields, by their names in the file."""
 
 
 class EffectModel(Model):
@@ -101,13 +103,13 @@ class EffectModel(Model):
     def _whole(cls, data: Any, handler: ModelWrapValidatorHandler[EffectModel]) -> EffectModel:
         if not isinstance(data, dict):
             return handler(data)
-        own = cls.model_fields
-        aliases = {info.alias or name for name, info in own.items()}
-        foreign = [k for k in data if k not in aliases and k in _FIELDS]
+        own = _OWN[cls]
+        foreign = [k for k in data if k not in own and k in _FIELDS]
         if not foreign:
             model = handler(data)
             model.check()
             return model
+        aliases = own
         strays = [(_STRAYS[k], k) for k in foreign if data[k] is not None and k in _STRAYS]
         rest = {k: v for k, v in data.items()
                 if k in aliases or k not in _FIELDS or (v is not None and k not in _STRAYS)}
@@ -161,6 +163,8 @@ def register(kinds: tuple[EffectKind[Any], ...]) -> None:
     global _FIELDS
     for rank, kind in enumerate(kinds):
         _RANKS[kind.model] = rank
+        _OWN[kind.model] = frozenset(info.alias or name
+                                     for name, info in kind.model.model_fields.items())
         for name, message in kind.strays.items():
             _STRAYS.setdefault(name, Stray(message, rank))
     _FIELDS = frozenset(info.alias or name for kind in kinds

@@ -31,9 +31,9 @@ from game.ui import flow
 from game.ui import theme as theme_mod
 from game.ui.export import ReportWriter, export_report
 from game.ui.scene import Scene
-from game.ui.settings import Settings, read_settings, save_settings
-from game.ui.theme import COLOURBLIND, COLOURS, Colours, Fonts, auto_scale
-from game.ui.widgets import wrap
+from game.ui.settings import Settings, first_window, read_settings, save_settings
+from game.ui.theme import COLOURBLIND, COLOURS, Colours, Fonts, effective_scale
+from game.ui.widgets import fit, tooltip
 
 if TYPE_CHECKING:
     from game.ui.news_items import CardItem
@@ -48,11 +48,18 @@ ACTIVE_SECONDS = 0.6
 """After an event the loop redraws at ~30 fps this long, for hover effects; then it sleeps."""
 
 
+TOAST_STRIP = 24
+"""Height (at scale 1) of the strip along the bottom edge kept for toasts: no screen lays
+anything out there, so a toast never covers what the player must read or click."""
+
+
 @dataclass
 class Toast:
     text: str
     kind: str
     until: float
+    turn_bound: bool = True
+    """Cleared when a new turn starts (problems with files and settings are not)."""
 
 
 class App:
@@ -97,7 +104,12 @@ class App:
         self._watch_mtime = self._mtime(scenario) if self.watch else None
         self._watch_checked = 0.0
         pygame.display.set_caption("Statecraft")
-        want = size or (settings.window_width, settings.window_height)
+        # A size given on the command line is taken as it is; the one from the settings (or
+        # the default) is made to fit the display, with room for a title bar and a taskbar.
+        want = size or first_window((settings.window_width, settings.window_height),
+                                    theme_mod.desktop_size())
+        if size is None and not settings.fullscreen:
+            settings.window_width, settings.window_height = want
         self.screen = self._open_window(want, settings.fullscreen)
         self.theme, problem = theme_mod.load_theme()
         if problem:
@@ -133,7 +145,14 @@ class App:
         return COLOURBLIND if self.settings.palette == "colourblind" else COLOURS
 
     def _scale_for(self, size: tuple[int, int]) -> float:
-        return self.settings.ui_scale or auto_scale(size)
+        return effective_scale(self.settings.ui_scale, size)
+
+    @property
+    def toast_strip(self) -> pygame.Rect:
+        """The strip along the bottom edge where toasts show (kept out of the layout)."""
+        w, h = self.screen.get_size()
+        strip = max(self.fonts.small().get_linesize() + 6, round(TOAST_STRIP * self.scale))
+        return pygame.Rect(0, max(h, MIN_SIZE[1]) - strip, max(w, MIN_SIZE[0]), strip)
 
     def _make_manager(self) -> pygame_gui.UIManager:
         try:
@@ -149,9 +168,10 @@ class App:
 
     @property
     def layout_rect(self) -> pygame.Rect:
-        """The area scenes lay out in: the window, never smaller than the minimum size."""
+        """The area scenes lay out in: the window (never smaller than the minimum size) but
+        for the toast strip along its bottom edge."""
         w, h = self.screen.get_size()
-        return pygame.Rect(0, 0, max(w, MIN_SIZE[0]), max(h, MIN_SIZE[1]))
+        return pygame.Rect(0, 0, max(w, MIN_SIZE[0]), self.toast_strip.y)
 
     def resize(self, size: tuple[int, int]) -> None:
         """Follow a window size change (clamped to the minimum) and lay everything out again."""
@@ -253,12 +273,21 @@ class App:
         return next((s for s in reversed(self.stack) if isinstance(s, kind)), None)
 
     def toast(self, text: str, kind: str = "info", seconds: float = 5.0) -> None:
-        """Show a short message at the bottom of the window (also kept in ``messages``).
-        Control characters from a file (a NUL pygame cannot draw, an escape) show escaped."""
+        """Show a short message in the strip along the bottom of the window (also kept in
+        ``messages``); the whole text shows when the mouse is on it. Control characters from
+        a file (a NUL pygame cannot draw, an escape) show escaped. Problems ("bad") stay when
+        a new turn starts; the others belong to the turn they were made in."""
         self.messages.append(Toast(printable(" ".join(str(text).split("\n")), 1000), kind,
-                                   time.monotonic() + seconds))
+                                   time.monotonic() + seconds, turn_bound=kind != "bad"))
         del self.messages[:-3]
         self.dirty = True
+
+    def clear_turn_toasts(self) -> None:
+        """Forget the toasts about the turn that ended (what an action did, "Undone.")."""
+        kept = [m for m in self.messages if not m.turn_bound]
+        if len(kept) != len(self.messages):
+            self.messages = kept
+            self.dirty = True
 
     # -- games and screens (game.ui.nav.Screens, through game.ui.flow) --------------------
     def new_game(self, path: Path | None = None) -> bool:
@@ -274,7 +303,13 @@ class App:
         flow.after_move(self)
 
     def end_turn(self) -> None:
+        before = list(self.messages)
         flow.end_turn(self)
+        if self.session is not None:
+            # The new turn's screen: the last turn's toasts go (those made on the way stay).
+            self.messages = [m for m in self.messages
+                             if not (m.turn_bound and any(m is b for b in before))]
+            self.dirty = True
 
     def open_help(self) -> None:
         flow.open_help(self)
@@ -424,23 +459,33 @@ class App:
         self.frames += 1
 
     def _draw_toasts(self, surface: pygame.Surface) -> None:
+        """The newest toast on one line in the toast strip (with how many more there are);
+        with the mouse on the strip, every toast whole as a tooltip."""
+        if not self.messages:
+            return
+        strip = self.toast_strip
         font = self.fonts.small()
-        y = surface.get_height() - 10
-        width = min(surface.get_width() - 40, self.fonts.scale * 900)
-        for m in reversed(self.messages):
-            lines = wrap(m.text, font, int(width) - 24)[:4]
-            h = len(lines) * font.get_linesize() + 12
-            w = max(font.size(x)[0] for x in lines) + 24
-            box = pygame.Rect((surface.get_width() - w) // 2, y - h, w, h)
-            colour = {"bad": self.colours.bad, "good": self.colours.good}.get(m.kind,
-                                                                              self.colours.accent)
-            pygame.draw.rect(surface, (12, 14, 18), box, border_radius=6)
-            pygame.draw.rect(surface, colour, box, 2, border_radius=6)
-            yy = box.y + 6
-            for line in lines:
-                surface.blit(font.render(line, True, self.colours.text), (box.x + 12, yy))
-                yy += font.get_linesize()
-            y = box.y - 6
+        m = self.messages[-1]
+        colour = {"bad": self.colours.bad, "good": self.colours.good}.get(m.kind,
+                                                                          self.colours.accent)
+        more = _("(+{count})").format(count=len(self.messages) - 1) \
+            if len(self.messages) > 1 else ""
+        pad = max(6, strip.height // 4)
+        room = strip.width - 4 * pad - (font.size(more)[0] + pad if more else 0)
+        line = fit(m.text, font, room)
+        w = font.size(line)[0] + (font.size(more)[0] + pad if more else 0) + 2 * pad
+        box = pygame.Rect(0, strip.y + 1, w, strip.height - 2)
+        box.centerx = strip.centerx
+        pygame.draw.rect(surface, (12, 14, 18), box, border_radius=4)
+        pygame.draw.rect(surface, colour, box, 1, border_radius=4)
+        y = box.centery - font.get_linesize() // 2
+        surface.blit(font.render(line, True, self.colours.text), (box.x + pad, y))
+        if more:
+            surface.blit(font.render(more, True, self.colours.dim),
+                         (box.right - pad - font.size(more)[0], y))
+        if box.collidepoint(self.mouse_pos) and (line != m.text or more):
+            tooltip(surface, [t.text for t in reversed(self.messages)], self.mouse_pos,
+                    self.fonts, self.colours)
 
     def wait_timeout(self) -> int:
         """How long the loop may sleep waiting for an event, in milliseconds."""

@@ -18,7 +18,11 @@ from game.safetext import clean_text, printable
 SCALES = (0.0, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
 """UI scales offered; 0 means automatic (from the window height)."""
 
-WINDOW_SIZES = ((1280, 720), (1366, 768), (1600, 900), (1920, 1080), (2560, 1440), (3840, 2160))
+WINDOW_SIZES = ((1024, 600), (1280, 720), (1366, 768), (1440, 900), (1600, 900), (1920, 1080),
+                (2560, 1440), (3840, 2160))
+"""The window sizes the settings offer (those of school laptops and screens), where they fit."""
+SCREEN_MARGIN = (16, 96)
+"""Room a window leaves on the display for the title bar and a taskbar or dock."""
 MIN_WINDOW = (640, 400)
 MAX_WINDOW = (7680, 4320)
 """The window sizes the game accepts, from the settings file or ``play --size``."""
@@ -67,6 +71,38 @@ def clamp_window(size: tuple[int, int],
         top_w, top_h = max(MIN_WINDOW[0], min(top_w, screen[0])), \
             max(MIN_WINDOW[1], min(top_h, screen[1]))
     return (max(MIN_WINDOW[0], min(top_w, size[0])), max(MIN_WINDOW[1], min(top_h, size[1])))
+
+
+def usable_area(screen: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The largest window that fits on a display of ``screen`` pixels with its title bar and
+    the taskbar; None if the display's size is not known."""
+    if screen is None or screen[0] <= 0 or screen[1] <= 0:
+        return None
+    return (max(MIN_WINDOW[0], screen[0] - SCREEN_MARGIN[0]),
+            max(MIN_WINDOW[1], screen[1] - SCREEN_MARGIN[1]))
+
+
+def first_window(wanted: tuple[int, int], screen: tuple[int, int] | None) -> tuple[int, int]:
+    """The size to open the window at: ``wanted`` if it fits the display (with room for the
+    title bar and a taskbar), else the largest offered size that fits, else the room there is."""
+    room = usable_area(screen)
+    wanted = clamp_window(wanted)
+    if room is None or (wanted[0] <= room[0] and wanted[1] <= room[1]):
+        return wanted
+    fitting = [s for s in WINDOW_SIZES if s[0] <= room[0] and s[1] <= room[1]]
+    return max(fitting, key=lambda s: s[0] * s[1]) if fitting else clamp_window(room)
+
+
+def offered_sizes(current: tuple[int, int],
+                  screen: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
+    """The window sizes the settings cycle through, smallest first: the usual ones that fit
+    the display, the largest window that fits it, and the current size."""
+    room = usable_area(screen)
+    sizes = {s for s in WINDOW_SIZES if room is None or (s[0] <= room[0] and s[1] <= room[1])}
+    if room is not None:
+        sizes.add(clamp_window(room))
+    sizes.add(current)
+    return tuple(sorted(sizes, key=lambda s: (s[0] * s[1], s)))
 
 
 def settings_path() -> Path:

@@ -3,12 +3,16 @@ Each change applies at once and is saved to the settings file."""
 
 from __future__ import annotations
 
+import time
+
 import pygame
 
 from game.i18n import LANGUAGE_NAMES, N_, _, available_languages, current_language
 from game.present.numbers import number
+from game.ui import theme
 from game.ui.scene import Scene
-from game.ui.settings import HISTORY_TIMING, PALETTES, SCALES, WINDOW_SIZES
+from game.ui.settings import HISTORY_TIMING, PALETTES, offered_sizes
+from game.ui.theme import fitting_scales
 from game.ui.widgets import draw_text
 
 
@@ -23,13 +27,36 @@ def _scale_words(scale: float) -> str:
     return _("{scale}x").format(scale=number(scale, digits))
 
 
+DOUBLE_CLICK_SECONDS = 0.5
+"""A second click on the same row this soon after the first is the rest of a double click:
+it does not change the setting a second time."""
+
+
 class SettingsScene(Scene):
     title = N_("Settings")
+    _last_click: tuple[str, float] = ("", 0.0)
+
+    @staticmethod
+    def window_size() -> tuple[int, int]:
+        surface = pygame.display.get_surface()
+        return surface.get_size() if surface is not None else (0, 0)
+
+    def window_sizes(self) -> tuple[tuple[int, int], ...]:
+        """The usual window sizes that fit the display, and the current one."""
+        s = self.app.settings
+        return offered_sizes((s.window_width, s.window_height), theme.desktop_size())
+
+    def scales(self) -> tuple[float, ...]:
+        """Automatic, and the scales every screen fits at in this window."""
+        return (0.0, *fitting_scales(self.window_size()))
 
     def rows(self) -> list[tuple[str, str, str]]:
         s = self.app.settings
         now = _scale_words(self.app.scale)
-        if s.ui_scale:
+        if s.ui_scale and s.ui_scale > self.app.scale:
+            scale = _("Text and UI scale: {scale} (now {now}: the window is too small for "
+                      "{scale})").format(scale=_scale_words(s.ui_scale), now=now)
+        elif s.ui_scale:
             scale = _("Text and UI scale: {scale} (now {now})").format(
                 scale=_scale_words(s.ui_scale), now=now)
         else:
@@ -46,7 +73,9 @@ class SettingsScene(Scene):
              _("The window's size (drag its edge to resize too).")),
             ("fullscreen", _("Fullscreen: on  [F11]") if s.fullscreen else
              _("Fullscreen: off  [F11]"), _("Fill the whole screen.")),
-            ("scale", scale, _("Bigger text for big screens: automatic follows the window size.")),
+            ("scale", scale, _("Bigger text for big screens: automatic follows the window size. "
+                               "Only the scales every screen fits at in this window are "
+                               "offered.")),
             ("palette", _("Colours: colour-blind friendly") if s.palette == "colourblind"
              else _("Colours: standard"),
              _("A palette that reads with any colour vision; the map also uses patterns.")),
@@ -77,8 +106,13 @@ class SettingsScene(Scene):
         if key == "back":
             app.pop()
             return
+        now = time.monotonic()
+        last_key, last_time = self._last_click
+        self._last_click = (key, now)
+        if not app.keyboard_mode and key == last_key and now - last_time < DOUBLE_CLICK_SECONDS:
+            return  # the second click of a double click: one step, not two
         if key == "size":
-            size = _next(WINDOW_SIZES, (s.window_width, s.window_height))
+            size = _next(self.window_sizes(), (s.window_width, s.window_height))
             assert isinstance(size, tuple)
             s.window_width, s.window_height = size
             if not s.fullscreen:
@@ -86,7 +120,7 @@ class SettingsScene(Scene):
         elif key == "fullscreen":
             app.set_fullscreen(not s.fullscreen)
         elif key == "scale":
-            value = _next(SCALES, s.ui_scale)
+            value = _next(self.scales(), s.ui_scale)
             assert isinstance(value, float)
             s.ui_scale = value
             app.relayout()

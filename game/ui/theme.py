@@ -126,8 +126,54 @@ COLOURS = Colours()
 COLOURBLIND = Colours(good=(86, 180, 233), bad=(230, 159, 0), history=(204, 121, 167))
 
 
+def desktop_size() -> tuple[int, int] | None:
+    """The size of the display the window opens on, if pygame knows it."""
+    try:
+        sizes = pygame.display.get_desktop_sizes()
+        if sizes and sizes[0][0] > 0 and sizes[0][1] > 0:
+            return int(sizes[0][0]), int(sizes[0][1])
+        info = pygame.display.Info()
+        if info.current_w > 0 and info.current_h > 0:
+            return int(info.current_w), int(info.current_h)
+    except (pygame.error, AttributeError):
+        pass
+    return None
+
+
+LAYOUT_MIN = (800, 500)
+"""The smallest window every screen's layout fits in at UI scale 1: at scale ``s`` a screen
+needs ``s`` times this."""
+OFFERED_SCALES = (0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
+"""The UI scales there are (besides automatic)."""
+
+
+def largest_fitting_scale(size: tuple[int, int]) -> float:
+    """The largest offered UI scale at which every screen's layout fits a window of ``size``
+    (the smallest scale if none does)."""
+    w, h = size
+    fitting = [s for s in OFFERED_SCALES if s * LAYOUT_MIN[0] <= w and s * LAYOUT_MIN[1] <= h]
+    return max(fitting) if fitting else OFFERED_SCALES[0]
+
+
+def fitting_scales(size: tuple[int, int]) -> tuple[float, ...]:
+    """The UI scales at which every screen fits a window of ``size``, smallest first."""
+    top = largest_fitting_scale(size)
+    return tuple(s for s in OFFERED_SCALES if s <= top)
+
+
+def effective_scale(chosen: float, size: tuple[int, int]) -> float:
+    """The scale used in a window of ``size``: ``chosen`` (0: automatic) stepped down to the
+    largest that fits when the window is too small for it."""
+    if not chosen:
+        return auto_scale(size)
+    return min(chosen, largest_fitting_scale(size))
+
+
 def auto_scale(size: tuple[int, int]) -> float:
-    """The UI scale that fits a window: 1 at 1280x720, 3 at 4K, never below 0.75."""
+    """The UI scale that fits a window: 1 at 1280x720, 3 at 4K, never below 0.75, and never
+    more than every screen's layout fits."""
     w, h = size
     s = min(w / 1280, h / 720)
-    return max(0.75, min(3.0, round(s * 4) / 4))
+    wanted = max(0.75, min(3.0, round(s * 4) / 4))
+    best = max((x for x in OFFERED_SCALES if x <= wanted), default=OFFERED_SCALES[0])
+    return min(best, largest_fitting_scale(size))

@@ -12,8 +12,17 @@ import time
 from pathlib import Path
 
 import pygame
+import pytest
 
 from tests.ui.conftest import mini_path
+
+
+@pytest.fixture(autouse=True)
+def _quick_clicks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The driver clicks faster than a double click: each click here is one step."""
+    from game.ui import settings_screen
+
+    monkeypatch.setattr(settings_screen, "DOUBLE_CLICK_SECONDS", 0.0)
 
 
 def test_settings_are_kept_between_runs(make_app, home: Path) -> None:

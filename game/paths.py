@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import shutil
 import tempfile
 from importlib import resources
@@ -79,10 +80,38 @@ def teacher_scenarios_dir() -> Path:
     return data_dir() / "scenarios"
 
 
+_TRANSLATION_NAME = re.compile(r"^(?P<scenario>.+)\.(?P<lang>[a-z]{2,3}(-[A-Za-z0-9]{2,8})?)"
+                               r"\.ya?ml$")
+
+
+def translation_name(path: str | os.PathLike[str]) -> tuple[str, str] | None:
+    """(the scenario's file name, the language) for a translation file's name
+    (``road_to_war_1938_1941.de.yaml`` -> ``("road_to_war_1938_1941.yaml", "de")``), else None."""
+    name = Path(path).name
+    m = _TRANSLATION_NAME.match(name)
+    if m is None:
+        return None
+    return m.group("scenario") + name[name.rindex("."):], m.group("lang")
+
+
+def is_template(path: str | os.PathLike[str]) -> bool:
+    """A template for teachers (``template.yaml``, ``NAME.template.yaml``): checked by
+    ``validate``, never offered to students."""
+    name = Path(path).name.lower()
+    return name in ("template.yaml", "template.yml") or name.endswith((".template.yaml",
+                                                                       ".template.yml"))
+
+
+def is_playable(path: str | os.PathLike[str]) -> bool:
+    """A file the picker offers: neither a template nor a translation (``NAME.de.yaml``)."""
+    return not is_template(path) and translation_name(path) is None
+
+
 def scenario_files() -> list[Path]:
-    """Every scenario file the game offers: the bundled ones, then the teacher's folder."""
-    out = sorted(p for p in BUNDLED_SCENARIOS.glob("*.yaml") if p.is_file())
+    """Every scenario file the game offers: the bundled ones, then the teacher's folder.
+    Templates and translation files are left out (see :func:`is_playable`)."""
+    out = sorted(p for p in BUNDLED_SCENARIOS.glob("*.yaml") if p.is_file() and is_playable(p))
     teacher = teacher_scenarios_dir()
     if teacher.is_dir():
-        out += sorted(p for p in teacher.glob("*.y*ml") if p.is_file())
+        out += sorted(p for p in teacher.glob("*.y*ml") if p.is_file() and is_playable(p))
     return out

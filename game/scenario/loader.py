@@ -39,6 +39,9 @@ class LoadedScenario:
     value_marks: Marks = field(default_factory=dict, repr=False)
     """Where each value of the file starts (see :func:`game.scenario.yamlsafe.read_yaml`)."""
     key_marks: Marks = field(default_factory=dict, repr=False)
+    translation: str = ""
+    """The language of the translation file beside it that was looked at ("" if none): see
+    :mod:`game.scenario.translation`."""
 
 
 @dataclass
@@ -458,10 +461,19 @@ def load_from_bytes(data: bytes, filename: str) -> LoadedScenario:
     return _guarded(data, filename)
 
 
-def load_scenario(path: str | os.PathLike[str]) -> LoadedScenario:
+def load_scenario(path: str | os.PathLike[str], translate: bool = True) -> LoadedScenario:
     """Load a scenario file. Raises :class:`ScenarioError` with every problem found, and
-    nothing else, whatever the file (a FIFO, a device or a huge file is refused at once)."""
-    return _guarded(read_file_bytes(path), str(path))
+    nothing else, whatever the file (a FIFO, a device or a huge file is refused at once).
+
+    With ``translate``, its texts are those of the translation file beside it for the
+    interface's language, if there is one (the rules and their digest stay the original's)."""
+    loaded = _guarded(read_file_bytes(path), str(path))
+    if not translate:
+        return loaded
+    from game.i18n import current_language
+    from game.scenario.translation import in_language
+
+    return in_language(loaded, current_language())
 
 
 def _guarded(data: bytes, filename: str) -> LoadedScenario:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from game.i18n import _, ngettext
+from game.paths import translation_name
 from game.scenario.errors import MAX_PROBLEMS, Problem, ScenarioError, more_problems_line
 from game.scenario.lint import SimulationPlan, locator, simulated_warnings
 from game.scenario.loader import LoadedScenario, load_scenario
+from game.scenario.translation import load_translation, scenario_of, translation_files
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -29,16 +32,54 @@ def simulated_problems(loaded: LoadedScenario, games: int) -> list[Problem]:
     return [locate(p) for p in simulated_warnings(loaded.rules, plan)]
 
 
+def check_translation(name: str | Path, loaded: LoadedScenario | None = None) -> tuple[int, int]:
+    """Print the problems of a translation file (``NAME.de.yaml``), checked against the
+    scenario beside it; return (errors, warnings)."""
+    if loaded is None:
+        scenario = scenario_of(name)
+        try:
+            if scenario is None:
+                raise ScenarioError([Problem(str(name), 0, 0, "not a translation file's name",
+                                             "name it SCENARIO.LANG.yaml")])
+            loaded = load_scenario(scenario, translate=False)
+        except ScenarioError as exc:
+            print(Problem(str(name), 1, 1, f"the scenario it translates ({scenario}) does not "
+                          f"load: {exc.count} problem(s)",
+                          f"check it with: python main.py validate {scenario}").format())
+            return 1, 0
+    try:
+        translation = load_translation(name, loaded.scenario)
+    except ScenarioError as exc:
+        for line in exc.lines():
+            print(line)
+        return exc.count, 0
+    for w in translation.warnings[:MAX_PROBLEMS]:
+        print(w.format())
+    if len(translation.warnings) > MAX_PROBLEMS:
+        print(more_problems_line(len(translation.warnings) - MAX_PROBLEMS))
+    if not translation.warnings:
+        print(_("{file}: ok (the {language} translation of {title})").format(
+            file=name, language=translation.language, title=loaded.scenario.title))
+    return 0, len(translation.warnings)
+
+
 def run(args: argparse.Namespace) -> int:
     errors = warnings = 0
     for name in args.files:
+        if translation_name(name) is not None:
+            found_errors, found_warnings = check_translation(name)
+            errors, warnings = errors + found_errors, warnings + found_warnings
+            continue
         try:
-            loaded = load_scenario(name)
+            loaded = load_scenario(name, translate=False)
         except ScenarioError as exc:
             for line in exc.lines():
                 print(line)
             errors += exc.count
             continue
+        for other in translation_files(name):
+            found_errors, found_warnings = check_translation(other, loaded)
+            errors, warnings = errors + found_errors, warnings + found_warnings
         found = sorted(loaded.warnings + simulated_problems(loaded, args.games),
                        key=lambda p: (p.line, p.col))
         for w in found[:MAX_PROBLEMS]:

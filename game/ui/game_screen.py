@@ -77,6 +77,8 @@ class GameScene(Scene):
         self.aims_panel = pygame.Rect(0, 0, 0, 0)
         self.end_button_left = 0
         self.sub_limit = 0
+        self.sub_drop = 0
+        """How far the line under the actions' title moves down (buttons on a row of their own)."""
         self.legend_rect = pygame.Rect(0, 0, 0, 0)
         self._nation_tips: dict[int, list[str]] = {}
         self.built_turn = -1
@@ -243,7 +245,17 @@ class GameScene(Scene):
         undo_label = _("Undo [^Z]")
         bw = self.button_font("@small").size(_("All actions"))[0] + self.px(24)
         uw = self.button_font("@small").size(undo_label)[0] + self.px(24)
-        self.button("undo", pygame.Rect(r.right - uw - self.px(10), r.y + self.px(8), uw,
+        # With a nation chosen, both buttons sit beside the title if they leave it and the line
+        # under it room; else (a narrow panel, longer words) on a row of their own under it.
+        title_w = f.heading().size(_("Actions"))[0]
+        own_row = self.selected is not None and \
+            r.width - uw - bw - self.px(38) - title_w < self.px(60)
+        by = r.y + self.px(8)
+        self.sub_drop = 0
+        if own_row:
+            by = r.y + 6 + f.heading().get_linesize() + self.px(2)
+            self.sub_drop = self.px(34)
+        self.button("undo", pygame.Rect(r.right - uw - self.px(10), by, uw,
                                         self.px(30)), undo_label, "@small",
                     tip=[_("Undo"), _("Take back the last action or choice of this turn "
                                        "(Ctrl+Z or Backspace). A choice whose history note you "
@@ -251,12 +263,12 @@ class GameScene(Scene):
                     enabled=self.session.can_undo)
         self.sub_limit = r.right - uw - self.px(16)
         if self.selected is not None:
-            self.button("all", pygame.Rect(r.right - uw - bw - self.px(16), r.y + self.px(8),
+            self.button("all", pygame.Rect(r.right - uw - bw - self.px(16), by,
                                            bw, self.px(30)), _("All actions"), "@small")
-            self.sub_limit = r.right - uw - bw - self.px(22)
+            self.sub_limit = r.right - 8 if own_row else r.right - uw - bw - self.px(22)
         # Under the panel's title: a line or two saying what the points and keys are.
         head_h = 10 + f.heading().get_linesize() + self.px(2) + 2 * f.small().get_linesize() \
-            + self.px(6)
+            + self.px(6) + self.sub_drop
         label_font = self.button_font()
         label_w = r.width - self.px(16) - 24
         one_h = max(self.px(30), label_font.get_linesize() + self.px(8))
@@ -619,12 +631,13 @@ class GameScene(Scene):
                            "{count} points left · keys 1-9 · hover for details",
                            st.budget).format(count=st.budget)
         draw_lines(surface, [(sub, "small")], pygame.Rect(
-            inner.x, inner.y + self.px(2), self.sub_limit - inner.x,
+            inner.x, inner.y + self.px(2) + self.sub_drop, self.sub_limit - inner.x,
             2 * f.small().get_linesize()), f, c)
         if not self.shown:
             draw_text(surface, _("Nothing more can be done now.") if self.selected is None else
-                      _("No action towards this nation now."), (inner.x, inner.y + self.px(44)),
-                      f.body(), c.dim, inner.width)
+                      _("No action towards this nation now."),
+                      (inner.x, inner.y + self.px(44) + self.sub_drop), f.body(), c.dim,
+                      inner.width)
         small = f.small()
         for rect, lines in self.rows:
             y = rect.y

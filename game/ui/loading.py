@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.i18n import _
+from game.i18n import _, current_language
 from game.paths import scenario_files
 from game.safetext import printable
 from game.scenario.loader import DEFAULT_SCENARIO, LoadedScenario, load_scenario
+from game.scenario.translation import wanted_translation
 from game.ui.nav import Stage
 
 
@@ -46,7 +47,9 @@ def load_cached(app: Stage, path: Path) -> LoadedScenario:
     """Load a scenario once per run (the picker and new games share it). Raises ScenarioError."""
     key = str(path)
     found = app.scenario_cache.get(key)
-    if isinstance(found, LoadedScenario):
+    # In the interface's language: a scenario loaded in another one is loaded again.
+    if isinstance(found, LoadedScenario) and found.translation == wanted_translation(
+            path, current_language()):
         return found
     loaded = load_scenario(path)
     app.scenario_cache[key] = loaded

@@ -14,7 +14,7 @@ from game.present.player import capital, possessive, the_name
 from game.present.timeline import Decisions, timeline
 from game.ui.news_items import CardItem
 from game.ui.scene import Scene
-from game.ui.widgets import Cell, ItemList, ScrollTable, ScrollText, draw_lines, draw_text
+from game.ui.widgets import Cell, ItemList, ScrollTable, ScrollText, draw_lines, draw_text, wrap
 
 if TYPE_CHECKING:
     from game.ui.nav import Stage
@@ -52,7 +52,9 @@ class NewsScene(Scene):
         back = _("Back  [Esc]")
         bw = f.size(back)[0] + self.px(40)
         self.button("back", pygame.Rect(a.right - bw, a.y, bw, bh), back, "@small")
-        caption_h = 2 * app.fonts.small().get_linesize() + self.px(6)
+        # Two lines of caption, or as many as it needs (three at most: German's are longer).
+        lines = len(wrap(self.caption(), app.fonts.small(), a.width))
+        caption_h = max(2, min(3, lines)) * app.fonts.small().get_linesize() + self.px(6)
         self.caption_rect = pygame.Rect(a.x, a.y + bh + self.px(8), a.width, caption_h)
         top = bh + self.px(12) + caption_h
         body = pygame.Rect(a.x, a.y + top, a.width, a.height - top)
@@ -167,21 +169,23 @@ class NewsScene(Scene):
             return True
         return super().handle_key(event)
 
+    def caption(self) -> str:
+        """The line under the tabs: how to read the tab shown."""
+        if self.tab == "timeline":
+            whose = (possessive(self.app.session.state.rules.scenario.player)
+                     if self.app.session is not None else _("history's"))
+            return _("Gold: your key decisions (answers to events, one-off actions) differ "
+                     "from {whose}; a step taken a turn apart shows the other date. Routine "
+                     "actions, repeatable every turn, are in grey and not compared. T: the "
+                     "news.").format(whose=whose)
+        return _("Click a line, or choose it with the arrow keys and press Enter, to read "
+                 "it again with what really happened. T: the timeline.")
+
     def draw(self, surface: pygame.Surface) -> None:
         a = self.area.inflate(-self.px(60), -self.px(40))
         c, f = self.app.colours, self.app.fonts
         draw_text(surface, _("News & timeline"), a.topleft, f.title(), c.accent)
-        if self.tab == "timeline":
-            whose = (possessive(self.app.session.state.rules.scenario.player)
-                     if self.app.session is not None else _("history's"))
-            caption = _("Gold: your key decisions (answers to events, one-off actions) differ "
-                        "from {whose}; a step taken a turn apart shows the other date. Routine "
-                        "actions, repeatable every turn, are in grey and not compared. T: the "
-                        "news.").format(whose=whose)
-        else:
-            caption = _("Click a line, or choose it with the arrow keys and press Enter, to read "
-                        "it again with what really happened. T: the timeline.")
-        draw_lines(surface, [(caption, "dim")], self.caption_rect, f, c)
+        draw_lines(surface, [(self.caption(), "dim")], self.caption_rect, f, c)
         if self.view:
             self.view.draw(surface)
 

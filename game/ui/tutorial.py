@@ -111,8 +111,12 @@ class TutorialScene(Scene):
         self.button("next", pygame.Rect(box.right - self.px(170), box.bottom - bh - self.px(12),
                                         self.px(155), bh), _("Start playing") if last else
                     _("Next  [Enter]"), "@primary")
+        skip = _("Skip guide [Esc]")
+        # As wide as its label needs (German's is longer), up to the "next" button.
+        sw = min(max(self.px(150), self.button_font("@small").size(skip)[0] + self.px(24)),
+                 box.width - self.px(200))
         self.button("skip", pygame.Rect(box.x + self.px(15), box.bottom - bh - self.px(12),
-                                        self.px(150), bh), _("Skip guide [Esc]"), "@small")
+                                        sw, bh), skip, "@small")
         self.focus_key = "next"
 
     def on_button(self, key: str) -> None:

@@ -1,0 +1,457 @@
+"""Scenarios in other languages: a translation file beside a scenario gives its texts by id.
+
+``road_to_war_1938_1941.de.yaml`` beside ``road_to_war_1938_1941.yaml`` holds, flat by id, the
+German text of every item (see "Translating a scenario" in scenarios/README.md)::
+
+    language: de
+    translates: road_to_war_1938_1941
+    title: Der Weg in den Krieg, 1938-1941
+    actions:
+      pact_germany:
+        name: Nichtangriffspakt mit Deutschland
+        history: {text: ...}
+    events:
+      munich:
+        title: ...
+        choices:
+          protest: {label: ...}
+
+It is read with the scenario's safe reader (:func:`game.scenario.yamlsafe.read_yaml`) and
+checked against the scenario: unknown ids and fields and wrong values are errors, each at
+``file:line:col``; a text it leaves out is a warning, and the original is shown instead.
+
+:func:`in_language` returns the loaded scenario with its texts replaced. Only texts change:
+the ids, the rules and their digest stay those of the original, so a save made in one language
+loads and replays in any other.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+from typing import Annotated, Any, Protocol, TypeVar, cast
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from game.core.expr import suggest
+from game.core.rules import Rules
+from game.core.scenario import (
+    Action,
+    Aim,
+    Choice,
+    Ending,
+    Event,
+    Figure,
+    HistoryNote,
+    Nation,
+    Reading,
+    Scenario,
+    Stance,
+    TreatyKind,
+)
+from game.paths import translation_name
+from game.scenario.errors import Problem, ScenarioError
+from game.scenario.yamlsafe import read_file_bytes, read_yaml
+
+
+class _Loaded(Protocol):
+    """What this module needs of :class:`game.scenario.loader.LoadedScenario` (which it may not
+    import: the loader imports this module)."""
+
+    path: str
+    scenario: Scenario
+    rules: Rules
+    warnings: list[Problem]
+    translation: str
+
+
+LoadedScenario = TypeVar("LoadedScenario", bound=_Loaded)
+Path_ = tuple[str, ...]
+Texts = dict[Path_, str]
+"""The texts of a translation by place: ``("actions", "pact", "history", "text") -> "..."``."""
+
+HEADER = ("language", "translates")
+TOP_TEXTS = ("title", "description", "player")
+HISTORY_FIELDS = ("date", "text", "reason", "correction")
+CHOICE_FIELDS = ("label", "description")
+SECTIONS: dict[str, tuple[type[BaseModel], tuple[str, ...]]] = {
+    "aims": (Aim, ("name", "description", "per_turn_reason")),
+    "treaty_kinds": (TreatyKind, ("name", "description")),
+    "stances": (Stance, ("name", "description")),
+    "readings": (Reading, ("name", "summary")),
+    "nations": (Nation, ("name", "description")),
+    "actions": (Action, ("name", "description", "unavailable_reason", "history")),
+    "events": (Event, ("title", "text", "history", "choices")),
+    "endings": (Ending, ("title", "text")),
+    "figures": (Figure, ("name", "unit")),
+}
+"""Each section of a translation: the scenario's model of its items and the fields it may
+translate (``history`` and ``choices`` hold fields of their own)."""
+
+ITEM_NAMES = {"aims": "aim", "treaty_kinds": "treaty kind", "stances": "stance",
+              "readings": "reading", "nations": "nation", "actions": "action", "events": "event",
+              "endings": "ending", "figures": "figure"}
+
+
+def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    info = model.model_fields[name]
+    form: Any = info.annotation
+    if info.metadata:
+        form = Annotated.__class_getitem__((form, *info.metadata))  # type: ignore[attr-defined]
+    return TypeAdapter(form)
+
+
+LANGUAGE = _adapter(Scenario, "language")
+_TEXT_FIELDS: list[tuple[type[BaseModel], tuple[str, ...]]] = [
+    (Scenario, TOP_TEXTS), (HistoryNote, HISTORY_FIELDS), (Choice, CHOICE_FIELDS),
+    *((m, tuple(n for n in f if n not in ("history", "choices"))) for m, f in SECTIONS.values())]
+_CHECKS: dict[tuple[type[BaseModel], str], TypeAdapter[Any]] = {
+    (model, name): _adapter(model, name) for model, names in _TEXT_FIELDS for name in names}
+"""The scenario's own check of each text field (one line for a name, a length...)."""
+
+
+@dataclasses.dataclass
+class Translation:
+    """A checked translation file: its language, its texts by place, its warnings."""
+
+    path: str
+    language: str
+    texts: Texts
+    warnings: list[Problem]
+
+
+def translation_file(scenario_path: str | os.PathLike[str], language: str) -> Path | None:
+    """The translation of a scenario into ``language`` beside it, if there is one."""
+    path = Path(scenario_path)
+    for suffix in (".yaml", ".yml"):
+        found = path.with_name(f"{path.stem}.{language}{suffix}")
+        if found.is_file():
+            return found
+    return None
+
+
+def translation_files(scenario_path: str | os.PathLike[str]) -> list[Path]:
+    """Every translation file beside a scenario (``NAME.LANG.yaml``)."""
+    path = Path(scenario_path)
+    try:
+        beside = sorted(path.parent.glob(f"{path.stem}.*.y*ml"))
+    except OSError:
+        return []
+    return [p for p in beside if p.is_file() and (translation_name(p) or ("", ""))[0]
+            in (path.stem + ".yaml", path.stem + ".yml")]
+
+
+def scenario_of(translation_path: str | os.PathLike[str]) -> Path | None:
+    """The scenario file a translation file's name belongs to (None if the name is not one of
+    a translation); ``.yaml`` or ``.yml``, whichever exists."""
+    found = translation_name(translation_path)
+    if found is None:
+        return None
+    path = Path(translation_path).with_name(found[0])
+    if not path.is_file():
+        other = path.with_suffix(".yml" if path.suffix == ".yaml" else ".yaml")
+        if other.is_file():
+            return other
+    return path
+
+
+class _Checker:
+    """Checks a parsed translation against a scenario; collects problems and texts."""
+
+    def __init__(self, filename: str, values: dict[Any, tuple[int, int]],
+                 keys: dict[Any, tuple[int, int]], scenario: Scenario) -> None:
+        self.filename, self.values, self.keys, self.scenario = filename, values, keys, scenario
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.texts: Texts = {}
+
+    def place(self, path: tuple[Any, ...], at_key: bool = False) -> tuple[int, int]:
+        while path:
+            if at_key and path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return (1, 1)
+
+    def error(self, path: tuple[Any, ...], message: str, hint: str = "",
+              at_key: bool = False) -> None:
+        line, col = self.place(path, at_key)
+        self.errors.append(Problem(self.filename, line, col, message, hint))
+
+    def warn(self, path: tuple[Any, ...], message: str, hint: str = "") -> None:
+        line, col = self.place(path, at_key=True)
+        self.warnings.append(Problem(self.filename, line, col, message, hint, "warning"))
+
+    def mapping(self, value: Any, path: tuple[Any, ...], what: str) -> dict[str, Any] | None:
+        if isinstance(value, dict):
+            return value
+        self.error(path, f"'{path[-1]}' must be a mapping of 'key: value' lines ({what}), "
+                   f"not {_describe(value)}", "check the indentation")
+        return None
+
+    def unknown_keys(self, data: dict[str, Any], path: tuple[Any, ...], allowed: tuple[str, ...],
+                     what: str) -> None:
+        for key in data:
+            if key not in allowed:
+                hint = suggest(key, list(allowed)) or "the fields here are: " + ", ".join(allowed)
+                self.error(path + (key,), f"unknown field '{key}' {what}", hint, at_key=True)
+
+    def text(self, value: Any, path: tuple[str, ...], model: type[BaseModel], name: str) -> None:
+        if not isinstance(value, str):
+            hint = "put the text in quotes" if isinstance(value, (int, float, bool)) else ""
+            self.error(path, f"'{name}' must be text, not {_describe(value)}", hint)
+            return
+        try:
+            _CHECKS[(model, name)].validate_python(value)
+        except ValidationError as exc:
+            err = exc.errors(include_url=False)[0]
+            kind = err["type"]
+            if kind == "string_too_short":
+                self.error(path, f"'{name}' must not be empty",
+                           "write the text, or leave the line out to show the original")
+            elif kind == "string_too_long":
+                self.error(path, f"'{name}' is too long",
+                           f"at most {(err.get('ctx') or {}).get('max_length')} characters")
+            else:
+                self.error(path, str(err["msg"]).removeprefix("Value error, "))
+            return
+        self.texts[path] = value
+
+    def check(self, data: Any, file_language: str | None) -> str:
+        if not isinstance(data, dict):
+            self.error((), "a translation must be a mapping of 'key: value' lines at the top",
+                       "start with 'language: de' and 'translates: SCENARIO_ID'")
+            return ""
+        allowed = (*HEADER, *TOP_TEXTS, *SECTIONS)
+        self.unknown_keys(data, (), allowed, "in a translation")
+        language = self.header(data, file_language)
+        for name in TOP_TEXTS:
+            if name in data:
+                self.text(data[name], (name,), Scenario, name)
+            elif getattr(self.scenario, name):
+                self.warn((), f"no translation for the scenario's '{name}'; the original is shown")
+        for section, (model, fields) in SECTIONS.items():
+            self.section(data.get(section), section, model, fields)
+        return language
+
+    def header(self, data: dict[str, Any], file_language: str | None) -> str:
+        language = data.get("language")
+        if "language" not in data:
+            self.error((), "'language' is missing", "add a line 'language: de' at the top")
+        elif not isinstance(language, str) or not _is_language(language):
+            self.error(("language",), f"'language' must be a language code, not "
+                       f"{_describe(language)}", "for example de, fr, de-CH")
+            language = None
+        elif file_language is not None and language != file_language:
+            self.error(("language",), f"the file's name says '{file_language}' but its "
+                       f"'language' is '{language}'",
+                       f"name the file {self.scenario.id}.{language}.yaml, or write "
+                       f"'language: {file_language}'")
+        translates = data.get("translates")
+        if "translates" not in data:
+            self.error((), "'translates' is missing",
+                       f"add a line 'translates: {self.scenario.id}' at the top")
+        elif translates != self.scenario.id:
+            self.error(("translates",), f"this translation is of '{translates}', but the "
+                       f"scenario beside it is '{self.scenario.id}'",
+                       f"write 'translates: {self.scenario.id}', or put the file beside its "
+                       "scenario")
+        return language if isinstance(language, str) else ""
+
+    def section(self, value: Any, section: str, model: type[BaseModel],
+                fields: tuple[str, ...]) -> None:
+        items = {item.id: item for item in getattr(self.scenario, section)}
+        what = ITEM_NAMES[section]
+        given: dict[str, Any] = {}
+        if value is not None or section in self.values:
+            given = self.mapping(value, (section,), f"each {what}'s id, then its texts") or {}
+        for item_id, texts in given.items():
+            path = (section, item_id)
+            item = items.get(item_id)
+            if item is None:
+                hint = suggest(item_id, list(items)) or (
+                    f"the {section} of '{self.scenario.id}' are: " + ", ".join(list(items)[:30])
+                    if items else f"'{self.scenario.id}' has no {section}")
+                self.error(path, f"unknown {what} '{item_id}'", hint, at_key=True)
+                continue
+            found = self.mapping(texts, path, f"the texts of {what} '{item_id}'")
+            if found is None:
+                continue
+            self.unknown_keys(found, path, fields, f"for {what} '{item_id}'")
+            for name in fields:
+                if name not in found:
+                    if name not in ("history", "choices") and getattr(item, name):
+                        self.warn(path, f"no translation for '{name}' of {what} '{item_id}'; "
+                                  "the original is shown")
+                    continue
+                if name == "history":
+                    self.history(found[name], path + (name,), item, what)
+                elif name == "choices":
+                    self.choices(found[name], path + (name,), item)
+                else:
+                    self.text(found[name], path + (name,), model, name)
+            if "history" not in found and getattr(item, "history", None) is not None:
+                self.warn(path, f"no translation for the history note of {what} '{item_id}'; "
+                          "the original is shown")
+            if "choices" not in found and getattr(item, "choices", None):
+                self.warn(path, f"no translation for the choices of {what} '{item_id}'; "
+                          "the original is shown")
+        left = [i for i in items if i not in given]
+        if left:
+            names = ", ".join(left[:5]) + (f" and {len(left) - 5} more" if len(left) > 5 else "")
+            self.warn((section,) if section in given or section in self.keys else (),
+                      f"no translation for {len(left)} of the {section}: {names}; "
+                      "their original texts are shown")
+
+    def history(self, value: Any, path: tuple[str, ...], item: Any, what: str) -> None:
+        note: HistoryNote | None = item.history
+        found = self.mapping(value, path, "the history note's texts")
+        if found is None:
+            return
+        if note is None:
+            self.error(path, f"{what} '{item.id}' has no history note to translate",
+                       "remove 'history' here", at_key=True)
+            return
+        self.unknown_keys(found, path, HISTORY_FIELDS, "in a history note's translation")
+        for name in HISTORY_FIELDS:
+            if name in found:
+                self.text(found[name], path + (name,), HistoryNote, name)
+            elif getattr(note, name):
+                self.warn(path, f"no translation for the history note's '{name}' of {what} "
+                          f"'{item.id}'; the original is shown")
+
+    def choices(self, value: Any, path: tuple[str, ...], event: Event) -> None:
+        found = self.mapping(value, path, "each choice's id, then its texts")
+        if found is None:
+            return
+        ids = {c.id: c for c in event.choices}
+        for choice_id, texts in found.items():
+            at = path + (choice_id,)
+            choice = ids.get(choice_id)
+            if choice is None:
+                hint = suggest(choice_id, list(ids)) or (
+                    "its choices are: " + ", ".join(ids) if ids else "it has no choices")
+                self.error(at, f"unknown choice '{choice_id}' of event '{event.id}'", hint,
+                           at_key=True)
+                continue
+            mapping = self.mapping(texts, at, f"the texts of choice '{choice_id}'")
+            if mapping is None:
+                continue
+            self.unknown_keys(mapping, at, CHOICE_FIELDS, f"for choice '{choice_id}'")
+            for name in CHOICE_FIELDS:
+                if name in mapping:
+                    self.text(mapping[name], at + (name,), Choice, name)
+                elif getattr(choice, name):
+                    self.warn(at, f"no translation for '{name}' of choice '{choice_id}' of "
+                              f"event '{event.id}'; the original is shown")
+        for choice_id in ids:
+            if choice_id not in found:
+                self.warn(path, f"no translation for choice '{choice_id}' of event "
+                          f"'{event.id}'; the original is shown")
+
+
+def _is_language(code: str) -> bool:
+    try:
+        LANGUAGE.validate_python(code)
+    except ValidationError:
+        return False
+    return True
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value if len(value) <= 40 else value[:37] + '...'}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "nothing"
+
+
+def read_translation(data: bytes, filename: str, scenario: Scenario) -> Translation:
+    """Check a translation file's bytes against its scenario. Raises :class:`ScenarioError`
+    listing every error, each at ``file:line:col``; returns the texts and the warnings (texts
+    left out)."""
+    parsed, values, keys = read_yaml(data, filename)
+    named = translation_name(filename)
+    checker = _Checker(filename, values, keys, scenario)
+    language = checker.check(parsed, named[1] if named else None)
+    if checker.errors:
+        raise ScenarioError(checker.errors)
+    ordered = sorted(checker.warnings, key=lambda p: (p.line, p.col))
+    return Translation(filename, language, checker.texts, ordered)
+
+
+def load_translation(path: str | os.PathLike[str], scenario: Scenario) -> Translation:
+    """:func:`read_translation` of a file (read with the scenario reader's size cap)."""
+    return read_translation(read_file_bytes(path), os.fsdecode(path), scenario)
+
+
+def translated(scenario: Scenario, translation: Translation) -> Scenario:
+    """The scenario with the translation's texts: each text it gives replaces the original,
+    the others stay; ``language`` becomes the translation's. Ids and rules are untouched."""
+    texts = translation.texts
+
+    def update(base: tuple[str, ...], names: tuple[str, ...]) -> dict[str, Any]:
+        return {n: texts[base + (n,)] for n in names if base + (n,) in texts}
+
+    changes: dict[str, Any] = update((), TOP_TEXTS)
+    for section, (_model, fields) in SECTIONS.items():
+        plain = tuple(f for f in fields if f not in ("history", "choices"))
+        items = []
+        for item in getattr(scenario, section):
+            base = (section, item.id)
+            change = update(base, plain)
+            note = getattr(item, "history", None)
+            if note is not None:
+                note_change = update(base + ("history",), HISTORY_FIELDS)
+                if note_change:
+                    change["history"] = note.model_copy(update=note_change)
+            if isinstance(item, Event) and item.choices:
+                change["choices"] = [
+                    c.model_copy(update=update(base + ("choices", c.id), CHOICE_FIELDS))
+                    for c in item.choices]
+            items.append(item.model_copy(update=change) if change else item)
+        changes[section] = items
+    changes["language"] = translation.language
+    return scenario.model_copy(update=changes)
+
+
+def with_translation(loaded: LoadedScenario, translation: Translation) -> LoadedScenario:
+    """The loaded scenario showing the translation's texts, with the original's digest (saves
+    and their replays do not depend on the language)."""
+    scenario = translated(loaded.scenario, translation)
+    rules = dataclasses.replace(loaded.rules, scenario=scenario, _memo={})
+    out: LoadedScenario = dataclasses.replace(cast(Any, loaded), scenario=scenario, rules=rules,
+                                              translation=translation.language)
+    return out
+
+
+def in_language(loaded: LoadedScenario, language: str) -> LoadedScenario:
+    """The scenario in ``language`` if a translation file for it lies beside the scenario, else
+    as it is. A translation with errors is not used: the scenario keeps its texts and gains a
+    warning that says so (``validate`` lists the errors)."""
+    path = translation_file(loaded.path, language) if language else None
+    if path is None:
+        return loaded
+    try:
+        return with_translation(loaded, load_translation(path, loaded.scenario))
+    except ScenarioError as exc:
+        first = exc.problems[0].format() if exc.problems else ""
+        warning = Problem(str(path), 0, 0,
+                          f"the translation is not used: it has {exc.count} error(s); the first: "
+                          f"{first}", f"check it with: python main.py validate {path}", "warning")
+        out: LoadedScenario = dataclasses.replace(
+            cast(Any, loaded), warnings=[*loaded.warnings, warning], translation=language)
+        return out
+
+
+def wanted_translation(scenario_path: str | os.PathLike[str], language: str) -> str:
+    """The language whose translation a scenario loaded now would show ("" for none)."""
+    return language if language and translation_file(scenario_path, language) else ""

@@ -111,6 +111,11 @@ class SaveData(BaseModel):
     turn: int = Field(default=0, ge=0, le=MAX_TURN)
     date: DateText = ""
     ending: Short | None = None
+    game_id: Short = ""
+    """Which game this is: every save and autosave of one game carries the same id (empty in
+    saves made before there were ids)."""
+    game_name: Player = ""
+    """The game's name as the player gave it (the name it was saved under), if any."""
 
 
 @dataclass
@@ -125,7 +130,8 @@ class LoadedSave:
     """How many of the save's moves no longer applied (only when the scenario changed)."""
 
 
-def save_data(state: GameState, player: str = "", scenario_file: str = "") -> SaveData:
+def save_data(state: GameState, player: str = "", scenario_file: str = "", game_id: str = "",
+              game_name: str = "") -> SaveData:
     """Return the save record of a game. Raises :class:`SaveError` if it is out of bounds."""
     from game.core.engine import ending
 
@@ -141,7 +147,8 @@ def save_data(state: GameState, player: str = "", scenario_file: str = "") -> Sa
         and not text_problem(scenario_file) else "",
         seed=state.seed, moves=list(state.moves), player=clean_text(player, PLAYER_CHARS),
         saved_at=time.time(), turn=state.turn, date=clean_text(state.date_text, SHORT_CHARS),
-        ending=None if end is None else clean_text(end, SHORT_CHARS))
+        ending=None if end is None else clean_text(end, SHORT_CHARS),
+        game_id=clean_text(game_id, SHORT_CHARS), game_name=clean_text(game_name, PLAYER_CHARS))
     try:
         return SaveData.model_validate(values)
     except ValidationError as exc:
@@ -152,9 +159,9 @@ def save_data(state: GameState, player: str = "", scenario_file: str = "") -> Sa
 
 
 def write_save(path: str | os.PathLike[str], state: GameState, player: str = "",
-               scenario_file: str = "") -> None:
+               scenario_file: str = "", game_id: str = "", game_name: str = "") -> None:
     """Save a game to ``path`` atomically. Raises :class:`SaveError` if it cannot be written."""
-    data = save_data(state, player, scenario_file)
+    data = save_data(state, player, scenario_file, game_id, game_name)
     target = os.fspath(path)
     try:
         write_atomic(target, json.dumps(data.model_dump(), indent=1))

@@ -203,6 +203,7 @@ class EventScene(Scene):
         self.answer_effect = diff(before, session.state).text()
         if not self.read_first:
             session.lock_undo()  # the note is about to be read: the answer is final
+            self.app.after_move()  # ... and autosaved at once (the dialog stays open)
         self.rebuild()
 
     def done(self) -> None:

@@ -35,7 +35,7 @@ from game.ui.picker import PickerScene
 from game.ui.savefiles import slot_name
 from game.ui.saves_screen import SavesScene
 from game.ui.scene import Scene
-from game.ui.session import QUICKSAVE, Session, default_scenario_path, latest_autosave, load_game
+from game.ui.session import QUICKSAVE, Session, default_scenario_path, load_game, newest_save
 from game.ui.settings_screen import SettingsScene
 from game.ui.title import TitleScene
 from game.ui.tutorial import TutorialScene
@@ -219,9 +219,12 @@ def after_move(app: Host) -> None:
     session = app.session
     if session is None:
         return
+    state = session.state
+    if state.moves and state.moves[-1].startswith("choose ") and \
+            session.autosaved_moves != len(state.moves):
+        autosave(app)  # an answer is kept at once: Continue never asks it again
     if isinstance(app.top, EventScene | NewsCardScene | TutorialScene):
         return
-    state = session.state
     if session.news_shown_turn < state.turn and not session.over:
         session.news_shown_turn = state.turn
         card = NewsCardScene.for_turn(app)
@@ -243,13 +246,22 @@ def end_turn(app: Host) -> None:
     if problem:
         app.toast(_("Cannot end the turn: {why}").format(why=problem), "bad")
         return
+    autosave(app)
+    if isinstance(app.top, GameScene):
+        app.top.new_turn()  # the date and aims behind the next dialog are the new turn's
+    after_move(app)
+
+
+def autosave(app: Host) -> None:
+    """Write the game's autosave (at a turn's start, and after an answer)."""
+    session = app.session
+    if session is None:
+        return
     try:
         session.autosave()
     except SaveError as exc:
         app.toast(str(exc), "bad", 8)
-    if isinstance(app.top, GameScene):
-        app.top.new_turn()  # the date and aims behind the next dialog are the new turn's
-    after_move(app)
+    session.autosaved_moves = len(session.state.moves)
 
 
 def load_from(app: Host, path: Path) -> bool:
@@ -267,9 +279,10 @@ def load_from(app: Host, path: Path) -> bool:
 
 
 def continue_game(app: Host) -> bool:
-    path = latest_autosave()
+    """Open the newest save of any kind (by the time it was saved)."""
+    path, problem = newest_save()
     if path is None:
-        app.toast(_("No autosave yet: start a new game."), "bad")
+        app.toast(problem or _("No save yet: start a new game."), "bad", 10 if problem else 4)
         return False
     return load_from(app, path)
 
@@ -316,7 +329,8 @@ def reload_scenario(app: Host) -> None:
     def replay() -> tuple[Session, int]:
         data = save_data(current.state, current.player, str(path))
         result = replay_save(data, loaded.rules, str(path))
-        return Session.resume(result.state, str(path), current.player), result.dropped
+        return Session.resume(result.state, str(path), current.player, game_id=current.game_id,
+                              game_name=current.game_name), result.dropped
 
     replayed = guarded(app, _("Scenario reloaded, but the game cannot go on; a new game "
                               "starts"),

@@ -147,3 +147,12 @@ def latest_autosave(folder: Path | None = None) -> Path | None:
         return None
     numbers = autosave_numbers(folder)
     return folder / f"autosave-{max(numbers):06d}.json" if numbers else None
+
+
+def any_save(folder: Path | None = None) -> bool:
+    """True if the saves folder holds a save file of any kind (or something named like one)."""
+    try:
+        folder = folder or saves_dir()
+    except OSError:
+        return False
+    return bool(regular_files(folder))

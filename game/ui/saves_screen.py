@@ -3,6 +3,7 @@ newest first; a broken save is listed with its problem and the others still load
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from game.saves import SaveError
 from game.ui.savefiles import (
     AUTOSAVE,
     MAX_NAME_CHARS,
+    QUICKSAVE,
     SaveNameError,
     slot_file_name,
 )
@@ -55,6 +57,9 @@ class SavesScene(Scene):
         self.name = _("game {date}").format(date=time.strftime("%Y-%m-%d %H%M"))
         self.per_page = 1
         self.problem_lines: list[tuple[pygame.Rect, str]] = []
+        self.renaming: int | None = None
+        """The save being renamed (its row is a text box)."""
+        self.rename_entry: UITextEntryLine | None = None
 
     def build(self) -> None:
         a = self.area.inflate(-self.px(60), -self.px(40))
@@ -76,6 +81,9 @@ class SavesScene(Scene):
         pages = max(1, (len(self.entries) + self.per_page - 1) // self.per_page)
         self.page = max(0, min(self.page, pages - 1))
         self.problem_lines = []
+        rename_label, delete_label = _("Rename"), _("Delete")
+        small_w = max(self.button_font("@small").size(t)[0] for t in (rename_label, delete_label)
+                      ) + self.px(24)
         start = self.page * self.per_page
         for i, e in enumerate(self.entries[start:start + self.per_page], start):
             rect = pygame.Rect(a.x, y, a.width, row - self.px(6))
@@ -87,25 +95,47 @@ class SavesScene(Scene):
                                                  printable(e.problem or "", 600)])
             else:
                 d = e.data
-                values = {"name": e.name,
+                values = {"game": e.game,
                           "scenario": printable(d.scenario_title or d.scenario_id, 80),
                           "date": save_date(printable(d.date, 40)), "turn": d.turn + 1,
                           "when": clock_words(d.saved_at or e.mtime),
                           "ending": printable(d.ending or "", 80)}
+                name = (_("Autosave · {game}") if e.kind == "auto" else
+                        _("Quick save · {game}") if e.kind == "quick" else "{game}").format(
+                    **values)
                 if d.ending:
-                    label = _("{name}  ·  {scenario}  ·  {date}, turn {turn} · ended: {ending}  ·"
-                              "  saved {when}").format(**values)
+                    label = _("{name}  ·  {date}, turn {turn}  ·  saved {when}  ·  ended: "
+                              "{ending}  ·  {scenario}").format(name=name, **values)
                 else:
-                    label = _("{name}  ·  {scenario}  ·  {date}, turn {turn}  ·  saved {when}"
-                              ).format(**values)
+                    label = _("{name}  ·  {date}, turn {turn}  ·  saved {when}  ·  {scenario}"
+                              ).format(name=name, **values)
                 verb = _("Overwrite {name}") if self.saving else _("Load {name}")
-                self.button(f"slot:{i}", rect, label,
-                            tip=[verb.format(name=e.name),
-                                 _("File: {file}").format(file=printable(e.path.name)),
-                                 ngettext("{count} decision", "{count} decisions",
-                                          len(d.moves)).format(count=len(d.moves)),
-                                 _("Player: {player}").format(
-                                     player=printable(d.player) or "-")])
+                tip = [verb.format(name=name),
+                       _("File: {file}").format(file=printable(e.path.name)),
+                       ngettext("{count} decision", "{count} decisions",
+                                len(d.moves)).format(count=len(d.moves)),
+                       _("Player: {player}").format(player=printable(d.player) or "-"),
+                       _("Rename [F2] · Delete [Del]")]
+                slot = rect.copy()
+                slot.width -= 2 * small_w + self.px(12)
+                if self.renaming == i:
+                    self.rename_entry = UITextEntryLine(slot, manager=self.app.manager)
+                    self.rename_entry.set_text_length_limit(MAX_NAME_CHARS)
+                    self.rename_entry.set_text(e.name if e.kind == "named" else e.game)
+                    self.add(self.rename_entry)
+                    self.app.manager.set_focus_set(self.rename_entry)
+                    self.rename_entry.focus()  # type: ignore[no-untyped-call]
+                else:
+                    self.button(f"slot:{i}", slot, label, tip=tip)
+                self.button(f"rename:{i}", pygame.Rect(slot.right + self.px(6), rect.y, small_w,
+                                                       rect.height), rename_label, "@small",
+                            tip=[_("Rename this save [F2]"),
+                                 _("Type the new name, Enter to keep it, Esc to cancel. An "
+                                   "autosave renamed is kept: it is no longer rotated away.")])
+                self.button(f"delete:{i}", pygame.Rect(slot.right + small_w + self.px(12),
+                                                       rect.y, small_w, rect.height),
+                            delete_label, "@small",
+                            tip=[_("Delete this save [Del]"), _("You are asked first.")])
             y += row
         yb = a.bottom - bh
         self.button("back", pygame.Rect(a.right - self.px(200), yb, self.px(200), bh),
@@ -160,6 +190,10 @@ class SavesScene(Scene):
             self.rebuild()
         elif key == "save":
             self.save_as(self.entry.get_text() if self.entry else self.name)
+        elif key.startswith("rename:"):
+            self.start_rename(int(key[7:]))
+        elif key.startswith("delete:"):
+            self.ask_delete(int(key[7:]))
         elif key.startswith("slot:"):
             e = self.entries[int(key[5:])]
             if self.saving:
@@ -173,6 +207,70 @@ class SavesScene(Scene):
                                "bad", 10)
             else:
                 self.app.load_game(e.path)
+
+    def start_rename(self, index: int) -> None:
+        self.renaming = index
+        self.focus_key = None
+        self.rebuild()
+
+    def finish_rename(self, keep: bool) -> None:
+        """Rename the save to the name typed (Enter), or leave it (Esc)."""
+        index, entry = self.renaming, self.rename_entry
+        text = entry.get_text() if entry is not None else ""
+        self.renaming = None
+        if keep and index is not None:
+            self.rename(self.entries[index].path, text)
+        self.focus_key = f"slot:{index}"
+        self.rebuild()
+
+    def rename(self, path: Path, name: str) -> None:
+        try:
+            target = path.with_name(slot_file_name(name))
+        except SaveNameError as exc:
+            self.app.toast(str(exc), "bad")
+            return
+        if target.name == path.name:
+            return
+        if os.path.lexists(target):
+            self.app.toast(_("There is a save named {name} already: choose another name."
+                             ).format(name=printable(name, 80)), "bad", 6)
+            return
+        try:
+            os.rename(path, target)
+        except OSError as exc:
+            self.app.toast(_("{file}: cannot rename it: {reason}").format(
+                file=printable(path.name), reason=exc.strerror or exc), "bad", 8)
+            return
+        self.entries = list_saves()
+        self.app.toast(_("Renamed to {name}").format(name=printable(slot_name_of(target.name),
+                                                                   80)), "good")
+
+    def ask_delete(self, index: int) -> None:
+        e = self.entries[index]
+        label = e.game if e.data is not None else e.name
+        self.app.show_message(
+            _("Delete this save?"),
+            [_("{name} ({file}) is deleted for good.").format(name=label,
+                                                             file=printable(e.path.name))],
+            choices=[("delete", _("Delete it  [Enter]")), ("keep", _("Keep it  [Esc]"))],
+            then=lambda key: self.delete(e.path) if key == "delete" else None, compact=True)
+
+    def delete(self, path: Path) -> None:
+        try:
+            path.unlink()
+        except OSError as exc:
+            self.app.toast(_("{file}: cannot delete it: {reason}").format(
+                file=printable(path.name), reason=exc.strerror or exc), "bad", 8)
+            return
+        self.entries = list_saves()
+        self.app.toast(_("Deleted {file}").format(file=printable(path.name)), "good")
+        self.focus_key = None
+        if self.app.top is self:
+            self.rebuild()
+
+    def resume(self) -> None:
+        self.entries = list_saves()
+        super().resume()
 
     def save_as(self, name: str) -> None:
         """Save under the name typed (or of an autosave slot): its own file, see
@@ -208,9 +306,13 @@ class SavesScene(Scene):
         session = self.app.session
         if session is None:
             return
+        before = session.game_name
+        if not AUTOSAVE.match(path.name) and path.name != QUICKSAVE:
+            session.game_name = slot_name_of(path.name)  # the game is now known by this name
         try:
             session.save(path)
         except SaveError as exc:
+            session.game_name = before
             self.app.toast(str(exc), "bad", 10)
             return
         self.app.toast(_("Saved as {name} ({file})").format(
@@ -219,12 +321,28 @@ class SavesScene(Scene):
             self.app.pop()
 
     def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and self.rename_entry is not None \
+                and event.ui_element is self.rename_entry:
+            self.finish_rename(True)
+            return True
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and self.entry is not None:
             self.save_as(self.entry.get_text())
             return True
         return super().handle(event)
 
     def handle_key(self, event: pygame.event.Event) -> bool:
+        if self.rename_entry is not None:
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE):
+                self.finish_rename(event.key != pygame.K_ESCAPE)
+            return True  # the other keys are typing, handled by the box
+        focused = self.focus_key or ""
+        if focused.startswith("slot:") and event.key in (pygame.K_F2, pygame.K_DELETE):
+            index = int(focused[5:])
+            if event.key == pygame.K_F2:
+                self.start_rename(index)
+            else:
+                self.ask_delete(index)
+            return True
         if self.entry is not None and self.entry.is_focused:
             self.focus_key = "entry"
             if event.key == pygame.K_TAB:
@@ -249,6 +367,7 @@ class SavesScene(Scene):
         return super().handle_key(event)
 
     def clear(self, keep_ghosts: bool = False) -> None:
+        self.rename_entry = None
         if self.entry is not None:
             self.name = self.entry.get_text()
             self.entry = None
@@ -261,7 +380,7 @@ class SavesScene(Scene):
         draw_text(surface, heading if self.saving else _("Load a game"), a.topleft,
                   f.title(), c.accent)
         x = a.x + f.title().size(heading)[0] + self.px(30)
-        draw_lines(surface, [(_("Folder: {folder}  ·  autosaves keep the last 5 turns  ·  "
+        draw_lines(surface, [(_("Folder: {folder}  ·  autosaves: the last 5 turns of each game  ·  "
                                 "F5 quick save, F9 quick load").format(folder=saves_dir()),
                               "dim")],
                    pygame.Rect(x, a.y, a.right - x, 2 * f.small().get_linesize() + 2), f, c)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from game.saves import (
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import DEFAULT_SCENARIO, LoadedScenario, load_scenario
 from game.ui.savefiles import (
+    AUTOSAVE,
     QUICKSAVE,
     autosave_numbers,
     latest_autosave,
@@ -48,7 +50,7 @@ from game.ui.savefiles import (
     slot_name,
 )
 
-__all__ = ["QUICKSAVE", "Session", "latest_autosave", "list_saves", "load_game"]
+__all__ = ["QUICKSAVE", "Session", "latest_autosave", "list_saves", "load_game", "newest_save"]
 
 AUTOSAVES_KEPT = 5
 
@@ -67,19 +69,30 @@ class Session:
     """Undo never goes back below this many states of the turn (see :meth:`lock_undo`)."""
     news_shown_turn: int = -1
     """The last turn whose news card was shown."""
+    game_id: str = ""
+    """Which game this is, written in each of its saves: its autosaves are its own."""
+    game_name: str = ""
+    """The name the player saved the game under (its autosaves are listed with it)."""
+    autosaved_moves: int = -1
+    """How many moves the game had at its last autosave."""
 
     @classmethod
     def start(cls, loaded: LoadedScenario, seed: int = 0, player: str = "") -> Session:
         """Begin a new game of a loaded scenario."""
         s = cls(loaded.rules, loaded.path, seed, player)
         s.turn_states = [new_game(loaded.rules, seed)]
+        s.game_id = new_game_id()
         return s
 
     @classmethod
     def resume(cls, state: GameState, scenario_file: str, player: str = "",
-               warnings: list[str] | None = None) -> Session:
-        """Continue a game from ``state`` (a loaded save); undo reaches back to this state."""
+               warnings: list[str] | None = None, game_id: str = "",
+               game_name: str = "") -> Session:
+        """Continue a game from ``state`` (a loaded save); undo reaches back to this state. A
+        save made before games had ids starts a game id of its own."""
         s = cls(state.rules, scenario_file, state.seed, player, [state], list(warnings or []))
+        s.game_id = game_id or new_game_id()
+        s.game_name = game_name
         if state.actions_this_turn():
             s.news_shown_turn = state.turn  # the player has acted: the turn's news was seen
         return s
@@ -133,7 +146,13 @@ class Session:
     # -- saves -------------------------------------------------------------------------
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the game to ``path``. Raises SaveError."""
-        write_save(path, self.state, self.player, self.scenario_file)
+        write_save(path, self.state, self.player, self.scenario_file, self.game_id,
+                   self.game_name)
+
+    def data(self) -> SaveData:
+        """The save record of the game as it stands."""
+        return save_data(self.state, self.player, self.scenario_file, self.game_id,
+                         self.game_name)
 
     def other_game_in(self, path: str | os.PathLike[str]) -> str | None:
         """What saving to ``path`` would replace, if that is not this game at another moment
@@ -173,18 +192,38 @@ class Session:
         return text.format(**values)
 
     def autosave(self, folder: Path | None = None, keep: int = AUTOSAVES_KEPT) -> Path:
-        """Write the next autosave and delete all but the newest ``keep``. Raises SaveError."""
+        """Write this game's autosave and delete all but its newest ``keep``; another game's
+        autosaves are never touched. Within a turn the turn's autosave is written again (after
+        an answer), so it is one autosave a turn. Raises SaveError."""
         folder = folder or saves_dir()
         numbers = sorted(autosave_numbers(folder))
-        path = folder / f"autosave-{(numbers[-1] + 1) if numbers else 1:06d}.json"
+        mine: list[tuple[int, SaveData]] = []
+        for n in numbers:
+            try:
+                data = read_save_data(folder / f"autosave-{n:06d}.json")
+            except SaveError:
+                continue  # not readable: not known to be this game's, so left alone
+            if data.game_id == self.game_id:
+                mine.append((n, data))
+        now = self.data()
+        if mine and mine[-1][1].turn == now.turn and same_game(mine[-1][1], now):
+            number = mine[-1][0]
+            mine.pop()
+        else:
+            number = (numbers[-1] + 1) if numbers else 1
+        path = folder / f"autosave-{number:06d}.json"
         self.save(path)
-        numbers = sorted(autosave_numbers(folder))
-        for n in numbers[:-keep]:
+        for n, _data in mine[:max(0, len(mine) + 1 - keep)]:
             try:
                 (folder / f"autosave-{n:06d}.json").unlink()
             except OSError:
                 pass
         return path
+
+
+def new_game_id() -> str:
+    """A new game's id: random, so two games never share one."""
+    return uuid.uuid4().hex
 
 
 @dataclass
@@ -202,10 +241,28 @@ class SaveEntry:
         return printable(slot_name(self.path.name), 80)
 
     @property
+    def kind(self) -> str:
+        """``"auto"``, ``"quick"`` or ``"named"``."""
+        if AUTOSAVE.match(self.path.name):
+            return "auto"
+        return "quick" if self.path.name == QUICKSAVE else "named"
+
+    @property
+    def game(self) -> str:
+        """The game's name, safe to show: the name it was saved under (a named save's own name),
+        else the player's name, else the scenario's title."""
+        d = self.data
+        if self.kind == "named":
+            return self.name
+        if d is None:
+            return self.name
+        return printable(d.game_name or d.player or d.scenario_title or d.scenario_id, 80)
+
+    @property
     def label(self) -> str:
         if self.data is None:
             return self.name
-        return (f"{self.name}: {printable(self.data.scenario_title or self.data.scenario_id)}, "
+        return (f"{self.game}: {printable(self.data.scenario_title or self.data.scenario_id)}, "
                 f"{printable(self.data.date)}")
 
 
@@ -281,7 +338,20 @@ def load_game(path: str | os.PathLike[str], known: list[Path],
         if cache is not None:
             cache[str(scenario)] = loaded
     result = replay_save(data, loaded.rules, str(path))
-    return Session.resume(result.state, str(scenario), data.player, result.warnings)
+    name = Path(path).name
+    named = not AUTOSAVE.match(name) and name != QUICKSAVE
+    return Session.resume(result.state, str(scenario), data.player, result.warnings,
+                          data.game_id, data.game_name or (slot_name(name) if named else ""))
+
+
+def newest_save(folder: Path | None = None) -> tuple[Path | None, str | None]:
+    """The save Continue opens: the newest of any kind (autosave, quick or named save) by the
+    time it was saved, that can be read; else None and the newest one's problem, if any."""
+    entries = list_saves(folder)
+    good = [e for e in entries if e.data is not None]
+    if good:
+        return good[0].path, None
+    return None, (entries[0].problem if entries else None)
 
 
 def default_scenario_path(files: list[Path]) -> Path:

@@ -7,13 +7,14 @@ from pathlib import Path
 import pygame
 
 from game.i18n import N_, _
-from game.ui.savefiles import latest_autosave
+from game.ui.savefiles import any_save
 from game.ui.scene import Scene
 from game.ui.widgets import draw_text
 
 ITEMS = (
     ("new", N_("New game"), pygame.K_n, N_("Start the default scenario (or the one picked)")),
-    ("continue", N_("Continue"), pygame.K_c, N_("Go on from the latest autosave")),
+    ("continue", N_("Continue"), pygame.K_c,
+     N_("Go on from the newest save: an autosave, the quick save or a named one")),
     ("load", N_("Load a game"), pygame.K_l, N_("Open a saved game")),
     ("scenarios", N_("Scenarios"), pygame.K_s,
      N_("Pick a scenario: bundled or the teacher's folder")),
@@ -32,7 +33,7 @@ class TitleScene(Scene):
         total = len(ITEMS) * (h + gap)
         y = max(a.centery - total // 2 + self.px(60), self.px(200))
         y = min(y, a.bottom - total - self.px(10))
-        has_auto = latest_autosave() is not None
+        has_auto = any_save()
         for key, label, k, tip in ITEMS:
             letter = pygame.key.name(k).upper()
             enabled = key != "continue" or has_auto

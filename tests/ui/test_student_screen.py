@@ -92,3 +92,113 @@ def test_aims_header_explains_the_scale_and_the_columns(make_app, home: Path) ->
     assert why is not None and why[1] == d.app.session.state.rules.scenario.aims[0].description
     d.app.mouse_pos = head.center
     d.shot("student_aims_header")
+
+
+def to_title(d: Driver) -> None:
+    for _ in range(10):
+        if d.scene() == "TitleScene":
+            return
+        if d.scene() == "MenuScene":
+            d.click("title")
+        else:
+            d.key(pygame.K_ESCAPE)
+    assert d.scene() == "TitleScene"
+
+
+def play_turns(d: Driver, turns: int) -> None:
+    for _ in range(turns * 8):
+        if d.go_on():
+            continue
+        if d.scene() == "EventScene":
+            d.key(pygame.K_2 if d.top.answered is None else pygame.K_RETURN)
+            continue
+        if d.app.session.state.turn >= turns:
+            return
+        d.key(pygame.K_RETURN)
+
+
+def test_autosaves_belong_to_their_game_and_continue_opens_the_newest_save(
+        make_app, home: Path) -> None:
+    from game.saves import read_save_data
+
+    saves = home / "saves"
+    d: Driver = start(make_app, home)
+    play_turns(d, 3)
+    first_id = d.app.session.game_id
+    first = {p.name for p in saves.glob("autosave-*.json")}
+    assert first and all(read_save_data(p).game_id == first_id for p in saves.glob("autosave-*"))
+    # A quick save after the turn's autosave is newer: Continue opens it.
+    d.key(pygame.K_F5)
+    moves = d.app.session.state.moves
+    to_title(d)
+    d.click("continue")
+    d.settle()
+    assert d.app.session.state.moves == moves and d.app.session.game_id == first_id
+    # A new game keeps the other game's autosaves, and prunes only its own beyond five.
+    d2 = start(make_app, home)
+    play_turns(d2, 7)
+    assert d2.app.session.game_id != first_id
+    names = {p.name for p in saves.glob("autosave-*.json")}
+    assert first <= names
+    mine = [p for p in saves.glob("autosave-*.json")
+            if read_save_data(p).game_id == d2.app.session.game_id]
+    assert len(mine) == 5
+
+
+def test_an_answer_is_autosaved_and_not_asked_again(make_app, home: Path) -> None:
+    d: Driver = start(make_app, home)
+    for _ in range(40):
+        if d.scene() == "EventScene":
+            break
+        if not d.go_on():
+            d.key(pygame.K_RETURN)
+    assert d.scene() == "EventScene"
+    event = d.app.session.state.pending_event
+    d.key(pygame.K_1)
+    answered = d.app.session.state.moves
+    assert any(m.startswith(f"choose {event} ") for m in answered)
+    to_title(d)
+    d.click("continue")
+    d.settle()
+    assert d.app.session.state.moves == answered
+    assert d.app.session.state.pending_event != event
+
+
+def test_saves_list_names_the_game_and_renames_and_deletes(make_app, home: Path) -> None:
+    d: Driver = start(make_app, home, player_name="Ada")
+    play_turns(d, 2)
+    d.key(pygame.K_ESCAPE)
+    d.click("save")
+    d.top.entry.set_text("Ada's plan")
+    d.key(pygame.K_RETURN)
+    play_turns(d, 3)
+    d.key(pygame.K_ESCAPE)
+    d.click("load")
+    scene = d.top
+    labels = [scene.buttons[k].text for k in scene.buttons if k.startswith("slot:")]
+    assert any(t.startswith("Autosave · Ada's plan") and "saved" in t and "turn" in t
+               for t in labels), labels
+    assert any(t.startswith("Ada's plan ·") for t in labels), labels
+    assert not any("autosave-0" in t for t in labels)
+    d.shot("student_saves_list")
+    named = next(i for i, e in enumerate(scene.entries) if e.kind == "named")
+    # Rename by keyboard: focus the row, F2, type, Enter.
+    scene.focus_key = f"slot:{named}"
+    d.key(pygame.K_F2)
+    assert scene.rename_entry is not None
+    scene.rename_entry.set_text("Second try")
+    d.key(pygame.K_RETURN)
+    assert (home / "saves" / "Second_try.json").exists()
+    assert not (home / "saves" / "Ada's_plan.json").exists()
+    # Delete with the mouse: asked first; Esc keeps it, Enter deletes it.
+    index = next(i for i, e in enumerate(d.top.entries) if e.path.name == "Second_try.json")
+    d.click(f"delete:{index}")
+    assert d.scene() == "MessageScene"
+    d.shot("student_delete_save")
+    d.key(pygame.K_ESCAPE)
+    assert (home / "saves" / "Second_try.json").exists()
+    index = next(i for i, e in enumerate(d.top.entries) if e.path.name == "Second_try.json")
+    d.click(f"delete:{index}")
+    d.key(pygame.K_RETURN)
+    assert not (home / "saves" / "Second_try.json").exists()
+    assert d.scene() == "SavesScene"

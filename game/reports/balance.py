@@ -42,6 +42,8 @@ from game.core.engine import (
     Move,
     apply_action,
     available_action_indices,
+    ending,
+    is_over,
     move_limit,
     new_game,
     preview,
@@ -71,13 +73,13 @@ class Outcome:
     """What the report keeps of one game."""
 
     seed: int
-    ending: int
+    ending: str | None
     final: tuple[float, ...]
     score: float
 
 
 def outcome_of(state: GameState) -> Outcome:
-    return Outcome(state.seed, state.ending_index, state.aims, overall_score(state))
+    return Outcome(state.seed, ending(state), state.aims, overall_score(state))
 
 
 def displayed_value(state: GameState, choice: Choose) -> float:
@@ -97,7 +99,9 @@ def looks_best(state: GameState) -> Choose:
     """The choice of the waiting event whose displayed effect looks best; on a tie the
     historical one, then the first."""
     rules = state.rules
-    ev = rules.events[state.pending[0]]
+    event = state.pending_event
+    assert event is not None
+    ev = rules.events[rules.event_index[event]]
     order = sorted(ev.choices, key=lambda c: (c.index != ev.historical_choice, c.index))
     best, best_value = None, -math.inf
     for c in order:
@@ -111,7 +115,7 @@ def looks_best(state: GameState) -> Choose:
 
 def looks_best_policy(state: GameState, rng: random.Random) -> Move:
     """History's actions, and every answer picked by its displayed effect."""
-    if state.pending:
+    if state.pending_event is not None:
         return looks_best(state)
     return _HISTORY(state, rng)
 
@@ -128,10 +132,11 @@ def _play(state: GameState, policy: Policy, limit: int,
           first_pending: dict[int, GameState] | None = None) -> GameState:
     rng = random.Random(state.seed)
     for _step in range(limit):
-        if state.ending_index >= 0:
+        if is_over(state):
             return state
-        if first_pending is not None and state.pending:
-            first_pending.setdefault(state.pending[0], state)
+        event = state.pending_event
+        if first_pending is not None and event is not None:
+            first_pending.setdefault(state.rules.event_index[event], state)
         state = apply_action(state, policy(state, rng))
     raise RuntimeError("the policy never finished the game")
 
@@ -259,8 +264,8 @@ class Games:
     def mean_score(self) -> float:
         return math.fsum(o.score for o in self.outcomes) / len(self.outcomes)
 
-    def endings(self) -> dict[int, float]:
-        shares: dict[int, float] = {}
+    def endings(self) -> dict[str | None, float]:
+        shares: dict[str | None, float] = {}
         for o in self.outcomes:
             shares[o.ending] = shares.get(o.ending, 0.0) + 1 / len(self.outcomes)
         return shares
@@ -362,11 +367,11 @@ def routine_turns(rules: Rules, seed: int) -> tuple[int, int]:
     policy = history_with({})
     decision: dict[int, bool] = {}
     for _step in range(move_limit(rules)):
-        if state.ending_index >= 0:
+        if is_over(state):
             break
         turn = state.turn
         real = decision.get(turn, False)
-        if state.pending:
+        if state.pending_event is not None:
             real = True
         elif not real:
             real = any(rules.actions[i].once for i in available_action_indices(state))
@@ -383,11 +388,11 @@ def worse_looking(rules: Rules, plan: Plan, seed: int) -> list[str]:
     policy = history_with(plan_changes(rules, plan))
     out = []
     for _step in range(move_limit(rules)):
-        if state.ending_index >= 0:
+        if is_over(state):
             break
         move = policy(state, rng)
-        if state.pending and isinstance(move, Choose):
-            ev = rules.events[state.pending[0]]
+        if isinstance(move, Choose):
+            ev = rules.events[rules.event_index[move.event]]
             made = displayed_value(state, move)
             if any(displayed_value(state, Choose(ev.id, c.id)) > made + 1e-9
                    for c in ev.choices if c.id != move.choice):

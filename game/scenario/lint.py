@@ -23,7 +23,7 @@ loader's) turns it into a :class:`~game.scenario.errors.Problem` with
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from game.core import expr
@@ -66,7 +66,7 @@ ANSWERS_BARELY_MATTER = 0.5
 """validate warns when fewer than this share of the answers other than history's matter."""
 
 
-def endings_distance(a: dict[int, float], b: dict[int, float]) -> float:
+def endings_distance(a: Mapping[str | None, float], b: Mapping[str | None, float]) -> float:
     """The total variation distance between two distributions of endings (ending -> share): the
     share of games whose ending would have to change to turn one into the other, 0 to 1."""
     return sum(abs(a.get(k, 0.0) - b.get(k, 0.0)) for k in a.keys() | b.keys()) / 2
@@ -641,7 +641,7 @@ def _answers_matter(rules: Rules, single: dict[tuple[str, str], GameState]) -> \
         return None
     base = overall_score(history)
     matter = sum(answer_matters(overall_score(single[o]) - base,
-                                float(single[o].ending_index != history.ending_index))
+                                float(ending(single[o]) != ending(history)))
                  for o in options)
     return matter, len(options)
 

@@ -87,7 +87,7 @@ def test_mini_best_looking_and_best_plan_are_history(mini: Rules, mini_report: B
     # both look worth 0, so the tie goes to history's answer; and defying scores less, so the
     # search keeps history after its first round.
     state = new_game(mini, 0)
-    while not state.pending:
+    while state.pending_event is None:
         state = _next(state)
     values = {c.id: displayed_value(state, _choose(state, c.id)) for c in mini.events[0].choices}
     assert values == {"yield": 0.0, "defy": 0.0}
@@ -103,7 +103,7 @@ def _next(state: GameState) -> GameState:
 
 
 def _choose(state: GameState, choice: str) -> Choose:
-    return Choose(state.rules.events[state.pending[0]].id, choice)
+    return Choose(str(state.pending_event), choice)
 
 
 def test_mini_routine_turns_by_hand(mini: Rules, mini_report: Balance) -> None:

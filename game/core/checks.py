@@ -14,7 +14,7 @@ from game.core import expr
 from game.core.effects import effect_references
 from game.core.expr import ExprError
 from game.core.rules import collect_flags, make_resolver
-from game.core.scenario import Effect, Scenario, expression_places, month_index
+from game.core.scenario import Effect, Scenario, expression_places, month_index, month_text
 
 Path = tuple[str | int, ...]
 
@@ -136,13 +136,18 @@ def reference_problems(s: Scenario) -> list[PathProblem]:
             out.append(PathProblem(path, f"in '{text}': {err.message}", err.hint, err.offset))
 
     # Dates must lie inside the calendar.
-    start, end = month_index(s.calendar.start), month_index(s.calendar.end)
+    # The last turn starts in the calendar's 'end' month and covers all its months: with
+    # three-month turns and end "1939-07", an event dated "1939-09" still fires.
+    start = month_index(s.calendar.start)
+    end = start + s.calendar.turns * s.calendar.months_per_turn - 1
     span = f"{s.calendar.start} to {s.calendar.end}"
+    last = f"the last turn runs to {month_text(end)}; " if end != month_index(s.calendar.end) \
+        else ""
 
     def date(path: Path, ym: str | None) -> None:
         if ym is not None and not start <= month_index(ym) <= end:
             out.append(PathProblem(path, f"the date {ym} is outside the calendar ({span})",
-                                   "move it inside the calendar, or widen the calendar; "
+                                   f"{last}move it inside the calendar, or widen the calendar; "
                                    "as it is, this never happens in a game",
                                    severity="warning"))
 

@@ -199,8 +199,10 @@ def _why(name: str, s: Scenario) -> str:
     if head == "flag":
         cleared = any(isinstance(e, ClearFlagEffect) and e.clear_flag == rest
                       for _, e in _effects_of(s))
+        close = expr.suggest(rest, sorted({e.set_flag for _, e in _effects_of(s)
+                                            if isinstance(e, SetFlagEffect)}))
         return (f"flag.{rest} is never set (it is only cleared)" if cleared
-                else f"flag.{rest} is never set by any effect")
+                else f"flag.{rest} is never set by any effect") + (f"; {close}" if close else "")
     if head == "fired":
         return f"event '{rest}' can never fire"
     if head == "took":
@@ -303,6 +305,52 @@ def _never_warnings(impossible: Impossible) -> list[PathProblem]:
     return out
 
 
+# -- effects beyond a range ---------------------------------------------------------------------
+
+RELATION_RANGE = (-100.0, 100.0)
+"""Where a relation lies (the nations' starting 'relation' has the same bounds)."""
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def effect_range_problems(s: Scenario) -> list[PathProblem]:
+    """An effect that sets an aim or a relation outside its range (an error, as a starting
+    value out of range is), or adds more than the whole range (a warning: legal, since the
+    value stops at its bound, but surely a slip such as 500 for 50)."""
+    from game.core.effects.aim import AimEffect
+    from game.core.effects.relation import RelationEffect
+
+    ranges = {a.id: (a.min, a.max) for a in s.aims}
+    out = []
+    for path, e in _effects_of(s):
+        if isinstance(e, AimEffect):
+            if e.aim not in ranges:
+                continue  # an unknown aim has its own error
+            (low, high), what = ranges[e.aim], f"aim '{e.aim}'"
+            bounds = "its 'min' and 'max'"
+        elif isinstance(e, RelationEffect):
+            (low, high), what = RELATION_RANGE, f"the relation with '{e.relation}'"
+            bounds = "relations"
+        else:
+            continue
+        span = f"{_number(low)} to {_number(high)}"
+        if e.set is not None and not low <= e.set <= high:
+            out.append(PathProblem(path + ("set",),
+                                   f"'set: {_number(e.set)}' is outside the range of {what} "
+                                   f"({span})",
+                                   f"write a value from {span}; {bounds} go no further"))
+        if e.add is not None and abs(e.add) > high - low:
+            out.append(PathProblem(path + ("add",),
+                                   f"'add: {_number(e.add)}' is more than the whole range of "
+                                   f"{what} ({span})",
+                                   f"the value stops at {_number(high if e.add > 0 else low)}; "
+                                   f"write a smaller step, such as {_number(e.add / 10)}",
+                                   severity="warning"))
+    return out
+
+
 # -- flags ---------------------------------------------------------------------------------------
 
 
@@ -324,17 +372,21 @@ def flag_warnings(s: Scenario) -> list[PathProblem]:
     out = []
     for flag, path in sets.items():
         if flag not in reads:
+            unread = [f for f in reads if f not in sets]
+            close = expr.suggest(flag, unread) if unread else ""
+            hint = (close.replace("'?", "', which a condition reads?") if close else
+                    f"read it in a 'when' or 'available' as flag.{flag}, or remove the set_flag")
             out.append(PathProblem(path, f"flag '{flag}' is set but no condition reads it",
-                                   f"read it in a 'when' or 'available' as flag.{flag}, "
-                                   "or remove the set_flag", severity="warning"))
+                                   hint, severity="warning"))
     for flag, (path, offset) in reads.items():
         if flag not in sets:
             only = " (it is only cleared)" if flag in clears else ""
+            close = expr.suggest(flag, list(sets))
+            hint = (close.replace("'?", "', which an effect sets?") if close else
+                    f"add 'set_flag: {flag}' to the effects of the action, choice or event "
+                    "that should set it, or check the spelling")
             out.append(PathProblem(path, f"flag.{flag} is read but nothing sets it{only}, "
-                                   "so it is always false",
-                                   f"add 'set_flag: {flag}' to the effects of the action, "
-                                   "choice or event that should set it, or check the spelling",
-                                   offset, severity="warning"))
+                                   "so it is always false", hint, offset, severity="warning"))
     return out
 
 

@@ -22,7 +22,7 @@ from game.core.rules import Rules, compile_rules
 from game.core.scenario import Scenario
 from game.paths import BUNDLED_SCENARIOS
 from game.scenario.errors import MAX_PROBLEMS, Problem, ScenarioError
-from game.scenario.lint import lint
+from game.scenario.lint import effect_range_problems, lint
 from game.scenario.yamlsafe import read_file_bytes, read_yaml
 
 Marks = dict[tuple[str | int, ...], tuple[int, int]]
@@ -514,7 +514,7 @@ def _load(parsed: tuple[Any, Marks, Marks], filename: str, raw: bytes) -> Loaded
         problems, more = _validation_problems(located, details)
         problems += _first([located.problem(p) for p in _references_of_the_rest(data, details)])
         raise ScenarioError(_dedupe(problems), more=more) from None
-    found = reference_problems(scenario)
+    found = reference_problems(scenario) + effect_range_problems(scenario)
     errors = [located.problem(p) for p in found if p.severity == "error"]
     warnings = [located.problem(p) for p in found if p.severity == "warning"]
     if errors:

@@ -29,7 +29,7 @@ from game.ui.mapsupport import GameMap
 from game.ui.mapview import RegionStyle, draw_mark, draw_swatch
 from game.ui.scene import Scene
 from game.ui.text import cut, one_line, signed
-from game.ui.widgets import draw_lines, draw_text, panel, wrap_to
+from game.ui.widgets import draw_lines, draw_text, panel, style_font, wrap, wrap_to
 
 if TYPE_CHECKING:
     from game.ui.nav import Stage
@@ -83,6 +83,8 @@ class GameScene(Scene):
         self._nation_tips: dict[int, list[str]] = {}
         self.built_turn = -1
         """The turn the layout was last built for (the header shows its date)."""
+        self.news_more = 0
+        """How many news lines the news panel had no room for ("… N more: press N")."""
         self._orders: dict[tuple[int, int | None], list[int]] = {}
         """The actions' order as the turn began, per nation selected (None: all): an action
         keeps its place, and its number key, for the whole turn (a used one stays, greyed)."""
@@ -716,7 +718,29 @@ class GameScene(Scene):
             lines.append((f"{item.date}  {item.text}", "small" if style == "body" else style))
         if not lines:
             lines = [(_("Nothing has happened yet. Take an action, then end the turn."), "dim")]
+        # Whole items only; when some do not fit, the last line says how many more there are.
+        shown, used = self._news_fit(lines, inner)
+        if shown < len(lines):
+            more = ngettext("… {count} more: press N", "… {count} more: press N",
+                            len(lines) - shown).format(count=len(lines) - shown)
+            lines = [*lines[:shown], (more, "dim")]
+        self.news_more = len(lines) - shown if shown < len(lines) else 0
         draw_lines(surface, lines, inner, f, c)
+
+    def _news_fit(self, lines: list[tuple[str, str]], rect: pygame.Rect) -> tuple[int, int]:
+        """How many of the news lines fit whole in ``rect`` with a line to spare for "… more",
+        and the height they take."""
+        f = self.app.fonts
+        spare = f.small().get_linesize()
+        y = 0
+        for n, (text, style) in enumerate(lines):
+            font = style_font(f, style)
+            h = len(wrap(text, font, rect.width)) * font.get_linesize() + font.get_linesize() // 4
+            last = n == len(lines) - 1
+            if y + h > rect.height - (0 if last else spare):
+                return n, y
+            y += h
+        return len(lines), y
 
     def _draw_map_view(self, surface: pygame.Surface) -> None:
         st = self.session.state

@@ -202,3 +202,23 @@ def test_saves_list_names_the_game_and_renames_and_deletes(make_app, home: Path)
     d.key(pygame.K_RETURN)
     assert not (home / "saves" / "Second_try.json").exists()
     assert d.scene() == "SavesScene"
+
+
+def test_news_panel_says_how_many_more_lines_there_are(make_app, home: Path) -> None:
+    d: Driver = make_app(size=(800, 600))
+    d.app.settings.tutorial_done = True
+    assert d.app.new_game(None)
+    for _ in range(120):
+        if d.scene() == "GameScene" and d.app.session.state.turn >= 8:
+            break
+        if d.scene() == "EventScene":
+            d.key(pygame.K_1 if d.top.answered is None else pygame.K_RETURN)
+        elif d.go_on():
+            continue
+        elif d.app.session.state.budget and d.free_action() is not None:
+            d.key(d.free_key())  # every action is news
+        else:
+            d.key(pygame.K_RETURN)
+    assert d.scene() == "GameScene"
+    d.shot("student_news_more")
+    assert d.top.news_more > 0

@@ -20,7 +20,10 @@ DEFAULT = ROOT / "scenarios" / "ussr_1928_1941.yaml"
 
 def bundled_scenarios() -> list[Path]:
     """Every playable scenario in the repository (the bundled ones and the test one)."""
-    return sorted((ROOT / "scenarios").glob("*.yaml")) + [MINI]
+    from game.paths import translation_name
+
+    return sorted(p for p in (ROOT / "scenarios").glob("*.yaml")
+                  if translation_name(p) is None) + [MINI]
 
 
 @pytest.fixture(scope="session")

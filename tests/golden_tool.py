@@ -12,6 +12,7 @@ from pathlib import Path
 
 from game.core.engine import GameState, apply_action, new_game
 from game.core.policies import history_policy
+from game.paths import is_playable
 from game.scenario.loader import load_scenario
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -46,7 +47,7 @@ def golden_path(scenario: Path) -> Path:
 
 def main() -> int:
     for scenario in sorted(SCENARIOS.glob("*.yaml")):
-        if scenario.stem == "template":
+        if not is_playable(scenario):
             continue
         golden_path(scenario).write_text(transcript(scenario), encoding="utf-8")
         print(f"wrote {golden_path(scenario)}")

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from game.paths import is_playable
 from tests.golden_tool import SCENARIOS, golden_path, transcript
 
-SCENARIO_FILES = [p for p in sorted(SCENARIOS.glob("*.yaml")) if p.stem != "template"]
+SCENARIO_FILES = [p for p in sorted(SCENARIOS.glob("*.yaml")) if is_playable(p)]
 
 
 @pytest.mark.parametrize("scenario", SCENARIO_FILES, ids=lambda p: p.stem)

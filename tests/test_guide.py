@@ -32,6 +32,10 @@ HTML comment on the line just before it, which says how the block is checked:
 ``<!-- check: choices -->``
     A file of choices for ``simulate --policy FILE``, checked against
     scenarios/road_to_war_1938_1941.yaml.
+``<!-- check: translation -->``
+    A translation file of scenarios/template.yaml (``example.de.yaml``): it has
+    no error. ``<!-- check: translation messages -->``: the next fenced block
+    lists exactly its problems, as for ``messages``.
 
 Blocks are parsed with ``game.scenario.yamlsafe.read_yaml``, as the game
 reads a scenario. ``python -m tests.test_guide`` prints what every checked
@@ -110,7 +114,9 @@ MODELS: dict[str, Any] = {
 }
 EXPRESSION_FIELDS = ("per_turn", "available", "when")
 WHOLE_FILE_KINDS = {"scenario", "messages"}
-KINDS = WHOLE_FILE_KINDS | {"mistake", "sections", "expressions", "choices"} | set(MODELS)
+KINDS = WHOLE_FILE_KINDS | {"mistake", "sections", "expressions", "choices", "translation"} \
+    | set(MODELS)
+TRANSLATION_FILE = "example.de.yaml"
 
 
 # -- reading the guide -----------------------------------------------------------------------
@@ -199,6 +205,18 @@ def messages_of(text: str) -> list[str]:
     return [w.format() for w in sorted(loaded.warnings, key=lambda p: (p.line, p.col))]
 
 
+def translation_messages(text: str) -> list[str]:
+    """The problems a translation of the template gives: its errors, else its warnings."""
+    from game.scenario.translation import read_translation
+
+    scenario = load_scenario(TEMPLATE, translate=False).scenario
+    try:
+        found = read_translation(text.encode("utf-8"), TRANSLATION_FILE, scenario)
+    except ScenarioError as exc:
+        return [p.format() for p in exc.problems]
+    return [w.format() for w in found.warnings]
+
+
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:")
 
 
@@ -249,6 +267,13 @@ def check_block(block: Block, after: Block | None) -> list[str]:
         except ScenarioError as exc:
             raise AssertionError(f"{block.where}: the example does not load:\n{exc}") from None
         return [w.format() for w in loaded.warnings]
+    if kind == "translation":
+        got = translation_messages(block.text)
+        if "messages" in block.marker.split():
+            assert got == expected_lines(after, block), (block.where, got)
+        else:
+            assert not any(": error: " in line for line in got), (block.where, got)
+        return got
     if kind == "messages":
         got = messages_of(block.text)
         assert got == expected_lines(after, block), (block.where, got)

@@ -71,7 +71,8 @@ def test_package_list_matches_the_code_and_the_bundled_folders() -> None:
     assert set(SETUPTOOLS["packages"]) == code | bundled
     assert not (ROOT / "game" / "bundled").exists(), "game/bundled is made by the build only"
     shipped = _shipped_files()
-    for name in ("scenarios/ussr_1928_1941.yaml", "scenarios/schema.json", "assets/theme.json",
+    for name in ("scenarios/ussr_1928_1941.yaml", "scenarios/road_to_war_1938_1941.de.yaml",
+                 "scenarios/schema.json", "assets/theme.json",
                  "assets/map/europe_1938.json"):
         assert name in shipped
     unshipped = [p for top in ("assets",) for p in (ROOT / top).rglob("*")

@@ -301,7 +301,7 @@ class _Checker:
         left = [i for i in items if i not in given]
         if left:
             names = ", ".join(left[:5]) + (f" and {len(left) - 5} more" if len(left) > 5 else "")
-            self.warn((section,) if section in given or section in self.keys else (),
+            self.warn((section,) if (section,) in self.keys else (),
                       f"no translation for {len(left)} of the {section}: {names}; "
                       "their original texts are shown")
 

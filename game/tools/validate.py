@@ -58,7 +58,7 @@ def check_translation(name: str | Path, loaded: LoadedScenario | None = None) ->
     if len(translation.warnings) > MAX_PROBLEMS:
         print(more_problems_line(len(translation.warnings) - MAX_PROBLEMS))
     if not translation.warnings:
-        print(_("{file}: ok (the {language} translation of {title})").format(
+        print(_("{file}: ok (translation into {language} of {title})").format(
             file=name, language=translation.language, title=loaded.scenario.title))
     return 0, len(translation.warnings)
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.paths import BUNDLED_SCENARIOS
+from game.paths import BUNDLED_SCENARIOS, is_playable
 
-BUNDLED = sorted(p for p in BUNDLED_SCENARIOS.glob("*.yaml") if p.name != "template.yaml")
+BUNDLED = sorted(p for p in BUNDLED_SCENARIOS.glob("*.yaml") if is_playable(p))
 
 
 def test_new_game_from_the_title_uses_the_default_scenario(make_app, home: Path) -> None:

@@ -15,6 +15,7 @@ import pygame
 import pytest
 import yaml
 
+from game.paths import is_playable
 from tests.ui.conftest import MINI, Driver
 
 NOTE = {"date": "Jan 1930", "text": "The scare was real enough in Moscow.",
@@ -401,7 +402,7 @@ def test_end_report_explains_score_and_stance_and_writes_dates_in_words(make_app
 
 
 BUNDLED = sorted(p for p in (MINI.parents[2] / "scenarios").glob("*.yaml")
-                 if p.name != "template.yaml")
+                 if is_playable(p))
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=[p.stem for p in BUNDLED])

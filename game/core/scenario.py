@@ -70,7 +70,7 @@ class Aim(_Model):
     """Something the player tries to raise, shown on screen with its historical value."""
 
     id: Id
-    name: ShortText
+    name: ShortText = Field(description="Its name on screen (`Security`).")
     description: Text = Field(description="What the aim means, in a sentence a student understands.")
     min: float = Field(default=0, description="Lowest possible value.")
     max: float = Field(default=100, description="Highest possible value.")
@@ -92,24 +92,28 @@ class Aim(_Model):
 
 
 class TreatyKind(_Model):
-    """A kind of agreement the USSR can have with a nation (relations, non-aggression, ...)."""
+    """A kind of agreement the player's nation can have with a nation (relations,
+    non-aggression, ...)."""
 
     id: Id
-    name: ShortText
-    description: str = ""
+    name: ShortText = Field(description="Its name on screen (`Non-aggression pact`).")
+    description: str = Field(default="", description="A sentence saying what it means.")
 
 
 class Nation(_Model):
-    """A state the USSR deals with."""
+    """A state the player's nation deals with."""
 
     id: Id
-    name: ShortText
-    region: Id = Field(description="Where the map draws it: a region id of the map asset.")
-    relation: int = Field(ge=-100, le=100, description="Relation with the USSR at the start.")
+    name: ShortText = Field(description="Its name on screen (`France`).")
+    region: Id = Field(description="Where the map draws it: one of the map's regions.")
+    relation: int = Field(ge=-100, le=100, description="Its relation with the player's nation on "
+                          "the first turn, a whole number from -100 to 100.")
     treaties: list[Id] = Field(default_factory=list, max_length=64,
-                               description="Treaty kinds held at the start.")
-    great_power: bool = False
-    description: str = ""
+                               description="The treaties it holds with the player's nation on the "
+                               "first turn: ids under `treaty_kinds:`.")
+    great_power: bool = Field(default=False, description="`true` for a great power; the screen "
+                              "says so.")
+    description: str = Field(default="", description="A sentence shown in the nation's panel.")
 
 
 Verdict = Literal["success", "failure", "mixed", "not_in_essay"]
@@ -119,7 +123,8 @@ class HistoryNote(_Model):
     """What really happened, what the essay said of it, and where to read more."""
 
     date: ShortText = Field(description="When it happened, as a reader writes it: '21 Jan 1932'.")
-    text: Text = Field(description="What happened and what the USSR did, in your own words.")
+    text: Text = Field(description="What happened and what the player's nation did, in your "
+                       "own words.")
     verdict: Verdict = Field(default="not_in_essay", description="The essay's verdict.")
     reason: str = Field(default="", description="The essay's reason for its verdict.")
     correction: str = Field(default="", description="Where the essay is wrong, and what is right.")
@@ -130,73 +135,90 @@ class Stance(_Model):
     """A kind of policy a decision expresses; ``lean`` places it between the two readings."""
 
     id: Id
-    name: ShortText
-    description: str = ""
+    name: ShortText = Field(description="Its name on screen (`Security-seeking`).")
+    description: str = Field(default="", description="A sentence saying what it means.")
     lean: float = Field(ge=-1, le=1, description="-1 = pure security-seeking, +1 = expansionist.")
 
 
 class Historian(_Model):
-    name: ShortText
-    work: str = ""
+    """A historian who holds a reading."""
+
+    name: ShortText = Field(description="The historian's name.")
+    work: str = Field(default="", description="The work that argues the reading.")
 
 
 class Reading(_Model):
     """One historians' reading of the policy, at one end of the stance axis."""
 
     id: Id
-    name: ShortText
-    summary: Text
-    lean: float = Field(ge=-1, le=1)
-    historians: list[Historian] = Field(min_length=1, max_length=50)
+    name: ShortText = Field(description="Its name on screen (`Defensive realism`).")
+    summary: Text = Field(description="The reading in a few sentences, for the student.")
+    lean: float = Field(ge=-1, le=1, description="Where it stands, on the stances' scale: "
+                        "-1 = security-seeking, +1 = expansionist.")
+    historians: list[Historian] = Field(min_length=1, max_length=50,
+                                        description="The historians who hold it (at least one).")
 
 
 class Action(_Model):
     """Something the player may do in a turn, paying ``cost`` from the turn's budget."""
 
     id: Id
-    name: ShortText
-    description: Text
-    target: Id | None = Field(default=None, description="The nation it concerns, if any.")
-    cost: int = Field(default=1, ge=0, le=10)
-    earliest: YearMonth | None = None
-    latest: YearMonth | None = None
+    name: ShortText = Field(description="Its name on the action's button.")
+    description: Text = Field(description="What the action is, shown to the student.")
+    target: Id | None = Field(default=None, description="The nation it concerns, if any: one of "
+                              "the ids under `nations:`.")
+    cost: int = Field(default=1, ge=0, le=10, description="Action points it costs, 0 to 10.")
+    earliest: YearMonth | None = Field(default=None, description="The first month it may be "
+                                       'taken, as "YYYY-MM".')
+    latest: YearMonth | None = Field(default=None, description='The last month it may be taken, '
+                                     'as "YYYY-MM".')
     available: Expr | None = Field(default=None, description="Condition for it to be offered.")
     unavailable_reason: str = Field(default="", description="Shown when 'available' is false.")
     once: bool = Field(default=True, description="False: may be taken again on later turns.")
-    stance: Id
-    effects: list[Effect] = Field(min_length=1, max_length=50)
-    history: HistoryNote | None = None
+    stance: Id = Field(description="The stance it expresses: one of the ids under `stances:`.")
+    effects: list[Effect] = Field(min_length=1, max_length=50, description="What it changes: "
+                                  "one effect or more.")
+    history: HistoryNote | None = Field(default=None, description="What really happened, for "
+                                        "the debrief.")
 
 
 class Choice(_Model):
     """One answer to an event."""
 
     id: Id
-    label: ShortText
-    description: str = ""
-    stance: Id
-    effects: list[Effect] = Field(default_factory=list, max_length=50)
+    label: ShortText = Field(description="The answer, on its button.")
+    description: str = Field(default="", description="More about the answer, shown beside it.")
+    stance: Id = Field(description="The stance it expresses: one of the ids under `stances:`.")
+    effects: list[Effect] = Field(default_factory=list, max_length=50,
+                                  description="What it changes when chosen.")
 
 
 class Event(_Model):
     """Something that happens: on a date, or when a condition holds, maybe asking for a choice."""
 
     id: Id
-    title: ShortText
-    text: Text
+    title: ShortText = Field(description="Its title on the event's card.")
+    text: Text = Field(description="What happens, told to the student.")
     date: YearMonth | None = Field(default=None, description="Fires on the turn of this month.")
-    earliest: YearMonth | None = None
-    latest: YearMonth | None = None
+    earliest: YearMonth | None = Field(default=None, description="The first month it may fire, "
+                                       'as "YYYY-MM".')
+    latest: YearMonth | None = Field(default=None, description='The last month it may fire, as '
+                                     '"YYYY-MM".')
     when: Expr | None = Field(
         default=None,
         description="Condition. With 'date', checked on that turn only; with 'earliest'/'latest', "
         "the event fires on the first turn of the window when it holds.")
     chance: float = Field(default=1, gt=0, le=1, description="Chance per turn once eligible.")
-    effects: list[Effect] = Field(default_factory=list, max_length=50)
-    choices: list[Choice] = Field(default_factory=list, max_length=8)
-    historical_choice: Id | None = None
+    effects: list[Effect] = Field(default_factory=list, max_length=50,
+                                  description="What it changes when it fires.")
+    choices: list[Choice] = Field(default_factory=list, max_length=8,
+                                  description="The answers the student picks from (at most 8).")
+    historical_choice: Id | None = Field(default=None, description="What the player's nation "
+                                         "really chose: one of the ids under this event's "
+                                         "`choices:`.")
     ends_game: bool = Field(default=False, description="The game ends after this turn.")
-    history: HistoryNote | None = None
+    history: HistoryNote | None = Field(default=None, description="What really happened, for "
+                                        "the debrief.")
 
     @model_validator(mode="after")
     def _timing(self) -> Event:
@@ -213,38 +235,46 @@ class Ending(_Model):
     """A way the game can end; the first whose condition holds is the ending."""
 
     id: Id
-    title: ShortText
+    title: ShortText = Field(description="Its title on the last screen.")
     text: Text = Field(description="What happens and why, told to the student.")
     when: Expr | None = Field(default=None, description="Condition; leave out on the last one.")
 
 
 class PathStep(_Model):
-    """What the USSR really did in one turn: the actions it took."""
+    """What the player's nation really did in one turn: the actions it took."""
 
-    date: YearMonth
-    actions: list[Id] = Field(min_length=1, max_length=300)
+    date: YearMonth = Field(description='The turn, as the month it starts: "YYYY-MM".')
+    actions: list[Id] = Field(min_length=1, max_length=300,
+                              description="The actions taken that turn: ids under `actions:`.")
 
 
 class FigureValue(_Model):
-    year: int = Field(ge=1000, le=2100)
-    value: float
+    """One recorded value of a figure."""
+
+    year: int = Field(ge=1000, le=2100, description="The year it was recorded.")
+    value: float = Field(description="The value, in the figure's unit.")
 
 
 class Figure(_Model):
     """A real recorded series (steel output, army size...) the model's aim should follow."""
 
     id: Id
-    name: ShortText
-    unit: str = ""
-    aim: Id = Field(description="The aim whose historical trajectory this figure checks.")
-    source: Text
-    values: list[FigureValue] = Field(min_length=2, max_length=300)
+    name: ShortText = Field(description="Its name on screen (`Steel output`).")
+    unit: str = Field(default="", description="The unit of its values (`million tonnes`).")
+    aim: Id = Field(description="The aim whose historical trajectory this figure checks: one of "
+                    "the ids under `aims:`.")
+    source: Text = Field(description="Where the values come from.")
+    values: list[FigureValue] = Field(min_length=2, max_length=300,
+                                      description="The recorded values, year by year (two or "
+                                      "more).")
 
 
 class Source(_Model):
+    """A work the scenario cites."""
+
     id: Id
-    citation: Text
-    url: str = ""
+    citation: Text = Field(description="The full reference, as in a bibliography.")
+    url: str = Field(default="", description="Its web address, if it has one.")
 
 
 class Scenario(_Model):
@@ -252,24 +282,39 @@ class Scenario(_Model):
 
     format: Literal[1] = Field(description="Version of the scenario format; write 1.")
     id: Id
-    title: ShortText
-    author: ShortText
-    description: Text
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")] = "en"
+    title: ShortText = Field(description="Its title in the list of scenarios.")
+    author: ShortText = Field(description="Who wrote it.")
+    description: Text = Field(description="What it is about, shown before a game starts.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")] = Field(
+        default="en", description="The language it is written in: a code such as `en`, `de` or "
+        "`pt-BR`.")
     player: ShortText = Field(description="The state the player leads.")
-    calendar: Calendar
+    calendar: Calendar = Field(description="The first and last turn (`start`, `end`) and the "
+                               "months in one turn (`months_per_turn`).")
     actions_per_turn: int = Field(ge=1, le=10, description="Budget of action points per turn.")
-    aims: list[Aim] = Field(min_length=1, max_length=20)
-    treaty_kinds: list[TreatyKind] = Field(default_factory=list, max_length=64)
-    stances: list[Stance] = Field(min_length=1, max_length=50)
-    readings: list[Reading] = Field(default_factory=list, max_length=10)
-    nations: list[Nation] = Field(default_factory=list, max_length=100)
-    actions: list[Action] = Field(default_factory=list, max_length=300)
-    events: list[Event] = Field(default_factory=list, max_length=500)
-    endings: list[Ending] = Field(min_length=1, max_length=30)
-    historical_path: list[PathStep] = Field(default_factory=list, max_length=2000)
-    figures: list[Figure] = Field(default_factory=list, max_length=50)
-    sources: list[Source] = Field(default_factory=list, max_length=300)
+    aims: list[Aim] = Field(min_length=1, max_length=20, description="What the player tries to "
+                            "raise (1 to 20 aims).")
+    treaty_kinds: list[TreatyKind] = Field(default_factory=list, max_length=64,
+                                           description="The kinds of agreement nations can hold.")
+    stances: list[Stance] = Field(min_length=1, max_length=50, description="The kinds of policy "
+                                  "the decisions express.")
+    readings: list[Reading] = Field(default_factory=list, max_length=10,
+                                    description="The historians' readings of the policy.")
+    nations: list[Nation] = Field(default_factory=list, max_length=100,
+                                  description="The states the player's nation deals with.")
+    actions: list[Action] = Field(default_factory=list, max_length=300,
+                                  description="What the player may do in a turn.")
+    events: list[Event] = Field(default_factory=list, max_length=500,
+                                description="What happens, on a date or when a condition holds.")
+    endings: list[Ending] = Field(min_length=1, max_length=30, description="How the game can end; "
+                                  "the first whose condition holds is the ending.")
+    historical_path: list[PathStep] = Field(default_factory=list, max_length=2000,
+                                            description="What the player's nation really did, "
+                                            "turn by turn.")
+    figures: list[Figure] = Field(default_factory=list, max_length=50,
+                                  description="Real recorded series the aims should follow.")
+    sources: list[Source] = Field(default_factory=list, max_length=300,
+                                  description="The works the scenario cites.")
 
 
 

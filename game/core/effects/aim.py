@@ -26,9 +26,10 @@ class AimEffect(EffectModel):
     model_config = ConfigDict(json_schema_extra=AMOUNT_SCHEMA)
     KEY: ClassVar[str] = "aim"
 
-    aim: Id = Field(description="The aim to change.")
+    aim: Id = Field(description="The aim to change: one of the ids under `aims:`.")
     add: float | None = Field(default=None, description="Added to the aim (negative to lower it).")
-    set: float | None = Field(default=None, description="The aim's new value.")
+    set: float | None = Field(default=None, description="The aim's new value, within its `min` "
+                               "and `max`.")
 
     def check(self) -> None:
         if (self.add is None) == (self.set is None):

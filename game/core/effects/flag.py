@@ -19,7 +19,8 @@ class SetFlagEffect(EffectModel):
 
     KEY: ClassVar[str] = "set_flag"
 
-    set_flag: Id = Field(description="The flag to turn on.")
+    set_flag: Id = Field(description="The flag to turn on: a name of your choice; conditions "
+                        "read it as `flag.NAME`.")
 
 
 class ClearFlagEffect(EffectModel):
@@ -27,7 +28,8 @@ class ClearFlagEffect(EffectModel):
 
     KEY: ClassVar[str] = "clear_flag"
 
-    clear_flag: Id = Field(description="The flag to turn off.")
+    clear_flag: Id = Field(description="The flag to turn off: a name that a `set_flag` of "
+                          "this scenario turns on.")
 
 
 def _compile_set(e: SetFlagEffect, ix: Indices) -> EffectOp:

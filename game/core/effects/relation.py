@@ -22,10 +22,12 @@ class RelationEffect(EffectModel):
     model_config = ConfigDict(json_schema_extra=AMOUNT_SCHEMA)
     KEY: ClassVar[str] = "relation"
 
-    relation: Id = Field(description="The nation whose relation changes.")
+    relation: Id = Field(description="The nation whose relation with the player's nation "
+                        "changes: one of the ids under `nations:`.")
     add: float | None = Field(default=None, description="Added to the relation (negative to "
                               "worsen it).")
-    set: float | None = Field(default=None, description="The relation's new value.")
+    set: float | None = Field(default=None, description="The relation's new value, from -100 "
+                               "to 100.")
 
     def check(self) -> None:
         if (self.add is None) == (self.set is None):

@@ -16,7 +16,8 @@ TREATY_SHIFT = 6
 """A treaty effect's index is nation << 6 | treaty kind (at most 64 kinds)."""
 
 WITH_STRAY = "'with' belongs to sign and cancel effects"
-_WITH = Field(default=None, alias="with", description="Nation for sign/cancel.")
+_WITH = Field(default=None, alias="with", description="The nation: one of the ids under "
+               "`nations:`.")
 
 
 class SignEffect(EffectModel):
@@ -25,7 +26,7 @@ class SignEffect(EffectModel):
     model_config = ConfigDict(json_schema_extra={"required": ["sign", "with"]})
     KEY: ClassVar[str] = "sign"
 
-    sign: Id = Field(description="Treaty kind to sign.")
+    sign: Id = Field(description="The treaty kind to sign: one of the ids under `treaty_kinds:`.")
     with_: Id | None = _WITH
 
     def check(self) -> None:
@@ -39,7 +40,8 @@ class CancelEffect(EffectModel):
     model_config = ConfigDict(json_schema_extra={"required": ["cancel", "with"]})
     KEY: ClassVar[str] = "cancel"
 
-    cancel: Id = Field(description="Treaty kind to end.")
+    cancel: Id = Field(description="The treaty kind to end: one of the ids under "
+                      "`treaty_kinds:`.")
     with_: Id | None = _WITH
 
     def check(self) -> None:

@@ -123,8 +123,15 @@ class GameMap:
         return out
 
     def legend(self, palette: str) -> list[tuple[str, Any]]:
+        """The relation bands, and on the real map the grey of the countries outside the
+        scenario."""
         try:
-            return list(self._legend_fn(palette))
+            items = list(self._legend_fn(palette))
+            if self._legend_fn is not fallback_legend:
+                from game.ui import mapview
+
+                items.append((_(mapview.OUTSIDER_LABEL), mapview.CONTEXT_STYLE))
+            return items
         except Exception:  # noqa: BLE001
             return fallback_legend(palette)
 
@@ -139,3 +146,19 @@ class GameMap:
         if found is None and hasattr(self.view, "owner"):
             found = self.region_nation.get(self.view.owner(region))
         return found
+
+    def outsider_at(self, pos: tuple[int, int]) -> list[str] | None:
+        """The tooltip of a country on the map that takes no part in the scenario (drawn grey),
+        if ``pos`` is over one."""
+        if self.nation_at(pos) is not None:
+            return None
+        try:
+            region = self.view.region_at(pos)
+            owner = self.view.owner(region) if region and hasattr(self.view, "owner") else region
+            names = {rid: name for rid, name, _part in getattr(self.view, "regions", [])}
+        except Exception:  # noqa: BLE001 - a broken map shows no tooltip
+            return None
+        if not region or owner == getattr(self.view, "player_region", None):
+            return None
+        name = names.get(owner or region) or names.get(region) or region
+        return [name, _("{country} takes no part in this scenario.").format(country=name)]

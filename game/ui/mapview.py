@@ -54,6 +54,8 @@ OFF_MAP_HEADER = N_("Beyond the map")
 BAND_LABELS = {"allied": N_("allied"), "friendly": N_("friendly"), "neutral": N_("neutral"),
                "wary": N_("wary"), "hostile": N_("hostile"), "at war": N_("at war")}
 """The legend's words for the relation bands."""
+OUTSIDER_LABEL = N_("not in this scenario")
+"""The legend's words for the grey countries, which take no part in the scenario."""
 MIN_SIZE = 40  # below this (either side) the view draws nothing and hits nothing
 
 
@@ -417,6 +419,10 @@ class MapView:
         self._fallback_ids: list[str] = list(DEFAULT_NATIONS)
         self.rect = pygame.Rect(0, 0, 0, 0)
         self._map_rect = pygame.Rect(0, 0, 0, 0)
+        self.label_rects: dict[str, pygame.Rect] = {}
+        """Where each region's label was last drawn (screen coordinates)."""
+        self.heading_rect: pygame.Rect | None = None
+        """Where the off-map heading was last drawn, if it was."""
         self._shapes: list[_Shape] = []
         self._panels: dict[str, pygame.Rect] = {}
         self._boxes: dict[str, pygame.Rect] = {}
@@ -501,9 +507,9 @@ class MapView:
             # then has the whole width.
             row = max(36, min(64, self.rect.height // 7))
             area = pygame.Rect(self.rect.x, self.rect.y, self.rect.width,
-                               self.rect.height - row - 4)
+                               self.rect.height - row - 4 - PANEL_HEADER)
             self._layout_map(area)
-            top = min(self._map_rect.bottom, area.bottom) + 4
+            top = min(self._map_rect.bottom, area.bottom) + 4 + PANEL_HEADER
             self._layout_panel_row(pygame.Rect(self.rect.x, top, self.rect.width, row))
             return
         col = 0
@@ -690,11 +696,16 @@ class MapView:
         for rid, box in self._boxes.items():
             self._draw_box(canvas, box.move(-ox, -oy), self._box_name(rid),
                            self.style_of(rid, styles), font)
+        self.heading_rect = None
         if self._panels:
-            first = min(self._panels.values(), key=lambda r: r.y)
+            # The heading above the panels, only where it clears the map itself.
+            first = min(self._panels.values(), key=lambda r: (r.y, r.x))
             note = font.render(_(OFF_MAP_HEADER), True, (200, 200, 205))
-            if first.y - self.rect.y >= PANEL_HEADER and note.get_width() <= first.width:
-                canvas.blit(note, (first.x - ox, first.y - oy - note.get_height() - 4))
+            spot = note.get_rect(bottomleft=(first.x, first.y - 2))
+            if spot.top >= self.rect.y and spot.right <= self.rect.right \
+                    and not spot.colliderect(self._map_rect) and first.width > 2:
+                canvas.blit(note, spot.move(-ox, -oy))
+                self.heading_rect = spot
         return canvas
 
     def _draw_box(self, canvas: pygame.Surface, box: pygame.Rect, name: str,
@@ -741,6 +752,7 @@ class MapView:
                     -s.bbox.width * s.bbox.height)
 
         placed: list[pygame.Rect] = []
+        self.label_rects = {}
         for shape in sorted(self._shapes, key=rank):
             region = shape.region
             name = self.names.get(region.id, region.name)
@@ -762,20 +774,79 @@ class MapView:
             else:
                 continue
             colour = LABEL if rank(shape)[0] < 2 else CONTEXT_LABEL
-            for text in texts:
-                img = _halo_text(font, text, colour)
-                box = pygame.Rect(0, 0, img.get_width() + badge_w, img.get_height())
-                box.center = anchor
-                spots = (box.move(dx * box.height, dy * box.height) for dx, dy in moves)
-                spot = next((b for b in spots if area.contains(b)
-                             and b.inflate(2, -2).collidelist(placed) < 0), None)
-                if spot is None:
-                    continue
-                canvas.blit(img, spot.topleft)
-                if style and badge_w:
-                    _badge(canvas, font, style, (spot.right - badge_w // 2 + 1, spot.centery))
-                placed.append(spot.inflate(4, 0))
-                break
+            spot, img, leader = self._label_spot(shape, texts, moves, font, colour, badge_w,
+                                                 anchor, (ox, oy), area, placed, main)
+            if spot is None or img is None:
+                continue
+            if leader:
+                end = (min(max(anchor[0], spot.left), spot.right),
+                       min(max(anchor[1], spot.top), spot.bottom))
+                pygame.draw.line(canvas, BORDER, anchor, end, 3)
+                pygame.draw.line(canvas, LABEL, anchor, end, 1)
+                pygame.draw.circle(canvas, LABEL, anchor, 2)
+            canvas.blit(img, spot.topleft)
+            if style and badge_w:
+                _badge(canvas, font, style, (spot.right - badge_w // 2 + 1, spot.centery))
+            placed.append(spot.inflate(4, 0))
+            self.label_rects[region.id] = spot.move(ox, oy)
+
+    def _owner_at(self, pos: tuple[float, float]) -> str | None:
+        """The region (screen coordinates) under ``pos``, None over the sea."""
+        for shape in self._shapes:
+            if shape.bbox.collidepoint(pos) and any(
+                    _point_in_polygon(pos[0], pos[1], p) for p in shape.polys):
+                return shape.region.id
+        return None
+
+    def _label_spot(self, shape: _Shape, texts: list[str], moves: list[tuple[int, int]],
+                    font: pygame.font.Font, colour: Colour, badge_w: int,
+                    anchor: tuple[int, int], origin: tuple[int, int], area: pygame.Rect,
+                    placed: list[pygame.Rect], main: bool,
+                    ) -> tuple[pygame.Rect | None, pygame.Surface | None, bool]:
+        """Where a label goes: inside its own region (its centre there, its ends over its own
+        region or the sea, never over another's), clear of the labels placed; else, for a
+        nation of the game, beside it over the sea with a leader line. (spot in canvas
+        coordinates, image, leader line?)"""
+        ox, oy = origin
+        own = shape.region.id
+
+        def clear_of_others(b: pygame.Rect) -> bool:
+            points = [(b.centerx, b.centery), (b.left + 2, b.centery), (b.right - 2, b.centery),
+                      (b.centerx, b.top + 2), (b.centerx, b.bottom - 2)]
+            at = [self._owner_at((x + ox + 0.5, y + oy + 0.5)) for x, y in points]
+            return at[0] == own and all(r in (own, None) for r in at[1:])
+
+        def over_sea(b: pygame.Rect) -> bool:
+            points = [b.center, b.topleft, b.topright, b.bottomleft, b.bottomright,
+                      (b.left, b.centery), (b.right, b.centery)]
+            return all(self._owner_at((x + ox + 0.5, y + oy + 0.5)) is None for x, y in points)
+
+        images = [(t, _halo_text(font, t, colour)) for t in texts]
+        for _text, img in images:
+            box = pygame.Rect(0, 0, img.get_width() + badge_w, img.get_height())
+            box.center = anchor
+            for dx, dy in moves:
+                b = box.move(dx * box.height, dy * box.height)
+                if area.contains(b) and b.inflate(2, -2).collidelist(placed) < 0 \
+                        and clear_of_others(b):
+                    return b, img, False
+        if not main:
+            return None, None, False
+        # No room inside: the shortest name over the sea nearby, joined by a leader line.
+        _text, img = min(images, key=lambda ti: ti[1].get_width())
+        box = pygame.Rect(0, 0, img.get_width() + badge_w, img.get_height())
+        step = max(4, box.height // 2)
+        for ring in range(1, 24):
+            r = ring * step
+            for k in range(24):
+                angle = math.tau * k / 24
+                b = box.copy()
+                b.center = (round(anchor[0] + math.cos(angle) * (r + box.width / 2)),
+                            round(anchor[1] + math.sin(angle) * r))
+                if area.contains(b) and b.inflate(2, -2).collidelist(placed) < 0 \
+                        and over_sea(b):
+                    return b, img, True
+        return None, None, False
 
 
 _SHORT = {"Lithuania": "Lith.", "Latvia": "Latv.", "Estonia": "Est.",

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from game.core.engine import GameState, ending, is_over
 from game.core.policies import historical_game
+from game.core.rules import AIM_ADD, EffectOp, Rules
 from game.core.scenario import HistoryNote, Reading, Source
-from game.core.scoring import DecisionRow, Summary, month_label, summarize
+from game.core.scoring import CHOICE_WEIGHT, DecisionRow, Summary, month_label, summarize
 from game.i18n import _
 from game.present.core_words import outcome_words
 from game.present.dates import month_count_words
@@ -42,6 +43,21 @@ class Decision:
 
     row: DecisionRow
     note: HistoryNote | None
+    points: float = 0.0
+    """How far the player's choice moved the aims from where history's moved them: the
+    immediate effects only, each aim weighted as in the score, in points out of 100."""
+    lean: float = 0.0
+    """The player's choice's lean minus history's (-2 to +2; 0 if they chose alike)."""
+    stake: float = 0.0
+    """How much the decision could matter: the :attr:`weight` of its two most different
+    options."""
+
+    @property
+    def weight(self) -> float:
+        """How much the player's choice against history's mattered, in one number: the
+        points, plus ten per unit of lean as the policy counts it (an answer to an event
+        weighs :data:`game.core.scoring.CHOICE_WEIGHT` times an action)."""
+        return decision_weight(self.row.kind, self.points, self.lean)
 
     @property
     def verdict_text(self) -> str:
@@ -56,6 +72,54 @@ class Decision:
     def history_text(self) -> str:
         """What the player's state did in history, in words."""
         return outcome_words(self.row.history)
+
+
+def decision_weight(kind: str, points: float, lean: float) -> float:
+    """See :attr:`Decision.weight`."""
+    return points + 10 * abs(lean) * (CHOICE_WEIGHT if kind == "event" else 1.0)
+
+
+def _aim_vector(rules: Rules, effects: tuple[EffectOp, ...]) -> list[float]:
+    """What effects add to each aim at once, in points of the score (weighted, out of 100)."""
+    weights = [a.weight for a in rules.scenario.aims]
+    total = sum(weights) or 1.0
+    out = [0.0] * len(weights)
+    for op, target, value in effects:
+        if op == AIM_ADD:
+            span = (rules.aim_max[target] - rules.aim_min[target]) or 1.0
+            out[target] += 100 * weights[target] * value / span / total
+    return out
+
+
+def _apart(a: list[float], b: list[float]) -> float:
+    return round(sum(abs(x - y) for x, y in zip(a, b, strict=True)), 2)
+
+
+def _weighed(rules: Rules, row: DecisionRow, state: GameState, hist: GameState,
+             ) -> tuple[float, float, float]:
+    """(points, lean, stake) of a decision row: see :class:`Decision`."""
+    if row.kind == "action":
+        action = rules.actions[rules.action_index[row.id]]
+        effect = _aim_vector(rules, action.effects)
+        zero = [0.0] * len(effect)
+        stake_points = _apart(effect, zero)
+        stake = decision_weight("action", stake_points, action.stance_lean)
+        if row.same:
+            return 0.0, 0.0, stake
+        took = row.player != "not taken"
+        return stake_points, action.stance_lean if took else -action.stance_lean, stake
+    index = rules.event_index[row.id]
+    ev = rules.events[index]
+    vectors = [_aim_vector(rules, c.effects) for c in ev.choices]
+    stake = max((decision_weight("event", _apart(vectors[i], vectors[j]),
+                                 ev.choices[i].stance_lean - ev.choices[j].stance_lean)
+                 for i in range(len(vectors)) for j in range(i + 1, len(vectors))),
+                default=0.0)
+    mine, theirs = state.choices[index], hist.choices[index]
+    if mine < 0 or theirs < 0 or mine == theirs:
+        return 0.0, 0.0, stake
+    return (_apart(vectors[mine], vectors[theirs]),
+            round(ev.choices[mine].stance_lean - ev.choices[theirs].stance_lean, 3), stake)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +260,7 @@ def report_of_state(state: GameState, *, player: str = "", save_path: str = "",
             note = scn.actions[rules.action_index[row.id]].history
         else:
             note = scn.events[rules.event_index[row.id]].history
-        decisions.append(Decision(row, note))
+        decisions.append(Decision(row, note, *_weighed(rules, row, state, hist)))
     return EndReport(
         save_path=save_path, player=player, saved_at=saved_at,
         seed=state.seed, scenario_id=scn.id, scenario_title=scn.title,

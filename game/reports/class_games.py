@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from game.core.rules import Rules
 from game.i18n import _
+from game.present.report import EndReport, build_report
 from game.reports.classview import GameFacts, game_facts
 from game.reports.saveset import ScenarioFinder, Skipped, collect_files, open_saves
 
@@ -53,3 +56,25 @@ def version_labels(groups: dict[tuple[str, str], Group], finder: ScenarioFinder,
                                 "{rules})").format(number=n, count=len(keys), scenario=key[0],
                                                    rules=key[1][:8])
     return labels
+
+
+def gather_reports(paths: list[str], finder: ScenarioFinder, anonymise: bool = False,
+                   ) -> tuple[list[EndReport], list[Skipped], list[str]]:
+    """The end report of every save (for the class's debriefs), in the order of the files,
+    what was skipped, and warnings. Anonymised, the players are 'Student 1', 'Student 2'...
+    and no file name is kept."""
+    files, skipped = collect_files(paths)
+    reports: list[EndReport] = []
+    warnings: list[str] = []
+    for item in open_saves(files, finder):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        warnings += item.warnings
+        report = build_report(item, item.data.scenario_file)
+        if anonymise:
+            report = dataclasses.replace(
+                report, player=_("Student {number}").format(number=len(reports) + 1),
+                save_path="", scenario_file="", warnings=())
+        reports.append(report)
+    return reports, skipped, warnings

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Sequence
+from pathlib import PurePath
 
 from game.i18n import N_, _, ngettext
 from game.present.dates import dates_in_words, month_words
@@ -179,17 +180,38 @@ def render_markdown(views: Sequence[ClassView], skipped: Sequence[str] = ()) -> 
 
 _CLASS_STYLE = """
 .bar { display: inline-block; height: 0.7rem; background: #c9a; vertical-align: middle;
-       margin-right: 0.3rem; }
+       margin-right: 0.3rem; max-width: 100%; }
 .bar.hist { background: #b33; }
-td .opt { white-space: nowrap; margin-right: 0.8rem; }
+td .opt { display: inline-block; margin-right: 0.8rem; }
 .hist-label { font-weight: bold; }
+table.fit { table-layout: fixed; }
+table.fit th, table.fit td { overflow-wrap: anywhere; hyphens: auto; }
+table.fit td.note { font-size: 0.85em; }
+table.fit td.date, table.fit th.date { white-space: nowrap; overflow-wrap: normal; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+@page { margin: 12mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  table { font-size: 8.5pt; }
+  th, td { padding: 0.2rem 0.3rem; }
+  article + article { break-before: page; page-break-before: always; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+}
 """
+
+
+def _cols(*widths: int) -> str:
+    """A table's column widths, in per cent of the page (the table has ``class="fit"``)."""
+    return "<colgroup>" + "".join(f'<col style="width:{w}%">' for w in widths) + "</colgroup>"
 
 
 def _html_students(rows: Sequence[StudentRow], view: ClassView) -> str:
     student, ending, score, distance = (h(_(c)) for c in STUDENT_COLUMNS)
     decisions = h(_("Decisions as {state}").format(state=_who(view)))
-    head = (f"<table><thead><tr><th>{student}</th><th>{ending}</th><th class=num>{score}</th>"
+    widths = (19, 24, 10, 14, 13, 20) if view.anonymised else (13, 16, 7, 10, 10, 18, 26)
+    head = (f'<table class="fit">{_cols(*widths)}<thead><tr><th>{student}</th><th>{ending}</th>'
+            f"<th class=num>{score}</th>"
             f"<th class=num>{distance}</th><th class=num>{decisions}</th>"
             f"<th>{h(_('Policy'))}</th>" + ("" if view.anonymised else f"<th>{h(_('File'))}</th>")
             + "</tr></thead><tbody>")
@@ -239,7 +261,8 @@ def render_html(views: Sequence[ClassView], skipped: Sequence[str] = ()) -> str:
         out.append('<section id="decisions"><h2>'
                    + h(_("Decisions, beside what {state} did").format(state=who)) + "</h2>")
         if view.decisions:
-            out.append(f"<table><thead><tr><th>{h(_('Date'))}</th><th>{h(_('Decision'))}</th>"
+            out.append(f'<table class="fit">{_cols(11, 27, 37, 25)}<thead><tr>'
+                       f"<th class=date>{h(_('Date'))}</th><th>{h(_('Decision'))}</th>"
                        f"<th>{h(_('What the class did'))}</th>"
                        f"<th>{h(_('What {state} did').format(state=who))}</th></tr></thead>"
                        "<tbody>")
@@ -252,10 +275,10 @@ def render_html(views: Sequence[ClassView], skipped: Sequence[str] = ()) -> str:
                         else h(o.label)
                     # TRANSLATORS: an option of a decision and how many games chose it.
                     count = h(_("{option}: {games}")).format(option=label, games=o.games)
-                    opts.append(f'<span class="opt">{count}</span>')
+                    opts.append(f'<span class="opt">{count}</span>')  # wraps between them
                 history = dates_html(t.history) if t.kind == "action" else h(t.history)
                 out.append(f"<tr><td class=date>{dates_html(t.date)}</td>"
-                           f"<td{lang}>{h(t.title)}</td><td>{''.join(opts)}</td>"
+                           f"<td{lang}>{h(t.title)}</td><td>{' '.join(opts)}</td>"
                            f"<td>{history}</td></tr>")
             bold = capital(_("{state} own choice is in bold.").format(
                 state=possessive(view.player))) if view.player \
@@ -305,40 +328,64 @@ def render_html(views: Sequence[ClassView], skipped: Sequence[str] = ()) -> str:
 # -- CSV -----------------------------------------------------------------------------------------
 
 
+CSV_COLUMNS = (N_("Scenario"), N_("Student"), N_("File"), N_("Ending"), N_("Finished"),
+               N_("Date"), N_("Score"), N_("Distance from history"), N_("Decisions"),
+               N_("Policy lean"), N_("Reading"), N_("Policy"), N_("Scenario version"))
+"""The spreadsheet's first columns; then "Decisions as <state>" after "Distance", each aim,
+each decision."""
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Column names made unique: a repeated one gets its number (``Pact (2)``)."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else _("{name} ({number})").format(
+            name=name, number=seen[name]))
+    return out
+
+
 def render_csv(views: Sequence[ClassView]) -> str:
-    """One row per game: who, ending, score, distance, each aim, each decision."""
-    aim_ids: list[str] = []
-    decision_ids: list[str] = []
+    """One row per game, for a spreadsheet: who, ending, score, distance, each aim, each
+    decision. The headers are the names the reader knows (the aims', the actions' and the
+    events'), the endings their titles, yes and no in the reader's language, files by
+    name."""
+    aims: dict[str, str] = {}
+    decisions: dict[str, str] = {}
     for view in views:
-        aim_ids += [a for a in view.aim_ids if a not in aim_ids]
-        # Actions and events may share an id: a column is named by both.
-        decision_ids += [f"{t.kind}:{t.id}" for t in view.decisions
-                         if f"{t.kind}:{t.id}" not in decision_ids]
+        for a, name in zip(view.aim_ids, view.aim_names, strict=True):
+            aims.setdefault(a, name)
+        # Actions and events may share an id: a column is known by both.
+        for t in view.decisions:
+            decisions.setdefault(f"{t.kind}:{t.id}", t.title)
     anonymised = any(v.anonymised for v in views)
-    header = ["scenario", "student"] + ([] if anonymised else ["file"])
-    header += ["ending", "finished", "date", "score", "distance_from_history",
-               "decisions_as_history", "decisions", "policy_lean", "reading", "policy_verdict",
-               "scenario_version"]
-    for a in aim_ids:
-        header += [a, f"{a}_vs_history"]
-    header += decision_ids
+    who = _who(views[0]) if len({v.player for v in views}) == 1 else _("the player's state")
+    cols = [_(c) for c in CSV_COLUMNS]
+    header = cols[:2] + ([] if anonymised else [cols[2]]) + cols[3:8]
+    header += [_("Decisions as {state}").format(state=who), *cols[8:]]
+    for name in aims.values():
+        # TRANSLATORS: a spreadsheet column: an aim at the end minus its historical value.
+        header += [name, _("{aim} against history").format(aim=name)]
+    header += list(decisions.values())
+    yes, no = _("yes"), _("no")
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
+    writer.writerow([csv_cell(v) for v in _unique(header)])
     for view in views:
         position = {f"{t.kind}:{t.id}": k for k, t in enumerate(view.decisions)}
         for r in view.students:
-            row: list[object] = [view.scenario_id, r.name]
-            row += [] if anonymised else [r.file]
-            row += [r.ending_id or "", r.finished, r.date, r.score, r.distance,
+            row: list[object] = [view.scenario_title, r.name]
+            row += [] if anonymised else [PurePath(r.file).name]
+            row += [r.ending_title, yes if r.finished else no, r.date, r.score, r.distance,
                     r.same_decisions, r.decisions, r.lean, r.reading, r.verdict, view.version]
-            for a in aim_ids:
+            for a in aims:
                 if a in view.aim_ids:
                     i = view.aim_ids.index(a)
                     row += [r.final[i], r.vs_history[i]]
                 else:
                     row += ["", ""]
-            row += [r.choices[position[d]] if d in position else "" for d in decision_ids]
+            row += [r.choices[position[d]] if d in position else "" for d in decisions]
             writer.writerow([csv_cell(v) for v in row])
     return buf.getvalue()
 

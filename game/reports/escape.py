@@ -25,6 +25,9 @@ from game.i18n import _
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
+BOM = "\ufeff"
+"""The byte-order mark a CSV file starts with, so that Excel reads it as UTF-8."""
+
 # Characters that must never reach a terminal or a report raw: C0 and C1 controls (tab and
 # newline are kept by visible()), the soft hyphen, bidi marks, embeddings, overrides and
 # isolates, zero-width space and word joiner, invisible operators, line and paragraph

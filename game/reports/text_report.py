@@ -209,12 +209,14 @@ def _md_event(report: EndReport, e: EventRow) -> list[str]:
 
 
 def render_csv(report: EndReport) -> str:
-    """The aims turn by turn, each beside its historical value."""
+    """The aims turn by turn, each beside its historical value; the headers are the aims'
+    names."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    header = ["turn", "date"]
-    for aim in report.aim_ids:
-        header += [aim, f"{aim}_history"]
+    header = [_("Turn"), _("Date")]
+    for name in report.aim_names:
+        # TRANSLATORS: a spreadsheet column: an aim's value on the historical path.
+        header += [name, _("{aim} (history)").format(aim=name)]
     writer.writerow([csv_cell(v) for v in header])
     for t in report.turns:
         row: list[object] = [t.turn, t.date]

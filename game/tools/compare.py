@@ -18,14 +18,15 @@ from pathlib import Path
 from game.atomic import write_atomic
 from game.i18n import _, ngettext
 from game.present.numbers import number
-from game.reports.class_games import gather, version_labels
+from game.reports.class_games import gather, gather_reports, version_labels
 from game.reports.class_render import render_csv, render_html, render_markdown
 from game.reports.classview import ClassView, class_view
-from game.reports.escape import utf8_safe
-from game.reports.saveset import ScenarioFinder
+from game.reports.debrief_html import render_debrief
+from game.reports.escape import BOM, utf8_safe
+from game.reports.saveset import ScenarioFinder, Skipped
 from game.tools.common import load_or_report, output_format, regular_file
 
-FORMATS = ("md", "html", "csv")
+FORMATS = ("md", "html", "csv", "debrief")
 SHOWN_MESSAGES = 40
 """How many 'skipped' and 'note' lines are printed before a count of the rest."""
 
@@ -34,7 +35,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="SAVE_OR_FOLDER",
                    help=_("save files, or folders of them (every .json file directly inside)"))
     p.add_argument("--format", choices=FORMATS,
-                   help=_("md (default, or from the -o name), html or csv (one row per game)"))
+                   help=_("md (default, or from the -o name), html, csv (one row per game) "
+                          "or debrief (each game's printable debrief, each on new pages)"))
     p.add_argument("-o", "--output", metavar="PATH",
                    help=_("write it to a file, or into a folder as class.FORMAT (default: "
                           "screen)"))
@@ -43,6 +45,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                           "names"))
     p.add_argument("--scenario", metavar="FILE", type=regular_file,
                    help=_("compare only saves of this scenario file (others are left out)"))
+    p.add_argument("--no-bom", dest="bom", action="store_false",
+                   help=_("write the CSV file without the byte-order mark that tells Excel "
+                          "it is UTF-8"))
 
 
 def _say(lines: list[str], line_form: str, more_form: str) -> None:
@@ -64,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
         if explicit is None:
             return 1
     finder = ScenarioFinder(explicit)
+    if fmt == "debrief":
+        return _debriefs(args, finder)
     groups, skipped, warnings = gather(args.paths, finder)
     _say([s.reason for s in skipped], _("skipped {message}"),
          _("skipped ... and {count} more files left out"))
@@ -98,21 +105,52 @@ def run(args: argparse.Namespace) -> int:
         text = render_html(views, reasons)
     else:
         text = render_markdown(views, reasons)
+    if not _write(args, fmt, text, sum(v.games for v in views)):
+        return 1
+    return _left_out(skipped)
+
+
+def _write(args: argparse.Namespace, fmt: str, text: str, count: int) -> bool:
+    """Write the output to the -o file (a CSV file with a byte-order mark unless --no-bom)
+    or to the screen; False (after a message) if the file cannot be written."""
     if args.output and args.output != "-":
         target = Path(args.output)
         if target.is_dir():  # a folder: a file named after the format inside it
-            target = target / f"class.{fmt}"
+            target = target / ("class-debrief.html" if fmt == "debrief" else f"class.{fmt}")
+        if fmt == "csv" and args.bom:
+            text = BOM + text
         try:
             write_atomic(target, utf8_safe(text))
         except OSError as exc:
             print(_("{file}: cannot write the comparison: {reason}").format(
                 file=target, reason=exc.strerror or exc), file=sys.stderr)
-            return 1
-        count = sum(v.games for v in views)
+            return False
         print(ngettext("wrote {file} ({count} game)", "wrote {file} ({count} games)",
                        count).format(file=target, count=count))
     else:
         sys.stdout.write(text)
+    return True
+
+
+def _debriefs(args: argparse.Namespace, finder: ScenarioFinder) -> int:
+    """Every game's debrief in one HTML document, each starting on a new page."""
+    reports, skipped, warnings = gather_reports(args.paths, finder, args.anonymise)
+    _say([s.reason for s in skipped], _("skipped {message}"),
+         _("skipped ... and {count} more files left out"))
+    _say(warnings, _("note: {message}"), _("note: ... and {count} more notes"))
+    if not reports:
+        print(_("no saved games to compare"), file=sys.stderr)
+        return 1
+    titles = list(dict.fromkeys(r.scenario_title for r in reports))
+    title = _("The class's debriefs: {title}").format(title=titles[0]) if len(titles) == 1 \
+        else _("The class's debriefs")
+    if not _write(args, "debrief", render_debrief(reports, title), len(reports)):
+        return 1
+    return _left_out(skipped)
+
+
+def _left_out(skipped: list[Skipped]) -> int:
+    """Say how many files were left out; the exit status (1 if any)."""
     if skipped:
         print(ngettext("{count} file(s) or folder(s) left out; the rest were compared",
                        "{count} file(s) or folder(s) left out; the rest were compared",

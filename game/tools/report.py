@@ -1,8 +1,11 @@
-"""`python main.py report SAVE`: the end report of one game, as HTML, Markdown, CSV or JSON.
+"""`python main.py report SAVE`: the end report of one game, as HTML, Markdown, CSV or JSON,
+or its printable debrief.
 
 HTML opens in any browser with no network (styles inline, charts embedded);
-Markdown gets its charts as SVG files beside it; CSV holds the aims turn by
-turn with the historical values; JSON holds everything.
+the debrief is HTML made to print on at most two pages; Markdown gets its
+charts as SVG files beside it; CSV holds the aims turn by turn with the
+historical values (UTF-8 with a byte-order mark, for Excel, unless
+``--no-bom``); JSON holds everything.
 """
 
 from __future__ import annotations
@@ -15,14 +18,15 @@ from game.atomic import write_atomic
 from game.i18n import _
 from game.present.report import build_report
 from game.reports.charts import aim_charts
-from game.reports.escape import NotFiniteError, utf8_safe
+from game.reports.debrief_html import render_debrief
+from game.reports.escape import BOM, NotFiniteError, utf8_safe
 from game.reports.html_report import render_html
 from game.reports.saveset import LOAD_PROBLEMS, ScenarioFinder, open_save, problem_sentence
 from game.reports.text_report import render_csv, render_json, render_markdown
 from game.scenario.loader import LoadedScenario
 from game.tools.common import load_or_report, output_format, regular_file
 
-FORMATS = ("html", "md", "csv", "json")
+FORMATS = ("html", "debrief", "md", "csv", "json")
 
 
 class ReportError(Exception):
@@ -32,16 +36,22 @@ class ReportError(Exception):
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("save", metavar="SAVE", help=_("a save file (from the game or simulate --saves)"))
     p.add_argument("--format", choices=FORMATS,
-                   help=_("html (default, or from the -o name), md, csv or json"))
+                   help=_("html (default, or from the -o name), debrief (HTML of at most two "
+                          "pages, to print), md, csv or json"))
     p.add_argument("-o", "--output", metavar="PATH",
                    help=_("where to write it: a file, a folder, or '-' for the screen "
                           "(default: SAVE-NAME-report.FORMAT in the current folder)"))
     p.add_argument("--scenario", metavar="FILE", type=regular_file,
                    help=_("the scenario file, if the save's own cannot be found"))
+    p.add_argument("--no-bom", dest="bom", action="store_false",
+                   help=_("write the CSV file without the byte-order mark that tells Excel "
+                          "it is UTF-8"))
 
 
 def default_output(save: Path, fmt: str) -> Path:
     stem = save.name.removesuffix(".json").removesuffix(".save")
+    if fmt == "debrief":
+        return Path(f"{stem}-debrief.html")
     return Path(f"{stem}-report.{fmt}")
 
 
@@ -54,9 +64,10 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def write_report(save_path: str | Path, out: str | Path | None, fmt: str = "html",
-                 scenario: LoadedScenario | None = None) -> list[Path]:
+                 scenario: LoadedScenario | None = None, bom: bool = True) -> list[Path]:
     """Write the report of a save; return the files written (none when ``out`` is ``"-"``:
-    the report goes to stdout). Raises :class:`ReportError` with a message for the user."""
+    the report goes to stdout). A CSV file starts with a byte-order mark unless ``bom`` is
+    False (none on stdout). Raises :class:`ReportError` with a message for the user."""
     if fmt not in FORMATS:
         raise ReportError(_("unknown format '{format}' (use one of {formats})").format(
             format=fmt, formats=", ".join(FORMATS)))
@@ -78,6 +89,13 @@ def write_report(save_path: str | Path, out: str | Path | None, fmt: str = "html
         except NotFiniteError as exc:
             raise ReportError(_("{file}: cannot write the report as JSON: {problem}").format(
                 file=save, problem=exc)) from None
+        if target is None:
+            sys.stdout.write(text)
+            return []
+        _write_text(target, BOM + text if fmt == "csv" and bom else text)
+        return [target]
+    if fmt == "debrief":
+        text = render_debrief([report])
         if target is None:
             sys.stdout.write(text)
             return []
@@ -122,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
         if scenario is None:
             return 1
     try:
-        written = write_report(args.save, args.output, fmt, scenario)
+        written = write_report(args.save, args.output, fmt, scenario, args.bom)
     except ReportError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -91,10 +91,16 @@ def test_csv_has_one_row_per_game(class_dir: Path, capsys: pytest.CaptureFixture
     out, _ = compare(capsys, str(class_dir), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 32
-    assert {"student", "file", "ending", "score", "distance_from_history", "security",
-            "security_vs_history", "event:crisis", "action:pact_finland"} <= set(rows[0])
-    assert {r["event:crisis"] for r in rows} <= {"Yield", "Defy", "did not happen", "not answered"}
-    assert rows[0]["distance_from_history"] == "0.0"
+    # Readable headers (names, not ids), endings by title, yes/no, files by name.
+    assert {"Student", "File", "Ending", "Finished", "Score", "Distance from history",
+            "Security", "Security against history", "A crisis",
+            "Pact with Finland"} <= set(rows[0])
+    assert {r["A crisis"] for r in rows} <= {"Yield", "Defy", "did not happen", "not answered"}
+    assert rows[0]["Distance from history"] == "0.0"
+    assert {r["Finished"] for r in rows} == {"yes", "no"}
+    assert {r["Ending"] for r in rows} >= {"Safe"} and "safe" not in {r["Ending"] for r in rows}
+    assert all("/" not in r["File"] and r["File"].endswith(".json") for r in rows)
+    assert "True" not in out and "False" not in out
 
 
 def test_html_is_offline_and_escaped(class_dir: Path, hostile_save: Path, tmp_path: Path,
@@ -112,8 +118,8 @@ def test_a_formula_as_a_name_stays_text_in_csv(hostile_save: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     out, _ = compare(capsys, str(hostile_save), "--format", "csv")
     row = next(csv.DictReader(io.StringIO(out)))
-    assert row["student"].startswith("<script>")
-    assert row["file"] == str(hostile_save)
+    assert row["Student"].startswith("<script>")
+    assert row["File"] == hostile_save.name
     out, _ = compare(capsys, str(hostile_save), "--format", "csv", "--anonymise")
     assert "=1+1" not in out
 
@@ -214,5 +220,5 @@ def test_each_student_has_a_policy_verdict_and_dates_read_as_months(
     assert "<th>Policy</th>" in html_out and "took it (Apr&nbsp;1930)" in html_out
     rows = list(csv.DictReader(io.StringIO(compare(capsys, str(class_dir), "--format",
                                                    "csv")[0])))
-    assert {r["policy_verdict"] for r in rows} <= set(verdicts.values())
-    assert all(r["policy_verdict"] for r in rows)
+    assert {r["Policy"] for r in rows} <= set(verdicts.values())
+    assert all(r["Policy"] for r in rows)

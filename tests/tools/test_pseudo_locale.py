@@ -126,7 +126,8 @@ def md_text(doc: str) -> str:
 
 def csv_text(doc: str) -> str:
     rows = list(csv.reader(io.StringIO(doc)))
-    return "\n".join(" ".join(row) for row in rows[1:])  # the first row holds column ids
+    # Every cell, the headers too (they are names); file names are the user's own words.
+    return "\n".join(" ".join(c for c in row if not c.endswith(".json")) for row in rows)
 
 
 def json_text(doc: str) -> str:
@@ -176,11 +177,12 @@ def outputs(capsys: pytest.CaptureFixture[str], world: dict[str, Any],
     """(name, text without markup, is help) of every output checked."""
     for save in ("4-defiant.json", "5-unfinished.json"):
         path = str(world["saves"] / save)
-        for fmt, strip in (("html", html_text), ("md", md_text), ("csv", csv_text),
-                           ("json", json_text)):
+        for fmt, strip in (("html", html_text), ("debrief", html_text), ("md", md_text),
+                           ("csv", csv_text), ("json", json_text)):
             yield f"report {fmt}", strip(run(capsys, lang, "report", path, "--format", fmt,
                                              "-o", "-")), False
-    for fmt, strip in (("md", md_text), ("html", html_text), ("csv", csv_text)):
+    for fmt, strip in (("md", md_text), ("html", html_text), ("csv", csv_text),
+                       ("debrief", html_text)):
         for extra in ((), ("--anonymise",)):
             out = run(capsys, lang, "compare", str(world["saves"]), "--format", fmt, *extra)
             yield f"compare {fmt} {' '.join(extra)}", strip(out), False

@@ -161,8 +161,8 @@ def test_csv_has_the_aims_turn_by_turn_with_history(class_dir: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     save = class_dir / "03-random.json"
     rows = list(csv.reader(io.StringIO(report(capsys, save, "--format", "csv"))))
-    assert rows[0] == ["turn", "date", "security", "security_history", "recognition",
-                       "recognition_history"]
+    assert rows[0] == ["Turn", "Date", "Security", "Security (history)", "Recognition",
+                       "Recognition (history)"]
     rules = load_scenario(MINI).rules
     state = replay_save(read_save_data(save), rules).state
     hist = historical_game(rules)
@@ -200,7 +200,7 @@ def test_the_default_output_is_named_after_the_save(class_dir: Path, tmp_path: P
     assert (tmp_path / "02-random-report.html").is_file()
     assert "wrote 02-random-report.html" in capsys.readouterr().out
     assert main(["report", str(class_dir / "02-random.json"), "-o", "x.csv"]) == 0
-    assert (tmp_path / "x.csv").read_text().startswith("turn,date,")
+    assert (tmp_path / "x.csv").read_text(encoding="utf-8").startswith("\ufeffTurn,Date,")
 
 
 def test_bad_input_gets_a_message_and_status_1(class_dir: Path, tmp_path: Path,
@@ -252,7 +252,8 @@ def test_output_into_a_folder(class_dir: Path, tmp_path: Path,
     assert main(["report", str(class_dir / "04-random.json"), "-o", str(tmp_path)]) == 0
     assert (tmp_path / "04-random-report.html").is_file()
     assert main(["compare", str(class_dir), "-o", str(tmp_path), "--format", "csv"]) == 0
-    assert (tmp_path / "class.csv").read_text(encoding="utf-8").startswith("scenario,student,")
+    assert (tmp_path / "class.csv").read_text(encoding="utf-8").startswith(
+        "\ufeffScenario,Student,")
     capsys.readouterr()
 
 

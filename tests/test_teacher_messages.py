@@ -117,3 +117,112 @@ def test_a_misspelt_flag_gets_did_you_mean(tmp_path: Path) -> None:
         "did you mean 'pact_signed', which an effect sets?"
     reached = [m for m in found if m.startswith("ending 'the_pact' can never be reached")]
     assert reached and "did you mean 'pact_signed'?" in reached[0]
+
+
+# --- numbers: the hint fits what was written ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("fifty", "write a number such as 50"),
+        ("90%", "write a number such as 50, without the '%': 90"),
+        ("1e400", "write a number such as 50; numbers in a scenario are written out in full, "
+                  "such as 1.5 or 2000"),
+        ('"40"', "write the number without quotes"),
+        ("'40'", "write the number without quotes"),
+        ('"forty"', "write a number such as 50"),
+    ],
+)
+def test_a_number_hint_says_without_quotes_only_when_there_were_quotes(
+        tmp_path: Path, written: str, hint: str) -> None:
+    path = write(tmp_path, ("    start: 40\n", f"    start: {written}\n"))
+    (p,) = errors(path)
+    assert (p.line, p.col) == (line_of(path, f"start: {written}"), 12)
+    assert p.message.startswith("'start' must be a number, not the text")
+    assert p.hint == hint
+
+
+# --- YAML syntax: plain words, the real line, a caret ------------------------------------------
+
+
+def syntax(tmp_path: Path, old: str, new: str) -> tuple[Path, Problem, list[str]]:
+    """The first problem of the template with one change, and what validate prints for it."""
+    path = write(tmp_path, (old, new))
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    first = caught.value.problems[0]
+    return path, first, caught.value.lines()
+
+
+def test_a_key_without_its_colon_is_reported_on_its_own_line_with_a_caret(
+        tmp_path: Path) -> None:
+    path, p, shown = syntax(tmp_path, "actions_per_turn: 2 ", "actions_per_turn 2 ")
+    line = line_of(path, "actions_per_turn 2")
+    assert (p.line, p.col) == (line, 17)
+    assert p.message == "'actions_per_turn' has no ':' after it"
+    assert "as in 'actions_per_turn: 2'" in p.hint
+    at = shown.index(p.format())
+    assert shown[at + 1] == f" {line} | actions_per_turn 2            # action points the " \
+                            "player may spend each turn"
+    assert shown[at + 2] == f" {' ' * len(str(line))} | {' ' * 16}^"
+
+
+def test_a_list_item_key_without_its_colon(tmp_path: Path) -> None:
+    path, p, _ = syntax(tmp_path, "  - id: propose_alliance\n    name:",
+                        "  - id: propose_alliance\n    name Propose a triple alliance\n    x:")
+    assert p.line == line_of(path, "name Propose")
+    assert p.message.startswith("'name' has no ':' after it")
+
+
+def test_an_unclosed_quotation_mark_is_found_where_it_opens(tmp_path: Path) -> None:
+    path, p, _ = syntax(tmp_path, 'title: "Template: the year of the pact, 1938-1940"',
+                        'title: "Template: the year of the pact, 1938-1940')
+    assert (p.line, p.col) == (line_of(path, "title:"), 8)
+    assert p.hint == "close the quotation mark at the end of the text"
+    assert "indentation" not in p.hint
+
+
+def test_an_apostrophe_inside_single_quotes(tmp_path: Path) -> None:
+    path, p, _ = syntax(tmp_path, "author: Statecraft team", "author: 'Stalin's team'")
+    assert p.line == line_of(path, "author:")
+    assert p.message == "the text goes on after its closing quotation mark"
+    assert "(Stalin''s)" in p.hint
+
+
+def test_a_tab_and_a_reserved_character_in_plain_words(tmp_path: Path) -> None:
+    path, p, _ = syntax(tmp_path, '  start: "1938-07"', '\tstart: "1938-07"')
+    assert p.line == line_of(path, "\tstart")
+    assert "tab" in p.message and "spaces" in p.hint
+    path, p, _ = syntax(tmp_path, "author: Statecraft team", "author: `the team`")
+    assert p.message == "a text cannot start with '`' unless it is in quotes"
+
+
+def test_an_unclosed_bracket_points_at_the_end_of_its_line(tmp_path: Path) -> None:
+    path, p, _ = syntax(tmp_path, "    treaties: [relations, non_aggression]",
+                        "    treaties: [relations, non_aggression")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if text.endswith("[relations, non_aggression"))
+    assert (p.line, p.col) == (line, 41)
+    assert p.message == "the list opened with '[' at column 15 is not closed with ']'"
+
+
+def test_a_key_indented_too_far_is_shown_at_that_key(tmp_path: Path) -> None:
+    path, p, _ = syntax(tmp_path, "    lean: -1\n    historians:", "    lean: -1\n      historians:")
+    assert (p.line, p.col) == (line_of(path, "      historians:"), 7)
+    assert p.message.startswith("'historians' is indented more than the key above it")
+
+
+@pytest.mark.parametrize("old, new", [
+    ("author: Statecraft team", "author: Statecraft team: 2024"),
+    ("actions_per_turn: 2 ", "actions_per_turn 2 "),
+    ('title: "Template: the year of the pact, 1938-1940"', "title: 'Template"),
+    ("    treaties: [relations]", "    treaties: [relations"),
+    ("  - id: rearm", "  - id: rearm\n - oops"),
+    ("  start: \"1938-07\"", "  start: \"1938-07\"\n\tend: x"),
+])
+def test_no_syntax_message_uses_the_parsers_words(tmp_path: Path, old: str, new: str) -> None:
+    _, p, _ = syntax(tmp_path, old, new)
+    for word in ("scalar", "simple key", "block collection", "block mapping", "end of stream",
+                 "token", "mapping values", "<block end>"):
+        assert word not in p.message and word not in p.hint, p.format()

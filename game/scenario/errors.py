@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final, Literal
 
 Severity = Literal["error", "warning"]
@@ -27,6 +28,9 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = "error"
+    excerpt: str = field(default="", compare=False)
+    """The line of the file the problem is on, as written, shown with a caret under ``col``
+    (syntax errors have it); ``""`` if not shown."""
 
     def format(self) -> str:
         """Return ``file:line:col: severity: message (hint)``, the form editors understand."""
@@ -34,6 +38,23 @@ class Problem:
         if self.hint:
             text += f" ({self.hint})"
         return text
+
+
+    def source_lines(self) -> list[str]:
+        """The excerpt and a caret under the column, as rustc and Elm show them (none without
+        an excerpt)::
+
+             12 | actions_per_turn 2
+                |                 ^
+        """
+        if not self.excerpt or self.line <= 0:
+            return []
+        shown = self.excerpt[:200].replace("\t", " ")
+        before = shown[: max(self.col - 1, 0)]
+        pad = "".join("  " if unicodedata.east_asian_width(c) in "WF" else " " for c in before)
+        number = str(self.line)
+        gutter = " " * len(number)
+        return [f" {number} | {shown}", f" {gutter} | {pad}^"]
 
 
 def more_problems_line(more: int, unknown: bool = False) -> str:
@@ -67,7 +88,10 @@ class ScenarioError(Exception):
 
     def lines(self) -> list[str]:
         """Each problem as ``file:line:col: ...``, then a line for those left out, if any."""
-        out = [p.format() for p in self.problems]
+        out = []
+        for p in self.problems:
+            out.append(p.format())
+            out += p.source_lines()
         rest = more_problems_line(self.more, self.stopped)
         if rest:
             out.append(rest)

@@ -83,6 +83,13 @@ class _Located:
         quoted = 0 < line <= len(self.lines) and self.lines[line - 1][col - 1:col] in ("'", '"')
         return offset + (1 if quoted else 0)
 
+    def quoted(self, path: tuple[str | int, ...]) -> bool:
+        """Whether the value at ``path`` was written in quotes."""
+        if path not in self.values:
+            return False
+        line, col = self.values[path]
+        return 0 < line <= len(self.lines) and self.lines[line - 1][col - 1:col] in ("'", '"')
+
     def get(self, path: tuple[str | int, ...]) -> Any:
         node = self.data
         for k in path:
@@ -148,7 +155,27 @@ def _model_at(loc: tuple[str | int, ...]) -> Any:
     return model
 
 
-def _translate(err: ErrorDetails, loc: tuple[str | int, ...]) -> tuple[str, str, bool]:
+_NUMBER_TEXT = re.compile(r"[-+]?(?:[0-9][0-9_]*)?\.?[0-9]+(?:[eE][-+]?[0-9]+)?")
+
+
+def _number_hint(value: Any, quoted: bool) -> str:
+    """The hint for text where a number is needed: 'without quotes' only if it was quoted and
+    is a number once they are gone."""
+    text = value.strip() if isinstance(value, str) else ""
+    if quoted and _NUMBER_TEXT.fullmatch(text):
+        return "write the number without quotes"
+    if text.startswith("0") and text[1:2].isdigit():
+        return "numbers are written without leading zeros"
+    if text.endswith("%") and _NUMBER_TEXT.fullmatch(text[:-1].strip()):
+        return f"write a number such as 50, without the '%': {text[:-1].strip()}"
+    if _NUMBER_TEXT.fullmatch(text) and "e" in text.lower():
+        return ("write a number such as 50; numbers in a scenario are written out in full, "
+                "such as 1.5 or 2000")
+    return "write a number such as 50"
+
+
+def _translate(err: ErrorDetails, loc: tuple[str | int, ...],
+               quoted: bool = False) -> tuple[str, str, bool]:
     """Turn one pydantic error into (message, hint, at_key) a teacher can act on."""
     kind = err["type"]
     value = err.get("input")
@@ -171,9 +198,7 @@ def _translate(err: ErrorDetails, loc: tuple[str | int, ...]) -> tuple[str, str,
         return f"{label} must be text, not {_describe(value)}", hint, False
     if kind in ("int_type", "float_type", "int_from_float"):
         want = "a whole number" if kind != "float_type" else "a number"
-        hint = "write the number without quotes"
-        if isinstance(value, str) and value.startswith("0") and value[1:2].isdigit():
-            hint = "numbers are written without leading zeros"
+        hint = _number_hint(value, quoted)
         if kind == "int_from_float":
             hint = "write it without a decimal point"
         return f"{label} must be {want}, not {_describe(value)}", hint, False
@@ -284,7 +309,7 @@ def _validation_problems(located: _Located, errors: list[ErrorDetails]) -> tuple
         if len(problems) >= MAX_PROBLEMS:
             more += 1
             continue
-        message, hint, at_key = _translate(err, loc)
+        message, hint, at_key = _translate(err, loc, located.quoted(loc))
         line, col = located.place(loc, at_key=at_key or err["type"] == "extra_forbidden")
         if err["type"] == "missing":
             line, col = located.place(loc[:-1], at_key=True)

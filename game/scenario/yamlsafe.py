@@ -279,6 +279,18 @@ class _Locator:
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
 
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def line_text(self, line: int) -> str:
+        """Return line ``line`` (1-based) without its line break, or ``""``."""
+        starts = self._line_starts()
+        if not 1 <= line <= len(starts):
+            return ""
+        end = starts[line] if line < len(starts) else len(self._text)
+        return self._text[starts[line - 1] : end].rstrip("\r\n\x85\u2028\u2029")
+
     def char_at(self, line: int, col: int) -> str:
         """Return the character at ``(line, col)``, or ``""`` past the end."""
         offset = self.offset(line, col)
@@ -352,33 +364,206 @@ def _decode(data: bytes, filename: str) -> str:
     return text
 
 
+# PyYAML's words, said plainly (applied to what is left after the cases below).
+_PLAIN_WORDS: Final = (
+    ("while scanning a simple key", "in a key"),
+    ("while scanning a plain scalar", "in a text without quotes"),
+    ("while scanning a double-quoted scalar", "in a text in double quotes"),
+    ("while scanning a single-quoted scalar", "in a text in single quotes"),
+    ("while scanning a quoted scalar", "in a quoted text"),
+    ("while scanning a block scalar", "in a '|' or '>' text"),
+    ("while parsing a block mapping", "in the block of 'key: value' lines"),
+    ("while parsing a block collection", "in the indented block"),
+    ("while parsing a block node", "in the indented block"),
+    ("while parsing a flow sequence", "in the '[' list"),
+    ("while parsing a flow mapping", "in the '{' mapping"),
+    ("while parsing a flow node", "in the '[' list or '{' mapping"),
+    ("while scanning", "in"),
+    ("while parsing", "in"),
+    ("block collection", "indented block"),
+    ("block mapping", "block of 'key: value' lines"),
+    ("block sequence", "list of '- ' items"),
+    ("flow sequence", "'[' list"),
+    ("flow mapping", "'{' mapping"),
+    ("plain scalar", "text without quotes"),
+    ("quoted scalar", "quoted text"),
+    ("block scalar", "'|' or '>' text"),
+    ("<block end>", "the end of the block"),
+    ("<block mapping start>", "a new block of 'key: value' lines"),
+    ("'<scalar>'", "a text"),
+    ("end of stream", "the end of the file"),
+    ("simple key", "key"),
+)
+_DIAGNOSE_CHARS: Final = 256 * 1024
+"""Syntax errors further into a file than this get the parser's diagnosis only (finding the
+real place reads the tokens again with the pure-Python scanner)."""
+
+
+def _plain(text: str) -> str:
+    for word, plain in _PLAIN_WORDS:
+        text = text.replace(word, plain)
+    return text
+
+
+def _tokens_up_to(text: str, offset: int) -> list[Any]:
+    """The last tokens the scanner makes of ``text`` before it stops at a syntax error, with
+    the ones it had queued (the scalar before a misplaced ':' is among them)."""
+    end = text.find("\n", offset)
+    loader: Any = yaml.SafeLoader(text if end < 0 else text[: end + 1])
+    seen: list[Any] = []
+    try:
+        while loader.check_token():
+            seen.append(loader.get_token())
+            if len(seen) > 64:
+                del seen[:32]
+    except yaml.YAMLError:
+        seen.extend(loader.tokens)
+    except Exception:  # noqa: BLE001 - a diagnosis only: never worse than the parser's message
+        pass
+    finally:
+        loader.dispose()
+    return seen
+
+
+def _first_word(line: str, col: int) -> str:
+    rest = line[col - 1 :].strip()
+    return rest.split(None, 1)[0] if rest else ""
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, locator: _Locator, filename: str) -> Problem:
-    """Return the problem for a parser error, in words a teacher can act on."""
+    """Return the problem for a parser error, in words a teacher can act on, at the line where
+    the mistake is (which may be before the place the parser stopped at)."""
     mark = error.problem_mark if error.problem_mark is not None else error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-    problem = error.problem or "the YAML syntax is wrong"
-    problem = problem.replace(" in this context", " here")
-    if problem == "found character that cannot start any token" and mark is not None:
-        char = locator.char_at(line, col)
-        if char:
-            problem = f"found character {char!r} that cannot start any token"
-    message = problem
-    context = error.context
+    raw = error.problem or "the YAML syntax is wrong"
+    context = error.context or ""
     context_mark = error.context_mark
+    found = _diagnose(raw, context, context_mark, line, col, locator)
+    if found is not None:
+        line, col, message, hint = found
+    else:
+        message, hint = _described(raw, context, context_mark, line, col, locator)
+    return Problem(filename, line, col, message, hint, excerpt=locator.line_text(line))
+
+
+def _diagnose(
+    raw: str, context: str, context_mark: Any, line: int, col: int, locator: _Locator
+) -> tuple[int, int, str, str] | None:
+    """The common mistakes, found where they are: a quotation mark never closed, a key without
+    ':', a line indented too far, ': ' inside a text, a '[' never closed. None if none fits."""
+    text = locator.text
+    offset = locator.offset(line, col)
+    tokens = _tokens_up_to(text, offset) if line > 0 and offset <= _DIAGNOSE_CHARS else []
+    scalars = [t for t in tokens if isinstance(t, yaml.ScalarToken)]
+    # A quotation mark opened and closed only lines later (or never): the text swallowed the
+    # lines after it, and the parser stops where the quote happens to close.
+    if "quoted scalar" in context and context_mark is not None and "end of stream" in raw:
+        qline, qcol = context_mark.line + 1, context_mark.column + 1
+        quote = locator.char_at(qline, qcol)
+        return (qline, qcol, f"this quotation mark ({quote}) is never closed",
+                "close the quotation mark at the end of the text")
+    for token in reversed(scalars):
+        if token.style in ("'", '"') and token.start_mark.line < token.end_mark.line \
+                and token.end_mark.line + 1 >= line - 1:
+            qline, qcol = token.start_mark.line + 1, token.start_mark.column + 1
+            return (qline, qcol,
+                    f"the text that starts with a quotation mark ({token.style}) here is not "
+                    f"closed on its line; it runs on to line {token.end_mark.line + 1}",
+                    "close the quotation mark at the end of the text")
+    last = scalars[-1] if scalars else None
+    closed = next((t for t in reversed(scalars) if t.style in ("'", '"')
+                   and t.end_mark.line + 1 == line and t.end_mark.column < col), None)
+    if closed is not None and "expected" in raw:
+        if closed.style == "'":
+            hint = ("inside single quotes an apostrophe is written twice (Stalin''s), or put "
+                    "the text in double quotes")
+        else:
+            hint = 'inside double quotes a quotation mark is written \\" ; or use single quotes'
+        return (line, col, "the text goes on after its closing quotation mark", hint)
+    if raw.startswith("could not find expected ':'") and context_mark is not None:
+        kline, kcol = context_mark.line + 1, context_mark.column + 1
+        words = locator.line_text(kline)[kcol - 1 :].split(" #", 1)[0].split(None, 1)
+        if words and ":" in words[0].rstrip(":"):
+            key = words[0].split(":", 1)[0]
+            return (kline, kcol + len(key) + 1, f"the ':' after '{_short(key)}' has no space "
+                    "after it", f"write a space after the colon, as in '{_short(key)}: "
+                    f"{_short(' '.join(words)[len(key) + 1:])}'")
+        if words:
+            where = kcol + len(words[0])
+            example = f"{words[0]}: {words[1].strip()}" if len(words) > 1 else f"{words[0]}: ..."
+            return (kline, where, f"'{_short(words[0])}' has no ':' after it",
+                    f"a key is followed by ':' and a space, as in '{_short(example, 60)}'")
+    if raw.startswith("mapping values are not allowed"):
+        if last is not None and last.style is None and last.start_mark.line + 1 < line:
+            sline, scol = last.start_mark.line + 1, last.start_mark.column + 1
+            start_text = locator.line_text(sline)
+            indent = len(start_text) - len(start_text.lstrip(" -"))
+            key = _first_word(locator.line_text(line), 1).rstrip(":")
+            if scol > indent + 1:  # the text is a value after 'key:' on its line
+                return (line, len(locator.line_text(line)) - len(
+                    locator.line_text(line).lstrip()) + 1,
+                    f"'{_short(key)}' is indented more than the key above it (line {sline}), "
+                    "so it is read as more of that key's text",
+                    f"check the indentation: line up '{_short(key)}' with the keys above it")
+            word = _first_word(start_text, scol)
+            return (sline, scol + len(word),
+                    f"'{_short(word)}' has no ':' after it, so the lines after it are read as "
+                    "one text",
+                    f"a key is followed by ':' and a space, as in '{_short(word)}: ...'")
+        return (line, col, "this text holds ': ' (a colon and a space), which starts a new key "
+                "here",
+                "put the whole text in quotes, as in title: \"Stalin: the red tsar\"; if a new "
+                "key was meant, check the indentation")
+    if "tab character" in raw:
+        tline = locator.line_text(line)
+        tab = tline.find("\t")
+        return (line, tab + 1 if tab >= 0 else col, "this line is indented with a tab ('\\t'); "
+                "YAML indents with spaces only", "indent with spaces, not tabs")
+    if "cannot start any token" in raw:
+        char = locator.char_at(line, col)
+        if char == "\t":
+            return (line, col, "this line is indented with a tab ('\\t'); YAML indents with "
+                    "spaces only", "indent with spaces, not tabs")
+        if char:
+            return (line, col, f"a text cannot start with {char!r} unless it is in quotes",
+                    "put the text in quotes")
+    for opener, closer, what in (("[", "]", "list"), ("{", "}", "mapping")):
+        if f"',' or '{closer}'" in raw and context_mark is not None:
+            oline, ocol = context_mark.line + 1, context_mark.column + 1
+            if oline < line:
+                opened = locator.line_text(oline).split(" #", 1)[0].rstrip()
+                return (oline, len(opened) + 1,
+                        f"the {what} opened with '{opener}' at column {ocol} is not closed with "
+                        f"'{closer}'",
+                        f"add '{closer}' at the end of the {what}, or a ',' between its items")
+            return (line, col, f"a ',' is missing between the items of this '{opener}' {what}, "
+                    f"or its '{closer}'",
+                    f"separate the items with ', ' and close the {what} with '{closer}'")
+    return None
+
+
+def _described(
+    raw: str, context: str, context_mark: Any, line: int, col: int, locator: _Locator
+) -> tuple[str, str]:
+    """The parser's message in plain words, with the hint of :data:`_SYNTAX_HINTS`."""
+    problem = raw.replace(" in this context", " here")
+    if "block end" in problem or "expected key" in problem:
+        problem = "this line does not fit the indentation of the lines above it"
+    message = _plain(problem)
     if context and context != "while scanning for the next token":
         if context_mark is not None and (context_mark.line, context_mark.column) != (
             line - 1,
             col - 1,
         ):
             where = f"line {context_mark.line + 1}, column {context_mark.column + 1}"
-            message += f" ({context} that started at {where})"
+            message += f" ({_plain(context)} that starts at {where})"
     hint = "check the YAML syntax here"
-    described = f"{problem} ({context or ''})"
+    described = f"{raw} ({context})"
     for needle, text in _SYNTAX_HINTS:
         if needle in described:
             hint = text
             break
-    return Problem(filename, line, col, message, hint)
+    return message, hint
 
 
 def _bad_character(value: str, index: int) -> tuple[str, str]:

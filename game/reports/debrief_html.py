@@ -64,7 +64,7 @@ tr.differs td.you { background: #fdecea; }
         line-height: 1; text-align: center; }
 .mark.you { bottom: 100%; color: #b33; font-weight: bold; }
 .mark.history { top: 100%; }
-.mark.reading { top: 100%; color: #555; font-size: 7.5pt; }
+.axis .tick { position: absolute; top: 15%; bottom: 15%; border-left: 2px solid #777; }
 .readings { list-style: none; padding: 0; margin: 0.2rem 0; font-size: 8.5pt;
             display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; }
 .readings .closest { font-weight: bold; }
@@ -143,15 +143,15 @@ def debrief_article(report: EndReport, charts: Sequence[Chart] | None = None) ->
     out.append("</section>")
 
     out.append(f'<section class="keep"><h2>{h(d.reading_heading)}</h2>')
-    marks = "".join(f'<span class="mark reading" style="left:{_position(r.lean)}%">'
-                    f"&#8593; {h(r.lean_text)}</span>" for r in d.readings)
+    marks = "".join(f'<span class="tick" style="left:{_position(r.lean)}%"></span>'
+                    for r in d.readings)
     out.append(f'<div class="axis" role="img" aria-label="{h(d.scale_label)}">'
                '<span class="middle"></span>'
                f'<span class="mark you" style="left:{_position(d.you_lean)}%">'
                f"{h(d.you_mark)} &#9660;</span>{marks}"
                f'<span class="mark history" style="left:{_position(d.history_lean)}%">'
                f"&#9650; {h(d.history_mark)}</span></div>")
-    out.append('<ul class="readings">' + "".join(
+    out.append('<ul class="readings">' + "".join(  # the ticks on the scale, by lean
         f'<li{" class=closest" if r.closest else ""}><span{lang}>{h(r.name)}</span> '
         f"({h(r.lean_text)})</li>" for r in d.readings) + "</ul>")
     if d.policy:

@@ -393,3 +393,37 @@ def test_md_block_keeps_a_paragraph_a_paragraph() -> None:
     assert lines[:6] == ["\\# heading", "\\| a \\| b \\|", "&gt; quote", "\\- item",
                          "1\\. first", "\\---"]
     assert "<script>" not in text
+
+
+def test_csv_files_have_a_byte_order_mark_unless_no_bom(class_dir: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    save = str(class_dir / "02-random.json")
+    assert main(["report", save, "-o", str(tmp_path / "a.csv")]) == 0
+    assert main(["report", save, "-o", str(tmp_path / "b.csv"), "--no-bom"]) == 0
+    assert (tmp_path / "a.csv").read_bytes().startswith(b"\xef\xbb\xbfTurn,")
+    assert (tmp_path / "b.csv").read_bytes().startswith(b"Turn,")
+    assert main(["compare", str(class_dir), "-o", str(tmp_path / "c.csv"), "--no-bom"]) == 0
+    assert (tmp_path / "c.csv").read_bytes().startswith(b"Scenario,")
+    capsys.readouterr()
+
+
+def test_the_debrief_is_made_to_print(class_dir: Path, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", str(class_dir / "02-random.json"), "--format", "debrief"]) == 0
+    text = (tmp_path / "02-random-debrief.html").read_text(encoding="utf-8")
+    assert "@page" in text and "break-before: page" in text and "<nav" not in text
+    for heading in ("How it ended", "Your aims against history", "The decisions that mattered",
+                    "Your decisions beside the USSR's",
+                    "Your policy between the historians' readings"):
+        assert f">{html.escape(heading, quote=False)}</h2>" in text.replace("&#x27;", "'"), \
+            heading
+    assert text.count("<svg") == 2  # the two aims' charts
+    assert "Every event" not in text and "id=\"event-" not in text  # not the full report
+    assert main(["compare", str(class_dir), "--format", "debrief", "--anonymise", "-o",
+                 str(tmp_path)]) == 0
+    group = (tmp_path / "class-debrief.html").read_text(encoding="utf-8")
+    assert group.count('<article class="debrief">') == 32
+    assert "Student 32" in group and "Ada" not in group and ".json" not in group
+    capsys.readouterr()

@@ -58,9 +58,12 @@ def test_the_engine_applies_every_opcode_of_every_kind(mini: Rules) -> None:
 
 
 DIGESTS_BEFORE_THE_KINDS_HAD_MODELS = {
-    "scenarios/road_to_war_1938_1941.yaml": "a7bfd504232c31de",
-    "scenarios/template.yaml": "9809c0e899f11481",
-    "scenarios/ussr_1928_1941.yaml": "1572f5e67f3f8132",
+    # The three bundled scenarios were pinned again when their texts changed (issue 12, item 9:
+    # the history notes' sources name published works, not the project's own files, and
+    # push_industry's refusal fits every date); their rules did not change.
+    "scenarios/road_to_war_1938_1941.yaml": "16a0b6645e4b7b25",
+    "scenarios/template.yaml": "eaf9208fa753d5d4",
+    "scenarios/ussr_1928_1941.yaml": "da204de386f2cb23",
     "tests/data/mini.yaml": "8dddfdda137c6c46",
     "tests/data/poland.yaml": "5892d6b9b7808fd3",
 }

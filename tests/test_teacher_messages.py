@@ -226,3 +226,33 @@ def test_no_syntax_message_uses_the_parsers_words(tmp_path: Path, old: str, new:
     for word in ("scalar", "simple key", "block collection", "block mapping", "end of stream",
                  "token", "mapping values", "<block end>"):
         assert word not in p.message and word not in p.hint, p.format()
+
+
+# --- one problem does not hide the others ------------------------------------------------------
+
+
+def test_problems_after_a_syntax_error_are_still_reported_and_marked(tmp_path: Path) -> None:
+    path = write(tmp_path, ("actions_per_turn: 2 ", "actions_per_turn 2 "),
+                 ("    start: 40\n", "    start: forty\n"))
+    found = errors(path)
+    assert [p.line for p in found] == [line_of(path, "actions_per_turn 2"),
+                                       line_of(path, "start: forty")]
+    assert found[1].message == "'start' must be a number, not the text 'forty'"
+    assert found[1].hint.endswith("this comes after the syntax error at line "
+                                  f"{found[0].line} and may be a consequence of it")
+    # Nothing about the blanked line itself ('actions_per_turn' is missing) is said.
+    assert not [p for p in found if "missing" in p.message]
+
+
+def test_a_problem_while_reading_does_not_hide_the_models_problems(tmp_path: Path) -> None:
+    path = write(tmp_path, ("author: Statecraft team", "author: &who Statecraft team"),
+                 ("  months_per_turn: 3", "  months_per_turn: three"))
+    found = errors(path)
+    assert [(p.line, p.message.split(" ")[0]) for p in found] == [
+        (line_of(path, "&who"), "anchor"), (line_of(path, "months_per_turn: three"), "'months_per_turn'")]
+
+
+def test_a_value_reported_while_reading_is_not_reported_again(tmp_path: Path) -> None:
+    path = write(tmp_path, ("    start: 40\n", "    start: 1.0e999\n"))
+    (p,) = errors(path)
+    assert p.message.startswith("the number 1.0e999 is out of range")

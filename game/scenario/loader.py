@@ -23,7 +23,7 @@ from game.core.scenario import Scenario
 from game.paths import BUNDLED_SCENARIOS
 from game.scenario.errors import MAX_PROBLEMS, Problem, ScenarioError
 from game.scenario.lint import effect_range_problems, lint
-from game.scenario.yamlsafe import read_file_bytes, read_yaml
+from game.scenario.yamlsafe import read_file_bytes, read_yaml_partly
 
 Marks = dict[tuple[str | int, ...], tuple[int, int]]
 
@@ -504,7 +504,12 @@ def load_scenario(path: str | os.PathLike[str], translate: bool = True) -> Loade
 def _guarded(data: bytes, filename: str) -> LoadedScenario:
     """:func:`_load`, with every other failure turned into a :class:`ScenarioError`."""
     try:
-        return _load(read_yaml(data, filename), filename, data)
+        document, reading, stopped, syntax = read_yaml_partly(data, filename)
+        if not reading and document is not None:
+            return _load(document, filename, data)
+        if document is None or stopped:
+            raise ScenarioError(reading, stopped=stopped)
+        raise ScenarioError(reading + _after_reading(document, filename, data, reading, syntax))
     except ScenarioError:
         raise
     except (MemoryError, RecursionError):
@@ -518,6 +523,41 @@ def _guarded(data: bytes, filename: str) -> LoadedScenario:
                           f"({type(exc).__name__}: {exc})",
                           "this is a bug in the game; please report it with the file")
     raise ScenarioError([problem])
+
+
+# After a syntax error the document lacks the blanked lines: these messages may be about
+# what those lines held, so they are left out rather than reported as nonsense.
+_RECOVERY_NONSENSE = ("is missing", "unknown ", "needs at least", "must be a mapping",
+                      "must be a list", "duplicate", "no 'when'", "must have no 'when'")
+
+
+def _after_reading(parsed: tuple[Any, Marks, Marks], filename: str, raw: bytes,
+                   reading: list[Problem], syntax: Problem | None) -> list[Problem]:
+    """The model's problems of a document read with problems: they are reported with the
+    reading's problems. One at a line the reading already reported is left out (the same
+    value, said twice); after a syntax error, ones that the blanked line may cause are left
+    out, and those after it say that they may be its consequences."""
+    try:
+        _load(parsed, filename, raw)
+    except ScenarioError as exc:
+        found = exc.problems
+    else:
+        return []
+    lines = {p.line for p in reading}
+    out = []
+    for p in found:
+        if p.line in lines or p.line <= 0:
+            continue
+        if syntax is not None:
+            if any(word in p.message for word in _RECOVERY_NONSENSE):
+                continue
+            if (p.line, p.col) > (syntax.line, syntax.col):
+                note = (f"this comes after the syntax error at line {syntax.line} and may be "
+                        "a consequence of it")
+                p = Problem(p.file, p.line, p.col, p.message,
+                            f"{p.hint}; {note}" if p.hint else note, p.severity)
+        out.append(p)
+    return out
 
 
 def _load(parsed: tuple[Any, Marks, Marks], filename: str, raw: bytes) -> LoadedScenario:

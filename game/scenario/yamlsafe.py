@@ -68,6 +68,7 @@ __all__ = [
     "read_file_bytes",
     "read_yaml",
     "read_yaml_file",
+    "read_yaml_partly",
 ]
 
 YamlPath = tuple[str | int, ...]
@@ -850,8 +851,14 @@ def _build(
                     "scenario files don't use anchors/aliases; write the value out again",
                 )
                 if in_map:
+                    if key is not no_key and key is not bad_key:
+                        # Keep the entry (as nothing) and its place, so that the checks after
+                        # reading find it here and say nothing more about it.
+                        container[key] = None
+                        values[key_path] = (line, col)
                     key = bad_key if key is no_key else no_key
                 elif container is not None:
+                    values[path + (len(container),)] = (line, col)
                     container.append(None)
             elif kind is document_start:
                 documents += 1
@@ -891,8 +898,65 @@ def read_yaml(data: bytes, filename: str) -> tuple[Any, Marks, Marks]:
     problems it can (so they are reported together) and stops at a syntax error. No other
     exception escapes, whatever the bytes.
     """
+    document, problems, too_many, _ = _read(data, filename)
+    if problems:
+        raise ScenarioError(problems, stopped=too_many)
+    assert document is not None
+    return document
+
+
+Partial = tuple[tuple[Any, Marks, Marks] | None, list[Problem], bool, Problem | None]
+"""What :func:`_read` and :func:`read_yaml_partly` return: ``(document or None, problems,
+stopped early, the syntax error if reading stopped at one)``."""
+
+RECOVERY_TRIES: Final = 3
+"""Syntax errors :func:`read_yaml_partly` reads past, each by blanking the line of the last."""
+
+
+def read_yaml_partly(data: bytes, filename: str) -> Partial:
+    """Read as much of ``data`` as can be read, without raising.
+
+    Like :func:`read_yaml`, but it returns the problems with the document instead of raising,
+    so that the model's problems can be reported beside them. After a syntax error the file
+    is read again with the line of the mistake blanked (at most :data:`RECOVERY_TRIES` times,
+    each new syntax error reported too): the document then lacks what those lines held, and
+    the fourth item is the first syntax error. The document is None if nothing usable was read
+    (a file too large, not UTF-8 text, or stopped after too many problems).
+    """
+    document, problems, too_many, syntax = _read(data, filename)
+    first = syntax
+    tries = 0
+    blanked: set[int] = set()
+    raw = data
+    while syntax is not None and not too_many and tries < RECOVERY_TRIES:
+        tries += 1
+        if syntax.line <= 0 or syntax.line in blanked:
+            break
+        blanked.add(syntax.line)
+        raw = _blank_line(raw, syntax.line)
+        if not raw:
+            break
+        document, again, too_many, syntax = _read(raw, filename)
+        known = {(p.line, p.col, p.message) for p in problems}
+        problems += [p for p in again if (p.line, p.col, p.message) not in known]
+    if syntax is not None:
+        document = None
+    return document, problems, too_many, first
+
+
+def _blank_line(data: bytes, line: int) -> bytes:
+    """``data`` with line ``line`` (1-based) made empty; b"" if it has no such line."""
+    lines = data.split(b"\n")
+    if not 1 <= line <= len(lines):
+        return b""
+    lines[line - 1] = b"\r" if lines[line - 1].endswith(b"\r") else b""
+    return b"\n".join(lines)
+
+
+def _read(data: bytes, filename: str) -> Partial:
+    """Read ``data``: see :data:`Partial`."""
     if len(data) > MAX_BYTES:
-        raise ScenarioError([_too_large(filename, len(data))])
+        return None, [_too_large(filename, len(data))], False, None
     problems: list[Problem] = []
     text = ""
     too_many = False
@@ -901,15 +965,17 @@ def read_yaml(data: bytes, filename: str) -> tuple[Any, Marks, Marks]:
             data = bytes(data)
         text = _decode(data, filename)
         result = _parse(data, text, filename, problems)
-    except ScenarioError:
-        raise
+    except ScenarioError as error:
+        return None, list(error.problems), error.stopped, None
     except _Stop as stop:
         too_many = stop.too_many
     except yaml.MarkedYAMLError as error:
         try:
-            problems.append(_syntax_problem(error, _Locator(text), filename))
+            found = _syntax_problem(error, _Locator(text), filename)
         except Exception:  # noqa: BLE001 - a message that cannot be placed is still reported
-            problems.append(Problem(filename, 0, 0, f"YAML syntax error: {error}"))
+            found = Problem(filename, 0, 0, f"YAML syntax error: {error}")
+        problems.append(found)
+        return None, problems, False, found
     except yaml.YAMLError as error:
         problems.append(Problem(filename, 0, 0, f"the YAML reader failed: {error}"))
     except (RecursionError, MemoryError, OverflowError):
@@ -927,9 +993,8 @@ def read_yaml(data: bytes, filename: str) -> tuple[Any, Marks, Marks]:
             Problem(filename, 0, 0, f"could not read the file: {type(error).__name__}: {error}")
         )
     else:
-        if not problems:
-            return result
-    raise ScenarioError(problems, stopped=too_many)
+        return result, problems, False, None
+    return None, problems, too_many, None
 
 
 def _parse(data: bytes, text: str, filename: str, problems: list[Problem]) -> tuple[Any, Marks, Marks]:

@@ -564,6 +564,9 @@ class GameScene(Scene):
                                             _("Click for its panel and the actions towards "
                                               "it.")]
                 return self._nation_tips[n]
+            outsider = self.map.outsider_at(pos)  # grey: a country outside the scenario
+            if outsider is not None:
+                return outsider
         if self.legend_rect.collidepoint(pos):
             return [_("The map's colours"), _(
                 "A nation's colour, pattern and symbol come from its relation with {state} (-100 "

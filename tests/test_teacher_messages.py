@@ -256,3 +256,31 @@ def test_a_value_reported_while_reading_is_not_reported_again(tmp_path: Path) ->
     path = write(tmp_path, ("    start: 40\n", "    start: 1.0e999\n"))
     (p,) = errors(path)
     assert p.message.startswith("the number 1.0e999 is out of range")
+
+
+# --- an ending that can never be reached says why ----------------------------------------------
+
+
+@pytest.mark.parametrize(("when", "why"), [
+    ("strength > 100", "strength is never > 100 (it lies from 0 to 100)"),
+    ("strength >= 78 and strength < 50", "strength cannot be >= 78 and < 50 at once"),
+    ("relation.germany < -100 or security > 120",
+     "relation.germany is never < -100 (it lies from -100 to 100), and security is never > 120 "
+     "(it lies from 0 to 100)"),
+    ("flag.pact_signd", "flag.pact_signd is never set by any effect; did you mean "
+                        "'pact_signed'?"),
+])
+def test_an_unreachable_ending_says_why_without_playing(
+        tmp_path: Path, when: str, why: str) -> None:
+    path = write(tmp_path, ("    when: flag.pact_signed\n", f"    when: {when}\n"))
+    found = [w for w in warnings(path) if w.message.startswith("ending 'the_pact'")]
+    assert [w.message for w in found] == [
+        f"ending 'the_pact' can never be reached: its 'when' can never be true: {why}"]
+    assert found[0].line == line_of(path, f"when: {when}")
+
+
+def test_a_reachable_condition_gets_no_such_warning(tmp_path: Path) -> None:
+    path = write(tmp_path, ("    when: flag.pact_signed\n",
+                            "    when: flag.pact_signed and strength >= 100 or not "
+                            "(security < 0)\n"))
+    assert not [w for w in warnings(path) if "can never" in w.message]

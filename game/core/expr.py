@@ -549,3 +549,105 @@ def suggest(word: str, choices: Sequence[str]) -> str:
         # A prefix is a strong hint too: 'fra' -> 'france'.
         close = [c for c in choices if c.startswith(word) or word.startswith(c)][:1]
     return f"did you mean '{close[0]}'?" if close else ""
+
+
+# -- analysis: conditions that can never hold, seen from their syntax ---------------------------
+
+_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+_NEGATE = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
+
+
+def _bound(node: Node, negate: bool) -> tuple[str, str, float] | None:
+    """``(name, op, constant)`` for a comparison of a name with a number, else None."""
+    if isinstance(node, Unary) and node.op == "not":
+        return _bound(node.operand, not negate)
+    if not isinstance(node, Binary) or node.op not in _FLIP:
+        return None
+    left, right, op = node.left, node.right, node.op
+    if _constant(left) is not None and isinstance(right, Name):
+        left, right, op = right, left, _FLIP[op]
+    value = _constant(right)
+    if not isinstance(left, Name) or value is None:
+        return None
+    return left.name, _NEGATE[op] if negate else op, value
+
+
+def _constant(node: Node) -> float | None:
+    """The value of a number, or of a minus before one."""
+    if isinstance(node, Number):
+        return float(node.value)
+    if isinstance(node, Unary) and node.op == "-" and isinstance(node.operand, Number):
+        return -float(node.operand.value)
+    return None
+
+
+def _fits(op: str, value: float, low: float, high: float) -> bool:
+    """Whether some number in ``low..high`` satisfies ``x op value``."""
+    return {"<": low < value, "<=": low <= value, ">": high > value, ">=": high >= value,
+            "==": low <= value <= high, "!=": low < high or low != value}[op]
+
+
+def never_holds(node: Node, ranges: dict[str, tuple[float, float]]) -> str:
+    """Why a condition can never be true, from comparisons of the names of ``ranges`` (an
+    aim's id, ``relation.NATION``: their lowest and highest values) with constants, combined by
+    ``and``, ``or`` and ``not``; ``""`` if that cannot be seen without playing.
+
+    ``strength > 100`` with strength in 0..100 gives "strength is never above 100 (it lies
+    from 0 to 100)"; ``strength >= 78 and strength < 50`` gives "strength cannot be >= 78
+    and < 50 at once"."""
+
+    def word(op: str, value: float) -> str:
+        return f"{op} {value:g}"
+
+    def walk(n: Node, negate: bool) -> tuple[str, dict[str, list[tuple[str, float]]]] | None:
+        """None if unknown; else (why it never holds or "", the bounds it puts on names)."""
+        if isinstance(n, Unary) and n.op == "not" and not isinstance(n.operand, Binary | Unary):
+            return None
+        if isinstance(n, Unary) and n.op == "not":
+            return walk(n.operand, not negate)
+        bound = _bound(n, negate)
+        if bound is not None:
+            name, op, value = bound
+            if name not in ranges:
+                return "", {}
+            low, high = ranges[name]
+            if not _fits(op, value, low, high):
+                return (f"{name} is never {word(op, value)} (it lies from {low:g} to {high:g})",
+                        {})
+            return "", {name: [(op, value)]}
+        if isinstance(n, Binary) and n.op in ("and", "or"):
+            op = n.op if not negate else ("or" if n.op == "and" else "and")
+            a, b = walk(n.left, negate), walk(n.right, negate)
+            if op == "or":
+                if a is not None and b is not None and a[0] and b[0]:
+                    return f"{a[0]}, and {b[0]}", {}
+                return "", {}
+            if a is not None and a[0]:
+                return a
+            if b is not None and b[0]:
+                return b
+            merged: dict[str, list[tuple[str, float]]] = {}
+            for part in (a, b):
+                for name, bounds in (part[1] if part else {}).items():
+                    merged.setdefault(name, []).extend(bounds)
+            for name, bounds in merged.items():
+                low, high = ranges[name]
+                low_open = high_open = False
+                for bop, value in bounds:
+                    if bop in (">", ">=") and (value > low or (value == low and bop == ">")):
+                        low, low_open = value, bop == ">"
+                    if bop in ("<", "<=") and (value < high or (value == high and bop == "<")):
+                        high, high_open = value, bop == "<"
+                    if bop == "==":
+                        if value > low or value == low:
+                            low, low_open = value, low_open and value == low
+                        if value < high or value == high:
+                            high, high_open = value, high_open and value == high
+                if low > high or (low == high and (low_open or high_open)):
+                    said = " and ".join(word(o, v) for o, v in bounds)
+                    return f"{name} cannot be {said} at once", {}
+            return "", merged
+        return "", {}
+
+    found = walk(node, False)
+    return found[0] if found else ""

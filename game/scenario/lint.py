@@ -254,6 +254,9 @@ def find_impossible(rules: Rules) -> Impossible:
         kind, _, ident = key.partition(":")
         always_false.add(("fired." if kind == "event" else "took.") + ident)
 
+    # The values aims and relations keep to: a condition outside them never holds.
+    ranges = {a.id: (float(a.min), float(a.max)) for a in s.aims}
+    ranges.update({f"relation.{n.id}": RELATION_RANGE for n in s.nations})
     # Conditions, until nothing more is learnt (an event may wait for one that never fires).
     event_when = [(i, ev.id, _parse(ev.when)) for i, ev in enumerate(s.events)]
     action_when = [(i, a.id, _parse(a.available)) for i, a in enumerate(s.actions)]
@@ -267,8 +270,10 @@ def find_impossible(rules: Rules) -> Impossible:
                 if key in reasons or node is None:
                     continue
                 never, culprit, offset = _never_true(node, always_false)
-                if never:
+                bounds = "" if never else expr.never_holds(node, ranges)
+                if never or bounds:
                     why = (f"its '{field}' can never be true: {_why(culprit, s)}" if culprit
+                           else f"its '{field}' can never be true: {bounds}" if bounds
                            else f"its '{field}' can never be true")
                     reasons[key] = ((f"{kind}s", i, field), why, offset, True)
                     always_false.add(prefix + ident)
@@ -279,8 +284,10 @@ def find_impossible(rules: Rules) -> Impossible:
         if node is None:
             continue
         never, culprit, offset = _never_true(node, always_false)
-        if never:
+        bounds = "" if never else expr.never_holds(node, ranges)
+        if never or bounds:
             why = (f"its 'when' can never be true: {_why(culprit, s)}" if culprit
+                   else f"its 'when' can never be true: {bounds}" if bounds
                    else "its 'when' can never be true")
             reasons[f"ending:{e.id}"] = (("endings", i, "when"), why, offset, True)
             endings.add(e.id)

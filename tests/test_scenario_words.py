@@ -115,3 +115,31 @@ def test_no_report_says_the_essay_has_no_verdict(name: str, fmt: str, tmp_path: 
         assert "The essay" in text
     for words in NO_VERDICT:
         assert words not in text, words
+
+
+# -- an event and its answer, not said twice ----------------------------------------------------
+
+def test_an_answer_that_repeats_its_question_is_shown_alone() -> None:
+    from game.core.scoring import decision_label
+
+    assert decision_label("Renew the treaty with Germany?",
+                          "Renew the treaty with Germany") == "Renew the treaty with Germany"
+    assert decision_label("Renew the treaty with Germany?", "Let it lapse and turn to France") \
+        == "Renew the treaty with Germany?: Let it lapse and turn to France"
+    assert decision_label("Sign with Germany?", "Sign") == "Sign with Germany?: Sign"
+
+
+def test_no_news_timeline_or_report_line_says_a_question_and_its_answer_twice() -> None:
+    from game.core.policies import historical_game
+    from game.core.scoring import stance
+    from game.present.news import news
+    from game.present.timeline import decisions_by_turn
+
+    rules = load_scenario(ROOT / "scenarios" / "ussr_1928_1941.yaml").rules
+    state = historical_game(rules)
+    lines = [n.text for n in news(state, 10_000)]
+    lines += [c for d in decisions_by_turn(state).values() for c in d.choices]
+    lines += [label for label, _lean in stance(state).moved_by]
+    assert any("Renew the treaty with Germany" in line for line in lines)
+    doubled = [line for line in lines if "Germany?: Renew" in line]
+    assert not doubled, doubled

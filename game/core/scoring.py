@@ -8,6 +8,7 @@ its decisions place its policy between the historians' readings.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from game.core.engine import GameState, is_over
@@ -72,6 +73,26 @@ class Summary:
     stance: Stance
     historical_stance: Stance
     turns_played: int
+
+
+def answer_repeats_question(title: str, label: str) -> bool:
+    """True when an event's answer says all its title says ("Renew the treaty with Germany?"
+    answered "Renew the treaty with Germany"): then the answer is shown alone, not joined to
+    the title ("Renew the treaty with Germany?: Renew the treaty with Germany")."""
+    t = re.findall(r"\w+", title.casefold())
+    c = re.findall(r"\w+", label.casefold())
+    if not t or not c:
+        return False
+    if c[:len(t)] == t:
+        return True
+    words = set(c)
+    return title.rstrip().endswith("?") and sum(w in words for w in t) >= 0.75 * len(t)
+
+
+def decision_label(title: str, label: str) -> str:
+    """An event and the answer chosen, in a few words: "Title: answer", or the answer alone
+    when it repeats the title."""
+    return label if answer_repeats_question(title, label) else f"{title}: {label}"
 
 
 def month_label(rules: Rules, turn: int) -> str:
@@ -195,7 +216,7 @@ def stance(state: GameState) -> Stance:
         elif kind == "choice":
             ev = scn.events[index]
             weighted[("choice", index)] = (
-                f"{ev.title}: {ev.choices[choice].label}",
+                decision_label(ev.title, ev.choices[choice].label),
                 rules.events[index].choices[choice].stance_lean, CHOICE_WEIGHT)
     total = sum(w for _, _, w in weighted.values())
     lean = sum(v * w for _, v, w in weighted.values()) / total if total else 0.0

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from game.core.engine import GameState, LogEntry
 from game.core.rules import Rules
+from game.core.scoring import answer_repeats_question
 from game.i18n import _
 from game.present.dates import turn_date
 from game.present.text import one_line, signed
@@ -23,6 +24,9 @@ def entry_title(rules: Rules, entry: LogEntry) -> str:
         return one_line(scn.events[entry.index].title)
     if entry.kind == "choice":
         ev = scn.events[entry.index]
+        label = ev.choices[entry.choice].label
+        if answer_repeats_question(ev.title, label):  # not "Renew it?: Renew it"
+            return one_line(label, 100)
         # TRANSLATORS: an event and the answer chosen to it.
         return _("{event}: {choice}").format(event=one_line(ev.title, 50),
                                              choice=one_line(ev.choices[entry.choice].label, 50))

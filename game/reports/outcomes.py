@@ -22,7 +22,7 @@ from pathlib import Path
 from game.core.engine import GameState, ending
 from game.core.policies import POLICIES, Policy, historical_game, play_game
 from game.core.rules import Rules
-from game.core.scoring import overall_score
+from game.core.scoring import decision_label, overall_score
 from game.i18n import N_, _, ngettext
 from game.present.numbers import number
 from game.reports.policy_file import PolicyPlan
@@ -249,7 +249,7 @@ def influences(rules: Rules, records: Sequence[GameRecord], top: int = 10) -> li
         else:
             ev = scn.events[index]
             c = ev.choices[choice]
-            ident, label = f"{ev.id}.{c.id}", f"{ev.title}: {c.label}"
+            ident, label = f"{ev.id}.{c.id}", decision_label(ev.title, c.label)
         out.append(Influence(kind, ident, label, made, n - made, round(diff, 2)))
     # Of two choices that split the games between them, one says all: keep the one that helps.
     mirrored = {(x.id.split(".")[0], x.made, x.not_made, x.difference)

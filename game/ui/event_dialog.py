@@ -45,18 +45,32 @@ class EventScene(Scene):
         self.lines: list[tuple[int, int, str, str]] = []
         """Text under the choice buttons: (x, y, text, style)."""
         self.box = pygame.Rect(0, 0, 0, 0)
+        self.need = 0
         self.left = self.right = pygame.Rect(0, 0, 0, 0)
 
     def build(self) -> None:
+        """Lay the dialog out at the largest size the window allows, then again at the height
+        its content needs (the event's text, the choices, the note), so that no large part of
+        it stays empty; what is longer than the window scrolls."""
         app = self.app
         if app.session is None or self.event_index < 0:
             return
+        a = self.area
+        full = pygame.Rect(0, 0, min(a.width - self.px(30), self.px(1160)),
+                           min(a.height - self.px(30), self.px(680)))
+        self._lay_out(full)
+        if self.need < full.height:
+            self.clear(keep_ghosts=True)
+            self._lay_out(pygame.Rect(0, 0, full.width, self.need))
+
+    def _lay_out(self, box: pygame.Rect) -> None:
+        app = self.app
+        assert app.session is not None
         rules = app.session.state.rules
         ev = rules.scenario.events[self.event_index]
         f = app.fonts
         a = self.area
-        self.box = pygame.Rect(0, 0, min(a.width - self.px(30), self.px(1160)),
-                               min(a.height - self.px(30), self.px(680)))
+        self.box = pygame.Rect(box)
         self.box.center = a.center
         inner = self.box.inflate(-self.px(32), -self.px(28))
         note_open = self.show_history or self.answered is not None
@@ -85,6 +99,7 @@ class EventScene(Scene):
             text_h = max(self.px(60), left.height - head - sum(heights))
             text_rect = pygame.Rect(left.x, y0, left.width, text_h)
             self.text_view = ScrollText(text_rect, [(cut(ev.text), "body")], f, app.colours)
+            left_need = head + max(self.text_view.content_height, self.px(70)) + sum(heights)
             y = text_rect.bottom + self.px(6)
             state = app.session.state
             for k, (c, desc, eff_lines, style) in enumerate(blocks):
@@ -126,6 +141,7 @@ class EventScene(Scene):
                               "dim"))
             text_rect = pygame.Rect(left.x, y0, left.width, left.bottom - y0 - self.px(54))
             self.text_view = ScrollText(text_rect, paras, f, app.colours)
+            left_need = head + self.text_view.content_height + self.px(54)
             label = _("Continue  [Enter]")
             w = self.button_font("@primary").size(label)[0] + self.px(40)
             self.button("continue", pygame.Rect(left.right - w, left.bottom - self.px(42), w,
@@ -152,6 +168,10 @@ class EventScene(Scene):
                         "{state} did. (Settings: history notes before or after choosing.)"
                         ).format(state=the_name(rules.scenario.player)), "dim")]
         self.hist_view = ScrollText(hist_rect, paras, f, app.colours)
+        right_need = self.hist_view.content_height + self.px(24) + (
+            self.px(48) if "history" in self.buttons else 0)
+        self.need = max(left_need, right_need, self.px(240)) + self.px(28) + self.px(8)
+        """The dialog's height that shows all its content (margins included)."""
 
     def _choice_blocks(self, ev: Event, width: int) -> list[tuple[Choice, list[str], list[str],
                                                                   str]]:

@@ -155,6 +155,8 @@ class GameScene(Scene):
             self.legend_rect = pygame.Rect(self.map_rect.x, self.map_rect.bottom - legend_h,
                                            self.map_rect.width, legend_h)
         try:
+            if hasattr(self.map.view, "scale"):  # the off-map panels grow with the UI
+                self.map.view.scale = self.app.scale
             self.map.view.layout(map_area)
         except Exception as exc:  # noqa: BLE001
             self.app.toast(_("map layout failed: {error}").format(error=exc), "bad")

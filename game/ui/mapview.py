@@ -423,6 +423,9 @@ class MapView:
         """Where each region's label was last drawn (screen coordinates)."""
         self.heading_rect: pygame.Rect | None = None
         """Where the off-map heading was last drawn, if it was."""
+        self.scale = 1.0
+        """The UI scale: the off-map panels, their column and heading grow with it (set it
+        before :meth:`layout`)."""
         self._shapes: list[_Shape] = []
         self._panels: dict[str, pygame.Rect] = {}
         self._boxes: dict[str, pygame.Rect] = {}
@@ -487,9 +490,14 @@ class MapView:
 
     # -- geometry ------------------------------------------------------------------------
 
+    def _px(self, value: float) -> int:
+        """A length at scale 1, in pixels at :attr:`scale`."""
+        return round(value * self.scale)
+
     def layout(self, rect: pygame.Rect) -> None:
         """Fit the map into ``rect`` (screen coordinates). Cheap to call on every resize."""
         self.rect = pygame.Rect(rect)
+        header = self._px(PANEL_HEADER)
         self._shapes, self._panels, self._boxes = [], {}, {}
         self._cache, self._cache_key = None, None
         self._project = None
@@ -505,16 +513,16 @@ class MapView:
         if offs and self.rect.height > self.rect.width * 1.05 and self.rect.width >= 4 * 60:
             # A tall, narrow view (a small window): the panels in a row under the map, which
             # then has the whole width.
-            row = max(36, min(64, self.rect.height // 7))
+            row = max(self._px(36), min(self._px(64), self.rect.height // 7))
             area = pygame.Rect(self.rect.x, self.rect.y, self.rect.width,
-                               self.rect.height - row - 4 - PANEL_HEADER)
+                               self.rect.height - row - 4 - header)
             self._layout_map(area)
-            top = min(self._map_rect.bottom, area.bottom) + 4 + PANEL_HEADER
+            top = min(self._map_rect.bottom, area.bottom) + 4 + header
             self._layout_panel_row(pygame.Rect(self.rect.x, top, self.rect.width, row))
             return
         col = 0
         if offs:
-            col = max(90, min(200, self.rect.width // 7))
+            col = max(self._px(90), min(self._px(200), self.rect.width // 7))
             if self.rect.width - col < 2 * MIN_SIZE:
                 col = 0  # too narrow for a column: the panels are left out
         area = pygame.Rect(self.rect.x, self.rect.y, self.rect.width - col, self.rect.height)
@@ -555,12 +563,13 @@ class MapView:
 
     def _layout_panels(self, column: pygame.Rect) -> None:
         ids = [i for i, _ in self.off_map]
-        pad = 8
-        gap = 6
-        top = PANEL_HEADER if column.height >= 6 * PANEL_HEADER else 0
+        pad = self._px(8)
+        gap = self._px(6)
+        header = self._px(PANEL_HEADER)
+        top = header if column.height >= 6 * header else 0
         room = column.height - top - 2 * pad - gap * (len(ids) - 1)
-        h = min(64, room // max(1, len(ids)))
-        if h < 12:  # no room for readable panels: leave them out
+        h = min(self._px(64), room // max(1, len(ids)))
+        if h < self._px(12):  # no room for readable panels: leave them out
             self._panels = {i: pygame.Rect(column.topleft, (0, 0)) for i in ids}
             return
         y = column.y + top + pad
@@ -570,7 +579,7 @@ class MapView:
 
     def _layout_panel_row(self, row: pygame.Rect) -> None:
         ids = [i for i, _ in self.off_map]
-        gap = 6
+        gap = self._px(6)
         w = (row.width - gap * (len(ids) + 1)) // max(1, len(ids))
         x = row.x + gap
         for i in ids:

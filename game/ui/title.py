@@ -30,9 +30,16 @@ class TitleScene(Scene):
     def build(self) -> None:
         a = self.area
         w, h, gap = self.px(320), self.px(46), self.px(10)
-        total = len(ITEMS) * (h + gap)
-        y = max(a.centery - total // 2 + self.px(60), self.px(200))
-        y = min(y, a.bottom - total - self.px(10))
+        top = self.px(200)  # under the banner
+        foot = self.footer_top() - self.px(8)  # above the scenario line and the keys line
+        n = len(ITEMS)
+        if top + n * (h + gap) - gap > foot:  # a low window: closer, lower buttons
+            step = max((foot - top + gap) // n, self.px(34))
+            gap = min(gap, max(self.px(4), step // 8))
+            h = min(h, step - gap)
+        total = n * (h + gap) - gap
+        y = max(a.centery - total // 2 + self.px(60), top)
+        y = min(y, foot - total)
         has_auto = any_save()
         for key, label, k, tip in ITEMS:
             letter = pygame.key.name(k).upper()
@@ -42,6 +49,10 @@ class TitleScene(Scene):
             self.button(key, pygame.Rect(a.centerx - w // 2, y, w, h), text,
                         "@menu_button", tip=[_(label), _(tip)], enabled=enabled)
             y += h + gap
+
+    def footer_top(self) -> int:
+        """The top of the two small lines at the bottom (the scenario, the keys)."""
+        return self.area.bottom - self.px(30)
 
     def on_button(self, key: str) -> None:
         app = self.app
@@ -85,7 +96,7 @@ class TitleScene(Scene):
         label = _("Scenario: {file}").format(
             file=chosen.replace(chr(92), '/').rsplit('/', 1)[-1]) if chosen else \
             _("Scenario: the default")
-        draw_text(surface, label, (a.centerx, a.bottom - self.px(30)), f.small(), c.dim,
+        draw_text(surface, label, (a.centerx, self.footer_top()), f.small(), c.dim,
                   align="center")
-        draw_text(surface, _("F1 help  ·  arrows/Tab + Enter, or the letters"), (a.right - self.px(12),
-                  a.bottom - self.px(30)), f.small(), c.dim, align="right")
+        draw_text(surface, _("F1 help  ·  arrows/Tab + Enter, or the letters"),
+                  (a.right - self.px(12), self.footer_top()), f.small(), c.dim, align="right")

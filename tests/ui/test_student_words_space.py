@@ -9,6 +9,10 @@ os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
 from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
 
 from tests.ui.conftest import Driver
 from tests.ui.test_student_playtest import start
@@ -33,3 +37,45 @@ def test_a_country_outside_the_scenario_has_a_tooltip(make_app, home: Path) -> N
     assert "takes no part in this scenario" in tip[1]
     d.app.mouse_pos = spot
     d.shot("student_outsider_tooltip")
+
+
+def _to_an_event(d: Driver) -> None:
+    for _ in range(80):
+        d.settle()
+        if d.scene() == "EventScene":
+            return
+        if d.scene() == "GameScene":
+            d.end_turn()
+        else:
+            d.key(pygame.K_RETURN)
+    raise AssertionError(f"no event came; on {d.scene()}")
+
+
+def _empty_below(scene: Any) -> int:
+    """Pixels of the dialog under the lowest content of its two columns."""
+    lh = scene.app.fonts.small().get_linesize()
+    left = max([y + lh for _x, y, _t, _s in scene.lines]
+               + [scene.text_view.rect.y + scene.text_view.content_height]
+               + [b.rect.bottom for b in scene.buttons.values()])
+    right = scene.hist_view.rect.y + scene.hist_view.content_height
+    if "history" in scene.buttons:
+        right = scene.buttons["history"].rect.bottom
+    return int(scene.box.bottom - max(left, right))
+
+
+@pytest.mark.parametrize("size", [(800, 500), (1920, 1080)])
+def test_an_event_dialog_is_as_tall_as_its_content(make_app, size: tuple[int, int]) -> None:
+    d: Driver = make_app(size=size)
+    d.app.settings.tutorial_done = True
+    d.app.settings.history_notes = "after"
+    assert d.app.new_game(None)
+    _to_an_event(d)
+    scene = d.top
+    room = scene.px(60)  # a margin and a line or two, not half a dialog
+    assert _empty_below(scene) <= room, (scene.box, scene.need)
+    d.shot(f"student_event_{size[0]}x{size[1]}")
+    d.key(pygame.K_1)  # the note opens beside the answer
+    scene = d.top
+    assert scene.answered is not None
+    assert _empty_below(scene) <= room or scene.box.height >= scene.area.height - scene.px(40)
+    d.shot(f"student_event_answered_{size[0]}x{size[1]}")

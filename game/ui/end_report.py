@@ -20,7 +20,7 @@ from game.present.report import EndReport, report_of_state
 from game.saves import SaveError
 from game.ui.scene import Scene
 from game.ui.text import one_line, signed
-from game.ui.theme import MIN_FONT_PX
+from game.ui.theme import MIN_FONT_PX, Colours, Fonts
 from game.ui.widgets import Cell, ScrollTable, ScrollText, draw_lines, draw_text
 
 if TYPE_CHECKING:
@@ -35,6 +35,64 @@ def tabs(player: str) -> tuple[tuple[str, str, str], ...]:
              _("Decisions")))
 
 PLAYER_COLOURS = ((230, 160, 70), (120, 200, 140), (200, 120, 220), (230, 230, 120))
+
+
+def lean_picture(width: int, lean: float, history: float, fonts: Fonts, colours: Colours,
+                 scale: float = 1.0) -> pygame.Surface:
+    """The policy's lean drawn on its scale from -1 to +1: the player's mark (a filled
+    triangle above the line) and history's (a hollow one below it), and a legend; the shapes
+    differ, so it reads without colour. (The Markdown report keeps the text scale.)"""
+    small = fonts.small()
+    lh = small.get_linesize()
+
+    def px(value: float) -> int:
+        return max(1, round(value * scale))
+
+    mark = px(9)
+    pad = max(small.size("+1")[0], small.size("-1")[0]) // 2 + px(4)
+    width = max(px(160), min(width, px(640)))
+    track_y = mark * 2 + px(4)
+    height = track_y + mark * 2 + px(4) + lh + px(6) + lh + px(4)
+    surf = pygame.Surface((width, height), pygame.SRCALPHA)
+    x0, x1 = pad, width - pad
+
+    def at(value: float) -> int:
+        return round(x0 + (max(-1.0, min(1.0, value)) + 1) / 2 * (x1 - x0))
+
+    pygame.draw.line(surf, colours.dim, (x0, track_y), (x1, track_y), px(2))
+    label_y = track_y + mark * 2 + px(4)
+    for value, text in ((-1.0, "-1"), (0.0, "0"), (1.0, "+1")):
+        x = at(value)
+        pygame.draw.line(surf, colours.dim, (x, track_y - px(5)), (x, track_y + px(5)), px(2))
+        img = small.render(text, True, colours.dim)
+        surf.blit(img, img.get_rect(midtop=(x, label_y)))
+    you_colour, hist_colour = PLAYER_COLOURS[0], colours.history
+
+    def you_mark(x: int, y: int) -> None:  # filled, pointing down at the line
+        pygame.draw.polygon(surf, you_colour, [(x - mark, y - 2 * mark), (x + mark, y - 2 * mark),
+                                               (x, y)])
+
+    def hist_mark(x: int, y: int) -> None:  # hollow, pointing up at the line
+        pygame.draw.polygon(surf, hist_colour, [(x, y), (x + mark, y + 2 * mark),
+                                                (x - mark, y + 2 * mark)], px(2))
+
+    hist_mark(at(history), track_y + px(1))
+    you_mark(at(lean), track_y - px(1))
+    legend_y = label_y + lh + px(6)
+    x = x0 - pad + px(2)
+    for draw, colour, text in (
+            (you_mark, you_colour, _("your policy {lean}").format(lean=number(lean, signed=True))),
+            (hist_mark, hist_colour,
+             _("history {lean}").format(lean=number(history, signed=True)))):
+        cy = legend_y + lh // 2
+        if draw is you_mark:
+            draw(x + mark, cy + mark)
+        else:
+            draw(x + mark, cy - mark)
+        img = small.render(text, True, colour)
+        surf.blit(img, (x + 2 * mark + px(6), legend_y))
+        x += 2 * mark + px(6) + img.get_width() + px(24)
+    return surf
 
 
 class ReportScene(Scene):
@@ -96,8 +154,12 @@ class ReportScene(Scene):
         self.view = None
         self.charts = []
         if self.tab == "summary":
+            s = self.summary
+            lean = lean_picture(body.width - self.px(14), s.stance.lean,
+                                s.historical_stance.lean, self.app.fonts, self.app.colours,
+                                self.app.scale)
             self.view = ScrollText(body, self.summary_paragraphs(), self.app.fonts,
-                                   self.app.colours)
+                                   self.app.colours, pictures={"lean": lean})
         elif self.tab == "decisions":
             assert self.app.session is not None
             rules = self.app.session.rules
@@ -149,12 +211,12 @@ class ReportScene(Scene):
                                          signed(aim.mean_gap)),
                         "good" if aim.difference >= 0 else "bad"))
         out.append((say.headings(self.report).stance, "heading"))
-        st, hs = s.stance, s.historical_stance
+        st = s.stance
         policy = say.policy_line(st, say.PLAIN)
         if policy:
             out.append((policy, "bold"))
         out.append((say.lean_line(self.report, say.PLAIN), "body"))
-        out.append((say.lean_axis(st.lean, hs.lean), "accent"))
+        out.append(("lean", "picture"))  # drawn: see lean_picture (was the text scale)
         if st.moved_by:
             out.append((_(say.MOVED_BY), "bold"))
             for label, lean in st.moved_by:

@@ -141,6 +141,8 @@ class ScrollText:
     fonts: Fonts
     colours: Colours
     offset: int = 0
+    pictures: dict[str, pygame.Surface] = field(default_factory=dict)
+    """Drawings in the text: a paragraph of style ``"picture"`` is the picture of its key."""
     _lines: list[tuple[pygame.Surface, int]] = field(default_factory=list)
     _height: int = 0
 
@@ -152,6 +154,12 @@ class ScrollText:
         y = 0
         width = max(40, self.rect.width - 14)
         for text, style in self.paragraphs:
+            if style == "picture":
+                picture = self.pictures.get(text)
+                if picture is not None:
+                    self._lines.append((picture, y))
+                    y += picture.get_height() + self.fonts.body().get_linesize() // 3
+                continue
             font = style_font(self.fonts, style)
             colour = style_colour(self.colours, style)
             if style in ("heading", "title") and y:

@@ -15,7 +15,7 @@ import pygame
 import pytest
 
 from tests.ui.conftest import Driver
-from tests.ui.test_student_playtest import start
+from tests.ui.test_student_playtest import start, student_scenario
 
 
 def test_a_country_outside_the_scenario_has_a_tooltip(make_app, home: Path) -> None:
@@ -79,3 +79,42 @@ def test_an_event_dialog_is_as_tall_as_its_content(make_app, size: tuple[int, in
     assert scene.answered is not None
     assert _empty_below(scene) <= room or scene.box.height >= scene.area.height - scene.px(40)
     d.shot(f"student_event_answered_{size[0]}x{size[1]}")
+
+
+def _to_the_end_report(d: Driver) -> None:
+    for _ in range(200):
+        scene = d.scene()
+        if scene == "ReportScene":
+            return
+        if scene == "EventScene":
+            if d.top.answered is None:
+                d.key(pygame.K_1)
+            else:
+                d.key(pygame.K_RETURN)
+        elif scene == "GameScene":
+            d.end_turn()
+        else:
+            d.key(pygame.K_RETURN)
+    raise AssertionError(f"the game did not end; on {d.scene()}")
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1920, 1080)])
+def test_the_end_report_draws_the_lean_as_a_bar(make_app, home: Path,
+                                                size: tuple[int, int]) -> None:
+    from game.present.report_text import lean_axis
+
+    d: Driver = make_app(size=size)
+    d.app.settings.tutorial_done = True
+    assert d.app.new_game(student_scenario(home / "scenarios"))
+    _to_the_end_report(d)
+    view = d.top.view
+    assert view is not None and "lean" in view.pictures
+    assert ("lean", "picture") in view.paragraphs
+    s = d.top.summary
+    ascii_bar = lean_axis(s.stance.lean, s.historical_stance.lean)
+    assert all(text != ascii_bar and "-----" not in text for text, _style in view.paragraphs)
+    picture = view.pictures["lean"]
+    assert picture.get_width() <= view.rect.width and picture.get_height() > 0
+    # The picture sits among the text lines, under the lean's sentence.
+    assert any(img is picture for img, _y in view._lines)
+    d.shot(f"student_report_lean_{size[0]}x{size[1]}")

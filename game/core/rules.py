@@ -135,6 +135,15 @@ class Rules:
         KeyError for an unknown action."""
         return describe_ops(self, self.actions[self.action_index[action_id]].effects)
 
+    def choice_effects(self, event_id: str, choice_id: str) -> tuple[EffectInfo, ...]:
+        """Return what a choice of an event does, effect by effect, in the scenario's order.
+        Raises KeyError for an unknown event or choice."""
+        event = self.events[self.event_index[event_id]]
+        for choice in event.choices:
+            if choice.id == choice_id:
+                return describe_ops(self, choice.effects)
+        raise KeyError(choice_id)
+
     def turn_of_month(self, year_month: str) -> int:
         """Return the turn that contains a ``"YYYY-MM"`` month (may be out of range)."""
         return (month_index(year_month) - self.start_month) // self.months_per_turn

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from game.core.engine import GameState, ending, is_over
 from game.core.policies import historical_game
-from game.core.rules import AIM_ADD, EffectOp, Rules
+from game.core.rules import EffectInfo, Rules
 from game.core.scenario import HistoryNote, Reading, Source
 from game.core.scoring import CHOICE_WEIGHT, DecisionRow, Summary, month_label, summarize
 from game.i18n import _
@@ -79,15 +79,16 @@ def decision_weight(kind: str, points: float, lean: float) -> float:
     return points + 10 * abs(lean) * (CHOICE_WEIGHT if kind == "event" else 1.0)
 
 
-def _aim_vector(rules: Rules, effects: tuple[EffectOp, ...]) -> list[float]:
+def _aim_vector(rules: Rules, effects: tuple[EffectInfo, ...]) -> list[float]:
     """What effects add to each aim at once, in points of the score (weighted, out of 100)."""
     weights = [a.weight for a in rules.scenario.aims]
     total = sum(weights) or 1.0
     out = [0.0] * len(weights)
-    for op, target, value in effects:
-        if op == AIM_ADD:
+    for e in effects:
+        if e.kind == "aim" and e.add is not None:
+            target = rules.aim_index[e.target]
             span = (rules.aim_max[target] - rules.aim_min[target]) or 1.0
-            out[target] += 100 * weights[target] * value / span / total
+            out[target] += 100 * weights[target] * e.add / span / total
     return out
 
 
@@ -100,7 +101,7 @@ def _weighed(rules: Rules, row: DecisionRow, state: GameState, hist: GameState,
     """(points, lean, stake) of a decision row: see :class:`Decision`."""
     if row.kind == "action":
         action = rules.actions[rules.action_index[row.id]]
-        effect = _aim_vector(rules, action.effects)
+        effect = _aim_vector(rules, rules.action_effects(row.id))
         zero = [0.0] * len(effect)
         stake_points = _apart(effect, zero)
         stake = decision_weight("action", stake_points, action.stance_lean)
@@ -110,14 +111,16 @@ def _weighed(rules: Rules, row: DecisionRow, state: GameState, hist: GameState,
         return stake_points, action.stance_lean if took else -action.stance_lean, stake
     index = rules.event_index[row.id]
     ev = rules.events[index]
-    vectors = [_aim_vector(rules, c.effects) for c in ev.choices]
+    vectors = [_aim_vector(rules, rules.choice_effects(ev.id, c.id)) for c in ev.choices]
     stake = max((decision_weight("event", _apart(vectors[i], vectors[j]),
                                  ev.choices[i].stance_lean - ev.choices[j].stance_lean)
                  for i in range(len(vectors)) for j in range(i + 1, len(vectors))),
                 default=0.0)
-    mine, theirs = state.choices[index], hist.choices[index]
-    if mine < 0 or theirs < 0 or mine == theirs:
+    ids = [c.id for c in ev.choices]
+    mine_id, theirs_id = state.answer(ev.id), hist.answer(ev.id)
+    if mine_id is None or theirs_id is None or mine_id == theirs_id:
         return 0.0, 0.0, stake
+    mine, theirs = ids.index(mine_id), ids.index(theirs_id)
     return (_apart(vectors[mine], vectors[theirs]),
             round(ev.choices[mine].stance_lean - ev.choices[theirs].stance_lean, 3), stake)
 

@@ -224,7 +224,7 @@ class GameScene(Scene):
         refusal = action_problem(st, index)
         problem = None if refusal is None else refusal_text(refusal)
         eff = action_effect(st, index)
-        if index in st.taken_this_turn:
+        if st.rules.actions[index].id in st.actions_this_turn():
             done = _("done this turn")
             return ActionRow(index, done, eff.text(), "dim", [],
                              wrap_to(_("· {done}").format(done=done), small, width, 2), [])

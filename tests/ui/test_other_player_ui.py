@@ -46,3 +46,27 @@ def test_poland_on_screen(make_app, tmp_path: Path) -> None:
     for text in seen:
         found = FORBIDDEN.search(text)
         assert found is None, text[max(0, found.start() - 100):][:200]
+
+
+def test_every_screen_of_a_whole_poland_game_names_poland(make_app, home: Path,
+                                                          monkeypatch) -> None:
+    """The pseudo-locale drive (every screen: title, settings, help, picker, saves, guide, map
+    with tooltips and a nation panel, news card, event dialog before and after choosing, news
+    and timeline, menu, messages, and every tab of the end report) on the Poland scenario, in
+    English: no text the game draws names the USSR or speaks of an essay."""
+    from game.ui.settings import Settings
+    from tests.ui.test_pseudo_locale import SCREENS, Capture, drive, other_scenarios
+
+    capture = Capture()
+    capture.install(monkeypatch)
+    (home / "scenarios" / "mini.yaml").unlink()
+    scenario = masked_poland(home / "scenarios")
+    d: Driver = make_app(scenario=str(scenario), start_game=False, settings=Settings())
+    seen = drive(d, capture)
+    assert SCREENS <= set(seen), f"not visited: {SCREENS - set(seen)}"
+    texts = capture.texts()
+    assert any("Poland" in t for t in texts)
+    for title in other_scenarios(d.app, scenario):  # the picker lists the bundled scenarios
+        texts = {t.replace(title, "") for t in texts}
+    bad = sorted(t for t in texts if FORBIDDEN.search(t))
+    assert not bad, bad[:5]

@@ -419,7 +419,7 @@ def history_warnings(s: Scenario) -> list[PathProblem]:
         if ev.history is None:
             if ev.choices:
                 message = (f"event '{ev.id}' asks for a choice but has no history note: the "
-                           "report cannot say what the USSR chose and why")
+                           f"report cannot say what the player's nation ({s.player}) chose and why")
             else:
                 message = f"event '{ev.id}' has no history note"
             out.append(PathProblem(("events", i, "id"), message, add_note, severity="warning"))
@@ -427,7 +427,7 @@ def history_warnings(s: Scenario) -> list[PathProblem]:
         if ev.choices and "verdict" not in ev.history.model_fields_set:
             out.append(PathProblem(("events", i, "history"),
                                    f"the history note of event '{ev.id}' gives no verdict on "
-                                   "the choice the USSR made",
+                                   f"the choice the player's nation ({s.player}) made",
                                    "write verdict: success, failure, mixed or not_in_essay",
                                    severity="warning", at_key=True))
     for kind, notes in (("actions", [a.history for a in s.actions]),

@@ -169,11 +169,11 @@ def test_history_notes_missing_or_without_a_verdict(tmp_path: Path) -> None:
     assert "action 'propaganda' has no history note, so the report cannot set it beside what " \
            "really happened" in found
     assert "event 'crisis' asks for a choice but has no history note: the report cannot say " \
-           "what the USSR chose and why" in found
+           "what the player's nation (USSR) chose and why" in found
     assert "event 'thaw' has no history note" in found
     assert "the history note of action 'pact_finland' gives no verdict" in found
-    assert "the history note of event 'late_news' gives no verdict on the choice the USSR " \
-           "made" in found
+    assert "the history note of event 'late_news' gives no verdict on the choice the player's " \
+           "nation (USSR) made" in found
 
 
 def test_a_history_note_with_a_blank_source(tmp_path: Path) -> None:

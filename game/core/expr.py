@@ -421,9 +421,10 @@ def _collect(node: Node, coef: float, resolve: Resolver,
             left = _compile(node.left, resolve)
             if isinstance(left, float):
                 return _collect(node.right, coef * left, resolve, terms)
-            terms.append((coef, _BINARY["*"](left, right)))
+            terms.append((coef, _flag_pure(_BINARY["*"](left, right), left, right)))
         else:
-            terms.append((coef, _BINARY["/"](_as_closure(_compile(node.left, resolve)), right)))
+            left = _compile(node.left, resolve)
+            terms.append((coef, _flag_pure(_BINARY["/"](_as_closure(left), right), left, right)))
         return 0.0
     part = _compile(node, resolve)
     if isinstance(part, float):
@@ -433,11 +434,33 @@ def _collect(node: Node, coef: float, resolve: Resolver,
 
 
 def tag(fn: Evaluator, **facts: int) -> Evaluator:
-    """Mark a name's reader with what it reads (``flag_bit``, ``treaty_kind``, ``aim_index``),
-    so sums of such names can be evaluated in one step (see :func:`_compile_sum`)."""
+    """Mark a name's reader with what it reads (``flag_bit``, ``treaty_kind``, ``aim_index``,
+    ``relation_index``), so sums of such names can be evaluated in one step (see
+    :func:`_compile_sum`)."""
     for key, value in facts.items():
         setattr(fn, key, value)
     return fn
+
+
+def _flags_read(part: Compiled) -> int | None:
+    """The flag bits a compiled part reads if it reads nothing but flags (0 for a constant),
+    else None: such a part is a pure function of those flags."""
+    if isinstance(part, float):
+        return 0
+    bit = getattr(part, "flag_bit", None)
+    return bit if bit is not None else getattr(part, "flag_mask", None)
+
+
+def _flag_pure(fn: Evaluator, *parts: Compiled) -> Evaluator:
+    """Mark ``fn`` (made of ``parts`` and constants) as reading only flags when its parts
+    do (``flag_mask``: the bits read), so a long sum can remember its value per flag set."""
+    mask = 0
+    for part in parts:
+        bits = _flags_read(part)
+        if bits is None:
+            return fn
+        mask |= bits
+    return tag(fn, flag_mask=mask)
 
 
 _CACHE_LIMIT = 1 << 14
@@ -452,23 +475,27 @@ def _compile_sum(node: Node, resolve: Resolver) -> Compiled:
         (c, g), = terms
         if c == 1.0 and k == 0.0:
             return g
-        return lambda s: k + c * g(s)
+        return _flag_pure(lambda s: k + c * g(s), g)
     if len(terms) == 2:
         (c1, g1), (c2, g2) = terms
-        return lambda s: k + c1 * g1(s) + c2 * g2(s)
+        return _flag_pure(lambda s: k + c1 * g1(s) + c2 * g2(s), g1, g2)
     if len(terms) == 3:
         (c1, g1), (c2, g2), (c3, g3) = terms
-        return lambda s: k + c1 * g1(s) + c2 * g2(s) + c3 * g3(s)
+        return _flag_pure(lambda s: k + c1 * g1(s) + c2 * g2(s) + c3 * g3(s), g1, g2, g3)
     return _compile_long_sum(k, terms)
 
 
 def _compile_long_sum(k: float, terms: list[tuple[float, Evaluator]]) -> Evaluator:
     """A long formula: flags and treaty counts are summed once per distinct combination and
-    remembered (a pure function of the flags or treaties), aims read directly."""
+    remembered (a pure function of the flags or treaties), aims read directly. Of the other
+    terms, relations are read directly and a term that reads nothing but flags (``flag.a *
+    (1 - flag.b)``) is remembered per combination of its flags. The terms are added in the
+    formula's order and every remembered number is the one the term computes, so the value is
+    the same, bit for bit, as adding the terms one by one."""
     flags: list[tuple[int, float]] = []
     treaties: list[tuple[int, float]] = []
     aims: list[tuple[int, float]] = []
-    other: list[tuple[float, Evaluator]] = []
+    other: list[tuple[float, Evaluator, int, int, dict[int, float] | None]] = []
     for c, g in terms:
         if hasattr(g, "flag_bit"):
             flags.append((g.flag_bit, c))
@@ -476,15 +503,23 @@ def _compile_long_sum(k: float, terms: list[tuple[float, Evaluator]]) -> Evaluat
             treaties.append((g.treaty_kind, c))
         elif hasattr(g, "aim_index"):
             aims.append((g.aim_index, c))
+        elif hasattr(g, "relation_index"):
+            other.append((c, g, g.relation_index, 0, None))
         else:
-            other.append((c, g))
+            mask: int | None = getattr(g, "flag_mask", None)
+            other.append((c, g, -1, 0, None) if mask is None else (c, g, -1, mask, {}))
     flag_mask = 0
     for bit, _ in flags:
         flag_mask |= bit
     flag_memo: dict[int, float] = {}
     treaty_memo: dict[tuple[int, ...], float] = {}
+    # The treaties change a few times a game: the last tuple seen (held, so its identity
+    # cannot be reused) and its part, one pair replaced at once, spare hashing it every turn.
+    last_treaties: list[tuple[Any, float]] = [(None, 0.0)]
     flag_terms, treaty_terms = tuple(flags), tuple(treaties)
     aim_terms, other_terms = tuple(aims), tuple(other)
+    other_relations = any(j >= 0 for _, _, j, _, _ in other)
+    other_flags = any(memo is not None for _, _, _, _, memo in other)
 
     def evaluate(s: Any) -> float:
         total = k
@@ -501,19 +536,38 @@ def _compile_long_sum(k: float, terms: list[tuple[float, Evaluator]]) -> Evaluat
             total += part
         if treaty_terms:
             held = s.treaties
-            part = treaty_memo.get(held)
-            if part is None:
-                part = 0.0
-                for kind, c in treaty_terms:
-                    part += c * sum(map((1 << kind).__and__, held)) / (1 << kind)
-                if len(treaty_memo) < _CACHE_LIMIT:
-                    treaty_memo[held] = part
+            last = last_treaties[0]
+            if last[0] is held:
+                part = last[1]
+            else:
+                part = treaty_memo.get(held)
+                if part is None:
+                    part = 0.0
+                    for kind, c in treaty_terms:
+                        part += c * sum(map((1 << kind).__and__, held)) / (1 << kind)
+                    if len(treaty_memo) < _CACHE_LIMIT:
+                        treaty_memo[held] = part
+                last_treaties[0] = (held, part)
             total += part
         values = s.aims
         for i, c in aim_terms:
             total += c * values[i]
-        for c, g in other_terms:
-            total += c * g(s)
+        if other_terms:
+            relations = s.relations if other_relations else ()
+            flag_set = s.flags if other_flags else 0
+            for c, g, j, mask, memo in other_terms:
+                if j >= 0:
+                    total += c * relations[j]
+                elif memo is None:
+                    total += c * g(s)
+                else:
+                    key = flag_set & mask
+                    value = memo.get(key)
+                    if value is None:
+                        value = c * g(s)
+                        if len(memo) < _CACHE_LIMIT:
+                            memo[key] = value
+                    total += value
         return total
 
     return evaluate

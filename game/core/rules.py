@@ -256,7 +256,7 @@ def make_resolver(scenario: Scenario, flag_ids: tuple[str, ...]) -> Callable[[Na
             raise ExprError(f"unknown name '{head}'", off, hint)
         if head == "relation" and len(parts) == 2:
             j = pick("nation", parts[1], nations, off)
-            return lambda s: s.relations[j]
+            return expr.tag(lambda s: s.relations[j], relation_index=j)
         if head == "treaty" and len(parts) == 3:
             j = pick("nation", parts[1], nations, off)
             bit = 1 << pick("treaty kind", parts[2], treaties, off)

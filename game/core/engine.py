@@ -354,13 +354,14 @@ class _Builder:
         changes: list[tuple[str, int, float]] = []
         aims: list[float] | None = None
         relations: list[float] | None = None
+        rules = self.rules
         for op, i, amount in ops:
             if op <= AIM_SET:
                 if aims is None:
                     aims = self.aims = list(self.aims)
                 old = aims[i]
                 new = old + amount if op == AIM_ADD else amount
-                lo, hi = self.rules.aim_min[i], self.rules.aim_max[i]
+                lo, hi = rules.aim_min[i], rules.aim_max[i]
                 new = lo if new < lo else hi if new > hi else new
                 aims[i] = new
                 if new != old:
@@ -660,6 +661,22 @@ def apply_action(state: GameState, move: Move) -> GameState:
                        ("take " + move.action, state.move_chain), state.trajectory, -1)
     if type(move) is EndTurn and state.ending_index < 0 and not state.pending:
         return _end_turn(state, _Builder(state), ("end", state.move_chain))
+    if type(move) is Choose and state.pending and state.ending_index < 0:
+        # The rule of why_illegal, without a second search: an answer to the waiting event,
+        # one of its choices (anything else goes on to why_illegal and its refusal).
+        ev = rules.events[state.pending[0]]
+        if move.event == ev.id:
+            for choice in ev.choices:
+                if choice.id == move.choice:
+                    b = _Builder(state)
+                    choices = list(b.choices)
+                    choices[ev.index] = choice.index
+                    b.choices = tuple(choices)
+                    b.pending = b.pending[1:]
+                    b.chain = ((b.turn, "choice", ev.index, choice.index, b.apply(choice.effects)),
+                               b.chain)
+                    return _freeze(b, state, state.taken_this_turn, state.budget,
+                                   (move.text(), state.move_chain), state.trajectory, -1)
     problem = why_illegal(state, move)
     if problem is not None:
         raise IllegalMoveError(move, problem)
@@ -679,25 +696,25 @@ def apply_action(state: GameState, move: Move) -> GameState:
 
 def _end_turn(state: GameState, b: _Builder, moves: MoveChain) -> GameState:
     rules = state.rules
-    # Every aim drifts by its formula, all computed from the same end-of-turn state, made
-    # finite as rules.finite_drift does (inline: this runs for every aim on every turn).
-    deltas: list[float] = []
-    for formula in rules.drift_formulas:
-        if formula is None:
-            deltas.append(0.0)
-            continue
-        try:
-            value = formula(state)
-        except (OverflowError, ZeroDivisionError):
-            value = 0.0
-        deltas.append(value if -DRIFT_LIMIT <= value <= DRIFT_LIMIT else bounded_drift(value))
+    # Every aim drifts by its formula, all computed from the same end-of-turn state (the old
+    # state value: the builder's changes are not seen), made finite as rules.finite_drift
+    # does (inline: this runs for every aim on every turn).
     changes: list[tuple[str, int, float]] = []
     aims = b.aims = list(b.aims)
-    for i, delta in enumerate(deltas):
+    aim_min, aim_max, limit = rules.aim_min, rules.aim_max, DRIFT_LIMIT
+    for i, formula in enumerate(rules.drift_formulas):
+        if formula is None:
+            continue
+        try:
+            delta = formula(state)
+        except (OverflowError, ZeroDivisionError):
+            delta = 0.0
+        if not -limit <= delta <= limit:
+            delta = bounded_drift(delta)
         if delta:
             old = aims[i]
             new = old + delta
-            lo, hi = rules.aim_min[i], rules.aim_max[i]
+            lo, hi = aim_min[i], aim_max[i]
             new = lo if new < lo else hi if new > hi else new
             aims[i] = new
             if new != old:

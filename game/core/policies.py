@@ -67,8 +67,8 @@ def random_policy(state: GameState, rng: random.Random) -> Move:
     """Pick uniformly among the legal moves (ending the turn is one of them)."""
     rules = state.rules
     if state.pending:
-        ev = rules.events[state.pending[0]]
-        return Choose(ev.id, ev.choices[int(rng.random() * len(ev.choices))].id)
+        choices = rules.choice_moves[state.pending[0]]
+        return choices[int(rng.random() * len(choices))]
     # Uniform over the legal moves: draw among every action of this turn's calendar and
     # "end turn" until the draw is legal. Rejection keeps the distribution uniform over the
     # legal moves at a fraction of the cost of listing them all.
@@ -187,10 +187,11 @@ def play_game(rules: Rules, policy: Policy, seed: int = 0, policy_seed: int | No
     """Play a whole game with ``policy`` and return its final state."""
     state = new_game(rules, seed)
     rng = random.Random(seed if policy_seed is None else policy_seed)
+    apply = apply_action
     for _ in range(move_limit(rules) if max_moves is None else max_moves):
         if state.ending_index >= 0:
             return state
-        state = apply_action(state, policy(state, rng))
+        state = apply(state, policy(state, rng))
     raise RuntimeError("the policy never finished the game")
 
 

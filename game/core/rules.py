@@ -115,6 +115,8 @@ class Rules:
     flag_index: dict[str, int]
     take_moves: tuple[TakeAction, ...]
     """The move that takes each action, made once (moves are values)."""
+    choice_moves: tuple[tuple[Choose, ...], ...]
+    """Each event's choices as moves, in order, made once (the random player draws them)."""
     historical_answers: tuple[Choose | None, ...]
     """Each event's historical answer (``historical_choice``, else its first choice); None
     for an event that asks nothing."""
@@ -429,6 +431,7 @@ def compile_rules(scenario: Scenario) -> Rules:
         treaty_index={t.id: i for i, t in enumerate(scenario.treaty_kinds)},
         flag_index={f: i for i, f in enumerate(flag_ids)},
         take_moves=tuple(TakeAction(a.id) for a in actions),
+        choice_moves=tuple(tuple(Choose(ev.id, c.id) for c in ev.choices) for ev in events),
         historical_answers=tuple(
             Choose(ev.id, ev.choices[ev.historical_choice if ev.historical_choice >= 0 else 0].id)
             if ev.choices else None for ev in events),

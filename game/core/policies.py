@@ -72,8 +72,9 @@ def random_policy(state: GameState, rng: random.Random) -> Move:
     # Uniform over the legal moves: draw among every action of this turn's calendar and
     # "end turn" until the draw is legal. Rejection keeps the distribution uniform over the
     # legal moves at a fraction of the cost of listing them all.
-    candidates = rules.actions_by_turn[state.turn]
-    if state.budget < rules.min_cost_by_turn[state.turn]:
+    turn = state.turn
+    candidates = rules.actions_by_turn[turn]
+    if state.budget < rules.min_cost_by_turn[turn]:
         return END_TURN  # nothing is affordable: the only legal move
     n = len(candidates) + 1
     draw = rng.random

@@ -27,9 +27,12 @@ def entry_title(rules: Rules, entry: LogEntry) -> str:
         label = ev.choices[entry.choice].label
         if answer_repeats_question(ev.title, label):  # not "Renew it?: Renew it"
             return one_line(label, 100)
+        title, choice = one_line(ev.title, 50), one_line(ev.choices[entry.choice].label, 50)
+        if title.rstrip().endswith("?"):  # not "A plot in the army?: Purge the officer corps"
+            # TRANSLATORS: an event whose title is a question, and the answer chosen to it.
+            return _("{question} {choice}").format(question=title, choice=choice)
         # TRANSLATORS: an event and the answer chosen to it.
-        return _("{event}: {choice}").format(event=one_line(ev.title, 50),
-                                             choice=one_line(ev.choices[entry.choice].label, 50))
+        return _("{event}: {choice}").format(event=title, choice=choice)
     if entry.kind == "drift":
         return _("the aims' own drift at the end of the turn")
     if entry.kind == "ending":

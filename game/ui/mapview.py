@@ -385,6 +385,20 @@ def _point_in_polygon(x: float, y: float, poly: Sequence[Point]) -> bool:
     return inside
 
 
+EDGE_STEP = 3.0
+
+
+def _edge_points(polys: Sequence[Sequence[Point]]) -> list[Point]:
+    """Points along the outlines of polygons, at most EDGE_STEP apart."""
+    out: list[Point] = []
+    for p in polys:
+        for i, (x0, y0) in enumerate(p):
+            x1, y1 = p[(i + 1) % len(p)]
+            n = max(1, math.ceil(math.hypot(x1 - x0, y1 - y0) / EDGE_STEP))
+            out.extend((x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n) for k in range(n))
+    return out
+
+
 @dataclass
 class _Shape:
     """A region as laid out on screen."""
@@ -393,6 +407,7 @@ class _Shape:
     polys: list[list[Point]]  # screen coordinates, floats (for hit tests)
     ints: list[list[tuple[int, int]]]  # the same, rounded (for drawing)
     bbox: pygame.Rect
+    edge: list[Point]  # points along the outline, at most EDGE_STEP px apart
 
 
 class MapView:
@@ -432,6 +447,15 @@ class MapView:
         self._cache: pygame.Surface | None = None
         self._cache_key: tuple[Any, ...] | None = None
         self._project: Callable[[float, float], Point] | None = None
+        self._plan: list[_Label] | None = None
+        self._plan_key: tuple[Any, ...] | None = None
+        self._land_mask: pygame.mask.Mask | None = None
+        self.badge_rects: dict[str, pygame.Rect] = {}
+        """The nations shown by their badge alone (no room for a name that follows the
+        rules); the tooltip and the legend name them."""
+        self.leaders: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {}
+        """Each leader line drawn: (start at the label, end inside the region), screen
+        coordinates."""
 
     # -- what is on the map --------------------------------------------------------------
 
@@ -500,6 +524,7 @@ class MapView:
         header = self._px(PANEL_HEADER)
         self._shapes, self._panels, self._boxes = [], {}, {}
         self._cache, self._cache_key = None, None
+        self._plan, self._plan_key, self._land_mask = None, None, None
         self._project = None
         if self.rect.width < MIN_SIZE or self.rect.height < MIN_SIZE:
             self._map_rect = pygame.Rect(self.rect.topleft, (0, 0))
@@ -559,7 +584,7 @@ class MapView:
             xs = [x for p in ints for x, _y in p]
             ys = [y for p in ints for _x, y in p]
             bbox = pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
-            self._shapes.append(_Shape(region, polys, ints, bbox))
+            self._shapes.append(_Shape(region, polys, ints, bbox, _edge_points(polys)))
 
     def _layout_panels(self, column: pygame.Rect) -> None:
         ids = [i for i, _ in self.off_map]
@@ -745,14 +770,49 @@ class MapView:
 
     def _draw_labels(self, canvas: pygame.Surface, styles: Mapping[str, RegionStyle],
                      font: pygame.font.Font, origin: tuple[int, int], area: pygame.Rect) -> None:
-        """Names at their label points: the game's nations first, largest first, each with its
-        relation symbol. A nation's label that would overlap one already placed is nudged or
-        shortened; the name of a part or of a country outside the game is shown only where it
-        fits inside its region and clear of the others."""
+        """Draw the labels of :meth:`_plan_labels` (planned once per size, names and set of
+        badges, not per frame or per colour)."""
+        ox, oy = origin
+        key = (self.rect.size, id(font), font.get_height(), tuple(sorted(self.names.items())),
+               self.player_region,
+               tuple(sorted((r, s.symbol, s.marked) for r, s in styles.items())))
+        if self._plan is None or key != self._plan_key:
+            self._plan = self._plan_labels(styles, font, origin, area)
+            self._plan_key = key
+        self.label_rects, self.badge_rects, self.leaders = {}, {}, {}
+        for lab in self._plan:
+            if lab.leader:
+                start, end = lab.leader
+                pygame.draw.line(canvas, HALO, start, end, 3)
+                pygame.draw.line(canvas, LABEL, start, end, 1)
+                pygame.draw.circle(canvas, LABEL, end, 2)
+                self.leaders[lab.region] = ((start[0] + ox, start[1] + oy),
+                                            (end[0] + ox, end[1] + oy))
+            style = styles.get(lab.region) if lab.badge_w else None
+            if lab.img is not None:
+                canvas.blit(lab.img, lab.spot.topleft)
+                self.label_rects[lab.region] = lab.spot.move(ox, oy)
+            else:
+                self.badge_rects[lab.region] = lab.spot.move(ox, oy)
+            if style:
+                _badge(canvas, font, style, (lab.spot.right - lab.badge_w // 2 + 1,
+                                             lab.spot.centery))
+
+    def _plan_labels(self, styles: Mapping[str, RegionStyle], font: pygame.font.Font,
+                     origin: tuple[int, int], area: pygame.Rect) -> list[_Label]:
+        """Where the names go: the game's nations first, largest first, each with its
+        relation badge. A nation's name sits inside its region if it can (nudged or
+        shortened); else over the sea next to it with a short leader line (at most
+        ``LEADER_MAX`` label heights, over its own region or the sea only, clear of the other
+        labels), the nearest such spot first; else only its badge is shown, inside the region,
+        and the hover tooltip and the legend tell the nation. The name of a part or of a
+        country outside the game is shown only where it fits inside its region and clear of
+        the others. (Canvas coordinates.)"""
         ox, oy = origin
         project = self._project
+        plan: list[_Label] = []
         if project is None:
-            return
+            return plan
 
         def rank(s: _Shape) -> tuple[int, int]:
             owner = s.region.part_of or s.region.id
@@ -761,7 +821,12 @@ class MapView:
                     -s.bbox.width * s.bbox.height)
 
         placed: list[pygame.Rect] = []
-        self.label_rects = {}
+        lines: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        moves = [(0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (0, -2), (0, 2),
+                 (-1, -1), (1, -1), (-1, 1), (1, 1), (-2, 0), (2, 0)]
+        # Three passes: names inside their regions; then names beside them with a leader
+        # line, the nearest first; then badges alone, for the nations still without a label.
+        todo: list[tuple[_Shape, bool, int, list[pygame.Surface], tuple[int, int]]] = []
         for shape in sorted(self._shapes, key=rank):
             region = shape.region
             name = self.names.get(region.id, region.name)
@@ -776,28 +841,43 @@ class MapView:
             fits = width <= shape.bbox.width * (1.1 if main else 0.9)
             if main:
                 texts = [name, short_name(name)] if fits else [short_name(name), name]
-                moves = [(0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (0, -2), (0, 2),
-                         (-1, -1), (1, -1), (-1, 1), (1, 1), (-2, 0), (2, 0)]
+                tries = moves
             elif fits and font.get_height() <= shape.bbox.height:
-                texts, moves = [name], [(0, 0), (0, -1), (0, 1)]
+                texts, tries = [name], moves[:3]
             else:
                 continue
             colour = LABEL if rank(shape)[0] < 2 else CONTEXT_LABEL
-            spot, img, leader = self._label_spot(shape, texts, moves, font, colour, badge_w,
-                                                 anchor, (ox, oy), area, placed, main)
-            if spot is None or img is None:
+            images = [_halo_text(font, t, colour) for t in dict.fromkeys(texts)]
+            for im in images:
+                spot = self._inside_spot(shape, im.get_width() + badge_w, im.get_height(),
+                                         anchor, origin, area, placed, lines, tries)
+                if spot is not None:
+                    plan.append(_Label(region.id, im, spot, badge_w))
+                    placed.append(spot.inflate(4, 0))
+                    break
+            else:
+                if main:
+                    todo.append((shape, main, badge_w, images, anchor))
+        rest = []
+        for shape, _main, badge_w, images, anchor in todo:
+            img = min(images, key=lambda im: im.get_width())
+            found = self._leader_spot(shape, img.get_width() + badge_w, img.get_height(),
+                                      origin, area, placed, lines)
+            if found is None:
+                rest.append((shape, badge_w, anchor))
                 continue
-            if leader:
-                end = (min(max(anchor[0], spot.left), spot.right),
-                       min(max(anchor[1], spot.top), spot.bottom))
-                pygame.draw.line(canvas, BORDER, anchor, end, 3)
-                pygame.draw.line(canvas, LABEL, anchor, end, 1)
-                pygame.draw.circle(canvas, LABEL, anchor, 2)
-            canvas.blit(img, spot.topleft)
-            if style and badge_w:
-                _badge(canvas, font, style, (spot.right - badge_w // 2 + 1, spot.centery))
+            spot, leader = found
+            plan.append(_Label(shape.region.id, img, spot, badge_w, leader))
             placed.append(spot.inflate(4, 0))
-            self.label_rects[region.id] = spot.move(ox, oy)
+            lines.append(leader)
+        for shape, badge_w, anchor in rest:  # the badge alone, inside the region
+            if badge_w:
+                spot = self._inside_spot(shape, badge_w, font.get_height() + 2, anchor, origin,
+                                         area, placed, lines, moves, fine=True)
+                if spot is not None:
+                    plan.append(_Label(shape.region.id, None, spot, badge_w))
+                    placed.append(spot.inflate(4, 0))
+        return plan
 
     def _owner_at(self, pos: tuple[float, float]) -> str | None:
         """The region (screen coordinates) under ``pos``, None over the sea."""
@@ -807,15 +887,14 @@ class MapView:
                 return shape.region.id
         return None
 
-    def _label_spot(self, shape: _Shape, texts: list[str], moves: list[tuple[int, int]],
-                    font: pygame.font.Font, colour: Colour, badge_w: int,
-                    anchor: tuple[int, int], origin: tuple[int, int], area: pygame.Rect,
-                    placed: list[pygame.Rect], main: bool,
-                    ) -> tuple[pygame.Rect | None, pygame.Surface | None, bool]:
-        """Where a label goes: inside its own region (its centre there, its ends over its own
-        region or the sea, never over another's), clear of the labels placed; else, for a
-        nation of the game, beside it over the sea with a leader line. (spot in canvas
-        coordinates, image, leader line?)"""
+    def _inside_spot(self, shape: _Shape, w: int, h: int, anchor: tuple[int, int],
+                     origin: tuple[int, int], area: pygame.Rect, placed: list[pygame.Rect],
+                     lines: list[tuple[tuple[int, int], tuple[int, int]]],
+                     moves: list[tuple[int, int]], fine: bool = False) -> pygame.Rect | None:
+        """A box of w x h inside its own region (its centre there, its ends over its own
+        region or the sea, never over another's), clear of the labels and lines placed:
+        ``moves`` from ``anchor`` in box heights, and if ``fine``, then every spot of the
+        region in steps of a quarter height, the nearest to ``anchor`` first."""
         ox, oy = origin
         own = shape.region.id
 
@@ -825,37 +904,120 @@ class MapView:
             at = [self._owner_at((x + ox + 0.5, y + oy + 0.5)) for x, y in points]
             return at[0] == own and all(r in (own, None) for r in at[1:])
 
-        def over_sea(b: pygame.Rect) -> bool:
-            points = [b.center, b.topleft, b.topright, b.bottomleft, b.bottomright,
-                      (b.left, b.centery), (b.right, b.centery)]
-            return all(self._owner_at((x + ox + 0.5, y + oy + 0.5)) is None for x, y in points)
-
-        images = [(t, _halo_text(font, t, colour)) for t in texts]
-        for _text, img in images:
-            box = pygame.Rect(0, 0, img.get_width() + badge_w, img.get_height())
-            box.center = anchor
-            for dx, dy in moves:
-                b = box.move(dx * box.height, dy * box.height)
-                if area.contains(b) and b.inflate(2, -2).collidelist(placed) < 0 \
-                        and clear_of_others(b):
-                    return b, img, False
-        if not main:
-            return None, None, False
-        # No room inside: the shortest name over the sea nearby, joined by a leader line.
-        _text, img = min(images, key=lambda ti: ti[1].get_width())
-        box = pygame.Rect(0, 0, img.get_width() + badge_w, img.get_height())
-        step = max(4, box.height // 2)
-        for ring in range(1, 24):
-            r = ring * step
-            for k in range(24):
-                angle = math.tau * k / 24
+        box = pygame.Rect(0, 0, w, h)
+        box.center = anchor
+        for dx, dy in moves:
+            b = box.move(dx * box.height, dy * box.height)
+            if area.contains(b) and b.inflate(2, -2).collidelist(placed) < 0 \
+                    and not any(b.clipline(*line) for line in lines) and clear_of_others(b):
+                return b
+        if fine:
+            step = max(2, h // 4)
+            bx = shape.bbox.move(-ox, -oy)
+            spots = sorted(((x - anchor[0]) ** 2 + (y - anchor[1]) ** 2, x, y)
+                           for y in range(bx.top, bx.bottom + 1, step)
+                           for x in range(bx.left, bx.right + 1, step))
+            for _d, x, y in spots:
                 b = box.copy()
-                b.center = (round(anchor[0] + math.cos(angle) * (r + box.width / 2)),
-                            round(anchor[1] + math.sin(angle) * r))
+                b.center = (x, y)
                 if area.contains(b) and b.inflate(2, -2).collidelist(placed) < 0 \
-                        and over_sea(b):
-                    return b, img, True
-        return None, None, False
+                        and not any(b.clipline(*line) for line in lines) and clear_of_others(b):
+                    return b
+        return None
+
+    def _land(self, origin: tuple[int, int], area: pygame.Rect) -> pygame.mask.Mask:
+        """Where there is land, in the map area (a mask at ``area``'s top left)."""
+        if self._land_mask is None:
+            ox, oy = origin
+            surf = pygame.Surface(area.size)
+            surf.fill((0, 0, 0))
+            for shape in self._shapes:
+                for p in shape.ints:
+                    if len(p) >= 3:
+                        pygame.draw.polygon(surf, (255, 255, 255),
+                                            [(x - ox - area.x, y - oy - area.y) for x, y in p])
+            self._land_mask = pygame.mask.from_threshold(surf, (255, 255, 255),
+                                                         (1, 1, 1, 255))
+        return self._land_mask
+
+    def _leader_spot(self, shape: _Shape, w: int, h: int, origin: tuple[int, int],
+                     area: pygame.Rect, placed: list[pygame.Rect],
+                     lines: list[tuple[tuple[int, int], tuple[int, int]]],
+                     ) -> tuple[pygame.Rect, tuple[tuple[int, int], tuple[int, int]]] | None:
+        """A box of w x h over the sea beside its region and the leader line to it: the
+        nearest such box whose line is at most LEADER_MAX label heights, over its own
+        region or the sea only, and clear of the labels and lines placed. (box, (start on the
+        box, end inside the region)) in canvas coordinates, or None."""
+        ox, oy = origin
+        own = shape.region.id
+        limit = LEADER_MAX * h
+        land = self._land(origin, area)
+        inner = pygame.Mask((max(1, w - 4), max(1, h - 4)), fill=True)
+        bx = shape.bbox.move(-ox, -oy)
+        edge = [(x - ox, y - oy) for x, y in shape.edge]
+        reach = int(limit) + 2
+        step = max(2, h // 3)
+        found: list[tuple[float, int, int, pygame.Rect, tuple[float, float]]] = []
+        for top in range(bx.top - reach - h, bx.bottom + reach + 1, step):
+            for left in range(bx.left - reach - w, bx.right + reach + 1, step):
+                b = pygame.Rect(left, top, w, h)
+                gx = max(bx.left - b.right, b.left - bx.right, 0)
+                gy = max(bx.top - b.bottom, b.top - bx.bottom, 0)
+                if gx * gx + gy * gy > limit * limit or not area.contains(b):
+                    continue
+                if land.overlap_area(inner, (b.x + 2 - area.x, b.y + 2 - area.y)):
+                    continue  # not over the sea
+                if b.inflate(2, -2).collidelist(placed) >= 0 \
+                        or any(b.clipline(*line) for line in lines):
+                    continue
+                dist, near = min(
+                    (max(b.left - x, 0.0, x - b.right) ** 2
+                     + max(b.top - y, 0.0, y - b.bottom) ** 2, (x, y)) for x, y in edge)
+                if dist <= limit * limit:
+                    found.append((dist, top, left, b, near))
+        found.sort(key=lambda f: f[:3])
+        inset = max(3, h // 5)
+
+        def ok(p: tuple[float, float]) -> bool:
+            return self._owner_at((p[0] + ox, p[1] + oy)) in (own, None)
+
+        for dist, _top, _left, b, (nx, ny) in found:
+            start = (min(max(nx, b.left), b.right - 1), min(max(ny, b.top), b.bottom - 1))
+            dx, dy = nx - start[0], ny - start[1]
+            length = math.hypot(dx, dy) or 1.0
+            ux, uy = (dx / length, dy / length) if math.sqrt(dist) > 0.5 else (0.0, 0.0)
+            end = (round(nx + ux * inset), round(ny + uy * inset))
+            if self._owner_at((end[0] + ox + 0.5, end[1] + oy + 0.5)) != own:
+                end = (round(nx - ux), round(ny - uy))
+                if self._owner_at((end[0] + ox + 0.5, end[1] + oy + 0.5)) != own:
+                    continue
+            s = (round(start[0]), round(start[1]))
+            if math.dist(s, end) > limit:
+                continue
+            n = max(2, int(math.dist(s, end) / 1.5))
+            samples = [(s[0] + (end[0] - s[0]) * i / n + 0.5, s[1] + (end[1] - s[1]) * i / n
+                        + 0.5) for i in range(n + 1)]
+            if not all(ok(p) for p in samples):
+                continue
+            if any(r.clipline(s, end) for r in placed):
+                continue
+            return b, (s, end)
+        return None
+
+
+LEADER_MAX = 3
+"""A leader line is at most this many label heights long (so it grows with the UI)."""
+
+
+@dataclass
+class _Label:
+    """A label as planned: its name (None: the badge alone), where, and its leader line."""
+
+    region: str
+    img: pygame.Surface | None
+    spot: pygame.Rect
+    badge_w: int
+    leader: tuple[tuple[int, int], tuple[int, int]] | None = None
 
 
 _SHORT = {"Lithuania": "Lith.", "Latvia": "Latv.", "Estonia": "Est.",

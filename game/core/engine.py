@@ -368,14 +368,14 @@ class _Builder:
         changes: list[tuple[str, int, float]] = []
         aims: list[float] | None = None
         relations: list[float] | None = None
-        rules = self.rules
         for op, i, amount in ops:
             if op <= AIM_SET:
                 if aims is None:
                     aims = self.aims = list(self.aims)
+                    aim_min, aim_max = self.rules.aim_min, self.rules.aim_max
                 old = aims[i]
                 new = old + amount if op == AIM_ADD else amount
-                lo, hi = rules.aim_min[i], rules.aim_max[i]
+                lo, hi = aim_min[i], aim_max[i]
                 new = lo if new < lo else hi if new > hi else new
                 aims[i] = new
                 if new != old:

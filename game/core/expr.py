@@ -520,6 +520,9 @@ def _compile_long_sum(k: float, terms: list[tuple[float, Evaluator]]) -> Evaluat
     aim_terms, other_terms = tuple(aims), tuple(other)
     other_relations = any(j >= 0 for _, _, j, _, _ in other)
     other_flags = any(memo is not None for _, _, _, _, memo in other)
+    # When every other term reads a relation (a sum of relations), a plainer loop.
+    relation_terms = tuple((j, c) for c, _, j, _, _ in other) \
+        if all(j >= 0 for _, _, j, _, _ in other) else ()
 
     def evaluate(s: Any) -> float:
         total = k
@@ -552,7 +555,11 @@ def _compile_long_sum(k: float, terms: list[tuple[float, Evaluator]]) -> Evaluat
         values = s.aims
         for i, c in aim_terms:
             total += c * values[i]
-        if other_terms:
+        if relation_terms:
+            relations = s.relations
+            for j, c in relation_terms:
+                total += c * relations[j]
+        elif other_terms:
             relations = s.relations if other_relations else ()
             flag_set = s.flags if other_flags else 0
             for c, g, j, mask, memo in other_terms:

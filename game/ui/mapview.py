@@ -841,6 +841,7 @@ class MapView:
             fits = width <= shape.bbox.width * (1.1 if main else 0.9)
             if main:
                 texts = [name, short_name(name)] if fits else [short_name(name), name]
+                texts.append(tiny_name(name))  # "Pol.": better than a badge alone
                 tries = moves
             elif fits and font.get_height() <= shape.bbox.height:
                 texts, tries = [name], moves[:3]
@@ -1029,6 +1030,12 @@ _SHORT = {"Lithuania": "Lith.", "Latvia": "Latv.", "Estonia": "Est.",
 def short_name(name: str) -> str:
     """An abbreviation for a crowded label: "Lithuania" -> "Lith.", "Hungary" -> "Hung."."""
     return _SHORT.get(name) or (name if len(name) <= 6 else name[:4] + ".")
+
+
+def tiny_name(name: str) -> str:
+    """The shortest label a crowded map still reads: "Poland" -> "Pol.", "Spain" -> "Spa."."""
+    short = short_name(name)
+    return short if len(short) <= 5 else name[:3] + "."
 
 
 def nation_regions(view: MapView) -> Iterable[str]:

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 import time
+from typing import TYPE_CHECKING
 
-from game.core.rules import Rules
 from game.i18n import babel_locale
+
+if TYPE_CHECKING:
+    from game.core.rules import Rules
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 """The English short month names."""

@@ -27,17 +27,24 @@ import pygame_gui
 from game import i18n
 from game.i18n import _
 from game.safetext import printable
-from game.ui import flow
 from game.ui import theme as theme_mod
-from game.ui.export import ReportWriter, export_report
+from game.ui.lazy import LazyModule
 from game.ui.scene import Scene
 from game.ui.settings import Settings, first_window, read_settings, save_settings
 from game.ui.theme import COLOURBLIND, COLOURS, Colours, Fonts, effective_scale
+from game.ui.title import TitleScene
 from game.ui.widgets import fit, tooltip
 
 if TYPE_CHECKING:
+    from game.ui import export, flow
+    from game.ui.export import ReportWriter
     from game.ui.news_items import CardItem
     from game.ui.session import Session
+else:
+    # The game's screens, the engine and the scenario models load when a game is first
+    # started or loaded, not before the title screen is drawn (bench: ui-startup).
+    flow = LazyModule("game.ui.flow")
+    export = LazyModule("game.ui.export")
 
 S = TypeVar("S")
 
@@ -119,7 +126,7 @@ class App:
         self.manager = self._make_manager()
         if self.fonts.problem:
             self.toast(self.fonts.problem, "bad")
-        self.push(flow.title_screen(self))
+        self.push(TitleScene(self))
         if start_game if start_game is not None else scenario is not None:
             self.new_game(Path(scenario) if scenario else None)
 
@@ -341,7 +348,7 @@ class App:
         flow.show_message(self, title, lines, choices, then, compact)
 
     def export_report(self, session: Session) -> list[Path]:
-        return export_report(session, writer=self.report_writer)
+        return export.export_report(session, writer=self.report_writer)
 
     # -- the loop ------------------------------------------------------------------------
     def step(self, events: list[pygame.event.Event] | None = None, dt: float = 1 / 30) -> bool:

@@ -103,6 +103,17 @@ class Driver:
         assert self.app.top.focus_key == key, f"{key} not reachable by Tab on {self.scene()}"
         self.key(pygame.K_RETURN)
 
+    def to_title(self) -> None:
+        """Back to the title screen as a player goes: the menu's Title button, or Esc."""
+        for _ in range(10):
+            if self.scene() == "TitleScene":
+                return
+            if self.scene() == "MenuScene":
+                self.click("title")
+            else:
+                self.key(pygame.K_ESCAPE)
+        assert self.scene() == "TitleScene"
+
     def resize(self, w: int, h: int) -> None:
         self.step([pygame.event.Event(pygame.VIDEORESIZE, size=(w, h), w=w, h=h)])
 

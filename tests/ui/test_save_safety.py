@@ -43,19 +43,8 @@ def no_hang() -> Iterator[None]:
         signal.signal(signal.SIGALRM, old)
 
 
-def to_title(d: Driver) -> None:
-    for _ in range(8):
-        if d.scene() == "TitleScene":
-            return
-        if d.scene() == "MenuScene":
-            d.click("title")
-        else:
-            d.key(pygame.K_ESCAPE)
-    assert d.scene() == "TitleScene"
-
-
 def start_mini(d: Driver, home: Path, seed: int = 0, actions: int = 0) -> None:
-    to_title(d)
+    d.to_title()
     d.app.settings.tutorial_done = True
     d.app.seed = seed
     assert d.app.new_game(mini_path(home))
@@ -99,13 +88,13 @@ def test_every_name_is_its_own_game_and_loads_back(make_app, home: Path) -> None
     assert files == sorted(slot_file_name(n) for n in NAMES)
     for name in NAMES:
         assert saved(home, slot_file_name(name))["seed"] == games[name][0]
-    to_title(d)
+    d.to_title()
     d.click("load")
     shown = [e.name for e in d.top.entries]
     assert sorted(shown) == sorted(NAMES)
     d.shot("load_names_of_every_alphabet")
     for name, (seed, moves) in games.items():
-        to_title(d)
+        d.to_title()
         d.click("load")
         index = next(i for i, e in enumerate(d.top.entries) if e.name == name)
         d.click(f"slot:{index}")
@@ -208,14 +197,14 @@ def test_fifos_and_devices_among_the_saves_are_listed_not_opened(make_app, home:
     index = next(i for i, e in enumerate(d.top.entries) if e.path.name == "pipe.json")
     d.click(f"slot:{index}")
     assert d.scene() == "SavesScene" and "regular file" in d.app.messages[-1].text
-    to_title(d)
+    d.to_title()
     # The newest autosave is a FIFO: Continue never opens it, and opens the newest save that
     # can be read (the quick save; it used to stop at the FIFO, issue 12 item 7).
     d.click("continue")
     d.settle()
     assert d.scene() == "GameScene"
     assert "Loaded quicksave" in " ".join(m.text for m in d.app.messages)
-    to_title(d)
+    d.to_title()
     (saves / "quicksave.json").unlink()
     (saves / "quicksave.json").symlink_to("/dev/zero")
     start_mini(d, home)
@@ -385,7 +374,7 @@ def test_loading_survives_any_problem(make_app, home: Path, problem: BaseExcepti
     assert d.app.running and d.scene() == "GameScene"
     assert d.app.session.state.moves == moves
     assert "quicksave.json cannot be opened" in d.app.messages[-1].text
-    to_title(d)
+    d.to_title()
     d.click("load")
     d.click("slot:0")
     assert d.app.running and d.scene() == "SavesScene"

@@ -94,17 +94,6 @@ def test_aims_header_explains_the_scale_and_the_columns(make_app, home: Path) ->
     d.shot("student_aims_header")
 
 
-def to_title(d: Driver) -> None:
-    for _ in range(10):
-        if d.scene() == "TitleScene":
-            return
-        if d.scene() == "MenuScene":
-            d.click("title")
-        else:
-            d.key(pygame.K_ESCAPE)
-    assert d.scene() == "TitleScene"
-
-
 def play_turns(d: Driver, turns: int) -> None:
     for _ in range(turns * 8):
         if d.go_on():
@@ -130,7 +119,7 @@ def test_autosaves_belong_to_their_game_and_continue_opens_the_newest_save(
     # A quick save after the turn's autosave is newer: Continue opens it.
     d.key(pygame.K_F5)
     moves = d.app.session.state.moves
-    to_title(d)
+    d.to_title()
     d.click("continue")
     d.settle()
     assert d.app.session.state.moves == moves and d.app.session.game_id == first_id
@@ -157,7 +146,7 @@ def test_an_answer_is_autosaved_and_not_asked_again(make_app, home: Path) -> Non
     d.key(pygame.K_1)
     answered = d.app.session.state.moves
     assert any(m.startswith(f"choose {event} ") for m in answered)
-    to_title(d)
+    d.to_title()
     d.click("continue")
     d.settle()
     assert d.app.session.state.moves == answered

@@ -27,6 +27,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from game.i18n import _, ngettext
+
 Value = float | bool
 Evaluator = Callable[[Any], Any]
 """A compiled expression: called with a game state, returns a number or a boolean."""
@@ -111,10 +113,12 @@ def _tokenize(text: str) -> list[tuple[str, str, int]]:
         value = m.group(kind)
         start = m.start(kind)
         if kind == "bad":
-            hint = "write 'and', 'or', 'not' instead of '&', '|', '!'" if value in "&|!" else ""
+            hint = _("write 'and', 'or', 'not' instead of '&', '|', '!'") \
+                if value in "&|!" else ""
             if value == "=":
-                hint = "compare with '==', not '='"
-            raise ExprError(f"unexpected character '{value}'", start, hint)
+                hint = _("compare with '==', not '='")
+            raise ExprError(_("unexpected character '{character}'").format(character=value),
+                            start, hint)
         if kind == "name" and value in _KEYWORDS:
             kind = "kw"
         tokens.append((kind, value, start))
@@ -134,8 +138,9 @@ class _Parser:
         # hostile or runaway expression must get an error, not a RecursionError.
         self.depth += 1
         if self.depth > MAX_NESTING:
-            raise ExprError(f"the expression is nested too deeply (at most {MAX_NESTING} levels)",
-                            offset, "split it, or remove extra parentheses")
+            raise ExprError(_("the expression is nested too deeply (at most {levels} levels)")
+                            .format(levels=MAX_NESTING),
+                            offset, _("split it, or remove extra parentheses"))
 
     def peek(self) -> tuple[str, str, int]:
         return self.tokens[self.i]
@@ -148,14 +153,19 @@ class _Parser:
     def expect(self, value: str) -> None:
         kind, got, offset = self.take()
         if got != value:
-            raise ExprError(f"expected '{value}' but found {got or 'the end'!r}", offset)
+            message = (_("expected '{expected}' but found {found}").format(expected=value,
+                                                                             found=repr(got))
+                       if got else
+                       _("expected '{expected}' but found 'the end'").format(expected=value))
+            raise ExprError(message, offset)
 
     def parse(self) -> Node:
         node = self.or_()
         kind, value, offset = self.peek()
         if kind != "end":
-            raise ExprError(f"unexpected '{value}'", offset,
-                            "join conditions with 'and' or 'or'" if kind in ("name", "num") else "")
+            raise ExprError(_("unexpected '{token}'").format(token=value), offset,
+                            _("join conditions with 'and' or 'or'")
+                            if kind in ("name", "num") else "")
         return node
 
     def or_(self) -> Node:
@@ -189,21 +199,21 @@ class _Parser:
             node = Binary(value, node, self.sum_(), offset)
             nxt = self.peek()
             if nxt[0] == "op" and nxt[1] in _COMPARE:
-                raise ExprError("comparisons cannot be chained", nxt[2],
-                                "write 'a < b and b < c'")
+                raise ExprError(_("comparisons cannot be chained"), nxt[2],
+                                _("write 'a < b and b < c'"))
         return node
 
     def sum_(self) -> Node:
         node = self.product()
         while self.peek()[0] == "op" and self.peek()[1] in ("+", "-"):
-            _, op, offset = self.take()
+            __, op, offset = self.take()
             node = Binary(op, node, self.product(), offset)
         return node
 
     def product(self) -> Node:
         node = self.unary()
         while self.peek()[0] == "op" and self.peek()[1] in ("*", "/"):
-            _, op, offset = self.take()
+            __, op, offset = self.take()
             node = Binary(op, node, self.unary(), offset)
         return node
 
@@ -221,9 +231,10 @@ class _Parser:
         if kind == "num":
             number = float(value)
             if number > MAX_NUMBER:  # also a literal of hundreds of digits, which is infinite
-                raise ExprError(f"the number {value[:20]}{'...' if len(value) > 20 else ''} is "
-                                f"too large (at most {MAX_NUMBER:,.0f})", offset,
-                                "use a smaller number; scale the formula instead")
+                shown = value[:20] + ("..." if len(value) > 20 else "")
+                raise ExprError(_("the number {number} is too large (at most {largest})")
+                                .format(number=shown, largest=f"{MAX_NUMBER:,.0f}"), offset,
+                                _("use a smaller number; scale the formula instead"))
             return Number(number, offset)
         if kind == "kw" and value in ("true", "false"):
             return Number(1.0 if value == "true" else 0.0, offset)
@@ -246,8 +257,9 @@ class _Parser:
             self.depth -= 1
             return node
         if kind == "end":
-            raise ExprError("the expression ends too soon", offset, "something is missing at the end")
-        raise ExprError(f"unexpected '{value}'", offset)
+            raise ExprError(_("the expression ends too soon"), offset,
+                            _("something is missing at the end"))
+        raise ExprError(_("unexpected '{token}'").format(token=value), offset)
 
 
 MAX_NESTING = 40
@@ -268,14 +280,15 @@ def parse(text: str) -> Node:
     """Parse an expression into a tree. Raises :class:`ExprError` with the offset of the fault."""
     parser = _Parser(text)
     if len(parser.tokens) > MAX_TOKENS:
-        raise ExprError(f"the expression is too long (at most {MAX_TOKENS} names, numbers and "
-                        "signs)", parser.tokens[MAX_TOKENS][2], "split it into simpler parts")
+        raise ExprError(_("the expression is too long (at most {count} names, numbers and "
+                          "signs)").format(count=MAX_TOKENS), parser.tokens[MAX_TOKENS][2],
+                        _("split it into simpler parts"))
     node = parser.parse()
     factors, offset = _factors(node)
     if factors > MAX_FACTORS:
-        raise ExprError(f"the formula multiplies or divides {factors} values together (at most "
-                        f"{MAX_FACTORS})", offset, "split it into simpler parts, or use fewer "
-                        "factors")
+        raise ExprError(_("the formula multiplies or divides {count} values together (at most "
+                          "{most})").format(count=factors, most=MAX_FACTORS), offset,
+                        _("split it into simpler parts, or use fewer factors"))
     return node
 
 
@@ -353,11 +366,15 @@ def _compile(node: Node, resolve: Resolver) -> Compiled:
 
 def _compile_call(node: Call, resolve: Resolver) -> Compiled:
     if node.function not in FUNCTIONS:
-        raise ExprError(f"unknown function '{node.function}'", node.offset,
-                        f"the functions are {', '.join(sorted(FUNCTIONS))}")
+        raise ExprError(_("unknown function '{function}'").format(function=node.function),
+                        node.offset,
+                        _("the functions are {functions}").format(
+                            functions=", ".join(sorted(FUNCTIONS))))
     arity, fn = FUNCTIONS[node.function]
     if len(node.args) != arity:
-        raise ExprError(f"'{node.function}' takes {arity} argument(s), not {len(node.args)}",
+        raise ExprError(ngettext("'{function}' takes {arity} argument(s), not {count}",
+                                 "'{function}' takes {arity} argument(s), not {count}", arity)
+                        .format(function=node.function, arity=arity, count=len(node.args)),
                         node.offset)
     parts = [_compile(a, resolve) for a in node.args]
     if all(isinstance(p, float) for p in parts):
@@ -509,7 +526,7 @@ def _compile_long_sum(k: float, terms: list[tuple[float, Evaluator]]) -> Evaluat
             mask: int | None = getattr(g, "flag_mask", None)
             other.append((c, g, -1, 0, None) if mask is None else (c, g, -1, mask, {}))
     flag_mask = 0
-    for bit, _ in flags:
+    for bit, __ in flags:
         flag_mask |= bit
     flag_memo: dict[int, float] = {}
     treaty_memo: dict[tuple[int, ...], float] = {}
@@ -601,15 +618,21 @@ _BINARY: dict[str, Callable[[Evaluator, Evaluator], Evaluator]] = {
 }
 
 
-def suggest(word: str, choices: Sequence[str]) -> str:
-    """Return ``"did you mean 'x'?"`` for the closest of ``choices``, or ``""``."""
+def closest(word: str, choices: Sequence[str]) -> str | None:
+    """The closest of ``choices`` to ``word`` (a likely misspelling of it), or None."""
     import difflib
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     if not close:
         # A prefix is a strong hint too: 'fra' -> 'france'.
         close = [c for c in choices if c.startswith(word) or word.startswith(c)][:1]
-    return f"did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
+
+
+def suggest(word: str, choices: Sequence[str]) -> str:
+    """Return ``"did you mean 'x'?"`` for the closest of ``choices``, or ``""``."""
+    close = closest(word, choices)
+    return _("did you mean '{name}'?").format(name=close) if close is not None else ""
 
 
 # -- analysis: conditions that can never hold, seen from their syntax ---------------------------
@@ -660,6 +683,12 @@ def never_holds(node: Node, ranges: dict[str, tuple[float, float]]) -> str:
     def word(op: str, value: float) -> str:
         return f"{op} {value:g}"
 
+    def both(bounds: list[tuple[str, float]]) -> str:
+        said = word(*bounds[0])
+        for bound in bounds[1:]:
+            said = _("{first} and {second}").format(first=said, second=word(*bound))
+        return said
+
     def walk(n: Node, negate: bool) -> tuple[str, dict[str, list[tuple[str, float]]]] | None:
         """None if unknown; else (why it never holds or "", the bounds it puts on names)."""
         if isinstance(n, Unary) and n.op == "not" and not isinstance(n.operand, Binary | Unary):
@@ -673,15 +702,15 @@ def never_holds(node: Node, ranges: dict[str, tuple[float, float]]) -> str:
                 return "", {}
             low, high = ranges[name]
             if not _fits(op, value, low, high):
-                return (f"{name} is never {word(op, value)} (it lies from {low:g} to {high:g})",
-                        {})
+                return (_("{name} is never {bound} (it lies from {low} to {high})").format(
+                    name=name, bound=word(op, value), low=f"{low:g}", high=f"{high:g}"), {})
             return "", {name: [(op, value)]}
         if isinstance(n, Binary) and n.op in ("and", "or"):
             op = n.op if not negate else ("or" if n.op == "and" else "and")
             a, b = walk(n.left, negate), walk(n.right, negate)
             if op == "or":
                 if a is not None and b is not None and a[0] and b[0]:
-                    return f"{a[0]}, and {b[0]}", {}
+                    return _("{first}, and {second}").format(first=a[0], second=b[0]), {}
                 return "", {}
             if a is not None and a[0]:
                 return a
@@ -705,8 +734,8 @@ def never_holds(node: Node, ranges: dict[str, tuple[float, float]]) -> str:
                         if value < high or value == high:
                             high, high_open = value, high_open and value == high
                 if low > high or (low == high and (low_open or high_open)):
-                    said = " and ".join(word(o, v) for o, v in bounds)
-                    return f"{name} cannot be {said} at once", {}
+                    return _("{name} cannot be {bounds} at once").format(
+                        name=name, bounds=both(bounds)), {}
             return "", merged
         return "", {}
 

@@ -44,6 +44,7 @@ from game.core.policies import POLICIES, Policy, historical_game, history_with, 
 from game.core.rules import Rules
 from game.core.scenario import Effect, Scenario, expression_places, month_index
 from game.core.scoring import overall_score
+from game.i18n import N_, _, ngettext
 from game.scenario.errors import Problem
 from game.scenario.yamlsafe import Marks
 
@@ -195,28 +196,34 @@ def _never_true(node: Node, impossible: set[str]) -> tuple[bool, str, int]:
 
 def _why(name: str, s: Scenario) -> str:
     """Say in words why a name in a condition is always false."""
-    head, _, rest = name.partition(".")
+    head, __, rest = name.partition(".")
     if head == "flag":
         cleared = any(isinstance(e, ClearFlagEffect) and e.clear_flag == rest
-                      for _, e in _effects_of(s))
-        close = expr.suggest(rest, sorted({e.set_flag for _, e in _effects_of(s)
+                      for __, e in _effects_of(s))
+        close = expr.closest(rest, sorted({e.set_flag for __, e in _effects_of(s)
                                             if isinstance(e, SetFlagEffect)}))
-        return (f"flag.{rest} is never set (it is only cleared)" if cleared
-                else f"flag.{rest} is never set by any effect") + (f"; {close}" if close else "")
+        if close is None:
+            message = (_("flag.{flag} is never set (it is only cleared)") if cleared
+                       else _("flag.{flag} is never set by any effect"))
+        else:
+            message = (_("flag.{flag} is never set (it is only cleared); did you mean "
+                         "'{name}'?") if cleared
+                       else _("flag.{flag} is never set by any effect; did you mean '{name}'?"))
+        return message.format(flag=rest, name=close)
     if head == "fired":
-        return f"event '{rest}' can never fire"
+        return _("event '{event}' can never fire").format(event=rest)
     if head == "took":
-        return f"action '{rest}' can never be taken"
+        return _("action '{action}' can never be taken").format(action=rest)
     if head == "chose":
-        return f"event '{rest.split('.')[0]}' can never fire"
-    return f"{name} is always false"
+        return _("event '{event}' can never fire").format(event=rest.split(".")[0])
+    return _("{name} is always false").format(name=name)
 
 
 def find_impossible(rules: Rules) -> Impossible:
     """Work out, without playing, which flags, events, actions and endings can never happen."""
     s = rules.scenario
     last_turn = rules.turns - 1
-    set_flags = {e.set_flag for _, e in _effects_of(s) if isinstance(e, SetFlagEffect)}
+    set_flags = {e.set_flag for __, e in _effects_of(s) if isinstance(e, SetFlagEffect)}
     flags = frozenset(f for f in rules.flag_ids if f not in set_flags)
     always_false = {f"flag.{f}" for f in flags}
     reasons: dict[str, tuple[Path, str, int, bool]] = {}
@@ -225,33 +232,43 @@ def find_impossible(rules: Rules) -> Impossible:
     for i, ev in enumerate(s.events):
         if ev.earliest and ev.latest and month_index(ev.latest) < month_index(ev.earliest):
             reasons[f"event:{ev.id}"] = (("events", i, "latest"),
-                                         f"'latest' ({ev.latest}) is before 'earliest' "
-                                         f"({ev.earliest})", 0, True)
+                                         _("'latest' ({latest}) is before 'earliest' "
+                                           "({earliest})").format(latest=ev.latest,
+                                                                  earliest=ev.earliest),
+                                         0, True)
         else:
             c = rules.events[i]
             if c.last_turn < 0 or c.first_turn > last_turn or c.first_turn > c.last_turn:
                 reasons[f"event:{ev.id}"] = (("events", i, "id"),
-                                             "its dates are outside the calendar "
-                                             f"({s.calendar.start} to {s.calendar.end})", 0,
-                                             False)
+                                             _("its dates are outside the calendar "
+                                               "({start} to {end})").format(
+                                                 start=s.calendar.start, end=s.calendar.end),
+                                             0, False)
     for i, a in enumerate(s.actions):
         if a.earliest and a.latest and month_index(a.latest) < month_index(a.earliest):
             reasons[f"action:{a.id}"] = (("actions", i, "latest"),
-                                         f"'latest' ({a.latest}) is before 'earliest' "
-                                         f"({a.earliest})", 0, True)
+                                         _("'latest' ({latest}) is before 'earliest' "
+                                           "({earliest})").format(latest=a.latest,
+                                                                  earliest=a.earliest),
+                                         0, True)
         elif a.cost > s.actions_per_turn:
             reasons[f"action:{a.id}"] = (("actions", i, "cost"),
-                                         f"it costs {a.cost} action points but a turn has only "
-                                         f"{s.actions_per_turn} (actions_per_turn)", 0, True)
+                                         ngettext("it costs {cost} action points but a turn has "
+                                                  "only {per_turn} (actions_per_turn)",
+                                                  "it costs {cost} action points but a turn has "
+                                                  "only {per_turn} (actions_per_turn)", a.cost)
+                                         .format(cost=a.cost, per_turn=s.actions_per_turn),
+                                         0, True)
         else:
             c_a = rules.actions[i]
             if c_a.last_turn < 0 or c_a.first_turn > last_turn or c_a.first_turn > c_a.last_turn:
                 reasons[f"action:{a.id}"] = (("actions", i, "id"),
-                                             "its dates are outside the calendar "
-                                             f"({s.calendar.start} to {s.calendar.end})", 0,
-                                             False)
+                                             _("its dates are outside the calendar "
+                                               "({start} to {end})").format(
+                                                 start=s.calendar.start, end=s.calendar.end),
+                                             0, False)
     for key in reasons:
-        kind, _, ident = key.partition(":")
+        kind, __, ident = key.partition(":")
         always_false.add(("fired." if kind == "event" else "took.") + ident)
 
     # The values aims and relations keep to: a condition outside them never holds.
@@ -272,9 +289,7 @@ def find_impossible(rules: Rules) -> Impossible:
                 never, culprit, offset = _never_true(node, always_false)
                 bounds = "" if never else expr.never_holds(node, ranges)
                 if never or bounds:
-                    why = (f"its '{field}' can never be true: {_why(culprit, s)}" if culprit
-                           else f"its '{field}' can never be true: {bounds}" if bounds
-                           else f"its '{field}' can never be true")
+                    why = _never_true_why(field, _why(culprit, s) if culprit else bounds)
                     reasons[key] = ((f"{kind}s", i, field), why, offset, True)
                     always_false.add(prefix + ident)
                     changed = True
@@ -286,9 +301,7 @@ def find_impossible(rules: Rules) -> Impossible:
         never, culprit, offset = _never_true(node, always_false)
         bounds = "" if never else expr.never_holds(node, ranges)
         if never or bounds:
-            why = (f"its 'when' can never be true: {_why(culprit, s)}" if culprit
-                   else f"its 'when' can never be true: {bounds}" if bounds
-                   else "its 'when' can never be true")
+            why = _never_true_why("when", _why(culprit, s) if culprit else bounds)
             reasons[f"ending:{e.id}"] = (("endings", i, "when"), why, offset, True)
             endings.add(e.id)
     events = frozenset(k[6:] for k in reasons if k.startswith("event:"))
@@ -296,18 +309,32 @@ def find_impossible(rules: Rules) -> Impossible:
     return Impossible(flags, events, actions, frozenset(endings), reasons)
 
 
+def _never_true_why(field: str, reason: str) -> str:
+    """Why a condition (``field``: when, available) never holds, with ``reason`` if known."""
+    if reason:
+        return _("its '{field}' can never be true: {reason}").format(field=field, reason=reason)
+    return _("its '{field}' can never be true").format(field=field)
+
+
+_NEVER = {
+    "event": (N_("event '{id}' can never fire: {reason}"),
+              N_("fix its date or condition, or remove the event")),
+    "action": (N_("action '{id}' can never be taken: {reason}"),
+               N_("fix its dates or 'available' condition, or remove the action")),
+    "ending": (N_("ending '{id}' can never be reached: {reason}"),
+               N_("fix its 'when', or remove the ending")),
+}
+"""Each kind's warning (with its id and the reason) and hint, translated where used."""
+
+
 def _never_warnings(impossible: Impossible) -> list[PathProblem]:
     out = []
     for key, (path, why, offset, warn) in impossible.reasons.items():
         if not warn:
             continue
-        kind, _, ident = key.partition(":")
-        what = {"event": "can never fire", "action": "can never be taken",
-                "ending": "can never be reached"}[kind]
-        hint = {"event": "fix its date or condition, or remove the event",
-                "action": "fix its dates or 'available' condition, or remove the action",
-                "ending": "fix its 'when', or remove the ending"}[kind]
-        out.append(PathProblem(path, f"{kind} '{ident}' {what}: {why}", hint, offset,
+        kind, __, ident = key.partition(":")
+        message, hint = _NEVER[kind]
+        out.append(PathProblem(path, _(message).format(id=ident, reason=why), _(hint), offset,
                                severity="warning"))
     return out
 
@@ -335,25 +362,30 @@ def effect_range_problems(s: Scenario) -> list[PathProblem]:
         if isinstance(e, AimEffect):
             if e.aim not in ranges:
                 continue  # an unknown aim has its own error
-            (low, high), what = ranges[e.aim], f"aim '{e.aim}'"
-            bounds = "its 'min' and 'max'"
+            (low, high), name = ranges[e.aim], e.aim
+            outside = _("'set: {value}' is outside the range of aim '{name}' ({low} to {high})")
+            fix = _("write a value from {low} to {high}; its 'min' and 'max' go no further")
+            beyond = _("'add: {value}' is more than the whole range of aim '{name}' "
+                       "({low} to {high})")
         elif isinstance(e, RelationEffect):
-            (low, high), what = RELATION_RANGE, f"the relation with '{e.relation}'"
-            bounds = "relations"
+            (low, high), name = RELATION_RANGE, e.relation
+            outside = _("'set: {value}' is outside the range of the relation with '{name}' "
+                        "({low} to {high})")
+            fix = _("write a value from {low} to {high}; relations go no further")
+            beyond = _("'add: {value}' is more than the whole range of the relation with "
+                       "'{name}' ({low} to {high})")
         else:
             continue
-        span = f"{_number(low)} to {_number(high)}"
+        span = {"name": name, "low": _number(low), "high": _number(high)}
         if e.set is not None and not low <= e.set <= high:
-            out.append(PathProblem(path + ("set",),
-                                   f"'set: {_number(e.set)}' is outside the range of {what} "
-                                   f"({span})",
-                                   f"write a value from {span}; {bounds} go no further"))
+            out.append(PathProblem(path + ("set",), outside.format(value=_number(e.set), **span),
+                                   fix.format(**span)))
         if e.add is not None and abs(e.add) > high - low:
-            out.append(PathProblem(path + ("add",),
-                                   f"'add: {_number(e.add)}' is more than the whole range of "
-                                   f"{what} ({span})",
-                                   f"the value stops at {_number(high if e.add > 0 else low)}; "
-                                   f"write a smaller step, such as {_number(e.add / 10)}",
+            out.append(PathProblem(path + ("add",), beyond.format(value=_number(e.add), **span),
+                                   _("the value stops at {bound}; write a smaller step, such "
+                                     "as {step}").format(
+                                       bound=_number(high if e.add > 0 else low),
+                                       step=_number(e.add / 10)),
                                    severity="warning"))
     return out
 
@@ -373,27 +405,32 @@ def flag_warnings(s: Scenario) -> list[PathProblem]:
             clears.setdefault(e.clear_flag, path + ("clear_flag",))
     for path, node in _conditions_of(s):
         for n in expr.names(node):
-            head, _, rest = n.name.partition(".")
+            head, __, rest = n.name.partition(".")
             if head == "flag" and rest and "." not in rest:
                 reads.setdefault(rest, (path, n.offset))
     out = []
     for flag, path in sets.items():
         if flag not in reads:
             unread = [f for f in reads if f not in sets]
-            close = expr.suggest(flag, unread) if unread else ""
-            hint = (close.replace("'?", "', which a condition reads?") if close else
-                    f"read it in a 'when' or 'available' as flag.{flag}, or remove the set_flag")
-            out.append(PathProblem(path, f"flag '{flag}' is set but no condition reads it",
-                                   hint, severity="warning"))
+            close = expr.closest(flag, unread) if unread else None
+            hint = (_("did you mean '{name}', which a condition reads?").format(name=close)
+                    if close is not None else
+                    _("read it in a 'when' or 'available' as flag.{flag}, or remove the "
+                      "set_flag").format(flag=flag))
+            out.append(PathProblem(path, _("flag '{flag}' is set but no condition reads it")
+                                   .format(flag=flag), hint, severity="warning"))
     for flag, (path, offset) in reads.items():
         if flag not in sets:
-            only = " (it is only cleared)" if flag in clears else ""
-            close = expr.suggest(flag, list(sets))
-            hint = (close.replace("'?", "', which an effect sets?") if close else
-                    f"add 'set_flag: {flag}' to the effects of the action, choice or event "
-                    "that should set it, or check the spelling")
-            out.append(PathProblem(path, f"flag.{flag} is read but nothing sets it{only}, "
-                                   "so it is always false", hint, offset, severity="warning"))
+            message = (_("flag.{flag} is read but nothing sets it (it is only cleared), so it "
+                         "is always false") if flag in clears else
+                       _("flag.{flag} is read but nothing sets it, so it is always false"))
+            close = expr.closest(flag, list(sets))
+            hint = (_("did you mean '{name}', which an effect sets?").format(name=close)
+                    if close is not None else
+                    _("add 'set_flag: {flag}' to the effects of the action, choice or event "
+                      "that should set it, or check the spelling").format(flag=flag))
+            out.append(PathProblem(path, message.format(flag=flag), hint, offset,
+                                   severity="warning"))
     return out
 
 
@@ -403,41 +440,45 @@ def flag_warnings(s: Scenario) -> list[PathProblem]:
 def history_warnings(s: Scenario) -> list[PathProblem]:
     """Actions and events without a history note; decisions whose note gives no verdict."""
     out = []
-    add_note = "add a 'history:' note with date, text, verdict and source, as the guide shows"
+    add_note = _("add a 'history:' note with date, text, verdict and source, as the guide shows")
     for i, a in enumerate(s.actions):
         if a.history is None:
             out.append(PathProblem(("actions", i, "id"),
-                                   f"action '{a.id}' has no history note, so the report "
-                                   "cannot set it beside what really happened", add_note,
+                                   _("action '{action}' has no history note, so the report "
+                                     "cannot set it beside what really happened")
+                                   .format(action=a.id), add_note,
                                    severity="warning"))
         elif "verdict" not in a.history.model_fields_set:
             out.append(PathProblem(("actions", i, "history"),
-                                   f"the history note of action '{a.id}' gives no verdict",
-                                   "write verdict: success, failure, mixed or not_in_essay",
+                                   _("the history note of action '{action}' gives no verdict")
+                                   .format(action=a.id),
+                                   _("write verdict: success, failure, mixed or not_in_essay"),
                                    severity="warning", at_key=True))
     for i, ev in enumerate(s.events):
         if ev.history is None:
             if ev.choices:
-                message = (f"event '{ev.id}' asks for a choice but has no history note: the "
-                           f"report cannot say what the player's nation ({s.player}) chose and why")
+                message = _("event '{event}' asks for a choice but has no history note: the "
+                            "report cannot say what the player's nation ({nation}) chose and "
+                            "why").format(event=ev.id, nation=s.player)
             else:
-                message = f"event '{ev.id}' has no history note"
+                message = _("event '{event}' has no history note").format(event=ev.id)
             out.append(PathProblem(("events", i, "id"), message, add_note, severity="warning"))
             continue
         if ev.choices and "verdict" not in ev.history.model_fields_set:
             out.append(PathProblem(("events", i, "history"),
-                                   f"the history note of event '{ev.id}' gives no verdict on "
-                                   f"the choice the player's nation ({s.player}) made",
-                                   "write verdict: success, failure, mixed or not_in_essay",
+                                   _("the history note of event '{event}' gives no verdict on "
+                                     "the choice the player's nation ({nation}) made")
+                                   .format(event=ev.id, nation=s.player),
+                                   _("write verdict: success, failure, mixed or not_in_essay"),
                                    severity="warning", at_key=True))
     for kind, notes in (("actions", [a.history for a in s.actions]),
                         ("events", [e.history for e in s.events])):
         for i, note in enumerate(notes):
             if note is not None and not note.source.strip():
                 out.append(PathProblem((kind, i, "history", "source"),
-                                       "the history note has an empty source",
-                                       "name the book, article or document the facts come "
-                                       "from", severity="warning"))
+                                       _("the history note has an empty source"),
+                                       _("name the book, article or document the facts come "
+                                         "from"), severity="warning"))
     return out
 
 
@@ -454,26 +495,34 @@ def figure_warnings(rules: Rules, threshold: float = FIGURE_FIT_THRESHOLD) -> li
         figure = s.figures[i]
         path: Path = ("figures", i, "id")
         if len(fit.years) < 2:
-            out.append(PathProblem(path, f"figure '{fit.figure_id}' has fewer than two years "
-                                   "inside the calendar, so it cannot be compared with the "
-                                   f"aim '{fit.aim_id}'",
-                                   "give values for years the game covers", severity="warning"))
+            out.append(PathProblem(path, _("figure '{figure}' has fewer than two years inside "
+                                           "the calendar, so it cannot be compared with the "
+                                           "aim '{aim}'").format(figure=fit.figure_id,
+                                                                 aim=fit.aim_id),
+                                   _("give values for years the game covers"),
+                                   severity="warning"))
         elif len(set(fit.model)) == 1 and len(set(fit.real)) > 1:
-            out.append(PathProblem(path, f"figure '{fit.figure_id}' changes over "
-                                   f"{fit.years[0]}-{fit.years[-1]} but the aim '{fit.aim_id}' "
-                                   "stays flat on the historical path",
-                                   "give the aim a per_turn formula, or effects on the "
-                                   "historical path, that move it", severity="warning"))
+            out.append(PathProblem(path, _("figure '{figure}' changes over {first}-{last} but "
+                                           "the aim '{aim}' stays flat on the historical path")
+                                   .format(figure=fit.figure_id, first=fit.years[0],
+                                           last=fit.years[-1], aim=fit.aim_id),
+                                   _("give the aim a per_turn formula, or effects on the "
+                                     "historical path, that move it"), severity="warning"))
         elif fit.correlation < threshold:
-            unit = f" {figure.unit}" if figure.unit else ""
-            out.append(PathProblem(path, f"the historical path drifts from the recorded figure "
-                                   f"'{fit.figure_id}': its correlation with the aim "
-                                   f"'{fit.aim_id}' over {fit.years[0]}-{fit.years[-1]} is "
-                                   f"{fit.correlation:.2f} (below {threshold:.1f}); real"
-                                   f"{unit}: {_series(fit.real)}; aim: {_series(fit.model)}",
-                                   "change the aim's per_turn formula or the effects of the "
-                                   "historical actions so the aim rises and falls with the "
-                                   "figure", severity="warning"))
+            drift = (_("the historical path drifts from the recorded figure '{figure}': its "
+                       "correlation with the aim '{aim}' over {first}-{last} is {correlation} "
+                       "(below {threshold}); real {unit}: {real}; aim: {model}")
+                     if figure.unit else
+                     _("the historical path drifts from the recorded figure '{figure}': its "
+                       "correlation with the aim '{aim}' over {first}-{last} is {correlation} "
+                       "(below {threshold}); real: {real}; aim: {model}"))
+            out.append(PathProblem(path, drift.format(
+                figure=fit.figure_id, aim=fit.aim_id, first=fit.years[0], last=fit.years[-1],
+                correlation=f"{fit.correlation:.2f}", threshold=f"{threshold:.1f}",
+                unit=figure.unit, real=_series(fit.real), model=_series(fit.model)),
+                                   _("change the aim's per_turn formula or the effects of the "
+                                     "historical actions so the aim rises and falls with the "
+                                     "figure"), severity="warning"))
     return out
 
 
@@ -539,15 +588,31 @@ class SimulationPlan:
         return _describe(played, self.what_if, stopped=False)
 
 
+_KINDS: dict[str, Callable[[int], str]] = {
+    "random": lambda n: ngettext("{count} random", "{count} random", n),
+    "greedy": lambda n: ngettext("{count} greedy", "{count} greedy", n),
+    "passive": lambda n: ngettext("{count} passive", "{count} passive", n),
+    "history": lambda n: ngettext("{count} history", "{count} history", n),
+}
+"""How many games of each policy were played, in words, translated when called."""
+
+
 def _describe(played: dict[str, int], what_if: int, stopped: bool) -> str:
-    parts = [f"{played.get(name, 0)} {name}" for name in ("random", "greedy", "passive", "history")
+    parts = [_KINDS[name](played[name]).format(count=played[name]) for name in _KINDS
              if played.get(name, 0)]
     if played.get("what_if", 0):
-        parts.append(f"{played['what_if']} of history with up to {what_if} choice(s) changed")
+        parts.append(ngettext("{count} of history with up to {changes} choice(s) changed",
+                              "{count} of history with up to {changes} choice(s) changed",
+                              played["what_if"]).format(count=played["what_if"],
+                                                        changes=what_if))
     if stopped:
-        parts.append("validate's work limit stopped the rest")
+        parts.append(_("validate's work limit stopped the rest"))
+    details = parts[0] if parts else ""
+    for part in parts[1:]:
+        details = _("{list}, {item}").format(list=details, item=part)
     total = sum(played.values())
-    return f"{total} simulated game{'s' if total != 1 else ''} ({', '.join(parts)})"
+    return ngettext("{count} simulated game ({details})", "{count} simulated games ({details})",
+                    total).format(count=total, details=details)
 
 
 @dataclass(frozen=True, slots=True)
@@ -623,7 +688,7 @@ class _Player:
         possible = self.possible
         left = self.left
         event_index = rules.event_index
-        for _ in range(self.limit):
+        for __ in range(self.limit):
             if is_over(state):
                 break
             if left <= 0:
@@ -756,32 +821,41 @@ def simulated_warnings(rules: Rules, plan: SimulationPlan | None = None) -> list
     for i, ev in enumerate(s.events):
         if ev.id not in known.events and not seen.fired >> i & 1:
             out.append(PathProblem(("events", i, "id"),
-                                   f"event '{ev.id}' never fired in {games}",
-                                   "check its dates, 'when' and chance; ignore this if it "
-                                   "needs a rare path", severity="warning"))
+                                   _("event '{event}' never fired in {games}")
+                                   .format(event=ev.id, games=games),
+                                   _("check its dates, 'when' and chance; ignore this if it "
+                                     "needs a rare path"), severity="warning"))
     for i, a in enumerate(s.actions):
         if a.id not in known.actions and not seen.possible >> i & 1:
             out.append(PathProblem(("actions", i, "id"),
-                                   f"action '{a.id}' was never possible in {games}",
-                                   "check its dates, cost and 'available' condition; ignore "
-                                   "this if it needs a rare path", severity="warning"))
+                                   _("action '{action}' was never possible in {games}")
+                                   .format(action=a.id, games=games),
+                                   _("check its dates, cost and 'available' condition; ignore "
+                                     "this if it needs a rare path"), severity="warning"))
     for i, e in enumerate(s.endings):
         if e.id not in known.endings and i not in seen.endings:
             out.append(PathProblem(("endings", i, "id"),
-                                   f"ending '{e.id}' was not reached in {games}",
-                                   "check its 'when' and the endings before it (the first "
-                                   "that holds wins)", severity="warning"))
+                                   _("ending '{ending}' was not reached in {games}")
+                                   .format(ending=e.id, games=games),
+                                   _("check its 'when' and the endings before it (the first "
+                                     "that holds wins)"), severity="warning"))
     if seen.answers_matter is not None:
         matter, answers = seen.answers_matter
         if matter < ANSWERS_BARELY_MATTER * answers:
             out.append(PathProblem(
                 ("events",),
-                f"the choices barely matter: {matter} of the {answers} answers other than "
-                f"history's ({round(100 * matter / answers)}%) move the final score by "
-                f"{SCORE_MOVE:g} point or more or change the ending when changed alone on the "
-                f"historical path (seed 0)",
-                "give answers consequences that last; python main.py balance --scenario FILE "
-                "measures this over many seeds, with the other balance figures",
+                ngettext("the choices barely matter: {matter} of the {answers} answers other "
+                         "than history's ({percent}%) move the final score by {points} point "
+                         "or more or change the ending when changed alone on the historical "
+                         "path (seed 0)",
+                         "the choices barely matter: {matter} of the {answers} answers other "
+                         "than history's ({percent}%) move the final score by {points} point "
+                         "or more or change the ending when changed alone on the historical "
+                         "path (seed 0)", answers)
+                .format(matter=matter, answers=answers, percent=round(100 * matter / answers),
+                        points=f"{SCORE_MOVE:g}"),
+                _("give answers consequences that last; python main.py balance --scenario FILE "
+                  "measures this over many seeds, with the other balance figures"),
                 severity="warning"))
     return out
 

@@ -50,6 +50,7 @@ from game.core.scenario import (
     Stance,
     TreatyKind,
 )
+from game.i18n import N_, _
 from game.paths import translation_name
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.yamlsafe import read_file_bytes, read_yaml
@@ -89,9 +90,10 @@ SECTIONS: dict[str, tuple[type[BaseModel], tuple[str, ...]]] = {
 """Each section of a translation: the scenario's model of its items and the fields it may
 translate (``history`` and ``choices`` hold fields of their own)."""
 
-ITEM_NAMES = {"aims": "aim", "treaty_kinds": "treaty kind", "stances": "stance",
-              "readings": "reading", "nations": "nation", "actions": "action", "events": "event",
-              "endings": "ending", "figures": "figure"}
+# TRANSLATORS: the kind of an item, put into the translation checker's sentences as {kind}.
+ITEM_NAMES = {"aims": N_("aim"), "treaty_kinds": N_("treaty kind"), "stances": N_("stance"),
+              "readings": N_("reading"), "nations": N_("nation"), "actions": N_("action"),
+              "events": N_("event"), "endings": N_("ending"), "figures": N_("figure")}
 
 
 def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
@@ -187,21 +189,27 @@ class _Checker:
     def mapping(self, value: Any, path: tuple[Any, ...], what: str) -> dict[str, Any] | None:
         if isinstance(value, dict):
             return value
-        self.error(path, f"'{path[-1]}' must be a mapping of 'key: value' lines ({what}), "
-                   f"not {_describe(value)}", "check the indentation")
+        # TRANSLATORS: {what} says what the lines hold; {value} is what the file has instead.
+        self.error(path, _("'{key}' must be a mapping of 'key: value' lines ({what}), "
+                           "not {value}").format(key=path[-1], what=what, value=_describe(value)),
+                   _("check the indentation"))
         return None
 
     def unknown_keys(self, data: dict[str, Any], path: tuple[Any, ...], allowed: tuple[str, ...],
-                     what: str) -> None:
+                     message: str, **names: str) -> None:
+        """An error for each key not ``allowed``: ``message`` (a translated sentence with
+        ``{key}`` and the placeholders of ``names``)."""
         for key in data:
             if key not in allowed:
-                hint = suggest(key, list(allowed)) or "the fields here are: " + ", ".join(allowed)
-                self.error(path + (key,), f"unknown field '{key}' {what}", hint, at_key=True)
+                hint = suggest(key, list(allowed)) or _("the fields here are: {fields}").format(
+                    fields=", ".join(allowed))
+                self.error(path + (key,), message.format(key=key, **names), hint, at_key=True)
 
     def text(self, value: Any, path: tuple[str, ...], model: type[BaseModel], name: str) -> None:
         if not isinstance(value, str):
-            hint = "put the text in quotes" if isinstance(value, (int, float, bool)) else ""
-            self.error(path, f"'{name}' must be text, not {_describe(value)}", hint)
+            hint = _("put the text in quotes") if isinstance(value, (int, float, bool)) else ""
+            self.error(path, _("'{name}' must be text, not {value}").format(
+                name=name, value=_describe(value)), hint)
             return
         try:
             _CHECKS[(model, name)].validate_python(value)
@@ -209,11 +217,12 @@ class _Checker:
             err = exc.errors(include_url=False)[0]
             kind = err["type"]
             if kind == "string_too_short":
-                self.error(path, f"'{name}' must not be empty",
-                           "write the text, or leave the line out to show the original")
+                self.error(path, _("'{name}' must not be empty").format(name=name),
+                           _("write the text, or leave the line out to show the original"))
             elif kind == "string_too_long":
-                self.error(path, f"'{name}' is too long",
-                           f"at most {(err.get('ctx') or {}).get('max_length')} characters")
+                self.error(path, _("'{name}' is too long").format(name=name),
+                           _("at most {count} characters").format(
+                               count=(err.get("ctx") or {}).get("max_length")))
             else:
                 self.error(path, str(err["msg"]).removeprefix("Value error, "))
             return
@@ -221,17 +230,18 @@ class _Checker:
 
     def check(self, data: Any, file_language: str | None) -> str:
         if not isinstance(data, dict):
-            self.error((), "a translation must be a mapping of 'key: value' lines at the top",
-                       "start with 'language: de' and 'translates: SCENARIO_ID'")
+            self.error((), _("a translation must be a mapping of 'key: value' lines at the top"),
+                       _("start with 'language: de' and 'translates: SCENARIO_ID'"))
             return ""
         allowed = (*HEADER, *TOP_TEXTS, *SECTIONS)
-        self.unknown_keys(data, (), allowed, "in a translation")
+        self.unknown_keys(data, (), allowed, _("unknown field '{key}' in a translation"))
         language = self.header(data, file_language)
         for name in TOP_TEXTS:
             if name in data:
                 self.text(data[name], (name,), Scenario, name)
             elif getattr(self.scenario, name):
-                self.warn((), f"no translation for the scenario's '{name}'; the original is shown")
+                self.warn((), _("no translation for the scenario's '{name}'; the original is "
+                                "shown").format(name=name))
         for section, (model, fields) in SECTIONS.items():
             self.section(data.get(section), section, model, fields)
         return language
@@ -239,52 +249,65 @@ class _Checker:
     def header(self, data: dict[str, Any], file_language: str | None) -> str:
         language = data.get("language")
         if "language" not in data:
-            self.error((), "'language' is missing", "add a line 'language: de' at the top")
+            self.error((), _("'language' is missing"), _("add a line 'language: de' at the top"))
         elif not isinstance(language, str) or not _is_language(language):
-            self.error(("language",), f"'language' must be a language code, not "
-                       f"{_describe(language)}", "for example de, fr, de-CH")
+            self.error(("language",), _("'language' must be a language code, not {value}").format(
+                value=_describe(language)), _("for example de, fr, de-CH"))
             language = None
         elif file_language is not None and language != file_language:
-            self.error(("language",), f"the file's name says '{file_language}' but its "
-                       f"'language' is '{language}'",
-                       f"name the file {self.scenario.id}.{language}.yaml, or write "
-                       f"'language: {file_language}'")
+            self.error(("language",), _("the file's name says '{named}' but its 'language' is "
+                                        "'{language}'").format(named=file_language,
+                                                               language=language),
+                       _("name the file {scenario}.{language}.yaml, or write "
+                         "'language: {named}'").format(scenario=self.scenario.id,
+                                                       language=language, named=file_language))
         translates = data.get("translates")
         if "translates" not in data:
-            self.error((), "'translates' is missing",
-                       f"add a line 'translates: {self.scenario.id}' at the top")
+            self.error((), _("'translates' is missing"),
+                       _("add a line 'translates: {scenario}' at the top").format(
+                           scenario=self.scenario.id))
         elif translates != self.scenario.id:
-            self.error(("translates",), f"this translation is of '{translates}', but the "
-                       f"scenario beside it is '{self.scenario.id}'",
-                       f"write 'translates: {self.scenario.id}', or put the file beside its "
-                       "scenario")
+            self.error(("translates",), _("this translation is of '{translates}', but the "
+                                          "scenario beside it is '{scenario}'").format(
+                                              translates=translates, scenario=self.scenario.id),
+                       _("write 'translates: {scenario}', or put the file beside its "
+                         "scenario").format(scenario=self.scenario.id))
         return language if isinstance(language, str) else ""
 
     def section(self, value: Any, section: str, model: type[BaseModel],
                 fields: tuple[str, ...]) -> None:
         items = {item.id: item for item in getattr(self.scenario, section)}
-        what = ITEM_NAMES[section]
+        what = _(ITEM_NAMES[section])
         given: dict[str, Any] = {}
         if value is not None or section in self.values:
-            given = self.mapping(value, (section,), f"each {what}'s id, then its texts") or {}
+            # TRANSLATORS: {kind} is an item's kind (aim, action, event...).
+            given = self.mapping(value, (section,),
+                                 _("each {kind}'s id, then its texts").format(kind=what)) or {}
         for item_id, texts in given.items():
             path = (section, item_id)
             item = items.get(item_id)
             if item is None:
                 hint = suggest(item_id, list(items)) or (
-                    f"the {section} of '{self.scenario.id}' are: " + ", ".join(list(items)[:30])
-                    if items else f"'{self.scenario.id}' has no {section}")
-                self.error(path, f"unknown {what} '{item_id}'", hint, at_key=True)
+                    _("the {section} of '{scenario}' are: {ids}").format(
+                        section=section, scenario=self.scenario.id,
+                        ids=", ".join(list(items)[:30]))
+                    if items else _("'{scenario}' has no {section}").format(
+                        scenario=self.scenario.id, section=section))
+                self.error(path, _("unknown {kind} '{id}'").format(kind=what, id=item_id), hint,
+                           at_key=True)
                 continue
-            found = self.mapping(texts, path, f"the texts of {what} '{item_id}'")
+            found = self.mapping(texts, path, _("the texts of {kind} '{id}'").format(
+                kind=what, id=item_id))
             if found is None:
                 continue
-            self.unknown_keys(found, path, fields, f"for {what} '{item_id}'")
+            self.unknown_keys(found, path, fields, _("unknown field '{key}' for {kind} '{id}'"),
+                              kind=what, id=item_id)
             for name in fields:
                 if name not in found:
                     if name not in ("history", "choices") and getattr(item, name):
-                        self.warn(path, f"no translation for '{name}' of {what} '{item_id}'; "
-                                  "the original is shown")
+                        self.warn(path, _("no translation for '{name}' of {kind} '{id}'; the "
+                                          "original is shown").format(name=name, kind=what,
+                                                                      id=item_id))
                     continue
                 if name == "history":
                     self.history(found[name], path + (name,), item, what)
@@ -293,37 +316,46 @@ class _Checker:
                 else:
                     self.text(found[name], path + (name,), model, name)
             if "history" not in found and getattr(item, "history", None) is not None:
-                self.warn(path, f"no translation for the history note of {what} '{item_id}'; "
-                          "the original is shown")
+                self.warn(path, _("no translation for the history note of {kind} '{id}'; the "
+                                  "original is shown").format(kind=what, id=item_id))
             if "choices" not in found and getattr(item, "choices", None):
-                self.warn(path, f"no translation for the choices of {what} '{item_id}'; "
-                          "the original is shown")
+                self.warn(path, _("no translation for the choices of {kind} '{id}'; the "
+                                  "original is shown").format(kind=what, id=item_id))
         left = [i for i in items if i not in given]
         if left:
-            names = ", ".join(left[:5]) + (f" and {len(left) - 5} more" if len(left) > 5 else "")
-            self.warn((section,) if (section,) in self.keys else (),
-                      f"no translation for {len(left)} of the {section}: {names}; "
-                      "their original texts are shown")
+            at = (section,) if (section,) in self.keys else ()
+            shown = ", ".join(left[:5])
+            if len(left) > 5:
+                self.warn(at, _("no translation for {count} of the {section}: {ids} and {more} "
+                                "more; their original texts are shown").format(
+                                    count=len(left), section=section, ids=shown,
+                                    more=len(left) - 5))
+            else:
+                self.warn(at, _("no translation for {count} of the {section}: {ids}; their "
+                                "original texts are shown").format(
+                                    count=len(left), section=section, ids=shown))
 
     def history(self, value: Any, path: tuple[str, ...], item: Any, what: str) -> None:
         note: HistoryNote | None = item.history
-        found = self.mapping(value, path, "the history note's texts")
+        found = self.mapping(value, path, _("the history note's texts"))
         if found is None:
             return
         if note is None:
-            self.error(path, f"{what} '{item.id}' has no history note to translate",
-                       "remove 'history' here", at_key=True)
+            self.error(path, _("{kind} '{id}' has no history note to translate").format(
+                kind=what, id=item.id), _("remove 'history' here"), at_key=True)
             return
-        self.unknown_keys(found, path, HISTORY_FIELDS, "in a history note's translation")
+        self.unknown_keys(found, path, HISTORY_FIELDS,
+                          _("unknown field '{key}' in a history note's translation"))
         for name in HISTORY_FIELDS:
             if name in found:
                 self.text(found[name], path + (name,), HistoryNote, name)
             elif getattr(note, name):
-                self.warn(path, f"no translation for the history note's '{name}' of {what} "
-                          f"'{item.id}'; the original is shown")
+                self.warn(path, _("no translation for the history note's '{name}' of {kind} "
+                                  "'{id}'; the original is shown").format(name=name, kind=what,
+                                                                          id=item.id))
 
     def choices(self, value: Any, path: tuple[str, ...], event: Event) -> None:
-        found = self.mapping(value, path, "each choice's id, then its texts")
+        found = self.mapping(value, path, _("each choice's id, then its texts"))
         if found is None:
             return
         ids = {c.id: c for c in event.choices}
@@ -332,24 +364,30 @@ class _Checker:
             choice = ids.get(choice_id)
             if choice is None:
                 hint = suggest(choice_id, list(ids)) or (
-                    "its choices are: " + ", ".join(ids) if ids else "it has no choices")
-                self.error(at, f"unknown choice '{choice_id}' of event '{event.id}'", hint,
-                           at_key=True)
+                    _("its choices are: {ids}").format(ids=", ".join(ids)) if ids
+                    else _("it has no choices"))
+                self.error(at, _("unknown choice '{choice}' of event '{event}'").format(
+                    choice=choice_id, event=event.id), hint, at_key=True)
                 continue
-            mapping = self.mapping(texts, at, f"the texts of choice '{choice_id}'")
+            mapping = self.mapping(texts, at, _("the texts of choice '{choice}'").format(
+                choice=choice_id))
             if mapping is None:
                 continue
-            self.unknown_keys(mapping, at, CHOICE_FIELDS, f"for choice '{choice_id}'")
+            self.unknown_keys(mapping, at, CHOICE_FIELDS,
+                              _("unknown field '{key}' for choice '{choice}'"),
+                              choice=choice_id)
             for name in CHOICE_FIELDS:
                 if name in mapping:
                     self.text(mapping[name], at + (name,), Choice, name)
                 elif getattr(choice, name):
-                    self.warn(at, f"no translation for '{name}' of choice '{choice_id}' of "
-                              f"event '{event.id}'; the original is shown")
+                    self.warn(at, _("no translation for '{name}' of choice '{choice}' of "
+                                    "event '{event}'; the original is shown").format(
+                                        name=name, choice=choice_id, event=event.id))
         for choice_id in ids:
             if choice_id not in found:
-                self.warn(path, f"no translation for choice '{choice_id}' of event "
-                          f"'{event.id}'; the original is shown")
+                self.warn(path, _("no translation for choice '{choice}' of event "
+                                  "'{event}'; the original is shown").format(
+                                      choice=choice_id, event=event.id))
 
 
 def _is_language(code: str) -> bool:
@@ -361,17 +399,19 @@ def _is_language(code: str) -> bool:
 
 
 def _describe(value: Any) -> str:
+    """What a value is, for "... must be text, not {value}"."""
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return _("the boolean {value}").format(value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return _("the number {value}").format(value=value)
     if isinstance(value, str):
-        return f"the text '{value if len(value) <= 40 else value[:37] + '...'}'"
+        return _("the text '{value}'").format(
+            value=value if len(value) <= 40 else value[:37] + "...")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
-    return "nothing"
+        return _("a mapping")
+    return _("nothing")
 
 
 def read_translation(data: bytes, filename: str, scenario: Scenario) -> Translation:
@@ -445,8 +485,10 @@ def in_language(loaded: LoadedScenario, language: str) -> LoadedScenario:
     except ScenarioError as exc:
         first = exc.problems[0].format() if exc.problems else ""
         warning = Problem(str(path), 0, 0,
-                          f"the translation is not used: it has {exc.count} error(s); the first: "
-                          f"{first}", f"check it with: python main.py validate {path}", "warning")
+                          _("the translation is not used: it has {count} error(s); the first: "
+                            "{first}").format(count=exc.count, first=first),
+                          _("check it with: python main.py validate {file}").format(file=path),
+                          "warning")
         out: LoadedScenario = dataclasses.replace(
             cast(Any, loaded), warnings=[*loaded.warnings, warning], translation=language)
         return out

@@ -39,13 +39,15 @@ def check_translation(name: str | Path, loaded: LoadedScenario | None = None) ->
         scenario = scenario_of(name)
         try:
             if scenario is None:
-                raise ScenarioError([Problem(str(name), 0, 0, "not a translation file's name",
-                                             "name it SCENARIO.LANG.yaml")])
+                raise ScenarioError([Problem(str(name), 0, 0, _("not a translation file's name"),
+                                             _("name it SCENARIO.LANG.yaml"))])
             loaded = load_scenario(scenario, translate=False)
         except ScenarioError as exc:
-            print(Problem(str(name), 1, 1, f"the scenario it translates ({scenario}) does not "
-                          f"load: {exc.count} problem(s)",
-                          f"check it with: python main.py validate {scenario}").format())
+            print(Problem(str(name), 1, 1, _("the scenario it translates ({file}) does not "
+                                             "load: {count} problem(s)").format(
+                                                 file=scenario, count=exc.count),
+                          _("check it with: python main.py validate {file}").format(
+                              file=scenario)).format())
             return 1, 0
     try:
         translation = load_translation(name, loaded.scenario)

@@ -17,7 +17,8 @@ import io
 import json
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,7 +30,7 @@ from game.core.policies import POLICIES, choices_policy, play_game
 from game.present.dates import MONTHS
 from game.saves import write_save
 from game.scenario.loader import load_scenario
-from tests.tools.scenarios import Data, clean_data, write
+from tests.tools.scenarios import Data, clean_data, find, variant, write
 
 WRAPPED = {"name", "title", "text", "label", "description", "summary", "reason", "correction",
            "source", "citation", "author", "per_turn_reason", "unavailable_reason", "work",
@@ -229,3 +230,88 @@ def test_the_html_reports_say_their_language_and_the_scenarios(
         for doc in (report, group):
             assert f'<html lang="{code}">' in doc
             assert '<h1 lang="en">«' in doc or '<span lang="en">«' in doc  # the scenario's text
+
+
+# -- validate on broken scenarios ----------------------------------------------------------------
+
+
+def _broken_yaml(folder: Path) -> Path:
+    path = write(folder, clean_data())
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("actions_per_turn: 2", "actions_per_turn 2", 1), encoding="utf-8")
+    return path
+
+
+def _translation(folder: Path) -> Path:
+    write(folder, clean_data())
+    path = folder / "scenario.de.yaml"
+    path.write_text("language: de\ntranslates: mini\ntitle: 12\nactions:\n"
+                    "  pact_finlnd: {name: Pakt}\n  propaganda: {nme: Propaganda}\n"
+                    "events:\n  crisis:\n    choices:\n      yeld: {label: Nachgeben}\n",
+                    encoding="utf-8")
+    return path
+
+
+def _set(section: str, ident: str, **values: Any) -> Callable[[Data], object]:
+    return lambda data: find(data, section, ident).update(values)
+
+
+BROKEN: dict[str, Callable[[Path], Path]] = {
+    "yaml syntax": _broken_yaml,
+    "wrong type": lambda f: variant(f, _set("nations", "finland", relation="fifty")),
+    "wrong date": lambda f: variant(f, _set("actions", "late_move", earliest="1931-13")),
+    "unknown field": lambda f: variant(f, lambda d: find(d, "actions", "propaganda").update(
+        {"descripton": "Costly."})),
+    "effect out of range": lambda f: variant(f, _set("actions", "late_move", effects=[
+        {"aim": "security", "set": 500}])),
+    "misspelt flag": lambda f: variant(f, _set("actions", "woo_germany",
+                                               available="not flag.snubed")),
+    "unreachable ending": lambda f: variant(f, lambda d: d["endings"].append(
+        {"id": "never", "title": "Never", "text": "Never reached.", "when": "security > 60"})),
+    "broken translation": _translation,
+}
+"""Scenario files broken on purpose, one mistake each, written into the folder given."""
+
+
+def validate_text(text: str) -> str:
+    """validate's output without what may stand as it is: the source line under a problem and
+    its caret, and what is quoted from the file."""
+    text = "\n".join(line for line in text.splitlines() if not re.match(r"\s*\d*\s*\| ", line))
+    while True:  # the marked sentences first: their apostrophes are not quotes
+        out = re.sub(r"⟦[^⟦⟧]*⟧", " ", text)
+        if out == text:
+            break
+        text = out
+    return re.sub(r"(?<!\w)'[^'\n]*'(?!\w)|\"[^\"\n]*\"", " ", text)
+
+
+def broken_outputs(capsys: pytest.CaptureFixture[str], folder: Path,
+                   lang: str) -> Iterator[tuple[str, str]]:
+    for name, make in BROKEN.items():
+        here = folder / name.replace(" ", "_")
+        here.mkdir(exist_ok=True)
+        path = make(here)
+        yield name, run(capsys, lang, "validate", str(path), "--games", "20")
+        if path.name.endswith(".de.yaml"):
+            yield f"{name} (scenario)", run(capsys, lang, "validate", str(here / "scenario.yaml"),
+                                            "--games", "0")
+
+
+def test_validate_of_broken_scenarios_bypasses_no_catalogue(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    words = ALLOWED | set(ids_of(clean_data())) | set(POLICIES) | {"mini"}
+    problems = []
+    for name, text in broken_outputs(capsys, tmp_path, i18n.PSEUDO):
+        assert "⟦" in text, f"{name}: nothing translated?\n{text[:500]}"
+        problems += [f"{name}: {f}" for f in offenders(validate_text(text), words)]
+    print("\n".join(problems))
+    assert not problems, f"{len(problems)} bypass(es):\n" + "\n".join(problems[:80])
+
+
+def test_in_english_validate_says_what_is_broken(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    words = ALLOWED | set(ids_of(clean_data())) | set(POLICIES) | {"mini"}
+    for name, text in broken_outputs(capsys, tmp_path, "en"):
+        assert "⟦" not in text and "error" in text, f"{name}\n{text}"
+        found = offenders(validate_text(text), words)
+        assert len(found) >= 5, f"{name}: the check sees no English\n{text}"

@@ -15,6 +15,7 @@ from game.core.effects import effect_references
 from game.core.expr import ExprError
 from game.core.rules import collect_flags, make_resolver
 from game.core.scenario import Effect, Scenario, expression_places, month_index, month_text
+from game.i18n import N_, _
 
 Path = tuple[str | int, ...]
 
@@ -31,13 +32,57 @@ class PathProblem:
     at_key: bool = False
 
 
+_DUPLICATE = {
+    "aim": N_("duplicate aim id '{id}'"),
+    "nation": N_("duplicate nation id '{id}'"),
+    "treaty kind": N_("duplicate treaty kind id '{id}'"),
+    "stance": N_("duplicate stance id '{id}'"),
+    "action": N_("duplicate action id '{id}'"),
+    "event": N_("duplicate event id '{id}'"),
+    "ending": N_("duplicate ending id '{id}'"),
+    "reading": N_("duplicate reading id '{id}'"),
+    "choice": N_("duplicate choice id '{id}'"),
+}
+"""The message for two things of a kind with the same id, by kind."""
+
+_UNKNOWN = {
+    "aim": N_("unknown aim '{word}'"),
+    "nation": N_("unknown nation '{word}'"),
+    "treaty kind": N_("unknown treaty kind '{word}'"),
+    "stance": N_("unknown stance '{word}'"),
+    "action": N_("unknown action '{word}'"),
+    "choice": N_("unknown choice '{word}'"),
+}
+"""The message for a reference to an id the scenario does not define, by kind."""
+
+_KNOWN = {
+    "aim": N_("the aims are: {known}"),
+    "nation": N_("the nations are: {known}"),
+    "treaty kind": N_("the treaty kinds are: {known}"),
+    "stance": N_("the stances are: {known}"),
+    "action": N_("the actions are: {known}"),
+    "choice": N_("the choices are: {known}"),
+}
+"""The hint listing the ids of a kind, by kind."""
+
+_NONE_KNOWN = {
+    "aim": N_("the scenario defines no aims"),
+    "nation": N_("the scenario defines no nations"),
+    "treaty kind": N_("the scenario defines no treaty kinds"),
+    "stance": N_("the scenario defines no stances"),
+    "action": N_("the scenario defines no actions"),
+    "choice": N_("the scenario defines no choices"),
+}
+"""The hint when the scenario defines no ids of a kind, by kind."""
+
+
 def _duplicates(items: Iterable[tuple[Path, str]], what: str) -> list[PathProblem]:
     seen: dict[str, Path] = {}
     out = []
     for path, ident in items:
         if ident in seen:
-            out.append(PathProblem(path, f"duplicate {what} id '{ident}'",
-                                   "each id must be unique; rename one of them"))
+            out.append(PathProblem(path, _(_DUPLICATE[what]).format(id=ident),
+                                   _("each id must be unique; rename one of them")))
         else:
             seen[ident] = path
     return out
@@ -50,8 +95,8 @@ def _ref_at(path: Path, kind: str, word: str, known: list[str],
     hint = expr.suggest(word, known) if suggest else ""
     if not hint:
         shown = ", ".join(known[:12]) + (" ..." if len(known) > 12 else "")
-        hint = f"the {kind}s are: {shown}" if known else f"the scenario defines no {kind}s"
-    return PathProblem(path, f"unknown {kind} '{word}'", hint)
+        hint = _(_KNOWN[kind]).format(known=shown) if known else _(_NONE_KNOWN[kind])
+    return PathProblem(path, _(_UNKNOWN[kind]).format(word=word), hint)
 
 
 def reference_problems(s: Scenario) -> list[PathProblem]:
@@ -117,14 +162,15 @@ def reference_problems(s: Scenario) -> list[PathProblem]:
             add(_ref(("historical_path", i, "actions", k), "action", a_id, actions))
     if s.endings and s.endings[-1].when is not None:
         out.append(PathProblem(("endings", len(s.endings) - 1, "when"),
-                               "the last ending must have no 'when' condition",
-                               "it is the ending used when no other applies; remove its 'when'"))
+                               _("the last ending must have no 'when' condition"),
+                               _("it is the ending used when no other applies; "
+                                 "remove its 'when'")))
     for i, e in enumerate(s.endings[:-1]):
         if e.when is None:
             out.append(PathProblem(("endings", i, "id"),
-                                   f"ending '{e.id}' has no 'when', so the endings after it "
-                                   "can never be reached",
-                                   "only the last ending may leave out 'when'"))
+                                   _("ending '{id}' has no 'when', so the endings after it "
+                                     "can never be reached").format(id=e.id),
+                                   _("only the last ending may leave out 'when'")))
 
     # Expressions: parsed and their names checked against the scenario.
     flags = collect_flags(s)
@@ -133,23 +179,27 @@ def reference_problems(s: Scenario) -> list[PathProblem]:
         try:
             expr.compile_node(expr.parse(text), resolve)
         except ExprError as err:
-            out.append(PathProblem(path, f"in '{text}': {err.message}", err.hint, err.offset))
+            out.append(PathProblem(path, _("in '{text}': {message}").format(
+                text=text, message=err.message), err.hint, err.offset))
 
     # Dates must lie inside the calendar.
     # The last turn starts in the calendar's 'end' month and covers all its months: with
     # three-month turns and end "1939-07", an event dated "1939-09" still fires.
     start = month_index(s.calendar.start)
     end = start + s.calendar.turns * s.calendar.months_per_turn - 1
-    span = f"{s.calendar.start} to {s.calendar.end}"
-    last = f"the last turn runs to {month_text(end)}; " if end != month_index(s.calendar.end) \
-        else ""
 
     def date(path: Path, ym: str | None) -> None:
         if ym is not None and not start <= month_index(ym) <= end:
-            out.append(PathProblem(path, f"the date {ym} is outside the calendar ({span})",
-                                   f"{last}move it inside the calendar, or widen the calendar; "
-                                   "as it is, this never happens in a game",
-                                   severity="warning"))
+            if end != month_index(s.calendar.end):
+                hint = _("the last turn runs to {last}; move it inside the calendar, or widen "
+                         "the calendar; as it is, this never happens in a game").format(
+                    last=month_text(end))
+            else:
+                hint = _("move it inside the calendar, or widen the calendar; as it is, this "
+                         "never happens in a game")
+            out.append(PathProblem(path, _("the date {date} is outside the calendar "
+                                           "({start} to {end})").format(
+                date=ym, start=s.calendar.start, end=s.calendar.end), hint, severity="warning"))
 
     for i, a in enumerate(s.actions):
         date(("actions", i, "earliest"), a.earliest)

@@ -8,6 +8,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
+from game.i18n import _
+
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 YEAR_MONTH_PATTERN = r"^(1[0-9]{3}|20[0-9]{2})-(0[1-9]|1[0-2])$"
 
@@ -20,8 +22,10 @@ YearMonth = Annotated[str, StringConstraints(pattern=YEAR_MONTH_PATTERN)]
 
 def _one_line(text: str) -> str:
     if "\n" in text or "\t" in text:
-        what = "line break" if "\n" in text else "tab"
-        raise ValueError(f"a name, title or label is one line, but this one holds a {what}")
+        if "\n" in text:
+            raise ValueError(_("a name, title or label is one line, but this one holds a "
+                               "line break"))
+        raise ValueError(_("a name, title or label is one line, but this one holds a tab"))
     return text
 
 

@@ -22,6 +22,7 @@ from game.core.fields import Model as _Model
 from game.core.fields import ShortText as ShortText
 from game.core.fields import Text as Text
 from game.core.fields import YearMonth as YearMonth
+from game.i18n import _
 
 
 def month_index(year_month: str) -> int:
@@ -49,14 +50,15 @@ class Calendar(_Model):
     @model_validator(mode="after")
     def _end_after_start(self) -> Calendar:
         if month_index(self.end) < month_index(self.start):
-            raise ValueError(f"the calendar ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(_("the calendar ends ({end}) before it starts ({start})").format(
+                end=self.end, start=self.start))
         return self
 
     @model_validator(mode="after")
     def _not_too_long(self) -> Calendar:
         if self.turns > MAX_TURNS:
-            raise ValueError(f"the calendar has {self.turns} turns; at most {MAX_TURNS} are allowed "
-                             "(use longer turns)")
+            raise ValueError(_("the calendar has {turns} turns; at most {most} are allowed "
+                               "(use longer turns)").format(turns=self.turns, most=MAX_TURNS))
         return self
 
     @property
@@ -85,9 +87,11 @@ class Aim(_Model):
     @model_validator(mode="after")
     def _start_in_range(self) -> Aim:
         if self.min >= self.max:
-            raise ValueError(f"min ({self.min}) must be below max ({self.max})")
+            raise ValueError(_("min ({min}) must be below max ({max})").format(
+                min=self.min, max=self.max))
         if not self.min <= self.start <= self.max:
-            raise ValueError(f"start ({self.start}) is outside {self.min}..{self.max}")
+            raise ValueError(_("start ({start}) is outside {min}..{max}").format(
+                start=self.start, min=self.min, max=self.max))
         return self
 
 
@@ -223,11 +227,12 @@ class Event(_Model):
     @model_validator(mode="after")
     def _timing(self) -> Event:
         if self.date is not None and (self.earliest is not None or self.latest is not None):
-            raise ValueError("give either 'date' or 'earliest'/'latest', not both")
+            raise ValueError(_("give either 'date' or 'earliest'/'latest', not both"))
         if self.choices and self.historical_choice is None:
-            raise ValueError("an event with choices needs 'historical_choice' (what the USSR did)")
+            raise ValueError(_("an event with choices needs 'historical_choice' "
+                               "(what the USSR did)"))
         if not self.choices and self.historical_choice is not None:
-            raise ValueError("'historical_choice' is only for events with choices")
+            raise ValueError(_("'historical_choice' is only for events with choices"))
         return self
 
 

@@ -20,6 +20,7 @@ from game.core import expr
 from game.core.checks import PathProblem, reference_problems
 from game.core.rules import Rules, compile_rules
 from game.core.scenario import Scenario
+from game.i18n import N_, _
 from game.paths import BUNDLED_SCENARIOS
 from game.scenario.errors import MAX_PROBLEMS, Problem, ScenarioError
 from game.scenario.lint import effect_range_problems, lint
@@ -101,20 +102,22 @@ class _Located:
 
 
 _KIND_NAMES = {
-    bool: "true/false", int: "a number", float: "a number", str: "text",
-    list: "a list", dict: "a mapping (key: value lines)", type(None): "nothing",
+    bool: N_("true/false"), int: N_("a number"), float: N_("a number"), str: N_("text"),
+    list: N_("a list"), dict: N_("a mapping (key: value lines)"), type(None): N_("nothing"),
 }
 
 
 def _describe(value: Any) -> str:
+    """What a value is, as a teacher reads it in a message ("the text 'abc'")."""
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text '{shown}'"
+        return _("the text '{text}'").format(text=shown)
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return _("the boolean {value}").format(value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value}"
-    return _KIND_NAMES.get(type(value), type(value).__name__)
+        return _("the number {value}").format(value=value)
+    kind = _KIND_NAMES.get(type(value))
+    return _(kind) if kind is not None else type(value).__name__
 
 
 def _field_names(model: Any) -> list[str]:
@@ -163,15 +166,30 @@ def _number_hint(value: Any, quoted: bool) -> str:
     is a number once they are gone."""
     text = value.strip() if isinstance(value, str) else ""
     if quoted and _NUMBER_TEXT.fullmatch(text):
-        return "write the number without quotes"
+        return _("write the number without quotes")
     if text.startswith("0") and text[1:2].isdigit():
-        return "numbers are written without leading zeros"
+        return _("numbers are written without leading zeros")
     if text.endswith("%") and _NUMBER_TEXT.fullmatch(text[:-1].strip()):
-        return f"write a number such as 50, without the '%': {text[:-1].strip()}"
+        return _("write a number such as 50, without the '%': {number}").format(
+            number=text[:-1].strip())
     if _NUMBER_TEXT.fullmatch(text) and "e" in text.lower():
-        return ("write a number such as 50; numbers in a scenario are written out in full, "
-                "such as 1.5 or 2000")
-    return "write a number such as 50"
+        return _("write a number such as 50; numbers in a scenario are written out in full, "
+                 "such as 1.5 or 2000")
+    return _("write a number such as 50")
+
+
+_BOUNDS = {
+    "greater_than_equal": ("Input should be greater than or equal to ",
+                           N_("{label} must be greater than or equal to {bound}, not {value}")),
+    "less_than_equal": ("Input should be less than or equal to ",
+                        N_("{label} must be less than or equal to {bound}, not {value}")),
+    "greater_than": ("Input should be greater than ",
+                     N_("{label} must be greater than {bound}, not {value}")),
+    "less_than": ("Input should be less than ",
+                  N_("{label} must be less than {bound}, not {value}")),
+}
+"""The message for a number out of its bounds, by pydantic's error type: (the start of
+pydantic's message, before the bound as pydantic writes it; our message)."""
 
 
 def _translate(err: ErrorDetails, loc: tuple[str | int, ...],
@@ -179,72 +197,96 @@ def _translate(err: ErrorDetails, loc: tuple[str | int, ...],
     """Turn one pydantic error into (message, hint, at_key) a teacher can act on."""
     kind = err["type"]
     value = err.get("input")
-    name = str(loc[-1]) if loc else "the file"
+    name = str(loc[-1]) if loc else _("the file")
     # How the value is named in a message: 'title', or item 3 of 'actions'.
     label = f"'{name}'"
     if loc and isinstance(loc[-1], int):
-        label = f"item {loc[-1] + 1} of '{loc[-2]}'" if len(loc) > 1 else f"item {loc[-1] + 1}"
+        label = (_("item {number} of '{list}'").format(number=loc[-1] + 1, list=loc[-2])
+                 if len(loc) > 1 else _("item {number}").format(number=loc[-1] + 1))
     ctx = err.get("ctx") or {}
     if kind == "missing":
-        return f"{label} is missing", f"add a line '{name}: ...' here", False
+        return (_("{label} is missing").format(label=label),
+                _("add a line '{name}: ...' here").format(name=name), False)
     if kind == "extra_forbidden":
         model = _model_at(loc)
         hint = expr.suggest(name, _field_names(model)) if model else ""
         if not hint and model is not None:
-            hint = "the fields here are: " + ", ".join(_field_names(model))
-        return f"unknown field '{name}'", hint, True
+            hint = _("the fields here are: {fields}").format(
+                fields=", ".join(_field_names(model)))
+        return _("unknown field '{name}'").format(name=name), hint, True
     if kind in ("string_type",):
-        hint = "put the text in quotes" if isinstance(value, (int, float, bool)) else ""
-        return f"{label} must be text, not {_describe(value)}", hint, False
+        hint = _("put the text in quotes") if isinstance(value, (int, float, bool)) else ""
+        return (_("{label} must be text, not {value}").format(label=label, value=_describe(value)),
+                hint, False)
     if kind in ("int_type", "float_type", "int_from_float"):
-        want = "a whole number" if kind != "float_type" else "a number"
         hint = _number_hint(value, quoted)
         if kind == "int_from_float":
-            hint = "write it without a decimal point"
-        return f"{label} must be {want}, not {_describe(value)}", hint, False
+            hint = _("write it without a decimal point")
+        if kind == "float_type":
+            message = _("{label} must be a number, not {value}")
+        else:
+            message = _("{label} must be a whole number, not {value}")
+        return message.format(label=label, value=_describe(value)), hint, False
     if kind == "bool_type":
-        return (f"{label} must be true or false, not {_describe(value)}",
-                "write true or false (yes/no/on/off are not accepted)", False)
+        return (_("{label} must be true or false, not {value}").format(
+                    label=label, value=_describe(value)),
+                _("write true or false (yes/no/on/off are not accepted)"), False)
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if "1[0-9]{3}" in pattern:
-            return (f"{label} must be a month written \"YYYY-MM\", not {_describe(value)}",
-                    'for example "1933-01", in quotes', False)
+            return (_("{label} must be a month written \"YYYY-MM\", not {value}").format(
+                        label=label, value=_describe(value)),
+                    _('for example "1933-01", in quotes'), False)
         if "[a-z0-9_]" in pattern:
-            return (f"{_describe(value)} is not a valid id for {label}",
-                    "ids use lower-case letters, digits and _, and start with a letter "
-                    "(e.g. 'pact_finland')", False)
+            return (_("{value} is not a valid id for {label}").format(
+                        label=label, value=_describe(value)),
+                    _("ids use lower-case letters, digits and _, and start with a letter "
+                      "(e.g. 'pact_finland')"), False)
         if "[a-z]{2,3}" in pattern:
-            return (f"{label} must be a language code, not {_describe(value)}",
-                    "for example en, fr, de-CH", False)
-        return f"{label} has the wrong form", str(err.get("msg", "")), False
+            return (_("{label} must be a language code, not {value}").format(
+                        label=label, value=_describe(value)),
+                    _("for example en, fr, de-CH"), False)
+        return _("{label} has the wrong form").format(label=label), str(err.get("msg", "")), False
     if kind == "string_too_short":
-        return f"{label} must not be empty", "write some text, or leave the field out", False
+        return (_("{label} must not be empty").format(label=label),
+                _("write some text, or leave the field out"), False)
     if kind == "string_too_long":
-        return f"{label} is too long", f"at most {ctx.get('max_length')} characters", False
+        return (_("{label} is too long").format(label=label),
+                _("at most {most} characters").format(most=ctx.get("max_length")), False)
     if kind == "too_long":
-        return (f"{label} has {ctx.get('actual_length')} items; at most {ctx.get('max_length')} "
-                "are allowed", "remove some, or split the scenario", False)
+        return (_("{label} has {count} items; at most {most} are allowed").format(
+                    label=label, count=ctx.get("actual_length"), most=ctx.get("max_length")),
+                _("remove some, or split the scenario"), False)
     if kind == "finite_number":
-        return f"{label} must be a finite number", "write an ordinary number", False
+        return (_("{label} must be a finite number").format(label=label),
+                _("write an ordinary number"), False)
     if kind == "too_short":
-        return (f"{label} needs at least {ctx.get('min_length')} item(s)",
-                "add an item starting with '- '", False)
+        return (_("{label} needs at least {least} item(s)").format(
+                    label=label, least=ctx.get("min_length")),
+                _("add an item starting with '- '"), False)
     if kind == "list_type":
-        return (f"{label} must be a list (lines starting with '- '), not {_describe(value)}",
-                "", False)
+        return (_("{label} must be a list (lines starting with '- '), not {value}").format(
+                    label=label, value=_describe(value)), "", False)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return (f"{label} must be a mapping of 'key: value' lines, not {_describe(value)}",
-                "check the indentation", False)
+        return (_("{label} must be a mapping of 'key: value' lines, not {value}").format(
+                    label=label, value=_describe(value)),
+                _("check the indentation"), False)
     if kind == "literal_error":
-        return f"{label} must be {ctx.get('expected')}, not {_describe(value)}", "", False
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        msg = str(err.get("msg", "")).replace("Input should be", "must be")
-        return f"{label} {msg}, not {value}", "", False
+        return (_("{label} must be {expected}, not {value}").format(
+                    label=label, expected=ctx.get("expected"), value=_describe(value)), "", False)
+    if kind in _BOUNDS:
+        msg = str(err.get("msg", ""))
+        start, message = _BOUNDS[kind]
+        if msg.startswith(start):
+            return (_(message).format(label=label, bound=msg[len(start):], value=value),
+                    "", False)
+        return f"{label} {msg.replace('Input should be', 'must be')}, not {value}", "", False
     if kind == "value_error":
         msg = str(err.get("msg", "")).removeprefix("Value error, ")
         return msg, "", False
-    return f"{label}: {err.get('msg', 'invalid value')}", "", False
+    return (_("{label}: {message}").format(label=label,
+                                           message=err["msg"] if "msg" in err else _("invalid value")),
+            "", False)
 
 
 def _clean_loc(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...]:
@@ -471,11 +513,12 @@ def _history_problems(located: _Located, rules: Rules) -> list[Problem]:
     out = []
     for step_index, action_index, reason in historical_refusals(rules):
         pp = PathProblem(("historical_path", step_index, "actions", action_index),
-                         f"the historical path cannot take "
-                         f"'{rules.scenario.historical_path[step_index].actions[action_index]}' "
-                         f"on {rules.scenario.historical_path[step_index].date}: {reason}",
-                         "move it to a date when it is possible, or change the action's "
-                         "conditions")
+                         _("the historical path cannot take '{action}' on {date}: "
+                           "{reason}").format(
+                             action=rules.scenario.historical_path[step_index].actions[action_index],
+                             date=rules.scenario.historical_path[step_index].date, reason=reason),
+                         _("move it to a date when it is possible, or change the action's "
+                           "conditions"))
         out.append(located.problem(pp))
     return out
 
@@ -513,15 +556,17 @@ def _guarded(data: bytes, filename: str) -> LoadedScenario:
     except ScenarioError:
         raise
     except (MemoryError, RecursionError):
-        problem = Problem(filename, 0, 0, "the scenario is too large or too complex to check",
-                          "check that this is the right file; scenario files are far smaller")
+        problem = Problem(filename, 0, 0, _("the scenario is too large or too complex to check"),
+                          _("check that this is the right file; scenario files are far smaller"))
     except (ArithmeticError, ValueError) as exc:
-        problem = Problem(filename, 0, 0, f"a number or value of the scenario could not be "
-                          f"used: {exc}", "look for very large or very small numbers")
+        problem = Problem(filename, 0, 0, _("a number or value of the scenario could not be "
+                                            "used: {error}").format(error=exc),
+                          _("look for very large or very small numbers"))
     except Exception as exc:  # noqa: BLE001 - last line of defence: a bug must not close the game
-        problem = Problem(filename, 0, 0, f"the scenario could not be checked "
-                          f"({type(exc).__name__}: {exc})",
-                          "this is a bug in the game; please report it with the file")
+        problem = Problem(filename, 0, 0, _("the scenario could not be checked "
+                                            "({kind}: {error})").format(
+                                                kind=type(exc).__name__, error=exc),
+                          _("this is a bug in the game; please report it with the file"))
     raise ScenarioError([problem])
 
 
@@ -552,10 +597,13 @@ def _after_reading(parsed: tuple[Any, Marks, Marks], filename: str, raw: bytes,
             if any(word in p.message for word in _RECOVERY_NONSENSE):
                 continue
             if (p.line, p.col) > (syntax.line, syntax.col):
-                note = (f"this comes after the syntax error at line {syntax.line} and may be "
-                        "a consequence of it")
-                p = Problem(p.file, p.line, p.col, p.message,
-                            f"{p.hint}; {note}" if p.hint else note, p.severity)
+                if p.hint:
+                    hint = _("{hint}; this comes after the syntax error at line {line} and may "
+                             "be a consequence of it").format(hint=p.hint, line=syntax.line)
+                else:
+                    hint = _("this comes after the syntax error at line {line} and may be a "
+                             "consequence of it").format(line=syntax.line)
+                p = Problem(p.file, p.line, p.col, p.message, hint, p.severity)
         out.append(p)
     return out
 
@@ -566,8 +614,9 @@ def _load(parsed: tuple[Any, Marks, Marks], filename: str, raw: bytes) -> Loaded
     located = _Located(filename, data, values, keys, lines)
     if not isinstance(data, dict):
         raise ScenarioError([Problem(filename, 1, 1,
-                                     "a scenario must be a mapping of 'key: value' lines at the top",
-                                     "start from scenarios/template.yaml")])
+                                     _("a scenario must be a mapping of 'key: value' lines at "
+                                       "the top"),
+                                     _("start from scenarios/template.yaml"))])
     many, uncounted = _many_item_errors(data)
     if many:
         problems, more = _validation_problems(located, many)
@@ -587,9 +636,11 @@ def _load(parsed: tuple[Any, Marks, Marks], filename: str, raw: bytes) -> Loaded
     try:
         rules = compile_rules(scenario)
     except (ValueError, KeyError) as exc:  # only if a check above missed something
-        raise ScenarioError([Problem(filename, 1, 1, f"the scenario could not be compiled: {exc}",
-                                     "this is a bug in the game; please report it with the file")]) \
-            from None
+        raise ScenarioError([Problem(filename, 1, 1,
+                                     _("the scenario could not be compiled: {error}").format(
+                                         error=exc),
+                                     _("this is a bug in the game; please report it with the "
+                                       "file"))]) from None
     history = _history_problems(located, rules)
     if history:
         raise ScenarioError(history)

@@ -40,6 +40,7 @@ from game.core.effects.flag import ClearFlagEffect, SetFlagEffect
 from game.core.effects.relation import RelationEffect
 from game.core.effects.treaty import CancelEffect, SignEffect
 from game.core.fields import Model
+from game.i18n import _
 
 __all__ = ["KINDS", "AnyEffect", "Effect", "EffectInfo", "EffectKind", "EffectModel",
            "EffectOp", "Indices", "Names", "Reference", "compile_effects", "describe_ops",
@@ -83,8 +84,11 @@ def effect_fields() -> dict[str, tuple[str, Any]]:
 
 def _no_kind(effect: Model) -> Model:
     kinds = [k.key for k in KINDS if getattr(effect, k.key) is not None]
-    raise ValueError("an effect needs exactly one of " + ", ".join(_BY_KEY)
-                     + (f" (found {', '.join(kinds)})" if kinds else ""))
+    keys = ", ".join(_BY_KEY)
+    if kinds:
+        raise ValueError(_("an effect needs exactly one of {keys} (found {found})").format(
+            keys=keys, found=", ".join(kinds)))
+    raise ValueError(_("an effect needs exactly one of {keys}").format(keys=keys))
 
 
 def _optional(info: Any) -> Any:

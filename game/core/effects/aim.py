@@ -10,11 +10,12 @@ from pydantic.config import JsonDict
 
 from game.core.effects.base import EffectInfo, EffectKind, EffectModel, EffectOp, Indices, Names, Reference
 from game.core.fields import Id
+from game.i18n import N_, _
 
 AIM_ADD, AIM_SET = 0, 1
 """The engine tells aims from the other kinds by ``op <= AIM_SET``: the lowest opcodes."""
 
-AMOUNT_STRAY = "'add' and 'set' belong to aim and relation effects, not '{kind}'"
+AMOUNT_STRAY = N_("'add' and 'set' belong to aim and relation effects, not '{kind}'")
 """What an ``add`` or ``set`` on an effect of another kind gets (aim and relation say it)."""
 AMOUNT_SCHEMA: JsonDict = {"oneOf": [{"required": ["add"]}, {"required": ["set"]}]}
 """Either ``add`` or ``set``: the model checks it in code, the JSON schema says it so."""
@@ -33,7 +34,7 @@ class AimEffect(EffectModel):
 
     def check(self) -> None:
         if (self.add is None) == (self.set is None):
-            raise ValueError("an 'aim' effect needs either 'add' or 'set' (not both)")
+            raise ValueError(_("an 'aim' effect needs either 'add' or 'set' (not both)"))
 
 
 def _compile(e: AimEffect, ix: Indices) -> EffectOp:

@@ -15,6 +15,7 @@ from typing import Any, ClassVar, Generic, Protocol, TypeVar
 from pydantic import ConfigDict, ModelWrapValidatorHandler, model_validator
 
 from game.core.fields import Model
+from game.i18n import _
 
 EffectOp = tuple[int, int, float]
 """(opcode, index, amount): what the engine applies. The index is the aim's, nation's or
@@ -115,12 +116,12 @@ class EffectModel(Model):
                 if k in aliases or k not in _FIELDS or (v is not None and k not in _STRAYS)}
         model = handler(rest)  # the field errors and unknown fields come first, as they always did
         rank = _RANKS[cls]
-        for stray, _ in strays:
+        for stray, _name in strays:
             if stray.rank < rank:
-                raise ValueError(stray.message.format(kind=cls.KEY))
+                raise ValueError(_(stray.message).format(kind=cls.KEY))
         model.check()
-        for stray, _ in strays:
-            raise ValueError(stray.message.format(kind=cls.KEY))
+        for stray, _name in strays:
+            raise ValueError(_(stray.message).format(kind=cls.KEY))
         return model
 
 

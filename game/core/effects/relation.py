@@ -10,6 +10,7 @@ from pydantic import ConfigDict, Field
 from game.core.effects.aim import AMOUNT_SCHEMA, AMOUNT_STRAY
 from game.core.effects.base import EffectInfo, EffectKind, EffectModel, EffectOp, Indices, Names, Reference
 from game.core.fields import Id
+from game.i18n import _
 
 REL_ADD, REL_SET = 2, 3
 """The engine tells relations by ``op <= REL_SET`` once aims are ruled out."""
@@ -31,7 +32,7 @@ class RelationEffect(EffectModel):
 
     def check(self) -> None:
         if (self.add is None) == (self.set is None):
-            raise ValueError("an 'relation' effect needs either 'add' or 'set' (not both)")
+            raise ValueError(_("an 'relation' effect needs either 'add' or 'set' (not both)"))
 
 
 def _compile(e: RelationEffect, ix: Indices) -> EffectOp:

@@ -9,13 +9,14 @@ from pydantic import ConfigDict, Field
 
 from game.core.effects.base import EffectInfo, EffectKind, EffectModel, EffectOp, Indices, Names, Reference
 from game.core.fields import Id
+from game.i18n import N_, _
 
 SIGN, CANCEL = 6, 7
 
 TREATY_SHIFT = 6
 """A treaty effect's index is nation << 6 | treaty kind (at most 64 kinds)."""
 
-WITH_STRAY = "'with' belongs to sign and cancel effects"
+WITH_STRAY = N_("'with' belongs to sign and cancel effects")
 _WITH = Field(default=None, alias="with", description="The nation: one of the ids under "
                "`nations:`.")
 
@@ -31,7 +32,7 @@ class SignEffect(EffectModel):
 
     def check(self) -> None:
         if self.with_ is None:
-            raise ValueError("a 'sign' effect needs 'with: NATION'")
+            raise ValueError(_("a 'sign' effect needs 'with: NATION'"))
 
 
 class CancelEffect(EffectModel):
@@ -46,7 +47,7 @@ class CancelEffect(EffectModel):
 
     def check(self) -> None:
         if self.with_ is None:
-            raise ValueError("a 'cancel' effect needs 'with: NATION'")
+            raise ValueError(_("a 'cancel' effect needs 'with: NATION'"))
 
 
 def _nation(e: SignEffect | CancelEffect, ix: Indices) -> int:

@@ -7,7 +7,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
+from game.i18n import N_, _, ngettext
+from game.present.numbers import number
+
 Severity = Literal["error", "warning"]
+
+_SEVERITY_WORDS: Final[dict[str, str]] = {
+    # TRANSLATORS: the kind of a problem in "file:line:col: error: message"
+    "error": N_("error"),
+    # TRANSLATORS: the kind of a problem in "file:line:col: warning: message"
+    "warning": N_("warning"),
+}
 
 MAX_PROBLEMS: Final = 200
 """Most problems a :class:`ScenarioError` keeps (and a tool prints): a hostile file could
@@ -34,7 +44,9 @@ class Problem:
 
     def format(self) -> str:
         """Return ``file:line:col: severity: message (hint)``, the form editors understand."""
-        text = f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        word = _SEVERITY_WORDS.get(self.severity)
+        severity = _(word) if word else self.severity
+        text = f"{self.file}:{self.line}:{self.col}: {severity}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
         return text
@@ -60,9 +72,10 @@ class Problem:
 def more_problems_line(more: int, unknown: bool = False) -> str:
     """Return the line that stands for the problems left out, or ``""`` if none were."""
     if more > 0:
-        return f"… and {more:,} more problem{'s' if more != 1 else ''}"
+        return ngettext("… and {count} more problem", "… and {count} more problems",
+                        more).format(count=number(more, 0))
     if unknown:
-        return "… and more problems not shown (reading stopped there)"
+        return _("… and more problems not shown (reading stopped there)")
     return ""
 
 

@@ -55,6 +55,8 @@ from yaml.events import (
 )
 
 from game.files import read_limited
+from game.i18n import N_, _, ngettext
+from game.present.numbers import number as _shown_number
 from game.scenario.errors import MAX_PROBLEMS as _SHOWN_PROBLEMS
 from game.scenario.errors import Problem, ScenarioError
 
@@ -134,10 +136,13 @@ _BAD_TEXT: Final = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
     "\ud800-\udfff\ufffe\uffff]"
 )
+# The names of control characters, as Unicode spells them (marked: a translation may add its
+# own words after the name); translated where shown.
 _CONTROL_NAMES: Final = {
-    0x00: "NUL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "VERTICAL TAB", 0x0C: "FORM FEED",
-    0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE, which starts terminal control sequences",
-    0x7F: "DELETE", 0x85: "NEXT LINE",
+    0x00: N_("NUL"), 0x07: N_("BELL"), 0x08: N_("BACKSPACE"), 0x0B: N_("VERTICAL TAB"),
+    0x0C: N_("FORM FEED"), 0x0D: N_("CARRIAGE RETURN"),
+    0x1B: N_("ESCAPE, which starts terminal control sequences"),
+    0x7F: N_("DELETE"), 0x85: N_("NEXT LINE"),
 }
 
 
@@ -158,86 +163,112 @@ _BAD_KEY: Final = _Marker("<bad key>")  # the key was rejected: drop the value t
 _KEY_NODE: Final = _Marker("<collection used as a key>")  # saved while a key collection is read
 _NOT_CONSTANT: Final = _Marker("<not a constant>")
 
-# Hints for the parser's problem texts (checked in order; first match wins).
+# Hints for the parser's problem texts (checked in order; first match wins). The needles are
+# PyYAML's English; the hints are translated where they are used.
 _SYNTAX_HINTS: Final[tuple[tuple[str, str], ...]] = (
     (
         "mapping values are not allowed",
-        "check the indentation, or put the text in quotes if it contains ': '",
+        N_(
+            "check the indentation, or put the text in quotes if it contains ': '"
+        ),
     ),
-    ("tab", "indent with spaces, not tabs"),
-    ("'\\t'", "indent with spaces, not tabs"),
-    (
-        "'@'",
-        "'@' and '`' cannot start plain text in YAML; put the text in quotes",
-    ),
-    (
-        "'`'",
-        "'@' and '`' cannot start plain text in YAML; put the text in quotes",
-    ),
-    ("cannot start any token", "put the text in quotes"),
+    ("tab", N_("indent with spaces, not tabs")),
+    ("'\\t'", N_("indent with spaces, not tabs")),
+    ("'@'", N_("'@' and '`' cannot start plain text in YAML; put the text in quotes")),
+    ("'`'", N_("'@' and '`' cannot start plain text in YAML; put the text in quotes")),
+    ("cannot start any token", N_("put the text in quotes")),
     (
         "invalid Unicode character escape",
-        "\\ud800 to \\udfff are halves of a pair, not characters: write the character itself, "
-        "or its full code as an escape such as \\U0001F600",
+        N_(
+            "\\ud800 to \\udfff are halves of a pair, not characters: write the character "
+            "itself, or its full code as an escape such as \\U0001F600"
+        ),
     ),
     (
         "escape",
-        "inside double quotes a backslash starts an escape such as \\n; use single quotes, "
-        "or write \\\\ for a backslash",
+        N_(
+            "inside double quotes a backslash starts an escape such as \\n; use single "
+            "quotes, or write \\\\ for a backslash"
+        ),
     ),
     (
         "hexdecimal",
-        "inside double quotes a backslash starts an escape such as \\n; use single quotes, "
-        "or write \\\\ for a backslash",
+        N_(
+            "inside double quotes a backslash starts an escape such as \\n; use single "
+            "quotes, or write \\\\ for a backslash"
+        ),
     ),
     (
         "end of stream (while scanning a quoted scalar",
-        "a quoted text is not closed: add the closing quote",
+        N_(
+            "a quoted text is not closed: add the closing quote"
+        ),
     ),
-    ("',' or ']'", "a '[' list is not closed with ']', or a ',' is missing between items"),
-    ("',' or '}'", "a '{' mapping is not closed with '}', or a ',' is missing between entries"),
+    ("',' or ']'", N_("a '[' list is not closed with ']', or a ',' is missing between items")),
+    ("',' or '}'", N_("a '{' mapping is not closed with '}', or a ',' is missing between entries")),
     (
         "while scanning an anchor",
-        "'&' starts an anchor, which scenario files don't use; put the text in quotes",
+        N_(
+            "'&' starts an anchor, which scenario files don't use; put the text in quotes"
+        ),
     ),
     (
         "while scanning an alias",
-        "'*' starts an alias, which scenario files don't use; put the text in quotes",
+        N_(
+            "'*' starts an alias, which scenario files don't use; put the text in quotes"
+        ),
     ),
     (
         "while scanning a tag",
-        "'!' starts a tag, which scenario files don't use; put the text in quotes",
+        N_(
+            "'!' starts a tag, which scenario files don't use; put the text in quotes"
+        ),
     ),
-    ("tag handle", "'!' starts a tag, which scenario files don't use; put the text in quotes"),
+    ("tag handle", N_("'!' starts a tag, which scenario files don't use; put the text in quotes")),
     (
         "could not find expected ':'",
-        "a key must be followed by ':' on the same line; or put the text in quotes",
+        N_(
+            "a key must be followed by ':' on the same line; or put the text in quotes"
+        ),
     ),
-    (
-        "block scalar",
-        "check the indentation of the text after '|' or '>'",
-    ),
-    ("incompatible YAML document", "remove the %YAML line; scenario files are YAML 1.1"),
-    ("directive", "remove the line starting with '%'"),
+    ("block scalar", N_("check the indentation of the text after '|' or '>'")),
+    ("incompatible YAML document", N_("remove the %YAML line; scenario files are YAML 1.1")),
+    ("directive", N_("remove the line starting with '%'")),
     (
         "end of stream",
-        "the file ends in the middle of something: look for a missing closing quote or bracket",
+        N_(
+            "the file ends in the middle of something: look for a missing closing quote or "
+            "bracket"
+        ),
     ),
     (
         "did not find expected key",
-        "check the indentation: the entries of one mapping start in the same column, and a "
-        "mapping cannot go on with a '- ' item",
+        N_(
+            "check the indentation: the entries of one mapping start in the same column, "
+            "and a mapping cannot go on with a '- ' item"
+        ),
     ),
-    ("expected <block end>", "check the indentation: entries of one mapping or list must line up"),
+    (
+        "expected <block end>",
+        N_(
+            "check the indentation: entries of one mapping or list must line up"
+        ),
+    ),
     (
         "while parsing a block",
-        "check the indentation: entries of one mapping or list must start in the same column",
+        N_(
+            "check the indentation: entries of one mapping or list must start in the same "
+            "column"
+        ),
     ),
     (
         "block sequence entries are not allowed",
-        "check the indentation: a '- ' list item cannot follow a value on the same line",
+        N_(
+            "check the indentation: a '- ' list item cannot follow a value on the same "
+            "line"
+        ),
     ),
-    ("document", "a scenario file is a single YAML document"),
+    ("document", N_("a scenario file is a single YAML document")),
 )
 
 
@@ -346,26 +377,29 @@ def _decode(data: bytes, filename: str) -> str:
         line, col = _position_in(text, bad_char.start())
         char = bad_char.group()
         if char == "\0":
-            message = "the file contains a NUL byte: it looks like a binary file, not YAML text"
-            hint = "check that this is the right file"
+            message = _("the file contains a NUL byte: it looks like a binary file, not YAML text")
+            hint = _("check that this is the right file")
         else:
-            message = (
-                f"the file contains the control character U+{ord(char):04X}, which YAML forbids"
-            )
-            hint = "delete it; most editors do not show it"
+            message = _(
+                "the file contains the control character U+{code}, which YAML forbids"
+            ).format(code=f"{ord(char):04X}")
+            hint = _("delete it; most editors do not show it")
         raise ScenarioError([Problem(filename, line, col, message, hint)])
     if bad_utf8 >= 0:
         line, col = _position_in(text, len(text))
         if body.startswith((b"\xff\xfe", b"\xfe\xff")):
-            hint = "the file seems to be UTF-16; save it as UTF-8"
+            hint = _("the file seems to be UTF-16; save it as UTF-8")
         else:
-            hint = "save the file as UTF-8: choose 'UTF-8' in the editor's Save As dialog"
-        message = f"the file is not UTF-8 text: byte 0x{body[bad_utf8]:02X} is not valid here"
+            hint = _("save the file as UTF-8: choose 'UTF-8' in the editor's Save As dialog")
+        message = _("the file is not UTF-8 text: byte 0x{byte} is not valid here").format(
+            byte=f"{body[bad_utf8]:02X}")
         raise ScenarioError([Problem(filename, line, col, message, hint)])
     return text
 
 
-# PyYAML's words, said plainly (applied to what is left after the cases below).
+# PyYAML's words, said plainly (applied to what is left after the cases below). PyYAML's
+# messages are English and come through as they are, so these words stay English too:
+# translating them would glue translated fragments into an untranslated sentence.
 _PLAIN_WORDS: Final = (
     ("while scanning a simple key", "in a key"),
     ("while scanning a plain scalar", "in a text without quotes"),
@@ -431,12 +465,16 @@ def _first_word(line: str, col: int) -> str:
     return rest.split(None, 1)[0] if rest else ""
 
 
+_NO_PROBLEM: Final = N_("the YAML syntax is wrong")
+"""The message for a parser error that gives no problem text (translated where shown)."""
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, locator: _Locator, filename: str) -> Problem:
     """Return the problem for a parser error, in words a teacher can act on, at the line where
     the mistake is (which may be before the place the parser stopped at)."""
     mark = error.problem_mark if error.problem_mark is not None else error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-    raw = error.problem or "the YAML syntax is wrong"
+    raw = error.problem or _NO_PROBLEM
     context = error.context or ""
     context_mark = error.context_mark
     found = _diagnose(raw, context, context_mark, line, col, locator)
@@ -445,6 +483,23 @@ def _syntax_problem(error: yaml.MarkedYAMLError, locator: _Locator, filename: st
     else:
         message, hint = _described(raw, context, context_mark, line, col, locator)
     return Problem(filename, line, col, message, hint, excerpt=locator.line_text(line))
+
+
+_TAB_MESSAGE: Final = N_("this line is indented with a tab ('\\t'); YAML indents with spaces only")
+_TAB_HINT: Final = N_("indent with spaces, not tabs")
+# What _diagnose says of a '[' list and of a '{' mapping not closed (translated where shown).
+_LIST_TEXTS: Final = (
+    N_("the list opened with '{opener}' at column {column} is not closed with '{closer}'"),
+    N_("add '{closer}' at the end of the list, or a ',' between its items"),
+    N_("a ',' is missing between the items of this '{opener}' list, or its '{closer}'"),
+    N_("separate the items with ', ' and close the list with '{closer}'"),
+)
+_MAPPING_TEXTS: Final = (
+    N_("the mapping opened with '{opener}' at column {column} is not closed with '{closer}'"),
+    N_("add '{closer}' at the end of the mapping, or a ',' between its items"),
+    N_("a ',' is missing between the items of this '{opener}' mapping, or its '{closer}'"),
+    N_("separate the items with ', ' and close the mapping with '{closer}'"),
+)
 
 
 def _diagnose(
@@ -461,39 +516,43 @@ def _diagnose(
     if "quoted scalar" in context and context_mark is not None and "end of stream" in raw:
         qline, qcol = context_mark.line + 1, context_mark.column + 1
         quote = locator.char_at(qline, qcol)
-        return (qline, qcol, f"this quotation mark ({quote}) is never closed",
-                "close the quotation mark at the end of the text")
+        return (qline, qcol, _("this quotation mark ({quote}) is never closed").format(
+                    quote=quote),
+                _("close the quotation mark at the end of the text"))
     for token in reversed(scalars):
         if token.style in ("'", '"') and token.start_mark.line < token.end_mark.line \
                 and token.end_mark.line + 1 >= line - 1:
             qline, qcol = token.start_mark.line + 1, token.start_mark.column + 1
             return (qline, qcol,
-                    f"the text that starts with a quotation mark ({token.style}) here is not "
-                    f"closed on its line; it runs on to line {token.end_mark.line + 1}",
-                    "close the quotation mark at the end of the text")
+                    _("the text that starts with a quotation mark ({quote}) here is not "
+                      "closed on its line; it runs on to line {line}").format(
+                        quote=token.style, line=token.end_mark.line + 1),
+                    _("close the quotation mark at the end of the text"))
     last = scalars[-1] if scalars else None
     closed = next((t for t in reversed(scalars) if t.style in ("'", '"')
                    and t.end_mark.line + 1 == line and t.end_mark.column < col), None)
     if closed is not None and "expected" in raw:
         if closed.style == "'":
-            hint = ("inside single quotes an apostrophe is written twice (Stalin''s), or put "
-                    "the text in double quotes")
+            hint = _("inside single quotes an apostrophe is written twice (Stalin''s), or put "
+                     "the text in double quotes")
         else:
-            hint = 'inside double quotes a quotation mark is written \\" ; or use single quotes'
-        return (line, col, "the text goes on after its closing quotation mark", hint)
+            hint = _('inside double quotes a quotation mark is written \\" ; or use single quotes')
+        return (line, col, _("the text goes on after its closing quotation mark"), hint)
     if raw.startswith("could not find expected ':'") and context_mark is not None:
         kline, kcol = context_mark.line + 1, context_mark.column + 1
         words = locator.line_text(kline)[kcol - 1 :].split(" #", 1)[0].split(None, 1)
         if words and ":" in words[0].rstrip(":"):
             key = words[0].split(":", 1)[0]
-            return (kline, kcol + len(key) + 1, f"the ':' after '{_short(key)}' has no space "
-                    "after it", f"write a space after the colon, as in '{_short(key)}: "
-                    f"{_short(' '.join(words)[len(key) + 1:])}'")
+            return (kline, kcol + len(key) + 1,
+                    _("the ':' after '{key}' has no space after it").format(key=_short(key)),
+                    _("write a space after the colon, as in '{key}: {value}'").format(
+                        key=_short(key), value=_short(' '.join(words)[len(key) + 1:])))
         if words:
             where = kcol + len(words[0])
             example = f"{words[0]}: {words[1].strip()}" if len(words) > 1 else f"{words[0]}: ..."
-            return (kline, where, f"'{_short(words[0])}' has no ':' after it",
-                    f"a key is followed by ':' and a space, as in '{_short(example, 60)}'")
+            return (kline, where, _("'{key}' has no ':' after it").format(key=_short(words[0])),
+                    _("a key is followed by ':' and a space, as in '{example}'").format(
+                        example=_short(example, 60)))
     if raw.startswith("mapping values are not allowed"):
         if last is not None and last.style is None and last.start_mark.line + 1 < line:
             sline, scol = last.start_mark.line + 1, last.start_mark.column + 1
@@ -503,43 +562,45 @@ def _diagnose(
             if scol > indent + 1:  # the text is a value after 'key:' on its line
                 return (line, len(locator.line_text(line)) - len(
                     locator.line_text(line).lstrip()) + 1,
-                    f"'{_short(key)}' is indented more than the key above it (line {sline}), "
-                    "so it is read as more of that key's text",
-                    f"check the indentation: line up '{_short(key)}' with the keys above it")
+                    _("'{key}' is indented more than the key above it (line {line}), "
+                      "so it is read as more of that key's text").format(
+                        key=_short(key), line=sline),
+                    _("check the indentation: line up '{key}' with the keys above it").format(
+                        key=_short(key)))
             word = _first_word(start_text, scol)
             return (sline, scol + len(word),
-                    f"'{_short(word)}' has no ':' after it, so the lines after it are read as "
-                    "one text",
-                    f"a key is followed by ':' and a space, as in '{_short(word)}: ...'")
-        return (line, col, "this text holds ': ' (a colon and a space), which starts a new key "
-                "here",
-                "put the whole text in quotes, as in title: \"Stalin: the red tsar\"; if a new "
-                "key was meant, check the indentation")
+                    _("'{key}' has no ':' after it, so the lines after it are read as "
+                      "one text").format(key=_short(word)),
+                    _("a key is followed by ':' and a space, as in '{key}: ...'").format(
+                        key=_short(word)))
+        return (line, col, _("this text holds ': ' (a colon and a space), which starts a new "
+                             "key here"),
+                _("put the whole text in quotes, as in title: \"Stalin: the red tsar\"; if a "
+                  "new key was meant, check the indentation"))
     if "tab character" in raw:
         tline = locator.line_text(line)
         tab = tline.find("\t")
-        return (line, tab + 1 if tab >= 0 else col, "this line is indented with a tab ('\\t'); "
-                "YAML indents with spaces only", "indent with spaces, not tabs")
+        return (line, tab + 1 if tab >= 0 else col, _(_TAB_MESSAGE), _(_TAB_HINT))
     if "cannot start any token" in raw:
         char = locator.char_at(line, col)
         if char == "\t":
-            return (line, col, "this line is indented with a tab ('\\t'); YAML indents with "
-                    "spaces only", "indent with spaces, not tabs")
+            return (line, col, _(_TAB_MESSAGE), _(_TAB_HINT))
         if char:
-            return (line, col, f"a text cannot start with {char!r} unless it is in quotes",
-                    "put the text in quotes")
-    for opener, closer, what in (("[", "]", "list"), ("{", "}", "mapping")):
+            return (line, col,
+                    _("a text cannot start with {char} unless it is in quotes").format(
+                        char=repr(char)),
+                    _("put the text in quotes"))
+    for opener, closer, texts in (("[", "]", _LIST_TEXTS), ("{", "}", _MAPPING_TEXTS)):
         if f"',' or '{closer}'" in raw and context_mark is not None:
             oline, ocol = context_mark.line + 1, context_mark.column + 1
+            not_closed, add_closer, missing, separate = texts
             if oline < line:
                 opened = locator.line_text(oline).split(" #", 1)[0].rstrip()
                 return (oline, len(opened) + 1,
-                        f"the {what} opened with '{opener}' at column {ocol} is not closed with "
-                        f"'{closer}'",
-                        f"add '{closer}' at the end of the {what}, or a ',' between its items")
-            return (line, col, f"a ',' is missing between the items of this '{opener}' {what}, "
-                    f"or its '{closer}'",
-                    f"separate the items with ', ' and close the {what} with '{closer}'")
+                        _(not_closed).format(opener=opener, column=ocol, closer=closer),
+                        _(add_closer).format(closer=closer))
+            return (line, col, _(missing).format(opener=opener, closer=closer),
+                    _(separate).format(closer=closer))
     return None
 
 
@@ -549,20 +610,24 @@ def _described(
     """The parser's message in plain words, with the hint of :data:`_SYNTAX_HINTS`."""
     problem = raw.replace(" in this context", " here")
     if "block end" in problem or "expected key" in problem:
-        problem = "this line does not fit the indentation of the lines above it"
-    message = _plain(problem)
+        message = _("this line does not fit the indentation of the lines above it")
+    elif raw is _NO_PROBLEM:
+        message = _(_NO_PROBLEM)
+    else:
+        message = _plain(problem)  # PyYAML's English, in plainer words
     if context and context != "while scanning for the next token":
         if context_mark is not None and (context_mark.line, context_mark.column) != (
             line - 1,
             col - 1,
         ):
-            where = f"line {context_mark.line + 1}, column {context_mark.column + 1}"
-            message += f" ({_plain(context)} that starts at {where})"
-    hint = "check the YAML syntax here"
+            message = _("{problem} ({context} that starts at line {line}, column {column})").format(
+                problem=message, context=_plain(context), line=context_mark.line + 1,
+                column=context_mark.column + 1)
+    hint = _("check the YAML syntax here")
     described = f"{raw} ({context})"
     for needle, text in _SYNTAX_HINTS:
         if needle in described:
-            hint = text
+            hint = _(text)
             break
     return message, hint
 
@@ -572,30 +637,52 @@ def _bad_character(value: str, index: int) -> tuple[str, str]:
     char = value[index]
     code = ord(char)
     before = value[max(index - 20, 0) : index].rsplit("\n", 1)[-1]
-    after = f" after '{before}'" if before.strip() else ""
+    after = bool(before.strip())  # say what the character follows
+    shown = f"{code:04X}"
     if 0xD800 <= code <= 0xDFFF:
+        if after:
+            message = _("the text holds U+{code} after '{before}', half of a UTF-16 surrogate "
+                        "pair, which is not a character")
+        else:
+            message = _("the text holds U+{code}, half of a UTF-16 surrogate pair, which is "
+                        "not a character")
         return (
-            f"the text holds U+{code:04X}{after}, half of a UTF-16 surrogate pair, which is "
-            "not a character",
-            "write the character itself, or its full code as an escape such as \\U0001F600",
+            message.format(code=shown, before=before),
+            _("write the character itself, or its full code as an escape such as \\U0001F600"),
         )
-    escaped = "inside double quotes it is an escape such as \\0, \\x1b or \\u202e"
     if code in (0x2028, 0x2029, 0x85):
-        name = _CONTROL_NAMES.get(code) or unicodedata.name(char)
+        known = _CONTROL_NAMES.get(code)
+        name = _(known) if known else unicodedata.name(char)
+        if after:
+            message = _("the text holds the line break U+{code} ({name}) after '{before}'")
+        else:
+            message = _("the text holds the line break U+{code} ({name})")
         return (
-            f"the text holds the line break U+{code:04X} ({name}){after}",
-            "write an ordinary line break (in a '|' block, or \\n inside double quotes)",
+            message.format(code=shown, name=name, before=before),
+            _("write an ordinary line break (in a '|' block, or \\n inside double quotes)"),
         )
     if code >= 0x202A:
+        if after:
+            message = _("the text holds the invisible character U+{code} ({name}) after "
+                        "'{before}', which reorders how the text around it is shown")
+        else:
+            message = _("the text holds the invisible character U+{code} ({name}), which "
+                        "reorders how the text around it is shown")
         return (
-            f"the text holds the invisible character U+{code:04X} ({unicodedata.name(char, '')})"
-            f"{after}, which reorders how the text around it is shown",
-            f"delete it: right-to-left text shows correctly without it; {escaped}",
+            message.format(code=shown, name=unicodedata.name(char, ""), before=before),
+            _("delete it: right-to-left text shows correctly without it; inside double quotes "
+              "it is an escape such as \\0, \\x1b or \\u202e"),
         )
-    name = _CONTROL_NAMES.get(code, "a control character")
+    known = _CONTROL_NAMES.get(code)
+    name = _(known) if known else _("a control character")
+    if after:
+        message = _("the text holds the control character U+{code} ({name}) after '{before}'")
+    else:
+        message = _("the text holds the control character U+{code} ({name})")
     return (
-        f"the text holds the control character U+{code:04X} ({name}){after}",
-        f"delete it: {escaped}; a text may hold printable characters, line breaks and tabs",
+        message.format(code=shown, name=name, before=before),
+        _("delete it: inside double quotes it is an escape such as \\0, \\x1b or \\u202e; a "
+          "text may hold printable characters, line breaks and tabs"),
     )
 
 
@@ -633,8 +720,8 @@ def _build(
             report(
                 aline,
                 acol,
-                f"anchor '&{_short(anchor)}' is not allowed",
-                "scenario files don't use anchors/aliases; write the value out again",
+                _("anchor '&{name}' is not allowed").format(name=_short(anchor)),
+                _("scenario files don't use anchors/aliases; write the value out again"),
             )
         if tag is not None:
             where = (line, col)
@@ -644,9 +731,9 @@ def _build(
             report(
                 tline,
                 tcol,
-                f"tag '{_short(_show_tag(tag))}' is not allowed",
-                "scenario files don't use YAML tags; remove it, and put the value in quotes if "
-                "it is text",
+                _("tag '{tag}' is not allowed").format(tag=_short(_show_tag(tag))),
+                _("scenario files don't use YAML tags; remove it, and put the value in quotes "
+                  "if it is text"),
             )
 
     def number(value: str, line: int, col: int) -> Any:
@@ -657,9 +744,11 @@ def _build(
             report(
                 line,
                 col,
-                f"the number {_short(value)} is too long ({len(value)} characters)",
-                f"numbers in a scenario lie between -{MAX_NUMBER:,} and {MAX_NUMBER:,}; "
-                "put it in quotes if it is meant as text",
+                ngettext("the number {value} is too long ({count} character)",
+                         "the number {value} is too long ({count} characters)",
+                         len(value)).format(value=_short(value), count=len(value)),
+                _("numbers in a scenario lie between -{limit} and {limit}; put it in quotes if "
+                  "it is meant as text").format(limit=_shown_number(MAX_NUMBER, 0)),
             )
             return value
         result: int | float = int(value) if match.group(1) is None else float(value)
@@ -667,10 +756,11 @@ def _build(
             report(
                 line,
                 col,
-                f"the number {_short(value)} is out of range: numbers in a scenario lie "
-                f"between -{MAX_NUMBER:,} and {MAX_NUMBER:,}",
-                "use a smaller number or a larger unit, such as million tonnes instead of tonnes; "
-                "put it in quotes if it is meant as text",
+                _("the number {value} is out of range: numbers in a scenario lie between "
+                  "-{limit} and {limit}").format(
+                    value=_short(value), limit=_shown_number(MAX_NUMBER, 0)),
+                _("use a smaller number or a larger unit, such as million tonnes instead of "
+                  "tonnes; put it in quotes if it is meant as text"),
             )
             return value
         return result
@@ -746,21 +836,22 @@ def _build(
                             report(
                                 line,
                                 col,
-                                "merge keys ('<<') are not allowed",
-                                "scenario files don't use anchors/aliases; write the entries "
-                                "out again",
+                                _("merge keys ('<<') are not allowed"),
+                                _("scenario files don't use anchors/aliases; write the entries "
+                                  "out again"),
                             )
                         else:
-                            report(line, col, "an entry has no key", "write a key before ':'")
+                            report(line, col, _("an entry has no key"),
+                                   _("write a key before ':'"))
                         key = bad_key
                     elif value in container:
                         first_line = keys[path + (value,)][0]
                         report(
                             line,
                             col,
-                            f"duplicate key {_short(value)!r}; it was first given at line "
-                            f"{first_line}",
-                            "each key may appear once in a mapping; remove or rename one",
+                            _("duplicate key {key}; it was first given at line {line}").format(
+                                key=repr(_short(value)), line=first_line),
+                            _("each key may appear once in a mapping; remove or rename one"),
                         )
                         key = bad_key
                     else:
@@ -796,22 +887,23 @@ def _build(
                     stop(
                         line,
                         col,
-                        f"the data is nested too deeply (more than {max_depth} levels)",
-                        "scenario files need only a few levels; look for an unclosed '[' or "
-                        "'{', or for indentation that keeps growing",
+                        _("the data is nested too deeply (more than {limit} levels)").format(
+                            limit=max_depth),
+                        _("scenario files need only a few levels; look for an unclosed '[' or "
+                          "'{', or for indentation that keeps growing"),
                     )
                 if event.anchor is not None or event.tag is not None:
                     properties(event.anchor, event.tag, line, col)
                 new: Any = {} if kind is mapping_start else []
                 if in_map:
                     if key is no_key:
-                        what = "mapping" if kind is mapping_start else "list"
                         report(
                             line,
                             col,
-                            f"a key must be text, not a {what}",
-                            "write a plain name before ':'; put it in quotes if it contains "
-                            "'[', '{', '?' or ': '",
+                            _("a key must be text, not a mapping") if kind is mapping_start
+                            else _("a key must be text, not a list"),
+                            _("write a plain name before ':'; put it in quotes if it contains "
+                              "'[', '{', '?' or ': '"),
                         )
                         push((container, True, path, key_node, key_path))
                         new_path: YamlPath = path + ("?",)
@@ -847,8 +939,8 @@ def _build(
                 report(
                     line,
                     col,
-                    f"alias '*{_short(event.anchor or '')}' is not allowed",
-                    "scenario files don't use anchors/aliases; write the value out again",
+                    _("alias '*{name}' is not allowed").format(name=_short(event.anchor or "")),
+                    _("scenario files don't use anchors/aliases; write the value out again"),
                 )
                 if in_map:
                     if key is not no_key and key is not bad_key:
@@ -867,9 +959,10 @@ def _build(
                     stop(
                         mark.line + 1,
                         mark.column + 1,
-                        "the file holds more than one YAML document; a second one starts here",
-                        "a scenario file is a single document: remove the '---' or '...' line, "
-                        "or split the file",
+                        _("the file holds more than one YAML document; a second one starts "
+                          "here"),
+                        _("a scenario file is a single document: remove the '---' or '...' "
+                          "line, or split the file"),
                     )
             elif kind is stream_end:
                 break
@@ -877,7 +970,8 @@ def _build(
         loader.dispose()
 
     if documents == 0 or root_is_blank:
-        report(1, 1, "the file is empty", "check that this is the right file and that it was saved")
+        report(1, 1, _("the file is empty"),
+               _("check that this is the right file and that it was saved"))
     return root, values, keys
 
 
@@ -973,24 +1067,27 @@ def _read(data: bytes, filename: str) -> Partial:
         try:
             found = _syntax_problem(error, _Locator(text), filename)
         except Exception:  # noqa: BLE001 - a message that cannot be placed is still reported
-            found = Problem(filename, 0, 0, f"YAML syntax error: {error}")
+            found = Problem(filename, 0, 0, _("YAML syntax error: {error}").format(error=error))
         problems.append(found)
         return None, problems, False, found
     except yaml.YAMLError as error:
-        problems.append(Problem(filename, 0, 0, f"the YAML reader failed: {error}"))
+        problems.append(
+            Problem(filename, 0, 0, _("the YAML reader failed: {error}").format(error=error))
+        )
     except (RecursionError, MemoryError, OverflowError):
         problems.append(
             Problem(
                 filename,
                 0,
                 0,
-                "the file is too large or too complex to read",
-                "check that this is the right file",
+                _("the file is too large or too complex to read"),
+                _("check that this is the right file"),
             )
         )
     except Exception as error:  # noqa: BLE001 - a bug or a PyYAML surprise: only ScenarioError escapes
         problems.append(
-            Problem(filename, 0, 0, f"could not read the file: {type(error).__name__}: {error}")
+            Problem(filename, 0, 0, _("could not read the file: {kind}: {error}").format(
+                kind=type(error).__name__, error=error))
         )
     else:
         return result, problems, False, None
@@ -1049,9 +1146,9 @@ def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
     try:
         data = read_limited(path, MAX_BYTES)
     except FileNotFoundError:
-        fail("the file does not exist", "check the file name and folder")
+        fail(_("the file does not exist"), _("check the file name and folder"))
     except IsADirectoryError:
-        fail("this is a folder, not a file", "choose the scenario's .yaml file")
+        fail(_("this is a folder, not a file"), _("choose the scenario's .yaml file"))
     except OSError as error:
         if error.errno == errno.EFBIG:
             try:
@@ -1060,13 +1157,13 @@ def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
                 size = MAX_BYTES + 1
             raise ScenarioError([_too_large(filename, max(size, MAX_BYTES + 1))]) from None
         if error.errno == errno.EINVAL and os.path.isdir(path):
-            fail("this is a folder, not a file", "choose the scenario's .yaml file")
+            fail(_("this is a folder, not a file"), _("choose the scenario's .yaml file"))
         if error.errno == errno.EINVAL:
-            fail("this is not a regular file",
-                 "a pipe or a device cannot be a scenario; choose the scenario's .yaml file")
-        fail(f"the file cannot be read: {_os_reason(error)}")
+            fail(_("this is not a regular file"),
+                 _("a pipe or a device cannot be a scenario; choose the scenario's .yaml file"))
+        fail(_("the file cannot be read: {reason}").format(reason=_os_reason(error)))
     except (ValueError, TypeError) as error:  # a NUL in the name, a bad path object
-        fail(f"the file cannot be read: {_os_reason(error)}")
+        fail(_("the file cannot be read: {reason}").format(reason=_os_reason(error)))
     return data
 
 
@@ -1083,6 +1180,7 @@ def _too_large(filename: str, size: int) -> Problem:
         filename,
         0,
         0,
-        f"the file is too large: {size:,} bytes, over the limit of {MAX_BYTES // _MIB} MiB",
-        "scenario files are far smaller; check that this is the right file",
+        _("the file is too large: {size} bytes, over the limit of {limit} MiB").format(
+            size=_shown_number(size, 0), limit=MAX_BYTES // _MIB),
+        _("scenario files are far smaller; check that this is the right file"),
     )

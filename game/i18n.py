@@ -19,6 +19,7 @@ marked (``⟦Ŝéçüŕîţý⟧``), so a sentence that bypasses the catalogue s
 from __future__ import annotations
 
 import gettext
+import math
 import os
 import re
 from pathlib import Path
@@ -144,6 +145,24 @@ def pgettext(context: str, message: str) -> str:
     """The sentence in the current language, where the same English words need telling apart
     (``pgettext("menu", "Load")``)."""
     return _translations.pgettext(context, message)
+
+
+def number(value: float, digits: int = 1, signed: bool = False) -> str:
+    """``value`` with ``digits`` decimals (and a sign when ``signed``) in the reader's
+    language; a value that is not finite is shown as a dash."""
+    if not math.isfinite(value):
+        return "\u2013"
+    text = f"{value:+,.{digits}f}" if signed else f"{value:,.{digits}f}"
+    lang = babel_locale()
+    if lang == SOURCE_LANGUAGE:
+        return text
+    from babel.numbers import format_decimal  # only for a language other than English
+
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    out = format_decimal(abs(value) if signed else value, format=pattern, locale=lang)
+    if signed:
+        out = ("+" if value >= 0 else "-") + out
+    return str(out)
 
 
 def N_(message: str) -> str:

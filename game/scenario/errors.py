@@ -7,8 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from game.i18n import N_, _, ngettext
-from game.present.numbers import number
+from game.i18n import N_, _, ngettext, number
 
 Severity = Literal["error", "warning"]
 

@@ -56,7 +56,7 @@ from yaml.events import (
 
 from game.files import read_limited
 from game.i18n import N_, _, ngettext
-from game.present.numbers import number as _shown_number
+from game.i18n import number as _shown_number
 from game.scenario.errors import MAX_PROBLEMS as _SHOWN_PROBLEMS
 from game.scenario.errors import Problem, ScenarioError
 

@@ -22,7 +22,9 @@ import gettext
 import math
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 DOMAIN = "statecraft"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -55,6 +57,8 @@ class _Pseudo(gettext.NullTranslations):
     def pgettext(self, context: str, message: str) -> str:
         return self.gettext(message)
 
+
+T = TypeVar("T")
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = SOURCE_LANGUAGE
@@ -119,6 +123,16 @@ def apply_setting(code: str) -> str:
     """The language the settings ask for ("" for the environment's), unless ``--lang`` chose
     one for this run; return the language used."""
     return _language if _from_command_line else set_language(code or None)
+
+
+def speaking(code: str, body: Callable[[], T]) -> T:
+    """``body()`` with the language ``code`` in use, then the language before it again."""
+    before = _language
+    set_language(code)
+    try:
+        return body()
+    finally:
+        set_language(before)
 
 
 def current_language() -> str:

@@ -16,7 +16,7 @@ from game.present.numbers import number
 from tests import i18n_tool
 
 ROOT = Path(__file__).resolve().parents[1]
-PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\(?[a-z_]*\)?[sdfr]")
+PLACEHOLDER = re.compile(r"\{(?:[A-Za-z_]\w*|\d*)(?:![rsa])?(?::[^{}]*)?\}|%\(?[a-z_]*\)?[sdfr]")
 
 
 @pytest.fixture(autouse=True)
@@ -89,3 +89,26 @@ def test_lang_on_the_command_line_anywhere() -> None:
     out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--lang", "xx", "schema",
                           "--help"], capture_output=True, text=True, timeout=120)
     assert "--lang xx: no translation" in out.stderr
+
+
+def test_a_teachers_mistakes_get_the_same_problems_in_german(tmp_path: Path) -> None:
+    """The checker speaks German, and reports the same problems at the same places as in
+    English (the recovery after a syntax error must not depend on the language)."""
+    from game.scenario.errors import ScenarioError
+    from game.scenario.loader import load_scenario
+
+    text = (ROOT / "tests" / "data" / "mini.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text.replace("actions_per_turn: 2", "actions_per_turn 2")
+                      .replace("relation: 20", "relation: fifty"), encoding="utf-8")
+
+    def places() -> list[tuple[int, int, str]]:
+        with pytest.raises(ScenarioError) as err:
+            load_scenario(broken)
+        return [(p.line, p.col, p.format()) for p in err.value.problems]
+
+    english = places()
+    i18n.set_language("de")
+    german = places()
+    assert [(line, col) for line, col, _ in german] == [(line, col) for line, col, _ in english]
+    assert any("fehlt ':'" in text for _, _, text in german)

@@ -20,7 +20,7 @@ from game.core import expr
 from game.core.checks import PathProblem, reference_problems
 from game.core.rules import Rules, compile_rules
 from game.core.scenario import Scenario
-from game.i18n import N_, _
+from game.i18n import N_, SOURCE_LANGUAGE, _, current_language, speaking
 from game.paths import BUNDLED_SCENARIOS
 from game.scenario.errors import MAX_PROBLEMS, Problem, ScenarioError
 from game.scenario.lint import effect_range_problems, lint
@@ -582,19 +582,29 @@ def _after_reading(parsed: tuple[Any, Marks, Marks], filename: str, raw: bytes,
     reading's problems. One at a line the reading already reported is left out (the same
     value, said twice); after a syntax error, ones that the blanked line may cause are left
     out, and those after it say that they may be its consequences."""
-    try:
-        _load(parsed, filename, raw)
-    except ScenarioError as exc:
-        found = exc.problems
-    else:
+    def problems() -> list[Problem]:
+        try:
+            _load(parsed, filename, raw)
+        except ScenarioError as exc:
+            return list(exc.problems)
         return []
+
+    found = problems()
+    if not found:
+        return []
+    # Which problems the blanked lines cause is told by their English words: read them in
+    # English too (the same problems, in the same order) when the reader reads another language.
+    english = found if current_language() == SOURCE_LANGUAGE or syntax is None else \
+        speaking(SOURCE_LANGUAGE, problems)
+    if len(english) != len(found):
+        english = found
     lines = {p.line for p in reading}
     out = []
-    for p in found:
+    for p, in_english in zip(found, english, strict=True):
         if p.line in lines or p.line <= 0:
             continue
         if syntax is not None:
-            if any(word in p.message for word in _RECOVERY_NONSENSE):
+            if any(word in in_english.message for word in _RECOVERY_NONSENSE):
                 continue
             if (p.line, p.col) > (syntax.line, syntax.col):
                 if p.hint:

@@ -163,7 +163,8 @@ def test_a_broken_translation_is_not_used_and_the_game_says_so(folder: Path) -> 
     (folder / "road_to_war_1938_1941.de.yaml").write_text(BROKEN, encoding="utf-8")
     loaded = in_german(folder / ROAD.name)
     assert loaded.scenario.title == "The road to war, 1938-1941"
-    assert "the translation is not used: it has 7 error(s)" in loaded.warnings[-1].message
+    # The reader asked for German, so the game says it in German.
+    assert "die Übersetzung wird nicht verwendet: sie hat 7 Fehler" in loaded.warnings[-1].message
 
 
 def test_the_german_translation_is_complete_and_loads_in_german_and_english(

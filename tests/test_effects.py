@@ -18,7 +18,7 @@ def test_each_opcode_belongs_to_one_kind_and_each_key_names_one() -> None:
     opcodes = [op for k in KINDS for op in k.opcodes]
     assert len(opcodes) == len(set(opcodes))
     assert [k.key for k in KINDS] == ["aim", "relation", "set_flag", "clear_flag", "sign",
-                                      "cancel"]
+                                      "cancel", "status"]
 
 
 @pytest.mark.parametrize("path", bundled_scenarios(), ids=lambda p: p.stem)

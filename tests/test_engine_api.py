@@ -148,9 +148,9 @@ def test_no_driver_reads_the_packed_fields() -> None:
 def test_an_unknown_effect_opcode_raises_instead_of_cancelling_a_treaty(mini: Rules) -> None:
     import dataclasses
 
-    from game.core.rules import CANCEL
+    from game.core.engine import APPLIED_OPCODES
 
-    broken = dataclasses.replace(mini.actions[0], effects=((CANCEL + 1, 0, 0.0),))
+    broken = dataclasses.replace(mini.actions[0], effects=((max(APPLIED_OPCODES) + 1, 0, 0.0),))
     rules = dataclasses.replace(mini, actions=(broken, *mini.actions[1:]),
                                 actions_by_turn=tuple((broken, *t[1:]) if t and t[0].index == 0
                                                       else t for t in mini.actions_by_turn))

@@ -42,6 +42,9 @@ _DUPLICATE = {
     "ending": N_("duplicate ending id '{id}'"),
     "reading": N_("duplicate reading id '{id}'"),
     "choice": N_("duplicate choice id '{id}'"),
+    "outcome": N_("duplicate outcome id '{id}'"),
+    "policy": N_("duplicate policy id '{id}'"),
+    "option": N_("duplicate option id '{id}'"),
 }
 """The message for two things of a kind with the same id, by kind."""
 
@@ -52,6 +55,9 @@ _UNKNOWN = {
     "stance": N_("unknown stance '{word}'"),
     "action": N_("unknown action '{word}'"),
     "choice": N_("unknown choice '{word}'"),
+    "holder": N_("unknown holder '{word}'"),
+    "policy": N_("unknown policy '{word}'"),
+    "option": N_("unknown option '{word}'"),
 }
 """The message for a reference to an id the scenario does not define, by kind."""
 
@@ -62,6 +68,9 @@ _KNOWN = {
     "stance": N_("the stances are: {known}"),
     "action": N_("the actions are: {known}"),
     "choice": N_("the choices are: {known}"),
+    "holder": N_("a holder is a nation or player: {known}"),
+    "policy": N_("the policies are: {known}"),
+    "option": N_("the options are: {known}"),
 }
 """The hint listing the ids of a kind, by kind."""
 
@@ -72,6 +81,9 @@ _NONE_KNOWN = {
     "stance": N_("the scenario defines no stances"),
     "action": N_("the scenario defines no actions"),
     "choice": N_("the scenario defines no choices"),
+    "holder": N_("the scenario defines no nations"),
+    "policy": N_("the scenario defines no policies"),
+    "option": N_("the policy has no options"),
 }
 """The hint when the scenario defines no ids of a kind, by kind."""
 
@@ -113,7 +125,6 @@ def reference_problems(s: Scenario) -> list[PathProblem]:
     treaties = [t.id for t in s.treaty_kinds]
     stances = [x.id for x in s.stances]
     actions = [a.id for a in s.actions]
-    [e.id for e in s.events]
 
     out += _duplicates(((("aims", i, "id"), a.id) for i, a in enumerate(s.aims)), "aim")
     out += _duplicates(((("nations", i, "id"), n.id) for i, n in enumerate(s.nations)), "nation")
@@ -132,7 +143,8 @@ def reference_problems(s: Scenario) -> list[PathProblem]:
         if p is not None:
             out.append(p)
 
-    known = {"aim": aims, "nation": nations, "treaty kind": treaties}
+    known = {"aim": aims, "nation": nations, "treaty kind": treaties,
+             "holder": [*nations, "player"]}
 
     def effects(base: Path, items: list[Effect]) -> None:
         for k, e in enumerate(items):
@@ -142,6 +154,23 @@ def reference_problems(s: Scenario) -> list[PathProblem]:
     for i, n in enumerate(s.nations):
         for k, t in enumerate(n.treaties):
             add(_ref(("nations", i, "treaties", k), "treaty kind", t, treaties))
+        for k, h in enumerate(n.held_by):
+            add(_ref(("nations", i, "held_by", k), "holder", h, known["holder"]))
+    wars = [i for i, t in enumerate(s.treaty_kinds) if t.war]
+    for i in wars[1:]:
+        out.append(PathProblem(("treaty_kinds", i, "war"),
+                               _("only one treaty kind can mean war"),
+                               _("keep 'war: true' on one kind")))
+    out += _duplicates(((("policies", i, "id"), p.id) for i, p in enumerate(s.policies)),
+                       "policy")
+    for i, pol in enumerate(s.policies):
+        options = [o.id for o in pol.options]
+        out += _duplicates(((("policies", i, "options", k, "id"), o.id)
+                            for k, o in enumerate(pol.options)), "option")
+        add(_ref(("policies", i, "start"), "option", pol.start, options))
+        for k, o in enumerate(pol.options):
+            add(_ref(("policies", i, "options", k, "stance"), "stance", o.stance, stances))
+            effects(("policies", i, "options", k, "per_turn"), o.per_turn)
     for i, a in enumerate(s.actions):
         if a.target is not None:
             add(_ref(("actions", i, "target"), "nation", a.target, nations))
@@ -152,6 +181,18 @@ def reference_problems(s: Scenario) -> list[PathProblem]:
         for k, c in enumerate(ev.choices):
             add(_ref(("events", i, "choices", k, "stance"), "stance", c.stance, stances))
             effects(("events", i, "choices", k, "effects"), c.effects)
+            out += _duplicates(((("events", i, "choices", k, "outcomes", m, "id"), o.id)
+                                for m, o in enumerate(c.outcomes)), "outcome")
+            for m, outcome in enumerate(c.outcomes):
+                effects(("events", i, "choices", k, "outcomes", m, "effects"), outcome.effects)
+            if (c.id == ev.historical_choice and c.outcomes
+                    and not any(o.historical for o in c.outcomes)):
+                out.append(PathProblem(("events", i, "choices", k, "outcomes"),
+                                       _("the historical choice's gamble needs the outcome that "
+                                         "happened"),
+                                       _("write 'historical: true' on one of its outcomes")))
+        if ev.by is not None:
+            add(_ref(("events", i, "by"), "nation", ev.by, nations))
         if ev.historical_choice is not None:
             add(_ref(("events", i, "historical_choice"), "choice", ev.historical_choice,
                      [c.id for c in ev.choices]))
@@ -160,6 +201,14 @@ def reference_problems(s: Scenario) -> list[PathProblem]:
     for i, st in enumerate(s.historical_path):
         for k, a_id in enumerate(st.actions):
             add(_ref(("historical_path", i, "actions", k), "action", a_id, actions))
+        for p_id, o_id in st.policies.items():
+            named = next((p for p in s.policies if p.id == p_id), None)
+            problem = _ref(("historical_path", i, "policies", p_id), "policy", p_id,
+                           [p.id for p in s.policies])
+            if problem is None and named is not None:
+                problem = _ref(("historical_path", i, "policies", p_id), "option", o_id,
+                               [o.id for o in named.options])
+            add(problem)
     if s.endings and s.endings[-1].when is not None:
         out.append(PathProblem(("endings", len(s.endings) - 1, "when"),
                                _("the last ending must have no 'when' condition"),

@@ -42,6 +42,7 @@ from game.core.effects import KINDS
 from game.core.effects.aim import AIM_ADD, AIM_SET
 from game.core.effects.flag import FLAG_CLEAR, FLAG_SET
 from game.core.effects.relation import REL_ADD, REL_SET
+from game.core.effects.status import STATUS, STATUSES, unpack
 from game.core.effects.treaty import CANCEL, SIGN
 from game.core.moves import (
     Choose,
@@ -49,6 +50,7 @@ from game.core.moves import (
     IllegalMoveError,
     Move,
     MoveSyntaxError,
+    SetPolicy,
     TakeAction,
     parse_move,
 )
@@ -66,21 +68,27 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Change", "Choose", "EndTurn", "GameState", "IllegalMoveError", "LogEntry", "Move",
-    "MoveSyntaxError", "Preview", "Reason", "Refusal", "TakeAction", "TreatyChange",
-    "action_allowed", "action_problem",
-    "actions_ruled_out", "apply_action", "available_action_indices", "compare", "ending",
-    "is_over", "legal_actions", "move_limit", "new_game", "parse_move", "preview", "replay",
-    "why_illegal",
+    "MoveSyntaxError", "Preview", "Reason", "Refusal", "SetPolicy", "TakeAction",
+    "TreatyChange", "action_allowed", "action_problem",
+    "actions_ruled_out", "apply_action", "available_action_indices", "compare",
+    "ending", "ending_causes", "is_over", "legal_actions", "move_limit", "new_game",
+    "outcome_odds", "parse_move", "preview", "replay", "why_illegal",
 ]
 
 MASK64 = (1 << 64) - 1
 
 
 # What a log entry is about.
-Kind = Literal["action", "event", "choice", "drift", "turn", "ending"]
+Kind = Literal["action", "event", "choice", "drift", "turn", "ending", "outcome", "policy",
+               "policy_set"]
+"""``outcome``: a gamble drawn at the end of a turn (index = event, choice = outcome);
+``policy``: a standing policy's effects at the end of a turn (index = policy, choice =
+option); ``policy_set``: the player set a policy (the same fields); ``event``: its ``choice``
+field is the variant of its text told (-1 for the main text)."""
 
 
-APPLIED_OPCODES = frozenset({AIM_ADD, AIM_SET, REL_ADD, REL_SET, FLAG_SET, FLAG_CLEAR, SIGN, CANCEL})
+APPLIED_OPCODES = frozenset({AIM_ADD, AIM_SET, REL_ADD, REL_SET, FLAG_SET, FLAG_CLEAR, SIGN, CANCEL,
+                             STATUS})
 """The opcodes :meth:`_Builder.apply` has a branch for. The effects are applied on the
 engine's hottest path, so each opcode is an ``if`` branch here, not a call into its kind's
 module: a new kind adds its branch and its opcodes here, and the engine refuses to import
@@ -171,6 +179,17 @@ class GameState(NamedTuple):
     log_chain: LogChain
     """The log, newest entry first (fields of :class:`LogEntry`); read it with :meth:`log`."""
     trajectory: tuple[tuple[float, ...], ...]
+    policy_choice: tuple[int, ...]
+    """Each standing policy's chosen option (positions); read with :meth:`policy`."""
+    statuses: tuple[int, ...]
+    """Each nation's packed status and holders; read with :meth:`status` and :meth:`holders`."""
+    outcomes: tuple[int, ...]
+    """Each event's drawn outcome (-1 for none); read with :meth:`outcome`."""
+    gambles: tuple[tuple[int, int], ...]
+    """(event, choice) of the gambles made this turn, drawn at its end."""
+    as_history: bool
+    """True for the historical game: chance events fire as they happened and gambles take
+    the historical outcome, so no die is cast."""
 
     # -- the query API: what a driver may ask, by id ------------------------------------
     @property
@@ -245,6 +264,67 @@ class GameState(NamedTuple):
         return {events[i].id: events[i].choices[k].id for i, k in enumerate(self.choices)
                 if k >= 0}
 
+    def policy(self, policy_id: str) -> str:
+        """Return the option chosen for a standing policy. Raises KeyError for an unknown
+        policy."""
+        k = self.rules.policy_index[policy_id]
+        return self.rules.policies[k].option_ids[self.policy_choice[k]]
+
+    def policies(self) -> dict[str, str]:
+        """Return policy id -> chosen option id, in scenario order."""
+        return {p.id: p.option_ids[self.policy_choice[p.index]] for p in self.rules.policies}
+
+    def status(self, nation_id: str) -> str:
+        """Return a nation's status: ``independent``, ``at_war``, ``occupied``, ``annexed``
+        or ``partitioned``. Raises KeyError for an unknown nation."""
+        return STATUSES[self.statuses[self.rules.nation_index[nation_id]] & 7]
+
+    def holders(self, nation_id: str) -> tuple[str, ...]:
+        """Return who holds a nation (or, at war, fights it): nation ids or ``"player"``;
+        empty for an independent nation. Raises KeyError for an unknown nation."""
+        packed = self.statuses[self.rules.nation_index[nation_id]]
+        return unpack(packed, self.rules.nation_ids)[1]
+
+    def at_war_with(self, nation_id: str) -> bool:
+        """Return whether the player holds the treaty kind that means war with a nation."""
+        war = self.rules.war_treaty
+        return war >= 0 and bool(self.treaties[self.rules.nation_index[nation_id]] >> war & 1)
+
+    def outcome(self, event_id: str) -> str | None:
+        """Return the id of the outcome drawn for the gamble of an event's answer, or None
+        (no gamble, or not drawn yet). Raises KeyError for an unknown event."""
+        index = self.rules.event_index[event_id]
+        k, o = self.choices[index], self.outcomes[index]
+        if k < 0 or o < 0:
+            return None
+        return self.rules.outcomes[index][k][o].id
+
+    def power_view(self, nation_id: str) -> int | None:
+        """Return the position, in the nation's ``views``, of what its capital thinks of the
+        player now (the first whose condition holds), or None if it has none that holds."""
+        return _first_true(self.rules.views[self.rules.nation_index[nation_id]], self)
+
+    def power_want(self, nation_id: str) -> int | None:
+        """Return the position, in the nation's ``wants``, of what it wants now (the first
+        whose condition holds), or None."""
+        return _first_true(self.rules.wants[self.rules.nation_index[nation_id]], self)
+
+    def moves_by(self, nation_id: str) -> list[tuple[int, str]]:
+        """Return (turn, event id) for every move (event with ``by``) this nation made in this
+        game, oldest first."""
+        scenario_events = self.rules.scenario.events
+        return [(e.turn, scenario_events[e.index].id) for e in self.log()
+                if e.kind == "event" and scenario_events[e.index].by == nation_id]
+
+    def variant_told(self, event_id: str) -> int:
+        """Return which variant of an event's text was told when it fired (-1 for the main
+        text, or if it has not fired)."""
+        index = self.rules.event_index[event_id]
+        for entry in self.iter_log_reversed():
+            if entry.kind == "event" and entry.index == index:
+                return entry.choice
+        return -1
+
     @property
     def month(self) -> int:
         """First month of the current turn, as a month count (year * 12 + month - 1)."""
@@ -312,6 +392,19 @@ class GameState(NamedTuple):
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+def _first_true(conditions: tuple[Any, ...], state: GameState) -> int | None:
+    for i, when in enumerate(conditions):
+        if when is None or when(state):
+            return i
+    return None
+
+
+def _odds(value: Any) -> float:
+    """A chance from a formula, as a probability (0 to 1; not a number counts as 0)."""
+    p = float(value)
+    return 0.0 if not p > 0.0 else 1.0 if p > 1.0 else p
+
+
 def _next_random(rng: int) -> tuple[int, float]:
     """splitmix64: return the next generator state and a float in [0, 1)."""
     rng = (rng + 0x9E3779B97F4A7C15) & MASK64
@@ -332,7 +425,8 @@ class _Builder:
 
     __slots__ = ("rules", "seed", "turn", "aims", "relations", "treaties", "flags", "took",
                  "taken", "fired", "choices", "pending", "budget", "rng", "ending_index",
-                 "end_requested", "moves", "chain", "trajectory")
+                 "end_requested", "moves", "chain", "trajectory", "policy_choice", "statuses",
+                 "outcomes", "gambles", "as_history")
 
     rules: Rules
     seed: int
@@ -355,13 +449,19 @@ class _Builder:
     ending_index: int
     moves: MoveChain
     trajectory: tuple[tuple[float, ...], ...]
+    policy_choice: tuple[int, ...]
+    statuses: list[int] | tuple[int, ...]
+    outcomes: tuple[int, ...]
+    gambles: tuple[tuple[int, int], ...]
+    as_history: bool
 
     def __init__(self, s: GameState) -> None:
         # Every field in one unpacking, in GameState's order: a third of the cost of reading
         # them one by one (a named tuple's fields are looked up by name).
         (self.rules, self.seed, self.turn, self.aims, self.relations, self.treaties, self.flags,
          self.took, self.taken, self.fired, self.choices, self.pending, self.budget, self.rng,
-         self.ending_index, self.end_requested, self.moves, self.chain, self.trajectory) = s
+         self.ending_index, self.end_requested, self.moves, self.chain, self.trajectory,
+         self.policy_choice, self.statuses, self.outcomes, self.gambles, self.as_history) = s
 
     def apply(self, ops: tuple[EffectOp, ...]) -> tuple[tuple[str, int, float], ...]:
         """Apply effect opcodes; return the aim and relation changes they made."""
@@ -399,6 +499,9 @@ class _Builder:
             elif op == CANCEL:
                 treaties = self.treaties = list(self.treaties)
                 treaties[i >> 6] &= ~(1 << (i & 63))
+            elif op == STATUS:
+                statuses = self.statuses = list(self.statuses)
+                statuses[i] = int(amount)
             else:  # every opcode of game.core.effects is handled above: never a silent cancel
                 raise ValueError(f"unknown effect opcode {op}")
         return tuple(changes)
@@ -416,7 +519,9 @@ class _Builder:
                                       self.took, self.taken, self.fired, self.choices,
                                       self.pending, self.budget, self.rng, self.ending_index,
                                       self.end_requested, self.moves, self.chain,
-                                      self.trajectory))
+                                      self.trajectory, self.policy_choice,
+                                      tuple(self.statuses), self.outcomes, self.gambles,
+                                      self.as_history))
 
     def fire_events(self, events: tuple[CompiledEvent, ...]) -> None:
         """Fire, in scenario order, the events of this turn whose condition and chance hold."""
@@ -429,12 +534,28 @@ class _Builder:
                     view = self.view()
                 if not ev.when(view):
                     continue
-            if ev.chance < 1.0:
-                self.rng, draw = _next_random(self.rng)
-                if draw >= ev.chance:
-                    continue
+            if ev.chance < 1.0 or ev.chance_formula is not None:
+                if self.as_history:
+                    if not ev.happened:
+                        continue
+                else:
+                    if ev.chance_formula is None:
+                        chance = ev.chance
+                    else:
+                        if view is None:
+                            view = self.view()
+                        chance = _odds(ev.chance_formula(view))
+                    self.rng, draw = _next_random(self.rng)
+                    if draw >= chance:
+                        continue
+            told = -1
+            if ev.variants:
+                if view is None:
+                    view = self.view()
+                told = next((k for k, when in enumerate(ev.variants) if when(view)), -1)
             self.fired |= 1 << ev.index
-            self.chain = ((self.turn, "event", ev.index, -1, self.apply(ev.effects)), self.chain)
+            self.chain = ((self.turn, "event", ev.index, told, self.apply(ev.effects)),
+                          self.chain)
             view = None
             if ev.ends_game:
                 self.end_requested = True
@@ -442,15 +563,84 @@ class _Builder:
                 self.pending = self.pending + (ev.index,)
 
 
-def new_game(rules: Rules, seed: int = 0) -> GameState:
+    def draw_gambles(self) -> None:
+        """Draw the gambles made this turn, in the order they were made: each outcome's odds
+        from the state as it is now; the historical game takes the outcome that happened."""
+        outcomes = list(self.outcomes)
+        for event, choice in self.gambles:
+            options = self.rules.outcomes[event][choice]
+            pick = len(options) - 1
+            if self.as_history:
+                pick = next((o.index for o in options if o.historical), pick)
+            else:
+                self.rng, draw = _next_random(self.rng)
+                view = self.view()
+                total = 0.0
+                for o in options[:-1]:
+                    assert o.chance is not None  # every outcome but the last has one
+                    total += _odds(o.chance(view))
+                    if draw < total:
+                        pick = o.index
+                        break
+            outcomes[event] = pick
+            self.outcomes = tuple(outcomes)
+            self.chain = ((self.turn, "outcome", event, pick, self.apply(options[pick].effects)),
+                          self.chain)
+        self.gambles = ()
+
+    def run_policies(self) -> None:
+        """Apply each standing policy's per-turn effects."""
+        for pol in self.rules.policies:
+            option = self.policy_choice[pol.index]
+            ops = pol.per_turn[option]
+            if ops:
+                changes = self.apply(ops)
+                if changes:
+                    self.chain = ((self.turn, "policy", pol.index, option, changes), self.chain)
+
+
+def outcome_odds(state: GameState, event_id: str, choice_id: str) -> list[tuple[str, float]]:
+    """Return (outcome id, chance) for the gamble of one choice of an event, with the odds as
+    things stand in ``state`` (they are drawn at the end of the turn, from the state then);
+    empty for a choice without a gamble. Raises KeyError for an unknown event or choice."""
+    rules = state.rules
+    index = rules.event_index[event_id]
+    choice = next((c.index for c in rules.events[index].choices if c.id == choice_id), None)
+    if choice is None:
+        raise KeyError(choice_id)
+    options = rules.outcomes[index][choice]
+    out: list[tuple[str, float]] = []
+    left = 1.0
+    for o in options[:-1]:
+        assert o.chance is not None
+        p = min(_odds(o.chance(state)), left)
+        out.append((o.id, p))
+        left -= p
+    if options:
+        out.append((options[-1].id, max(left, 0.0)))
+    return out
+
+
+def ending_causes(state: GameState) -> list[int]:
+    """Return the positions, in the ending's ``causes``, of the causes that happened in this
+    game (empty while the game goes on)."""
+    if state.ending_index < 0:
+        return []
+    return [k for k, when in enumerate(state.rules.causes[state.ending_index]) if when(state)]
+
+
+def new_game(rules: Rules, seed: int = 0, history: bool = False) -> GameState:
     """Return the first state of a game of ``rules`` with random seed ``seed``.
 
-    Events of the first turn have already fired; one may be waiting for a choice.
+    Events of the first turn have already fired; one may be waiting for a choice. With
+    ``history`` the game is played as history went: chance events fire as they happened and
+    gambles take the outcome that happened, the same on every seed.
     """
     rng = (seed * 0x2545F4914F6CDD1D + 0x1234567) & MASK64
     base = GameState(rules, seed, 0, rules.aim_start, tuple(float(r) for r in rules.start_relations),
                      rules.start_treaties, 0, 0, (), 0, (-1,) * len(rules.events), (),
-                     rules.budget, rng, -1, False, None, None, ())
+                     rules.budget, rng, -1, False, None, None, (), rules.policy_start,
+                     rules.start_statuses, (-1,) * len(rules.events), (), history)
     b = _Builder(base)
     b.fire_events(rules.events_by_turn[0])
     return _freeze(b, b.taken, b.budget, None, b.trajectory, -1)
@@ -461,7 +651,8 @@ def _freeze(b: _Builder, taken: tuple[int, ...], budget: int, moves: MoveChain,
     return _new_tuple(GameState, (b.rules, b.seed, b.turn, tuple(b.aims),
                                   tuple(b.relations), tuple(b.treaties), b.flags, b.took, taken,
                                   b.fired, b.choices, b.pending, budget, b.rng, ending_index,
-                                  b.end_requested, moves, b.chain, trajectory))
+                                  b.end_requested, moves, b.chain, trajectory, b.policy_choice,
+                                  tuple(b.statuses), b.outcomes, b.gambles, b.as_history))
 
 
 def is_over(state: GameState) -> bool:
@@ -528,6 +719,13 @@ def why_illegal(state: GameState, move: Move) -> Refusal | None:
         if index is None:
             return Refusal(Reason.UNKNOWN_ACTION, action=move.action)
         return action_problem(state, index)
+    if isinstance(move, SetPolicy):
+        k = rules.policy_index.get(move.policy)
+        if k is None or move.option not in rules.policies[k].option_ids:
+            return Refusal(Reason.UNKNOWN_POLICY, action=move.policy, choice=move.option)
+        if state.pending:
+            return refusals.ANSWER_EVENT_FIRST
+        return None
     if isinstance(move, Choose):
         if not state.pending:
             return refusals.NO_EVENT_WAITING
@@ -553,6 +751,8 @@ def legal_actions(state: GameState) -> list[Move]:
         return [Choose(ev.id, c.id) for c in ev.choices]
     take = rules.take_moves
     out: list[Move] = [take[i] for i in available_action_indices(state)]
+    out += [SetPolicy(p.id, o) for p in rules.policies for k, o in enumerate(p.option_ids)
+            if k != state.policy_choice[p.index]]
     out.append(EndTurn())
     return out
 
@@ -688,6 +888,8 @@ def apply_action(state: GameState, move: Move) -> GameState:
                     b.pending = b.pending[1:]
                     b.chain = ((b.turn, "choice", ev.index, choice.index, b.apply(choice.effects)),
                                b.chain)
+                    if rules.outcomes[ev.index][choice.index]:
+                        b.gambles = b.gambles + ((ev.index, choice.index),)
                     return _freeze(b, b.taken, b.budget, (move.text(), b.moves), b.trajectory,
                                    -1)
     problem = why_illegal(state, move)
@@ -703,18 +905,50 @@ def apply_action(state: GameState, move: Move) -> GameState:
         b.choices = tuple(choices)
         b.pending = b.pending[1:]
         b.chain = ((b.turn, "choice", ev.index, choice.index, b.apply(choice.effects)), b.chain)
+        if rules.outcomes[ev.index][choice.index]:
+            b.gambles = b.gambles + ((ev.index, choice.index),)
+        return _freeze(b, b.taken, b.budget, moves, b.trajectory, -1)
+    if isinstance(move, SetPolicy):
+        pol = rules.policies[rules.policy_index[move.policy]]
+        option = pol.option_ids.index(move.option)
+        chosen = list(b.policy_choice)
+        chosen[pol.index] = option
+        b.policy_choice = tuple(chosen)
+        b.log("policy_set", pol.index, option, ())
         return _freeze(b, b.taken, b.budget, moves, b.trajectory, -1)
     return _end_turn(state, b, moves)
 
 
 def _end_turn(state: GameState, b: _Builder, moves: MoveChain) -> GameState:
     rules = b.rules
-    # Every aim drifts by its formula, all computed from the same end-of-turn state (the old
-    # state value: the builder's changes are not seen), made finite as rules.finite_drift
-    # does (inline: this runs for every aim on every turn).
+    # First the gambles of the turn are drawn and the standing policies act; then every aim
+    # and relation drifts by its formula, all computed from the same end-of-turn state (the
+    # old state value: the builder's changes are not seen), made finite as
+    # rules.finite_drift does (inline: this runs for every aim on every turn).
+    if b.gambles:
+        b.draw_gambles()
+    if rules.policies:
+        b.run_policies()
     changes: list[tuple[str, int, float]] = []
+    limit = DRIFT_LIMIT
+    if rules.relation_drift:
+        relations = b.relations = list(b.relations)
+        for j, relation_formula in rules.relation_drift:
+            try:
+                delta = relation_formula(state)
+            except (OverflowError, ZeroDivisionError):
+                delta = 0.0
+            if not -limit <= delta <= limit:
+                delta = bounded_drift(delta)
+            if delta:
+                old = relations[j]
+                new = old + delta
+                new = -100.0 if new < -100.0 else 100.0 if new > 100.0 else new
+                relations[j] = new
+                if new != old:
+                    changes.append(("relation", j, new - old))
     aims = b.aims = list(b.aims)
-    aim_min, aim_max, limit = rules.aim_min, rules.aim_max, DRIFT_LIMIT
+    aim_min, aim_max = rules.aim_min, rules.aim_max
     for i, formula in enumerate(rules.drift_formulas):
         if formula is None:
             continue

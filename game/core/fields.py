@@ -19,6 +19,12 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 YearMonth = Annotated[str, StringConstraints(pattern=YEAR_MONTH_PATTERN)]
 """A month as ``"YYYY-MM"``, for example ``"1933-01"``. Write it in quotes."""
 
+DAY_DATE_PATTERN = (r"^(1[0-9]{3}|20[0-9]{2})-(0[1-9]|1[0-2])"
+                    r"(-(0[1-9]|[12][0-9]|3[01]))?$")
+DayDate = Annotated[str, StringConstraints(pattern=DAY_DATE_PATTERN)]
+"""A month ``"YYYY-MM"`` or a day ``"YYYY-MM-DD"``, for example ``"1941-06-22"``: events of one
+turn come in the order of these dates. Write it in quotes."""
+
 
 def _one_line(text: str) -> str:
     if "\n" in text or "\t" in text:

@@ -65,7 +65,20 @@ class EndTurn:
         return "end"
 
 
-Move = TakeAction | Choose | EndTurn
+@dataclass(frozen=True, slots=True)
+class SetPolicy:
+    """Set a standing policy to one of its options: free, and in force from the end of this
+    turn until it is changed."""
+
+    policy: str
+    option: str
+
+    def text(self) -> str:
+        """Return the move's text form, ``policy POLICY OPTION``."""
+        return f"policy {self.policy} {self.option}"
+
+
+Move = TakeAction | Choose | EndTurn | SetPolicy
 
 
 def parse_move(text: str) -> Move:
@@ -77,4 +90,7 @@ def parse_move(text: str) -> Move:
         return TakeAction(words[1])
     if len(words) == 3 and words[0] == "choose":
         return Choose(words[1], words[2])
-    raise MoveSyntaxError(f"not a move: {text!r} (expected 'take ID', 'choose EVENT CHOICE' or 'end')")
+    if len(words) == 3 and words[0] == "policy":
+        return SetPolicy(words[1], words[2])
+    raise MoveSyntaxError(f"not a move: {text!r} (expected 'take ID', 'choose EVENT CHOICE', "
+                          "'policy POLICY OPTION' or 'end')")

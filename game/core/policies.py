@@ -15,6 +15,7 @@ from game.core.engine import (
     EndTurn,
     GameState,
     Move,
+    SetPolicy,
     TakeAction,
     action_allowed,
     action_problem,
@@ -51,11 +52,28 @@ def historical_answer_now(state: GameState) -> Choose | None:
     return None if not state.pending else historical_answer(state.rules, state.pending[0])
 
 
+def historical_policy_move(state: GameState) -> SetPolicy | None:
+    """The standing policy the historical path sets this turn and the state does not have
+    yet, or None."""
+    rules = state.rules
+    if state.turn < rules.turns:
+        for k, option in rules.history_policies_by_turn[state.turn]:
+            if state.policy_choice[k] != option:
+                pol = rules.policies[k]
+                return SetPolicy(pol.id, pol.option_ids[option])
+    return None
+
+
 def history_policy(state: GameState, rng: random.Random) -> Move:
-    """Do what the USSR did: the historical path's actions, then the historical choices."""
+    """Do what the USSR did: the historical path's policies and actions, then the historical
+    choices."""
     rules = state.rules
     if state.pending:
         return historical_answer(rules, state.pending[0])
+    if rules.policies:
+        setting = historical_policy_move(state)
+        if setting is not None:
+            return setting
     if state.turn < rules.turns:
         for index in rules.history_by_turn[state.turn]:
             if index not in state.taken_this_turn and action_allowed(state, index):
@@ -69,6 +87,12 @@ def random_policy(state: GameState, rng: random.Random) -> Move:
     if state.pending:
         choices = rules.choice_moves[state.pending[0]]
         return choices[int(rng.random() * len(choices))]
+    if rules.policies and rng.random() < 0.05:
+        # Now and then a standing policy is changed (about one turn in six or seven).
+        pol = rules.policies[int(rng.random() * len(rules.policies))]
+        option = int(rng.random() * len(pol.option_ids))
+        if option != state.policy_choice[pol.index]:
+            return SetPolicy(pol.id, pol.option_ids[option])
     # Uniform over the legal moves: draw among every action of this turn's calendar and
     # "end turn" until the draw is legal. Rejection keeps the distribution uniform over the
     # legal moves at a fraction of the cost of listing them all.
@@ -140,6 +164,10 @@ def choices_policy(plan: Mapping[str, str], actions: Mapping[int, list[str]],
             if wanted is not None and any(c.id == wanted for c in ev.choices):
                 return Choose(ev.id, wanted)
             return historical_answer(rules, ev.index)
+        if follow_history and rules.policies:
+            setting = historical_policy_move(state)
+            if setting is not None:
+                return setting
         for action_id in actions.get(state.turn, []):
             index = rules.action_index.get(action_id)
             if index is not None and action_allowed(state, index):
@@ -184,9 +212,10 @@ POLICIES: dict[str, Policy] = {
 
 
 def play_game(rules: Rules, policy: Policy, seed: int = 0, policy_seed: int | None = None,
-              max_moves: int | None = None) -> GameState:
-    """Play a whole game with ``policy`` and return its final state."""
-    state = new_game(rules, seed)
+              max_moves: int | None = None, history: bool = False) -> GameState:
+    """Play a whole game with ``policy`` and return its final state (``history``: as history
+    went, see :func:`game.core.engine.new_game`)."""
+    state = new_game(rules, seed, history)
     rng = random.Random(seed if policy_seed is None else policy_seed)
     apply = apply_action
     for _ in range(move_limit(rules) if max_moves is None else max_moves):
@@ -199,10 +228,11 @@ def play_game(rules: Rules, policy: Policy, seed: int = 0, policy_seed: int | No
 def historical_game(rules: Rules) -> GameState:
     """Return the final state of the historical path played through the rules (cached).
 
-    The seed is 0; a scenario whose history depends on chance events gets the
-    trajectory of that one seed.
+    It is played as history went (chance events fire as they happened, gambles take the
+    outcome that happened), so it is the same on every seed; the seed is 0.
     """
-    found = rules.memoised("history", lambda r: play_game(r, history_policy, seed=0))
+    found = rules.memoised("history", lambda r: play_game(r, history_policy, seed=0,
+                                                          history=True))
     assert isinstance(found, GameState)
     return found
 
@@ -220,11 +250,15 @@ def historical_refusals(rules: Rules) -> list[tuple[int, int, Refusal]]:
         for ai, action_id in enumerate(step.actions):
             steps.setdefault(turn, []).append((si, ai, rules.action_index[action_id]))
     out: list[tuple[int, int, Refusal]] = []
-    state = new_game(rules, 0)
+    state = new_game(rules, 0, history=True)
     rng = random.Random(0)
     while state.ending_index < 0:
         if state.pending:
             state = apply_action(state, history_policy(state, rng))
+            continue
+        setting = historical_policy_move(state)
+        if setting is not None:
+            state = apply_action(state, setting)
             continue
         for si, ai, index in steps.get(state.turn, []):
             problem = action_problem(state, index)

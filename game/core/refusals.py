@@ -44,6 +44,9 @@ class Reason(Enum):
     NOT_A_CHOICE = "not_a_choice"
     """``choice`` is not a choice of ``event``."""
     OUTSIDE_CALENDAR = "outside_calendar"
+    UNKNOWN_POLICY = "unknown_policy"
+    """A policy move names a policy or option the scenario does not have (``action`` holds the
+    policy, ``choice`` the option)."""
     """A step of the historical path dated outside the calendar (a scenario check)."""
 
 
@@ -76,6 +79,8 @@ class Refusal:
             return f"the event waiting for a choice is '{self.waiting}', not '{self.event}'"
         if r is Reason.NOT_A_CHOICE:
             return f"'{self.choice}' is not a choice of '{self.event}'"
+        if r is Reason.UNKNOWN_POLICY:
+            return f"there is no policy '{self.action}' with an option '{self.choice}'"
         return _PLAIN[r]
 
     def __str__(self) -> str:

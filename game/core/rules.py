@@ -26,11 +26,12 @@ from game.core.effects.flag import FLAG_CLEAR as FLAG_CLEAR
 from game.core.effects.flag import FLAG_SET as FLAG_SET
 from game.core.effects.relation import REL_ADD as REL_ADD
 from game.core.effects.relation import REL_SET as REL_SET
+from game.core.effects.status import STATUSES, holder_code, pack
 from game.core.effects.treaty import CANCEL as CANCEL
 from game.core.effects.treaty import SIGN as SIGN
 from game.core.expr import Evaluator, ExprError, Name
 from game.core.moves import Choose, TakeAction
-from game.core.scenario import Effect, Scenario, expression_places, month_index
+from game.core.scenario import Effect, Scenario, day_of, expression_places, month_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,16 @@ class CompiledChoice:
 
 
 @dataclass(frozen=True, slots=True)
+class CompiledOutcome:
+    index: int
+    id: str
+    chance: Evaluator | None
+    """Its chance on the state (clamped to 0..1 by the engine); None on the last outcome."""
+    effects: tuple[EffectOp, ...]
+    historical: bool
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledEvent:
     index: int
     id: str
@@ -66,6 +77,23 @@ class CompiledEvent:
     choices: tuple[CompiledChoice, ...]
     historical_choice: int
     ends_game: bool
+    chance_formula: Evaluator | None = None
+    """A chance written as a formula (``chance`` is then 0.5, never read)."""
+    happened: bool = True
+    variants: tuple[Evaluator, ...] = ()
+    order: tuple[int, int] = (0, 0)
+    """(month, day) of its date, for the order of a turn's events; (0, 0) for a window."""
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledPolicy:
+    index: int
+    id: str
+    start: int
+    option_ids: tuple[str, ...]
+    per_turn: tuple[tuple[EffectOp, ...], ...]
+    """Each option's effects at the end of every turn while it is chosen."""
+    option_leans: tuple[float, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +148,25 @@ class Rules:
     historical_answers: tuple[Choose | None, ...]
     """Each event's historical answer (``historical_choice``, else its first choice); None
     for an event that asks nothing."""
+    outcomes: tuple[tuple[tuple[CompiledOutcome, ...], ...], ...] = ()
+    """Each event's choices' gambles (empty for a choice without one)."""
+    policies: tuple[CompiledPolicy, ...] = ()
+    policy_index: dict[str, int] = field(default_factory=dict)
+    policy_start: tuple[int, ...] = ()
+    history_policies_by_turn: tuple[tuple[tuple[int, int], ...], ...] = ()
+    """The (policy, option) pairs the historical path sets on each turn."""
+    relation_drift: tuple[tuple[int, Evaluator], ...] = ()
+    """(nation, formula) for every nation whose relation moves each turn."""
+    views: tuple[tuple[Evaluator | None, ...], ...] = ()
+    wants: tuple[tuple[Evaluator | None, ...], ...] = ()
+    causes: tuple[tuple[Evaluator, ...], ...] = ()
+    start_statuses: tuple[int, ...] = ()
+    binding_kinds: tuple[bool, ...] = ()
+    """Whether each treaty kind is a promise to fight for each other."""
+    war_kinds: tuple[bool, ...] = ()
+    """Whether each treaty kind means war."""
+    war_treaty: int = -1
+    """The position of the treaty kind that means war, or -1."""
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
     """Derived values too costly to compute at compile time (the historical game), filled
     in on first use by game.core alone, through :meth:`memoised`."""
@@ -146,6 +193,16 @@ class Rules:
                 return describe_ops(self, choice.effects)
         raise KeyError(choice_id)
 
+    def treaty_binding(self, kind: str) -> bool:
+        """Return whether a treaty kind is a promise to fight for each other (``binding``).
+        Raises KeyError for an unknown kind."""
+        return self.binding_kinds[self.treaty_index[kind]]
+
+    def treaty_war(self, kind: str) -> bool:
+        """Return whether a treaty kind means war (``war``). Raises KeyError for an unknown
+        kind."""
+        return self.war_kinds[self.treaty_index[kind]]
+
     def turn_of_month(self, year_month: str) -> int:
         """Return the turn that contains a ``"YYYY-MM"`` month (may be out of range)."""
         return (month_index(year_month) - self.start_month) // self.months_per_turn
@@ -168,9 +225,36 @@ def _digest_effects(effects: list[dict[str, Any]]) -> None:
         effects[i] = {**dict.fromkeys(DIGEST_EFFECT_KEYS), **effect}
 
 
+_NEW_FIELDS: dict[str, dict[str, Any]] = {
+    "treaty_kinds": {"binding": False, "war": False},
+    "nations": {"status": "independent", "held_by": [], "relation_per_turn": None,
+                "relation_reason": "", "views": [], "wants": []},
+    "events": {"by": None, "kind": None, "happened": True, "variants": []},
+    "endings": {"causes": []},
+    "historical_path": {"policies": {}},
+}
+"""Fields added to the format after its first release, with their defaults: a scenario that
+leaves them out keeps the digest it always had (its saves still match it)."""
+
+
+def _drop_new_defaults(dumped: dict[str, Any]) -> None:
+    for part, defaults in _NEW_FIELDS.items():
+        for item in dumped.get(part, []):
+            for key, default in defaults.items():
+                if key in item and item[key] == default:
+                    del item[key]
+    for event in dumped.get("events", []):
+        for choice in event.get("choices", []):
+            if choice.get("outcomes") == []:
+                del choice["outcomes"]
+    if dumped.get("policies") == []:
+        del dumped["policies"]
+
+
 def scenario_digest(scenario: Scenario) -> str:
     """Return a short stable hash of a scenario's content (saves record it)."""
     dumped = scenario.model_dump(mode="json", by_alias=True)
+    _drop_new_defaults(dumped)
     for action in dumped["actions"]:
         _digest_effects(action["effects"])
     for event in dumped["events"]:
@@ -204,6 +288,11 @@ def collect_flags(scenario: Scenario) -> tuple[str, ...]:
         scan_effects(ev.effects)
         for c in ev.choices:
             scan_effects(c.effects)
+            for o in c.outcomes:
+                scan_effects(o.effects)
+    for pol in scenario.policies:
+        for opt in pol.options:
+            scan_effects(opt.per_turn)
     return tuple(seen)
 
 
@@ -218,6 +307,7 @@ def make_resolver(scenario: Scenario, flag_ids: tuple[str, ...]) -> Callable[[Na
     The names a scenario can use: an aim's id; ``relation.NATION``;
     ``treaty.NATION.KIND``; ``treaties.KIND`` (how many nations hold it);
     ``flag.NAME``; ``took.ACTION``; ``fired.EVENT``; ``chose.EVENT.CHOICE``;
+    ``policy.POLICY.OPTION``; ``status.NATION.STATUS``; ``outcome.EVENT.OUTCOME``;
     ``year``, ``month`` (1-12) and ``turn`` (0 on the first turn).
     """
     aims = [a.id for a in scenario.aims]
@@ -225,6 +315,7 @@ def make_resolver(scenario: Scenario, flag_ids: tuple[str, ...]) -> Callable[[Na
     treaties = [t.id for t in scenario.treaty_kinds]
     actions = [a.id for a in scenario.actions]
     events = [e.id for e in scenario.events]
+    policies = [p.id for p in scenario.policies]
     start = month_index(scenario.calendar.start)
     step = scenario.calendar.months_per_turn
 
@@ -254,7 +345,8 @@ def make_resolver(scenario: Scenario, flag_ids: tuple[str, ...]) -> Callable[[Na
             if not hint:
                 hint = ("names are an aim id, year, month, turn, relation.NATION, "
                         "treaty.NATION.KIND, treaties.KIND, flag.NAME, took.ACTION, "
-                        "fired.EVENT or chose.EVENT.CHOICE")
+                        "fired.EVENT, chose.EVENT.CHOICE, policy.POLICY.OPTION, "
+                        "status.NATION.STATUS or outcome.EVENT.OUTCOME")
             raise ExprError(f"unknown name '{head}'", off, hint)
         if head == "relation" and len(parts) == 2:
             j = pick("nation", parts[1], nations, off)
@@ -281,9 +373,31 @@ def make_resolver(scenario: Scenario, flag_ids: tuple[str, ...]) -> Callable[[Na
             choice_ids = [c.id for c in scenario.events[k].choices]
             c = pick("choice", parts[2], choice_ids, off)
             return lambda s: s.choices[k] == c
+        if head == "policy" and len(parts) == 3:
+            k = pick("policy", parts[1], policies, off)
+            o = pick("option", parts[2], [x.id for x in scenario.policies[k].options], off)
+            return lambda s: s.policy_choice[k] == o
+        if head == "status" and len(parts) == 3:
+            j = pick("nation", parts[1], nations, off)
+            code = pick("status", parts[2], list(STATUSES), off)
+            return lambda s: s.statuses[j] & 7 == code
+        if head == "outcome" and len(parts) == 3:
+            k = pick("event", parts[1], events, off)
+            names = [o.id for c_ in scenario.events[k].choices for o in c_.outcomes]
+            wanted = pick("outcome", parts[2], list(dict.fromkeys(names)), off)
+            word = list(dict.fromkeys(names))[wanted]
+            ids_by_choice = [[o.id for o in c_.outcomes] for c_ in scenario.events[k].choices]
+
+            def drawn(s: Any) -> bool:
+                c_i, o_i = s.choices[k], s.outcomes[k]
+                return bool(c_i >= 0 and o_i >= 0 and ids_by_choice[c_i][o_i] == word)
+
+            return drawn
         forms = {"relation": "relation.NATION", "treaty": "treaty.NATION.KIND",
                  "treaties": "treaties.KIND", "flag": "flag.NAME", "took": "took.ACTION",
-                 "fired": "fired.EVENT", "chose": "chose.EVENT.CHOICE"}
+                 "fired": "fired.EVENT", "chose": "chose.EVENT.CHOICE",
+                 "policy": "policy.POLICY.OPTION", "status": "status.NATION.STATUS",
+                 "outcome": "outcome.EVENT.OUTCOME"}
         if head in forms:
             raise ExprError(f"'{node.name}' is not a valid name", off, f"write {forms[head]}")
         raise ExprError(f"unknown name '{node.name}'", off,
@@ -306,6 +420,10 @@ def _indices(scenario: Scenario, flag_ids: tuple[str, ...]) -> Indices:
 
 DRIFT_LIMIT = 1e12
 """Largest change a per_turn formula makes in one turn (the engine then clamps the aim)."""
+
+
+def _constant(value: float) -> Evaluator:
+    return lambda state: value
 
 
 def finite_drift(formula: Evaluator | None) -> Evaluator | None:
@@ -369,6 +487,7 @@ def compile_rules(scenario: Scenario) -> Rules:
         for i, a in enumerate(scenario.actions)
     )
     events = []
+    gambles: list[tuple[tuple[CompiledOutcome, ...], ...]] = []
     for i, ev in enumerate(scenario.events):
         if ev.date is not None:
             first = last = turn_of(ev.date, 0)
@@ -378,19 +497,47 @@ def compile_rules(scenario: Scenario) -> Rules:
                                        _compile_effects(c.effects, ix))
                         for k, c in enumerate(ev.choices))
         hist = next((c.index for c in choices if c.id == ev.historical_choice), -1)
-        events.append(CompiledEvent(i, ev.id, first, last, opt(ev.when), ev.chance,
+        formula = opt(ev.chance) if isinstance(ev.chance, str) else None
+        chance = 0.5 if formula is not None else float(ev.chance)
+        order = (month_index(ev.date), day_of(ev.date)) if ev.date is not None else (0, 0)
+        events.append(CompiledEvent(i, ev.id, first, last, opt(ev.when), chance,
                                     _compile_effects(ev.effects, ix),
-                                    choices, hist, ev.ends_game))
+                                    choices, hist, ev.ends_game, formula, ev.happened,
+                                    tuple(compile_expr(v.when, resolve) for v in ev.variants),
+                                    order))
+        gambles.append(tuple(
+            tuple(CompiledOutcome(m, o.id, None if o.chance is None else
+                                  opt(o.chance) if isinstance(o.chance, str) else
+                                  _constant(float(o.chance)),
+                                  _compile_effects(o.effects, ix), o.historical)
+                  for m, o in enumerate(c.outcomes))
+            for c in ev.choices))
     by_turn: list[list[CompiledEvent]] = [[] for _ in range(turns)]
     for ev_c in events:
         for t in range(max(ev_c.first_turn, 0), min(ev_c.last_turn, turns - 1) + 1):
             by_turn[t].append(ev_c)
+    for t, listed in enumerate(by_turn):
+        # A turn's events in the order of their dates; an event of a window counts as the
+        # turn's first day; scenario order breaks ties.
+        first_day = (start + t * step, 0)
+        listed.sort(key=lambda e: (e.order if e.order != (0, 0) else first_day, e.index))
     history: list[list[int]] = [[] for _ in range(turns)]
+    history_policies: list[list[tuple[int, int]]] = [[] for _ in range(turns)]
     action_index = {a.id: a.index for a in actions}
+    policies = tuple(
+        CompiledPolicy(k, p.id, [o.id for o in p.options].index(p.start),
+                       tuple(o.id for o in p.options),
+                       tuple(_compile_effects(o.per_turn, ix) for o in p.options),
+                       tuple(lean[o.stance] for o in p.options))
+        for k, p in enumerate(scenario.policies))
+    policy_index = {p.id: p.index for p in policies}
     for step_ in scenario.historical_path:
         t = turn_of(step_.date, 0)
         if 0 <= t < turns:
             history[t].extend(action_index[a] for a in step_.actions)
+            for p_id, o_id in step_.policies.items():
+                pol = policies[policy_index[p_id]]
+                history_policies[t].append((pol.index, pol.option_ids.index(o_id)))
     treaties = []
     for n in scenario.nations:
         bits = 0
@@ -435,4 +582,21 @@ def compile_rules(scenario: Scenario) -> Rules:
         historical_answers=tuple(
             Choose(ev.id, ev.choices[ev.historical_choice if ev.historical_choice >= 0 else 0].id)
             if ev.choices else None for ev in events),
+        outcomes=tuple(gambles),
+        policies=policies,
+        policy_index=policy_index,
+        policy_start=tuple(p.start for p in policies),
+        history_policies_by_turn=tuple(tuple(t) for t in history_policies),
+        relation_drift=tuple((j, f) for j, n in enumerate(scenario.nations)
+                             if (f := opt(n.relation_per_turn)) is not None),
+        views=tuple(tuple(opt(v.when) for v in n.views) for n in scenario.nations),
+        wants=tuple(tuple(opt(w.when) for w in n.wants) for n in scenario.nations),
+        causes=tuple(tuple(compile_expr(c.when, resolve) for c in e.causes)
+                     for e in scenario.endings),
+        start_statuses=tuple(
+            pack(STATUSES.index(n.status), tuple(holder_code(h, ix) for h in n.held_by))
+            for n in scenario.nations),
+        binding_kinds=tuple(t.binding for t in scenario.treaty_kinds),
+        war_kinds=tuple(t.war for t in scenario.treaty_kinds),
+        war_treaty=next((i for i, t in enumerate(scenario.treaty_kinds) if t.war), -1),
     )

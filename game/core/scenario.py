@@ -14,8 +14,10 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from game.core.effects import Effect as Effect  # one kind of change; its kinds are in game.core.effects
+from game.core.effects.status import Status
 from game.core.fields import ID_PATTERN as ID_PATTERN
 from game.core.fields import YEAR_MONTH_PATTERN as YEAR_MONTH_PATTERN
+from game.core.fields import DayDate as DayDate
 from game.core.fields import Expr as Expr
 from game.core.fields import Id as Id
 from game.core.fields import Model as _Model
@@ -26,9 +28,16 @@ from game.i18n import _
 
 
 def month_index(year_month: str) -> int:
-    """Return a month as a count of months since year 0 (``"1928-01"`` -> 1928*12)."""
-    year, month = year_month.split("-")
+    """Return a month as a count of months since year 0 (``"1928-01"`` -> 1928*12); a day
+    (``"1941-06-22"``) counts as its month."""
+    year, month = year_month.split("-")[:2]
     return int(year) * 12 + int(month) - 1
+
+
+def day_of(date: str) -> int:
+    """Return the day of a ``"YYYY-MM-DD"`` date, 0 for a plain month."""
+    parts = date.split("-")
+    return int(parts[2]) if len(parts) > 2 else 0
 
 
 def month_text(index: int) -> str:
@@ -102,6 +111,26 @@ class TreatyKind(_Model):
     id: Id
     name: ShortText = Field(description="Its name on screen (`Non-aggression pact`).")
     description: str = Field(default="", description="A sentence saying what it means.")
+    binding: bool = Field(default=False, description="`true` for a promise to fight for each "
+                          "other (an alliance, mutual assistance): the screens show it as one.")
+    war: bool = Field(default=False, description="`true` for the kind that means being at war "
+                      "with the nation that holds it (at most one kind).")
+
+
+class View(_Model):
+    """What a nation's capital thinks of the player's state, told when its condition holds."""
+
+    when: Expr | None = Field(default=None, description="Condition; leave out on the last one.")
+    text: Text = Field(description="What that capital thinks of you, and why, in a sentence "
+                       "or two.")
+
+
+class Want(_Model):
+    """What a nation wants now, and why, when its condition holds."""
+
+    when: Expr | None = Field(default=None, description="Condition; leave out on the last one.")
+    text: Text = Field(description="What it wants now.")
+    why: str = Field(default="", description="Why it wants it.")
 
 
 class Nation(_Model):
@@ -118,6 +147,33 @@ class Nation(_Model):
     great_power: bool = Field(default=False, description="`true` for a great power; the screen "
                               "says so.")
     description: str = Field(default="", description="A sentence shown in the nation's panel.")
+    status: Status = Field(default="independent", description="Its status on the first turn: "
+                           "`independent`, `at_war`, `occupied`, `annexed` or `partitioned`.")
+    held_by: list[Id] = Field(default_factory=list, max_length=2,
+                              description="Who holds it on the first turn when it is occupied, "
+                              "annexed (one holder) or partitioned (two): nation ids or "
+                              "`player`.")
+    relation_per_turn: Expr | None = Field(
+        default=None, description="Formula added to its relation with the player at the end of "
+        "every turn: how its view moves with the world, e.g. "
+        "'(20 * flag.pact - relation.germany) / 8'.")
+    relation_reason: str = Field(default="", description="Why its view moves: shown on hover.")
+    views: list[View] = Field(default_factory=list, max_length=30,
+                              description="What its capital thinks of the player: the first "
+                              "whose `when` holds is shown in its panel.")
+    wants: list[Want] = Field(default_factory=list, max_length=30,
+                              description="What it wants now and why: the first whose `when` "
+                              "holds is shown in its panel.")
+
+    @model_validator(mode="after")
+    def _holders(self) -> Nation:
+        need = {"independent": (0, 0), "at_war": (0, 1), "occupied": (1, 1), "annexed": (1, 1),
+                "partitioned": (2, 2)}[self.status]
+        if not need[0] <= len(self.held_by) <= need[1]:
+            raise ValueError(_("a nation that is {status} has {low} to {high} holders in "
+                               "'held_by', not {count}").format(
+                status=self.status, low=need[0], high=need[1], count=len(self.held_by)))
+        return self
 
 
 Verdict = Literal["success", "failure", "mixed", "not_in_essay"]
@@ -186,6 +242,36 @@ class Action(_Model):
                                         "the debrief.")
 
 
+class Outcome(_Model):
+    """One way a gamble can come out: drawn at the end of the turn, with odds from the state."""
+
+    id: Id
+    text: Text = Field(description="What happens when it comes out this way, told to the "
+                       "student.")
+    chance: Annotated[float, Field(ge=0, le=1)] | Expr | None = Field(
+        default=None, description="Its chance, a number or a formula (clamped to 0..1); leave "
+        "out on the last outcome, which takes what the others leave.")
+    effects: list[Effect] = Field(default_factory=list, max_length=50,
+                                  description="What it changes.")
+    historical: bool = Field(default=False, description="`true` on the outcome that really "
+                             "happened (one on the historical choice): the historical game "
+                             "takes it.")
+
+
+class Variant(_Model):
+    """A text told instead of an event's main text when its condition holds as it fires."""
+
+    when: Expr = Field(description="Condition, checked as the event fires.")
+    text: Text = Field(description="What happens, told to the student in this case.")
+
+
+class Cause(_Model):
+    """A cause an ending names when it happened in this game."""
+
+    when: Expr = Field(description="Condition on the final state: did this happen?")
+    text: Text = Field(description="The cause, in a sentence.")
+
+
 class Choice(_Model):
     """One answer to an event."""
 
@@ -195,6 +281,26 @@ class Choice(_Model):
     stance: Id = Field(description="The stance it expresses: one of the ids under `stances:`.")
     effects: list[Effect] = Field(default_factory=list, max_length=50,
                                   description="What it changes when chosen.")
+    outcomes: list[Outcome] = Field(default_factory=list, max_length=8,
+                                    description="A gamble: the ways it can come out, drawn at the "
+                                    "end of the turn (two or more).")
+
+    @model_validator(mode="after")
+    def _gamble(self) -> Choice:
+        if len(self.outcomes) == 1:
+            raise ValueError(_("a gamble needs two outcomes or more"))
+        if self.outcomes:
+            if self.outcomes[-1].chance is not None:
+                raise ValueError(_("the last outcome takes the chance the others leave: "
+                                   "remove its 'chance'"))
+            missing = [o.id for o in self.outcomes[:-1] if o.chance is None]
+            if missing:
+                raise ValueError(_("outcome '{id}' needs a 'chance' (only the last outcome "
+                                   "leaves it out)").format(id=missing[0]))
+            if sum(o.historical for o in self.outcomes) > 1:
+                raise ValueError(_("only one outcome can be the one that happened "
+                                   "('historical: true')"))
+        return self
 
 
 class Event(_Model):
@@ -203,7 +309,14 @@ class Event(_Model):
     id: Id
     title: ShortText = Field(description="Its title on the event's card.")
     text: Text = Field(description="What happens, told to the student.")
-    date: YearMonth | None = Field(default=None, description="Fires on the turn of this month.")
+    date: DayDate | None = Field(default=None, description='Fires on the turn of this month '
+                                 '("YYYY-MM") or day ("YYYY-MM-DD"); the events of one turn '
+                                 "come in the order of their dates.")
+    by: Id | None = Field(default=None, description="The nation whose move this is: one of the "
+                          "ids under `nations:`; shown on its panel.")
+    kind: Literal["offer", "demand", "threat", "guarantee", "pact", "war", "annexation",
+                  "other"] | None = Field(default=None, description="What kind of move it is, "
+                                          "for a nation's move (`by`).")
     earliest: YearMonth | None = Field(default=None, description="The first month it may fire, "
                                        'as "YYYY-MM".')
     latest: YearMonth | None = Field(default=None, description='The last month it may fire, as '
@@ -212,7 +325,15 @@ class Event(_Model):
         default=None,
         description="Condition. With 'date', checked on that turn only; with 'earliest'/'latest', "
         "the event fires on the first turn of the window when it holds.")
-    chance: float = Field(default=1, gt=0, le=1, description="Chance per turn once eligible.")
+    chance: Annotated[float, Field(gt=0, le=1)] | Expr = Field(
+        default=1.0, description="Chance per turn once eligible: a number, or a formula of the "
+        "state (clamped to 0..1).")
+    happened: bool = Field(default=True, description="For a chance event: whether it happened "
+                           "in history. The historical game fires it when eligible if `true`, "
+                           "never if `false`, so it needs no dice.")
+    variants: list[Variant] = Field(default_factory=list, max_length=20,
+                                    description="Texts told instead of `text` when their "
+                                    "condition holds as the event fires (the first that holds).")
     effects: list[Effect] = Field(default_factory=list, max_length=50,
                                   description="What it changes when it fires.")
     choices: list[Choice] = Field(default_factory=list, max_length=8,
@@ -243,14 +364,50 @@ class Ending(_Model):
     title: ShortText = Field(description="Its title on the last screen.")
     text: Text = Field(description="What happens and why, told to the student.")
     when: Expr | None = Field(default=None, description="Condition; leave out on the last one.")
+    causes: list[Cause] = Field(default_factory=list, max_length=30,
+                                description="The causes it names when they happened in this "
+                                "game.")
+
+
+class PolicyOption(_Model):
+    """One option of a standing policy, with what it does every turn while chosen."""
+
+    id: Id
+    name: ShortText = Field(description="Its name on screen.")
+    description: str = Field(default="", description="What it means, in a sentence.")
+    stance: Id = Field(description="The stance it expresses: one of the ids under `stances:`.")
+    per_turn: list[Effect] = Field(default_factory=list, max_length=50,
+                                   description="Effects applied at the end of every turn while "
+                                   "it is chosen.")
+
+
+class Policy(_Model):
+    """A standing policy the player sets and changes when they want (no button every turn)."""
+
+    id: Id
+    name: ShortText = Field(description="Its name on screen (`Where the effort goes`).")
+    description: str = Field(default="", description="What it decides, in a sentence.")
+    start: Id = Field(description="The option chosen on the first turn: one of its `options`.")
+    options: list[PolicyOption] = Field(min_length=2, max_length=8,
+                                        description="The options (two to eight).")
 
 
 class PathStep(_Model):
-    """What the player's nation really did in one turn: the actions it took."""
+    """What the player's nation really did in one turn: the actions it took and the policies it
+    set."""
 
     date: YearMonth = Field(description='The turn, as the month it starts: "YYYY-MM".')
-    actions: list[Id] = Field(min_length=1, max_length=300,
+    actions: list[Id] = Field(default_factory=list, max_length=300,
                               description="The actions taken that turn: ids under `actions:`.")
+    policies: dict[Id, Id] = Field(default_factory=dict, max_length=20,
+                                   description="The policies set that turn: policy id -> "
+                                   "option id.")
+
+    @model_validator(mode="after")
+    def _something(self) -> PathStep:
+        if not self.actions and not self.policies:
+            raise ValueError(_("a step of the historical path needs 'actions' or 'policies'"))
+        return self
 
 
 class FigureValue(_Model):
@@ -309,6 +466,9 @@ class Scenario(_Model):
                                   description="The states the player's nation deals with.")
     actions: list[Action] = Field(default_factory=list, max_length=300,
                                   description="What the player may do in a turn.")
+    policies: list[Policy] = Field(default_factory=list, max_length=20,
+                                   description="Standing policies the player sets and changes "
+                                   "when they want.")
     events: list[Event] = Field(default_factory=list, max_length=500,
                                 description="What happens, on a date or when a condition holds.")
     endings: list[Ending] = Field(min_length=1, max_length=30, description="How the game can end; "
@@ -330,4 +490,18 @@ def expression_places(s: Scenario) -> list[tuple[tuple[str | int, ...], str]]:
     places += [(("actions", i, "available"), a.available) for i, a in enumerate(s.actions)]
     places += [(("events", i, "when"), e.when) for i, e in enumerate(s.events)]
     places += [(("endings", i, "when"), e.when) for i, e in enumerate(s.endings)]
+    for i, n in enumerate(s.nations):
+        places.append((("nations", i, "relation_per_turn"), n.relation_per_turn))
+        places += [(("nations", i, "views", k, "when"), v.when) for k, v in enumerate(n.views)]
+        places += [(("nations", i, "wants", k, "when"), w.when) for k, w in enumerate(n.wants)]
+    for i, ev in enumerate(s.events):
+        if isinstance(ev.chance, str):
+            places.append((("events", i, "chance"), ev.chance))
+        places += [(("events", i, "variants", k, "when"), v.when)
+                   for k, v in enumerate(ev.variants)]
+        for k, c in enumerate(ev.choices):
+            places += [(("events", i, "choices", k, "outcomes", m, "chance"), o.chance)
+                       for m, o in enumerate(c.outcomes) if isinstance(o.chance, str)]
+    for i, e in enumerate(s.endings):
+        places += [(("endings", i, "causes", k, "when"), c.when) for k, c in enumerate(e.causes)]
     return [(path, text) for path, text in places if text is not None]

@@ -45,6 +45,9 @@ def refusal_text(refusal: Refusal) -> str:
     if r is Reason.NOT_A_CHOICE:
         return _("'{choice}' is not a choice of '{event}'").format(choice=refusal.choice,
                                                                   event=refusal.event)
+    if r is Reason.UNKNOWN_POLICY:
+        return _("There is no policy '{policy}' with an option '{option}'.").format(
+            policy=refusal.action, option=refusal.choice)
     if r is Reason.OUTSIDE_CALENDAR:
         return _("its date is outside the calendar")
     assert_never(r)  # a new Reason needs its words here

@@ -122,6 +122,13 @@ def _effects_of(s: Scenario) -> Iterator[tuple[Path, Effect]]:
         for c, ch in enumerate(ev.choices):
             for k, e in enumerate(ch.effects):
                 yield ("events", i, "choices", c, "effects", k), e
+            for m, o in enumerate(ch.outcomes):
+                for k, e in enumerate(o.effects):
+                    yield ("events", i, "choices", c, "outcomes", m, "effects", k), e
+    for i, pol in enumerate(s.policies):
+        for m, opt in enumerate(pol.options):
+            for k, e in enumerate(opt.per_turn):
+                yield ("policies", i, "options", m, "per_turn", k), e
 
 
 def _conditions_of(s: Scenario) -> Iterator[tuple[Path, Node]]:

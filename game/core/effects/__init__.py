@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Union
 from pydantic import ConfigDict, Discriminator, Field, Tag, create_model, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from game.core.effects import aim, flag, relation, treaty
+from game.core.effects import aim, flag, relation, status, treaty
 from game.core.effects.aim import AimEffect
 from game.core.effects.base import (
     EffectInfo,
@@ -38,6 +38,7 @@ from game.core.effects.base import (
 )
 from game.core.effects.flag import ClearFlagEffect, SetFlagEffect
 from game.core.effects.relation import RelationEffect
+from game.core.effects.status import StatusEffect
 from game.core.effects.treaty import CancelEffect, SignEffect
 from game.core.fields import Model
 from game.i18n import _
@@ -47,7 +48,7 @@ __all__ = ["KINDS", "AnyEffect", "Effect", "EffectInfo", "EffectKind", "EffectMo
            "effect_fields", "effect_flags", "effect_references", "kind_of"]
 
 KINDS: tuple[EffectKind[Any], ...] = (aim.KIND, relation.KIND, flag.SET_FLAG, flag.CLEAR_FLAG,
-                                      treaty.SIGN_TREATY, treaty.CANCEL_TREATY)
+                                      treaty.SIGN_TREATY, treaty.CANCEL_TREATY, status.KIND)
 """Every effect kind, in the order the scenario format lists them."""
 
 register(KINDS)
@@ -125,7 +126,8 @@ def _tag(data: Any) -> str:
 
 
 if TYPE_CHECKING:
-    Effect = AimEffect | RelationEffect | SetFlagEffect | ClearFlagEffect | SignEffect | CancelEffect
+    Effect = (AimEffect | RelationEffect | SetFlagEffect | ClearFlagEffect | SignEffect
+              | CancelEffect | StatusEffect)
 else:
     Effect = Annotated[
         Union[tuple(Annotated[k.model, Tag(_TAGS[k.key])] for k in KINDS)  # noqa: UP007

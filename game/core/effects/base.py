@@ -23,7 +23,7 @@ flag's position, or nation * 64 + treaty kind."""
 
 Reference = tuple[str, str, str]
 """(key of the effect, kind of thing, id): an id an effect names, for the reference checks
-(the kind of thing is "aim", "nation" or "treaty kind")."""
+(the kind of thing is "aim", "nation", "treaty kind" or "holder": a nation or ``player``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,10 @@ class EffectInfo:
     treaty: str = ""
     add: float | None = None
     set: float | None = None
+    status: str = ""
+    """For a ``status`` effect: the nation's new status."""
+    holders: tuple[str, ...] = ()
+    """For a ``status`` effect: who holds the nation (nation ids, or ``player``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ EXAMPLES = {
     Reason.UNKNOWN_ACTION: Refusal(Reason.UNKNOWN_ACTION, action="nope"),
     Reason.WRONG_EVENT: Refusal(Reason.WRONG_EVENT, event="a", waiting="b"),
     Reason.NOT_A_CHOICE: Refusal(Reason.NOT_A_CHOICE, choice="c", event="a"),
+    Reason.UNKNOWN_POLICY: Refusal(Reason.UNKNOWN_POLICY, action="effort", choice="navy"),
 }
 
 

@@ -46,7 +46,7 @@ def refusal_text(refusal: Refusal) -> str:
         return _("'{choice}' is not a choice of '{event}'").format(choice=refusal.choice,
                                                                   event=refusal.event)
     if r is Reason.UNKNOWN_POLICY:
-        return _("There is no policy '{policy}' with an option '{option}'.").format(
+        return _("there is no policy '{policy}' with an option '{option}'").format(
             policy=refusal.action, option=refusal.choice)
     if r is Reason.OUTSIDE_CALENDAR:
         return _("its date is outside the calendar")

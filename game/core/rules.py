@@ -31,7 +31,9 @@ from game.core.effects.treaty import CANCEL as CANCEL
 from game.core.effects.treaty import SIGN as SIGN
 from game.core.expr import Evaluator, ExprError, Name
 from game.core.moves import Choose, TakeAction
+from game.core.references import unknown
 from game.core.scenario import Effect, Scenario, day_of, expression_places, month_index
+from game.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,11 +324,8 @@ def make_resolver(scenario: Scenario, flag_ids: tuple[str, ...]) -> Callable[[Na
     def pick(kind: str, word: str, choices: list[str], offset: int) -> int:
         if word in choices:
             return choices.index(word)
-        hint = expr.suggest(word, choices)
-        if not hint:
-            shown = ", ".join(choices[:12]) + (" ..." if len(choices) > 12 else "")
-            hint = f"the {kind}s are: {shown}" if choices else f"the scenario defines no {kind}"
-        raise ExprError(f"unknown {kind} '{word}'", offset, hint)
+        message, hint = unknown(kind, word, choices)
+        raise ExprError(message, offset, hint)
 
     def resolve(node: Name) -> Evaluator:
         parts = node.name.split(".")
@@ -343,11 +342,11 @@ def make_resolver(scenario: Scenario, flag_ids: tuple[str, ...]) -> Callable[[Na
                 return expr.tag(lambda s: s.aims[i], aim_index=i)
             hint = expr.suggest(head, aims + ["year", "month", "turn"])
             if not hint:
-                hint = ("names are an aim id, year, month, turn, relation.NATION, "
-                        "treaty.NATION.KIND, treaties.KIND, flag.NAME, took.ACTION, "
-                        "fired.EVENT, chose.EVENT.CHOICE, policy.POLICY.OPTION, "
-                        "status.NATION.STATUS or outcome.EVENT.OUTCOME")
-            raise ExprError(f"unknown name '{head}'", off, hint)
+                hint = _("names are an aim id, year, month, turn, relation.NATION, "
+                         "treaty.NATION.KIND, treaties.KIND, flag.NAME, took.ACTION, "
+                         "fired.EVENT, chose.EVENT.CHOICE, policy.POLICY.OPTION, "
+                         "status.NATION.STATUS or outcome.EVENT.OUTCOME")
+            raise ExprError(_("unknown name '{name}'").format(name=head), off, hint)
         if head == "relation" and len(parts) == 2:
             j = pick("nation", parts[1], nations, off)
             return expr.tag(lambda s: s.relations[j], relation_index=j)
@@ -399,9 +398,10 @@ def make_resolver(scenario: Scenario, flag_ids: tuple[str, ...]) -> Callable[[Na
                  "policy": "policy.POLICY.OPTION", "status": "status.NATION.STATUS",
                  "outcome": "outcome.EVENT.OUTCOME"}
         if head in forms:
-            raise ExprError(f"'{node.name}' is not a valid name", off, f"write {forms[head]}")
-        raise ExprError(f"unknown name '{node.name}'", off,
-                        expr.suggest(head, list(forms)) or "see the scenario guide for names")
+            raise ExprError(_("'{name}' is not a valid name").format(name=node.name), off,
+                            _("write {form}").format(form=forms[head]))
+        raise ExprError(_("unknown name '{name}'").format(name=node.name), off,
+                        expr.suggest(head, list(forms)) or _("see the scenario guide for names"))
 
     return resolve
 
@@ -517,10 +517,11 @@ def compile_rules(scenario: Scenario) -> Rules:
         for t in range(max(ev_c.first_turn, 0), min(ev_c.last_turn, turns - 1) + 1):
             by_turn[t].append(ev_c)
     for t, listed in enumerate(by_turn):
-        # A turn's events in the order of their dates; an event of a window counts as the
-        # turn's first day; scenario order breaks ties.
-        first_day = (start + t * step, 0)
-        listed.sort(key=lambda e: (e.order if e.order != (0, 0) else first_day, e.index))
+        # A turn's events in the order of their dates; an event of a window (which fires when
+        # its condition holds) comes after the dated events of the turn, so it sees what they
+        # did; scenario order breaks ties.
+        after_all = (start + (t + 1) * step, 0)
+        listed.sort(key=lambda e: (e.order if e.order != (0, 0) else after_all, e.index))
     history: list[list[int]] = [[] for _ in range(turns)]
     history_policies: list[list[tuple[int, int]]] = [[] for _ in range(turns)]
     action_index = {a.id: a.index for a in actions}

@@ -68,6 +68,7 @@ from game.core.scenario import (
     Action,
     Aim,
     Calendar,
+    Cause,
     Choice,
     Effect,
     Ending,
@@ -77,12 +78,18 @@ from game.core.scenario import (
     Historian,
     HistoryNote,
     Nation,
+    Outcome,
     PathStep,
+    Policy,
+    PolicyOption,
     Reading,
     Scenario,
     Source,
     Stance,
     TreatyKind,
+    Variant,
+    View,
+    Want,
 )
 from game.core.scoring import overall_score
 from game.scenario.errors import ScenarioError
@@ -110,9 +117,11 @@ MODELS: dict[str, Any] = {
     "reading": Reading, "historian": Historian, "nation": Nation, "action": Action,
     "effect": EffectModel, "event": Event, "choice": Choice, "history": HistoryNote,
     "ending": Ending, "path_step": PathStep, "figure": Figure, "figure_value": FigureValue,
-    "source": Source,
+    "source": Source, "outcome": Outcome, "variant": Variant, "cause": Cause, "view": View,
+    "want": Want, "policy": Policy, "policy_option": PolicyOption,
 }
-EXPRESSION_FIELDS = ("per_turn", "available", "when")
+EXPRESSION_FIELDS = ("per_turn", "available", "when", "relation_per_turn", "chance")
+"""Fields that hold a condition or a formula (when their value is text), at any depth."""
 WHOLE_FILE_KINDS = {"scenario", "messages"}
 KINDS = WHOLE_FILE_KINDS | {"mistake", "sections", "expressions", "choices", "translation"} \
     | set(MODELS)
@@ -245,10 +254,17 @@ def expected_lines(after: Block | None, block: Block) -> list[str]:
 
 def strict_validate(model: type[BaseModel] | type[EffectModel], data: Any) -> None:
     model.model_validate(data)
-    for name in EXPRESSION_FIELDS:
-        value = data.get(name) if isinstance(data, dict) else None
-        if isinstance(value, str):
-            expr.parse(value)
+    stack = [data]
+    while stack:  # the item's conditions and formulas, and those of its parts (views, outcomes)
+        node = stack.pop()
+        if isinstance(node, dict):
+            for name, value in node.items():
+                if name in EXPRESSION_FIELDS and isinstance(value, str):
+                    expr.parse(value)
+                elif name != "history":
+                    stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
 
 
 def template_resolver() -> Any:
@@ -351,7 +367,8 @@ def test_the_guide_names_every_field_of_every_section() -> None:
 def test_the_guide_names_every_kind_of_name_and_function() -> None:
     text = GUIDE.read_text(encoding="utf-8")
     for form in ("relation.NATION", "treaty.NATION.KIND", "treaties.KIND", "flag.NAME",
-                 "took.ACTION", "fired.EVENT", "chose.EVENT.CHOICE", "`year`", "`month`",
+                 "took.ACTION", "fired.EVENT", "chose.EVENT.CHOICE", "policy.POLICY.OPTION",
+                 "status.NATION.STATUS", "outcome.EVENT.OUTCOME", "`year`", "`month`",
                  "`turn`"):
         assert form in text, form
     for function in expr.FUNCTIONS:
@@ -391,7 +408,9 @@ def test_bundled_example_scenarios_load_cleanly_with_what_the_guide_documents(pa
     assert not loaded.warnings, [w.format() for w in loaded.warnings]
     data, _, _ = read_yaml(text.encode("utf-8"), path.name)
     guide = GUIDE.read_text(encoding="utf-8")
-    undocumented = sorted(k for k in keys_used(data) if f"`{k}`" not in guide)
+    # A path step's policies are written policy id: option id; those keys are ids, not fields.
+    ids = {p.id for p in loaded.scenario.policies}
+    undocumented = sorted(k for k in keys_used(data) - ids if f"`{k}`" not in guide)
     assert not undocumented, f"{path.name} uses fields the guide does not document: {undocumented}"
     assert path.name in guide
 
@@ -401,6 +420,19 @@ def test_the_template_is_small_and_complete() -> None:
     assert len(s.aims) == 3 and 3 <= len(s.nations) <= 4 and len(s.actions) == 4
     assert len(s.events) == 4 and any(e.choices for e in s.events)
     assert len(s.endings) == 3 and s.historical_path and s.figures and s.sources
+    # It shows the living world briefly: each new part of the format once.
+    assert len(s.policies) == 1 and any(st.policies for st in s.historical_path)
+    assert any(t.war for t in s.treaty_kinds) and any(t.binding for t in s.treaty_kinds)
+    power = next(n for n in s.nations if n.views)
+    assert power.wants and power.relation_per_turn and power.relation_reason
+    events = s.events
+    assert any(e.by and e.kind for e in events) and any(e.variants for e in events)
+    assert any(isinstance(e.chance, str) and not e.happened for e in events)
+    assert any(e.date and e.date.count("-") == 2 for e in events)
+    assert any(c.outcomes for e in events for c in e.choices)
+    assert any(e.causes for e in s.endings)
+    text = TEMPLATE.read_text(encoding="utf-8")
+    assert "{status: " in text and "outcome." in text and "policy." in text
     comments = sum(1 for line in TEMPLATE.read_text(encoding="utf-8").splitlines()
                    if line.lstrip().startswith("#") or " # " in line)
     assert comments >= 40, "the template is meant to be heavily commented"

@@ -7,14 +7,23 @@ line and column. Nothing here raises.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.core import expr
 from game.core.effects import effect_references
 from game.core.expr import ExprError
+from game.core.references import unknown
 from game.core.rules import collect_flags, make_resolver
-from game.core.scenario import Effect, Scenario, expression_places, month_index, month_text
+from game.core.scenario import (
+    Choice,
+    Effect,
+    Scenario,
+    expression_places,
+    month_index,
+    month_text,
+)
 from game.i18n import N_, _
 
 Path = tuple[str | int, ...]
@@ -48,45 +57,6 @@ _DUPLICATE = {
 }
 """The message for two things of a kind with the same id, by kind."""
 
-_UNKNOWN = {
-    "aim": N_("unknown aim '{word}'"),
-    "nation": N_("unknown nation '{word}'"),
-    "treaty kind": N_("unknown treaty kind '{word}'"),
-    "stance": N_("unknown stance '{word}'"),
-    "action": N_("unknown action '{word}'"),
-    "choice": N_("unknown choice '{word}'"),
-    "holder": N_("unknown holder '{word}'"),
-    "policy": N_("unknown policy '{word}'"),
-    "option": N_("unknown option '{word}'"),
-}
-"""The message for a reference to an id the scenario does not define, by kind."""
-
-_KNOWN = {
-    "aim": N_("the aims are: {known}"),
-    "nation": N_("the nations are: {known}"),
-    "treaty kind": N_("the treaty kinds are: {known}"),
-    "stance": N_("the stances are: {known}"),
-    "action": N_("the actions are: {known}"),
-    "choice": N_("the choices are: {known}"),
-    "holder": N_("a holder is a nation or player: {known}"),
-    "policy": N_("the policies are: {known}"),
-    "option": N_("the options are: {known}"),
-}
-"""The hint listing the ids of a kind, by kind."""
-
-_NONE_KNOWN = {
-    "aim": N_("the scenario defines no aims"),
-    "nation": N_("the scenario defines no nations"),
-    "treaty kind": N_("the scenario defines no treaty kinds"),
-    "stance": N_("the scenario defines no stances"),
-    "action": N_("the scenario defines no actions"),
-    "choice": N_("the scenario defines no choices"),
-    "holder": N_("the scenario defines no nations"),
-    "policy": N_("the scenario defines no policies"),
-    "option": N_("the policy has no options"),
-}
-"""The hint when the scenario defines no ids of a kind, by kind."""
-
 
 def _duplicates(items: Iterable[tuple[Path, str]], what: str) -> list[PathProblem]:
     seen: dict[str, Path] = {}
@@ -101,24 +71,22 @@ def _duplicates(items: Iterable[tuple[Path, str]], what: str) -> list[PathProble
 
 
 def _ref_at(path: Path, kind: str, word: str, known: list[str],
-            suggest: bool = True) -> PathProblem | None:
+            suggest: bool = True, at_key: bool = False) -> PathProblem | None:
     if word in known:
         return None
-    hint = expr.suggest(word, known) if suggest else ""
-    if not hint:
-        shown = ", ".join(known[:12]) + (" ..." if len(known) > 12 else "")
-        hint = _(_KNOWN[kind]).format(known=shown) if known else _(_NONE_KNOWN[kind])
-    return PathProblem(path, _(_UNKNOWN[kind]).format(word=word), hint)
+    message, hint = unknown(kind, word, known, suggest)
+    return PathProblem(path, message, hint, at_key=at_key)
 
 
 def reference_problems(s: Scenario) -> list[PathProblem]:
     """Return every broken reference, bad expression and out-of-calendar date in ``s``."""
     out: list[PathProblem] = []
 
-    def _ref(path: Path, kind: str, word: str, known: list[str]) -> PathProblem | None:
+    def _ref(path: Path, kind: str, word: str, known: list[str],
+             at_key: bool = False) -> PathProblem | None:
         # A suggestion costs a fuzzy match: a file with thousands of bad names gets the
         # first hundred suggested and the rest only named.
-        return _ref_at(path, kind, word, known, suggest=len(out) < 100)
+        return _ref_at(path, kind, word, known, suggest=len(out) < 100, at_key=at_key)
 
     aims = [a.id for a in s.aims]
     nations = [n.id for n in s.nations]
@@ -156,11 +124,16 @@ def reference_problems(s: Scenario) -> list[PathProblem]:
             add(_ref(("nations", i, "treaties", k), "treaty kind", t, treaties))
         for k, h in enumerate(n.held_by):
             add(_ref(("nations", i, "held_by", k), "holder", h, known["holder"]))
+    out += holder_problems(s)
     wars = [i for i, t in enumerate(s.treaty_kinds) if t.war]
     for i in wars[1:]:
+        first = s.treaty_kinds[wars[0]].id
         out.append(PathProblem(("treaty_kinds", i, "war"),
-                               _("only one treaty kind can mean war"),
-                               _("keep 'war: true' on one kind")))
+                               _("only one treaty kind can mean war, and '{first}' already "
+                                 "does").format(first=first),
+                               _("remove 'war: true' here or from '{first}': a nation the "
+                                 "player is at war with holds that one kind").format(
+                                   first=first)))
     out += _duplicates(((("policies", i, "id"), p.id) for i, p in enumerate(s.policies)),
                        "policy")
     for i, pol in enumerate(s.policies):
@@ -185,12 +158,8 @@ def reference_problems(s: Scenario) -> list[PathProblem]:
                                 for m, o in enumerate(c.outcomes)), "outcome")
             for m, outcome in enumerate(c.outcomes):
                 effects(("events", i, "choices", k, "outcomes", m, "effects"), outcome.effects)
-            if (c.id == ev.historical_choice and c.outcomes
-                    and not any(o.historical for o in c.outcomes)):
-                out.append(PathProblem(("events", i, "choices", k, "outcomes"),
-                                       _("the historical choice's gamble needs the outcome that "
-                                         "happened"),
-                                       _("write 'historical: true' on one of its outcomes")))
+            out += gamble_problems(("events", i, "choices", k), c,
+                                   c.id == ev.historical_choice)
         if ev.by is not None:
             add(_ref(("events", i, "by"), "nation", ev.by, nations))
         if ev.historical_choice is not None:
@@ -204,7 +173,7 @@ def reference_problems(s: Scenario) -> list[PathProblem]:
         for p_id, o_id in st.policies.items():
             named = next((p for p in s.policies if p.id == p_id), None)
             problem = _ref(("historical_path", i, "policies", p_id), "policy", p_id,
-                           [p.id for p in s.policies])
+                           [p.id for p in s.policies], at_key=True)
             if problem is None and named is not None:
                 problem = _ref(("historical_path", i, "policies", p_id), "option", o_id,
                                [o.id for o in named.options])
@@ -255,8 +224,118 @@ def reference_problems(s: Scenario) -> list[PathProblem]:
         date(("actions", i, "latest"), a.latest)
     for i, ev in enumerate(s.events):
         date(("events", i, "date"), ev.date)
+        add(day_problem(("events", i, "date"), ev.date))
         date(("events", i, "earliest"), ev.earliest)
         date(("events", i, "latest"), ev.latest)
     for i, st in enumerate(s.historical_path):
         date(("historical_path", i, "date"), st.date)
     return out
+
+
+_HOLDERS = {"independent": (0, 0), "at_war": (0, 1), "occupied": (1, 1), "annexed": (1, 1),
+            "partitioned": (2, 2)}
+"""How many holders (``held_by``) a nation of each status has: (fewest, most)."""
+
+
+def holder_problems(s: Scenario) -> list[PathProblem]:
+    """A nation's ``held_by`` that does not fit its ``status``: an independent nation held by
+    someone, an annexed one held by none or by two, a partition with one holder, a nation that
+    holds itself."""
+    out = []
+    for i, n in enumerate(s.nations):
+        count = len(n.held_by)
+        low, high = _HOLDERS[n.status]
+        where: Path = ("nations", i, "held_by") if n.held_by else ("nations", i, "status")
+        if n.status == "independent" and count:
+            said = "status" in n.model_fields_set
+            message = (_("nation '{id}' is independent, so it has no holder") if said else
+                       _("nation '{id}' has no 'status', so it is independent and has no "
+                         "holder"))
+            out.append(PathProblem(where, message.format(id=n.id),
+                                   _("remove 'held_by', or give the nation a 'status': "
+                                     "occupied, annexed or partitioned")))
+        elif n.status == "at_war" and count > high:
+            out.append(PathProblem(where, _("nation '{id}' is at war: 'held_by' names at most "
+                                            "one enemy, not {count}").format(id=n.id,
+                                                                           count=count),
+                                   _("keep one nation in 'held_by', or none")))
+        elif not low <= count <= high and high == 1:
+            out.append(PathProblem(where, _("nation '{id}' is {status}, so 'held_by' names one "
+                                            "holder, not {count}").format(
+                                       id=n.id, status=n.status, count=count),
+                                   _("write held_by: [NATION], with a nation id or player")))
+        elif not low <= count <= high:
+            out.append(PathProblem(where, _("nation '{id}' is partitioned, so 'held_by' names "
+                                            "two holders, not {count}").format(id=n.id,
+                                                                             count=count),
+                                   _("write held_by: [NATION, NATION], with nation ids or "
+                                     "player")))
+        elif n.id in n.held_by:
+            out.append(PathProblem(("nations", i, "held_by", n.held_by.index(n.id)),
+                                   _("nation '{id}' cannot hold itself").format(id=n.id),
+                                   _("name another nation, or player")))
+        elif count == 2 and n.held_by[0] == n.held_by[1]:
+            out.append(PathProblem(("nations", i, "held_by", 1),
+                                   _("the two holders of a partition must differ"),
+                                   _("name two different nations, or a nation and player")))
+    return out
+
+
+def gamble_problems(base: Path, choice: Choice, historical: bool) -> list[PathProblem]:
+    """A choice's gamble (``outcomes``) that cannot be drawn as written. ``base`` is the
+    choice's path; ``historical`` says whether it is its event's historical choice.
+
+    Every outcome but the last has a ``chance``; the last takes what the others leave; one
+    outcome at most happened, and the historical choice's gamble says which one did."""
+    outcomes = choice.outcomes
+    if not outcomes:
+        return []
+    out = []
+    where = base + ("outcomes",)
+    if len(outcomes) == 1:
+        out.append(PathProblem(where, _("a gamble needs two outcomes or more"),
+                               _("add another outcome, or remove 'outcomes' and put its "
+                                 "effects under the choice's 'effects'")))
+    for m, o in enumerate(outcomes[:-1]):
+        if o.chance is None:
+            out.append(PathProblem(where + (m, "id"),
+                                   _("outcome '{id}' has no 'chance': only the last outcome "
+                                     "leaves it out").format(id=o.id),
+                                   _("give it a chance, such as 'chance: 0.3' or a formula, or "
+                                     "move it to the end of the list")))
+    last = outcomes[-1]
+    if len(outcomes) > 1 and last.chance is not None:
+        out.append(PathProblem(where + (len(outcomes) - 1, "chance"),
+                               _("the last outcome, '{id}', takes the chance the others leave, "
+                                 "so it has no 'chance'").format(id=last.id),
+                               _("remove this 'chance'; to give '{id}' odds of its own, add "
+                                 "another outcome after it").format(id=last.id)))
+    marked = [m for m, o in enumerate(outcomes) if o.historical]
+    for m in marked[1:]:
+        first = outcomes[marked[0]].id
+        out.append(PathProblem(where + (m, "historical"),
+                               _("only one outcome can be the one that happened, and '{first}' "
+                                 "already is").format(first=first),
+                               _("remove 'historical: true' here or from '{first}'").format(
+                                   first=first)))
+    if historical and not marked:
+        out.append(PathProblem(where, _("choice '{id}' is the historical choice, so its gamble "
+                                        "must say which outcome happened").format(
+                                   id=choice.id),
+                               _("write 'historical: true' on that outcome: the historical "
+                                 "game takes it, without dice")))
+    return out
+
+
+def day_problem(path: Path, date: str | None) -> PathProblem | None:
+    """A ``"YYYY-MM-DD"`` date whose day its month does not have (``"1941-02-30"``)."""
+    if date is None or date.count("-") != 2:
+        return None
+    year, month, day = (int(part) for part in date.split("-"))
+    days = calendar.monthrange(year, month)[1]
+    if day <= days:
+        return None
+    return PathProblem(path, _("'{date}' is not a real day: the month {month} has {days} "
+                               "days").format(date=date, month=date[:7], days=days),
+                       _("write a day from 01 to {days}, or only the month: \"{month}\"").format(
+                           days=days, month=date[:7]))

@@ -165,15 +165,8 @@ class Nation(_Model):
                               description="What it wants now and why: the first whose `when` "
                               "holds is shown in its panel.")
 
-    @model_validator(mode="after")
-    def _holders(self) -> Nation:
-        need = {"independent": (0, 0), "at_war": (0, 1), "occupied": (1, 1), "annexed": (1, 1),
-                "partitioned": (2, 2)}[self.status]
-        if not need[0] <= len(self.held_by) <= need[1]:
-            raise ValueError(_("a nation that is {status} has {low} to {high} holders in "
-                               "'held_by', not {count}").format(
-                status=self.status, low=need[0], high=need[1], count=len(self.held_by)))
-        return self
+    # Whether ``held_by`` fits ``status`` is checked with the references
+    # (game.core.checks.holder_problems), so the message can point at the field.
 
 
 Verdict = Literal["success", "failure", "mixed", "not_in_essay"]
@@ -285,22 +278,9 @@ class Choice(_Model):
                                     description="A gamble: the ways it can come out, drawn at the "
                                     "end of the turn (two or more).")
 
-    @model_validator(mode="after")
-    def _gamble(self) -> Choice:
-        if len(self.outcomes) == 1:
-            raise ValueError(_("a gamble needs two outcomes or more"))
-        if self.outcomes:
-            if self.outcomes[-1].chance is not None:
-                raise ValueError(_("the last outcome takes the chance the others leave: "
-                                   "remove its 'chance'"))
-            missing = [o.id for o in self.outcomes[:-1] if o.chance is None]
-            if missing:
-                raise ValueError(_("outcome '{id}' needs a 'chance' (only the last outcome "
-                                   "leaves it out)").format(id=missing[0]))
-            if sum(o.historical for o in self.outcomes) > 1:
-                raise ValueError(_("only one outcome can be the one that happened "
-                                   "('historical: true')"))
-        return self
+    # Whether the gamble can be drawn (a chance on every outcome but the last, one outcome
+    # that happened) is checked with the references (game.core.checks.gamble_problems), so
+    # the message can point at the outcome.
 
 
 class Event(_Model):

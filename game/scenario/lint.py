@@ -397,6 +397,139 @@ def effect_range_problems(s: Scenario) -> list[PathProblem]:
     return out
 
 
+# -- chances beyond 0 to 1 ----------------------------------------------------------------------
+
+Span = tuple[float, float]
+"""The lowest and highest values an expression can take."""
+
+_YES_NO = ("treaty", "flag", "took", "fired", "chose", "policy", "status", "outcome")
+"""Names that are true or false: 1 or 0 in arithmetic."""
+
+
+def _name_spans(rules: Rules) -> Callable[[str], Span | None]:
+    """Where each name of a condition lies, from the scenario alone (None if unknown)."""
+    s = rules.scenario
+    aims = {a.id: (float(a.min), float(a.max)) for a in s.aims}
+    first = month_index(s.calendar.start)
+    last = first + (rules.turns - 1) * s.calendar.months_per_turn
+
+    def span(name: str) -> Span | None:
+        head = name.split(".")[0]
+        if name in aims:
+            return aims[name]
+        if head in _YES_NO:
+            return (0.0, 1.0)
+        if head == "relation":
+            return RELATION_RANGE
+        if head == "treaties":
+            return (0.0, float(len(s.nations)))
+        if name == "year":
+            return (float(first // 12), float(last // 12))
+        if name == "month":
+            return (1.0, 12.0)
+        if name == "turn":
+            return (0.0, float(rules.turns - 1))
+        return None
+
+    return span
+
+
+def value_span(node: Node, span: Callable[[str], Span | None]) -> Span | None:
+    """The lowest and highest values of an expression, worked out from the spans of its names
+    (interval arithmetic: it may be wider than what a game can reach, never narrower); None
+    where it cannot be told (a division by something that can be 0)."""
+    if isinstance(node, expr.Number):
+        return (node.value, node.value)
+    if isinstance(node, expr.Name):
+        return span(node.name)
+    if isinstance(node, expr.Unary):
+        if node.op == "not":
+            return (0.0, 1.0)
+        inner = value_span(node.operand, span)
+        return None if inner is None else (-inner[1], -inner[0])
+    if isinstance(node, expr.Call):
+        args = [value_span(a, span) for a in node.args]
+        if any(a is None for a in args):
+            return None
+        known = [a for a in args if a is not None]
+        if node.function == "min" and len(known) == 2:
+            return (min(known[0][0], known[1][0]), min(known[0][1], known[1][1]))
+        if node.function == "max" and len(known) == 2:
+            return (max(known[0][0], known[1][0]), max(known[0][1], known[1][1]))
+        if node.function == "abs" and len(known) == 1:
+            low, high = known[0]
+            if low >= 0:
+                return (low, high)
+            if high <= 0:
+                return (-high, -low)
+            return (0.0, max(-low, high))
+        if node.function == "clamp" and len(known) == 3:
+            (x_low, x_high), (lo_low, lo_high), (hi_low, hi_high) = known
+            return (min(max(x_low, lo_low), hi_low), min(max(x_high, lo_high), hi_high))
+        return None
+    if node.op in ("and", "or", "<", "<=", ">", ">=", "==", "!="):
+        return (0.0, 1.0)
+    left, right = value_span(node.left, span), value_span(node.right, span)
+    if left is None or right is None:
+        return None
+    if node.op == "+":
+        return (left[0] + right[0], left[1] + right[1])
+    if node.op == "-":
+        return (left[0] - right[1], left[1] - right[0])
+    if node.op == "/":
+        if right[0] <= 0 <= right[1]:
+            return None
+        right = (1 / right[1], 1 / right[0])
+    products = [a * b for a in left for b in right]
+    return (min(products), max(products))
+
+
+def chance_warnings(rules: Rules) -> list[PathProblem]:
+    """A chance formula that can go below 0 or above 1 (the game counts it as 0 or 1: legal,
+    but often a slip), and a gamble whose outcomes before the last always take all the
+    chance, so that the last one never comes."""
+    s = rules.scenario
+    span = _name_spans(rules)
+    out = []
+
+    def check(path: Path, text: str) -> Span | None:
+        node = _parse(text)
+        found = None if node is None else value_span(node, span)
+        if found is not None and (found[0] < -1e-9 or found[1] > 1 + 1e-9):
+            out.append(PathProblem(path, _("the chance '{text}' can run from {low} to {high}; "
+                                           "the game counts below 0 as 0 and above 1 as "
+                                           "1").format(text=text, low=_number(found[0]),
+                                                       high=_number(found[1])),
+                                   _("if that is meant, write clamp({text}, 0, 1) to say so; "
+                                     "else change its numbers so that it stays from 0 to "
+                                     "1").format(text=text), severity="warning"))
+        return found
+
+    for i, ev in enumerate(s.events):
+        if isinstance(ev.chance, str):
+            check(("events", i, "chance"), ev.chance)
+        for k, c in enumerate(ev.choices):
+            least = 0.0
+            for m, o in enumerate(c.outcomes[:-1]):
+                path = ("events", i, "choices", k, "outcomes", m, "chance")
+                if isinstance(o.chance, str):
+                    found = check(path, o.chance)
+                    least = least + max(found[0], 0.0) if found is not None else least
+                elif o.chance is not None:
+                    least += o.chance
+            if len(c.outcomes) > 1 and least >= 1 - 1e-9:
+                last = c.outcomes[-1].id
+                out.append(PathProblem(("events", i, "choices", k, "outcomes", len(c.outcomes) - 1,
+                                        "id"),
+                                       _("the outcomes before '{id}' always take all the chance "
+                                         "(at least {total} together), so '{id}' never "
+                                         "comes").format(id=last, total=_number(least)),
+                                       _("lower their chances so that they add up to less "
+                                         "than 1; '{id}' gets what they leave").format(id=last),
+                                       severity="warning"))
+    return out
+
+
 # -- flags ---------------------------------------------------------------------------------------
 
 
@@ -545,6 +678,7 @@ def static_warnings(rules: Rules) -> list[PathProblem]:
     s = rules.scenario
     out = _never_warnings(find_impossible(rules))
     out += flag_warnings(s)
+    out += chance_warnings(rules)
     out += history_warnings(s)
     out += figure_warnings(rules)
     return out

@@ -18,6 +18,7 @@ from pydantic_core import ErrorDetails
 
 from game.core import expr
 from game.core.checks import PathProblem, reference_problems
+from game.core.fields import DAY_DATE_PATTERN
 from game.core.rules import Rules, compile_rules
 from game.core.scenario import Scenario
 from game.i18n import N_, SOURCE_LANGUAGE, _, current_language, speaking
@@ -233,6 +234,11 @@ def _translate(err: ErrorDetails, loc: tuple[str | int, ...],
                 _("write true or false (yes/no/on/off are not accepted)"), False)
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
+        if pattern == DAY_DATE_PATTERN:
+            return (_("{label} must be a month written \"YYYY-MM\" or a day written "
+                      "\"YYYY-MM-DD\", not {value}").format(label=label, value=_describe(value)),
+                    _('for example "1941-06" or "1941-06-22", in quotes; a month runs from 01 '
+                      "to 12, a day from 01 to 31"), False)
         if "1[0-9]{3}" in pattern:
             return (_("{label} must be a month written \"YYYY-MM\", not {value}").format(
                         label=label, value=_describe(value)),
@@ -272,8 +278,11 @@ def _translate(err: ErrorDetails, loc: tuple[str | int, ...],
                     label=label, value=_describe(value)),
                 _("check the indentation"), False)
     if kind == "literal_error":
+        words = _QUOTED.findall(str(ctx.get("expected", "")))
+        hint = expr.suggest(value, words) if isinstance(value, str) else ""
         return (_("{label} must be {expected}, not {value}").format(
-                    label=label, expected=ctx.get("expected"), value=_describe(value)), "", False)
+                    label=label, expected=ctx.get("expected"), value=_describe(value)), hint,
+                False)
     if kind in _BOUNDS:
         msg = str(err.get("msg", ""))
         start, message = _BOUNDS[kind]

@@ -30,6 +30,7 @@ import re
 from typing import Any
 
 from game.core.effects import KINDS
+from game.core.fields import DAY_DATE_PATTERN
 from game.core.scenario import ID_PATTERN, YEAR_MONTH_PATTERN, Scenario
 from game.paths import ASSETS
 
@@ -85,9 +86,10 @@ _PATTERN_MESSAGES = {
     ID_PATTERN: "Write a name in lower-case letters, digits and _, starting with a letter "
                 "(for example pact_finland).",
     YEAR_MONTH_PATTERN: 'Write a month as "1938-09" (year-month, in quotes).',
+    DAY_DATE_PATTERN: 'Write a month as "1941-06" or a day as "1941-06-22" (in quotes).',
 }
 """What an editor says of a value that does not fit the pattern, instead of the pattern."""
-_TYPE_TOO = {YEAR_MONTH_PATTERN}
+_TYPE_TOO = {YEAR_MONTH_PATTERN, DAY_DATE_PATTERN}
 """Patterns whose sentence also answers a value of the wrong type (1938 for a month)."""
 _LANGUAGE_MESSAGE = ('Write a language code such as "en", "de" or "fr" (ISO 639-1), or a longer '
                      'tag such as "pt-BR".')
@@ -96,13 +98,18 @@ _PATTERN_HELP = {
     ID_PATTERN: "A name: lower-case letters, digits and _, starting with a letter "
                 "(for example pact_finland).",
     YEAR_MONTH_PATTERN: 'A month written "YYYY-MM", in quotes (for example "1933-01").',
+    DAY_DATE_PATTERN: 'A month written "YYYY-MM" or a day written "YYYY-MM-DD", in quotes (for '
+                      'example "1941-06-22").',
 }
 _EXPR_HELP = ("A condition or formula, for example 'relation.germany < -20 and not "
               "flag.pact_signed'. Names: an aim id, year, month, turn, relation.NATION, "
               "treaty.NATION.KIND, treaties.KIND, flag.NAME, took.ACTION, fired.EVENT, "
-              "chose.EVENT.CHOICE.")
+              "chose.EVENT.CHOICE, policy.POLICY.OPTION, status.NATION.STATUS, "
+              "outcome.EVENT.OUTCOME.")
 _EXPR_FIELDS = {("Aim", "per_turn"), ("Action", "available"), ("Event", "when"),
-                ("Ending", "when")}
+                ("Ending", "when"), ("Nation", "relation_per_turn"), ("View", "when"),
+                ("Want", "when"), ("Variant", "when"), ("Cause", "when"), ("Event", "chance"),
+                ("Outcome", "chance")}
 
 
 def _plain(text: str) -> str:
@@ -141,7 +148,7 @@ def _describe(defs: dict[str, Any]) -> None:
 def _children(node: dict[str, Any]) -> list[dict[str, Any]]:
     """The schemas directly inside a schema (not the names of its properties)."""
     out: list[dict[str, Any]] = []
-    for key in ("properties", "$defs", "dependentSchemas"):
+    for key in ("properties", "$defs", "dependentSchemas", "patternProperties"):
         out += [v for v in node.get(key, {}).values() if isinstance(v, dict)]
     for key in ("anyOf", "oneOf", "allOf", "prefixItems"):
         out += [v for v in node.get(key, []) if isinstance(v, dict)]
@@ -157,6 +164,10 @@ def _for_editors(node: dict[str, Any]) -> None:
     if "default" in node and node["default"] is None:  # an editor would offer to write null
         del node["default"]
     choices = node.get("anyOf")
+    if isinstance(choices, list) and len(choices) > 2 and {"type": "null"} in choices:
+        # A number or a formula, or a nation or a list of them: an editor would head the
+        # hover with every choice; the value left out is the field left out, not null.
+        choices.remove({"type": "null"})
     if isinstance(choices, list) and len(choices) == 2 and choices[1] == {"type": "null"} \
             and isinstance(choices[0].get("type"), str) and "$ref" not in choices[0]:
         value = choices[0]

@@ -25,6 +25,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("game.tools.report",
                N_("the end report of one saved game: html, md, csv or json")),
     "compare": ("game.tools.compare", N_("the class at a glance: many saves against history")),
+    "analyse": ("game.tools.analyse",
+                N_("which decisions of a saved game changed its fate: each choice played on "
+                   "many times")),
     "balance": ("game.tools.balance",
                 N_("is the scenario a game? whether its answers matter, over many seeds")),
 }

@@ -76,6 +76,7 @@ SECTIONS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
     "ui-idle": lambda a: _ui().bench_idle_and_memory(_playable(a.scenario)),
     "compare": lambda a: _teacher_tools().bench_compare(_playable(a.scenario)),
     "simulate": lambda a: _teacher_tools().bench_simulate(_playable(a.scenario)),
+    "analyse": lambda a: _teacher_tools().bench_analysis(_playable(a.scenario)),
 }
 
 

@@ -14,16 +14,27 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+import yaml
 
 from game import i18n
 from game.cli import main
-from game.core.engine import ending
-from game.core.policies import history_policy, play_game, random_policy
+from game.core.engine import ending, ending_causes, new_game
+from game.core.policies import historical_game, history_policy, play_game, random_policy
 from game.paths import is_playable, scenario_files, translation_name
 from game.saves import read_save_data, replay_save, write_save
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_scenario
-from game.scenario.translation import load_translation, read_translation, translation_files
+from game.scenario.translation import (
+    HISTORY_FIELDS,
+    OPTION_FIELDS,
+    SECTIONS,
+    TEXT_LISTS,
+    TOP_TEXTS,
+    WANT_FIELDS,
+    load_translation,
+    read_translation,
+    translation_files,
+)
 from tests.conftest import ROOT
 
 SCENARIOS = ROOT / "scenarios"
@@ -265,3 +276,274 @@ def test_the_picker_offers_neither_templates_nor_translations(
 def test_validate_still_checks_the_template(capsys: pytest.CaptureFixture[str]) -> None:
     code, lines = validate(capsys, SCENARIOS / "template.yaml")
     assert code == 0 and lines[0].startswith(f"{SCENARIOS / 'template.yaml'}: ok")
+
+
+# -- the parts of the living world: views, wants, variants, outcomes, causes, policies ---------
+
+TEMPLATE = SCENARIOS / "template.yaml"
+
+NEW_PARTS: dict[str, Any] = {
+    "nations": {"germany": {
+        "relation_reason": "Berlin wird wieder feindselig, es sei denn, ein Pakt gibt ihm "
+                           "einen Grund dagegen.",
+        "views": ["Ein nützlicher Partner auf Zeit, der Rohstoffe liefert.",
+                  "Das Zentrum des Weltkommunismus, das man isolieren muss."],
+        "wants": [{"text": "Das Sudetenland.",
+                   "why": "Jeder deutschsprachige Bezirk soll zum Reich gehören."},
+                  {"text": "Freie Hand in Polen.",
+                   "why": "Die Danziger Frage soll mit Gewalt gelöst werden."}]}},
+    "policies": {"army": {
+        "name": "Die Stärke des Heeres",
+        "description": "Wie viele Männer unter Waffen stehen und wie viele in den Fabriken.",
+        "options": {"peacetime": {"name": "Friedensstärke",
+                                  "description": "Nur das stehende Heer."},
+                    "mobilised": {"name": "Teilmobilmachung",
+                                  "description": "Die Reserven werden einberufen."}}}},
+    "events": {
+        "slow_answer": {"variants": ["Litwinow ist gegangen; die Gespräche schleppen sich."]},
+        "august_1939": {"choices": {"alliance": {"outcomes": {
+            "ratified": "London und Paris ratifizieren die Konvention.",
+            "shelved": "Die Konvention bleibt in London liegen."}}}}},
+    "endings": {"the_pact": {"causes": [
+        "Polen wurde geteilt.",
+        "Die Reserven wurden einberufen; den Fabriken fehlten Arbeiter."]}},
+}
+"""The German of every new text of the template, as a translator writes it."""
+
+
+def everything(scenario: Any) -> dict[str, Any]:
+    """A translation that gives every text of a scenario (each marked ``[de]``), with the new
+    parts of the template in real German."""
+    def de(text: str) -> str:
+        return "[de] " + text
+
+    def given(model: Any, names: tuple[str, ...]) -> dict[str, str]:
+        return {n: de(getattr(model, n)) for n in names if getattr(model, n)}
+
+    out: dict[str, Any] = {"language": "de", "translates": scenario.id,
+                           **given(scenario, TOP_TEXTS)}
+    for section, (_model, fields) in SECTIONS.items():
+        items: dict[str, Any] = {}
+        for item in getattr(scenario, section):
+            texts: dict[str, Any] = {}
+            for name in fields:
+                value = getattr(item, name)
+                if isinstance(value, str):
+                    texts.update(given(item, (name,)))
+                elif name == "history" and value is not None:
+                    texts[name] = given(value, HISTORY_FIELDS)
+                elif name == "choices" and value:
+                    texts[name] = {c.id: {**given(c, ("label", "description")), **(
+                        {"outcomes": {o.id: de(o.text) for o in c.outcomes}} if c.outcomes
+                        else {})} for c in value}
+                elif name == "options":
+                    texts[name] = {o.id: given(o, ("name", "description")) for o in value}
+                elif name == "wants" and value:
+                    texts[name] = [given(w, ("text", "why")) for w in value]
+                elif name in TEXT_LISTS and value:
+                    texts[name] = [de(e.text) for e in value]
+            items[item.id] = texts
+        out[section] = items
+    for section, items in NEW_PARTS.items():
+        for item_id, texts in items.items():
+            for name, value in texts.items():
+                if name == "choices":
+                    for choice_id, parts in value.items():
+                        out[section][item_id][name][choice_id].update(parts)
+                else:
+                    out[section][item_id][name] = value
+    return out
+
+
+def german_template(folder: Path, data: dict[str, Any] | None = None) -> Path:
+    shutil.copy(TEMPLATE, folder / TEMPLATE.name)
+    if data is None:
+        data = everything(load_scenario(TEMPLATE, translate=False).scenario)
+    path = folder / "template.de.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
+                    encoding="utf-8")
+    return path
+
+
+def test_every_new_text_translates_and_a_german_player_sees_it(tmp_path: Path) -> None:
+    """Views, wants, relation_reason, variants, outcomes, causes and policies in German; the
+    rules, their digest and the historical game unchanged."""
+    path = german_template(tmp_path)
+    english = load_scenario(tmp_path / TEMPLATE.name, translate=False)
+    assert load_translation(path, english.scenario).warnings == []
+    german = in_german(tmp_path / TEMPLATE.name)
+    s = german.scenario
+    germany = next(n for n in s.nations if n.id == "germany")
+    new = NEW_PARTS["nations"]["germany"]
+    assert germany.relation_reason == new["relation_reason"]
+    assert [v.text for v in germany.views] == new["views"]
+    assert [{"text": w.text, "why": w.why} for w in germany.wants] == new["wants"]
+    # The conditions stay the original's: only the texts changed.
+    english_germany = next(n for n in english.scenario.nations if n.id == "germany")
+    assert [v.when for v in germany.views] == [v.when for v in english_germany.views]
+    army = s.policies[0]
+    assert (army.name, army.options[1].name, army.options[1].description) == (
+        "Die Stärke des Heeres", "Teilmobilmachung", "Die Reserven werden einberufen.")
+    assert [o.stance for o in army.options] == [o.stance for o in english.scenario.policies[0].options]
+    events = {e.id: e for e in s.events}
+    assert events["slow_answer"].variants[0].text.startswith("Litwinow ist gegangen")
+    alliance = events["august_1939"].choices[0]
+    assert [o.text for o in alliance.outcomes] == ["London und Paris ratifizieren die Konvention.",
+                                                   "Die Konvention bleibt in London liegen."]
+    assert alliance.label.startswith("[de] ") and alliance.outcomes[0].chance is not None
+    the_pact = next(e for e in s.endings if e.id == "the_pact")
+    assert the_pact.causes[0].text == "Polen wurde geteilt."
+    # No English is left in any text a player reads.
+    left = [t for t in _texts(s) if not (t.startswith("[de] ") or t in _german())]
+    assert left == []
+    # Only texts change: the same digest, and the same historical game, read in German.
+    assert german.rules.digest == english.rules.digest
+    final = historical_game(german.rules)
+    assert final.aims == historical_game(english.rules).aims
+    view = final.power_view("germany")
+    assert view is not None and germany.views[view].text in new["views"]
+    causes = [s.endings[final.ending_index].causes[k].text for k in ending_causes(final)]
+    assert causes and all(c in _german() for c in causes)
+    assert new_game(german.rules, 3).policy("army") == "peacetime"
+
+
+def _german() -> set[str]:
+    found: set[str] = set()
+    stack: list[Any] = [NEW_PARTS]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        else:
+            found.add(node)
+    return found
+
+
+def _texts(scenario: Any) -> list[str]:
+    """Every text of a scenario a translation may give (all of them non-empty)."""
+    out = [getattr(scenario, n) for n in TOP_TEXTS]
+    for section, (_model, fields) in SECTIONS.items():
+        for item in getattr(scenario, section):
+            for name in fields:
+                value = getattr(item, name)
+                if isinstance(value, str):
+                    out.append(value)
+                elif name == "history" and value is not None:
+                    out += [getattr(value, n) for n in HISTORY_FIELDS]
+                elif name == "choices":
+                    for c in value:
+                        out += [c.label, c.description, *(o.text for o in c.outcomes)]
+                elif name == "options":
+                    out += [getattr(o, n) for o in value for n in OPTION_FIELDS]
+                elif name == "wants":
+                    out += [getattr(w, n) for w in value for n in WANT_FIELDS]
+                elif name in TEXT_LISTS:
+                    out += [e.text for e in value]
+    return [t for t in out if t]
+
+
+MISTAKES = """\
+language: de
+translates: template
+nations:
+  germany:
+    views:
+      - Ein nützlicher Partner.
+      - Das Zentrum des Weltkommunismus.
+      - Ein dritter Blick, den es nicht gibt.
+    wants:
+      - text: Das Sudetenland.
+        wieso: Alle deutschsprachigen Bezirke.
+policies:
+  armee:
+    name: Das Heer
+  army:
+    options:
+      mobilized: {name: Teilmobilmachung}
+events:
+  slow_answer:
+    variants:
+      - text: Die Gespräche schleppen sich.
+  august_1939:
+    choices:
+      alliance:
+        outcomes:
+          ratifed: Ratifiziert.
+      pact:
+        outcomes:
+          signed: Unterzeichnet.
+endings:
+  alone:
+    causes: [Allein.]
+"""
+
+
+def test_mistakes_in_the_new_parts_are_errors_at_their_place(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = german_template(tmp_path)
+    path.write_text(MISTAKES, encoding="utf-8")
+    code, lines = validate(capsys, path)
+    assert code == 1
+    errors = [line.removeprefix(str(path)) for line in lines if ": error: " in line]
+    assert errors == [
+        ":8:9: error: 'views' of nation 'germany': the scenario has 2, this list gives 3 "
+        "(give one entry for each, in the scenario's order, and no more)",
+        ":11:9: error: unknown field 'wieso' in an entry of 'wants' (the fields here are: "
+        "text, why)",
+        ":13:3: error: unknown policy 'armee' (did you mean 'army'?)",
+        ":17:7: error: unknown option 'mobilized' of policy 'army' (did you mean 'mobilised'?)",
+        ":21:9: error: each entry of 'variants' is the text itself, not 'key: value' lines "
+        "(write '- ' and the text, without 'text:' or 'when:')",
+        ":26:11: error: unknown outcome 'ratifed' of choice 'alliance' of event 'august_1939' "
+        "(did you mean 'ratified'?)",
+        ":28:9: error: choice 'pact' of event 'august_1939' has no outcomes to translate "
+        "(remove 'outcomes' here)",
+        ":32:5: error: ending 'alone' has no 'causes' to translate (remove 'causes' here)",
+    ]
+    # The game does not use it, and says so.
+    loaded = in_german(tmp_path / TEMPLATE.name)
+    assert loaded.scenario.language == "en" and "8 Fehler" in loaded.warnings[-1].message
+
+
+def test_new_texts_left_out_are_warnings_and_show_the_original(tmp_path: Path) -> None:
+    data = everything(load_scenario(TEMPLATE, translate=False).scenario)
+    germany = data["nations"]["germany"]
+    del germany["relation_reason"]
+    germany["views"] = germany["views"][:1]
+    del germany["wants"][1]["why"]
+    del data["policies"]["army"]["options"]["mobilised"]
+    del data["events"]["slow_answer"]["variants"]
+    del data["events"]["august_1939"]["choices"]["alliance"]["outcomes"]["shelved"]
+    data["endings"]["the_pact"]["causes"] = []
+    path = german_template(tmp_path, data)
+    english = load_scenario(tmp_path / TEMPLATE.name, translate=False).scenario
+    warnings = [w.message for w in load_translation(path, english).warnings]
+    assert warnings == [
+        "no translation for 'relation_reason' of nation 'germany'; the original is shown",
+        "no translation for entry 2 of the 'views' of nation 'germany'; the original is shown",
+        "no translation for 'why' of entry 2 of the 'wants' of nation 'germany'; the original "
+        "is shown",
+        "no translation for option 'mobilised' of policy 'army'; the original is shown",
+        "no translation for the 'variants' of event 'slow_answer'; the original is shown",
+        "no translation for outcome 'shelved' of choice 'alliance' of event 'august_1939'; the "
+        "original is shown",
+        "no translation for entries 1 to 2 of the 'causes' of ending 'the_pact'; the originals "
+        "are shown",
+    ]
+    german = in_german(tmp_path / TEMPLATE.name).scenario
+    nation = next(n for n in german.nations if n.id == "germany")
+    old = next(n for n in english.nations if n.id == "germany")
+    assert nation.relation_reason == old.relation_reason
+    assert [v.text for v in nation.views] == [NEW_PARTS["nations"]["germany"]["views"][0],
+                                              old.views[1].text]
+    assert nation.wants[1].text == "Freie Hand in Polen." and nation.wants[1].why == old.wants[1].why
+    assert german.policies[0].options[1] == english.policies[0].options[1]
+    events = {e.id: e for e in german.events}
+    assert events["slow_answer"].variants == english.events[1].variants
+    outcomes = events["august_1939"].choices[0].outcomes
+    assert outcomes[0].text.startswith("London und Paris") and outcomes[1].text == \
+        english.events[2].choices[0].outcomes[1].text
+    assert next(e for e in german.endings if e.id == "the_pact").causes == \
+        next(e for e in english.endings if e.id == "the_pact").causes

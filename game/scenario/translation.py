@@ -39,16 +39,23 @@ from game.core.rules import Rules
 from game.core.scenario import (
     Action,
     Aim,
+    Cause,
     Choice,
     Ending,
     Event,
     Figure,
     HistoryNote,
     Nation,
+    Outcome,
+    Policy,
+    PolicyOption,
     Reading,
     Scenario,
     Stance,
     TreatyKind,
+    Variant,
+    View,
+    Want,
 )
 from game.i18n import N_, _
 from game.paths import translation_name
@@ -68,32 +75,44 @@ class _Loaded(Protocol):
 
 
 LoadedScenario = TypeVar("LoadedScenario", bound=_Loaded)
-Path_ = tuple[str, ...]
+M = TypeVar("M", bound=BaseModel)
+Path_ = tuple[str | int, ...]
 Texts = dict[Path_, str]
-"""The texts of a translation by place: ``("actions", "pact", "history", "text") -> "..."``."""
+"""The texts of a translation by place: ``("actions", "pact", "history", "text") -> "..."``;
+an entry of a list by its position: ``("nations", "germany", "views", 0) -> "..."``."""
 
 HEADER = ("language", "translates")
 TOP_TEXTS = ("title", "description", "player")
 HISTORY_FIELDS = ("date", "text", "reason", "correction")
-CHOICE_FIELDS = ("label", "description")
+CHOICE_TEXTS = ("label", "description")
+CHOICE_FIELDS = (*CHOICE_TEXTS, "outcomes")
+WANT_FIELDS = ("text", "why")
+OPTION_FIELDS = ("name", "description")
 SECTIONS: dict[str, tuple[type[BaseModel], tuple[str, ...]]] = {
     "aims": (Aim, ("name", "description", "per_turn_reason")),
     "treaty_kinds": (TreatyKind, ("name", "description")),
     "stances": (Stance, ("name", "description")),
     "readings": (Reading, ("name", "summary")),
-    "nations": (Nation, ("name", "description")),
+    "nations": (Nation, ("name", "description", "relation_reason", "views", "wants")),
     "actions": (Action, ("name", "description", "unavailable_reason", "history")),
-    "events": (Event, ("title", "text", "history", "choices")),
-    "endings": (Ending, ("title", "text")),
+    "policies": (Policy, ("name", "description", "options")),
+    "events": (Event, ("title", "text", "variants", "history", "choices")),
+    "endings": (Ending, ("title", "text", "causes")),
     "figures": (Figure, ("name", "unit")),
 }
 """Each section of a translation: the scenario's model of its items and the fields it may
-translate (``history`` and ``choices`` hold fields of their own)."""
+translate (the fields of :data:`PARTS` hold texts of their own)."""
+
+TEXT_LISTS: dict[str, type[BaseModel]] = {"views": View, "variants": Variant, "causes": Cause}
+"""Parts translated by a list of texts, one for each entry, in the scenario's order."""
+PARTS = ("history", "choices", "options", "wants", *TEXT_LISTS)
+"""Fields of an item that hold texts of their own rather than being one."""
 
 # TRANSLATORS: the kind of an item, put into the translation checker's sentences as {kind}.
 ITEM_NAMES = {"aims": N_("aim"), "treaty_kinds": N_("treaty kind"), "stances": N_("stance"),
               "readings": N_("reading"), "nations": N_("nation"), "actions": N_("action"),
-              "events": N_("event"), "endings": N_("ending"), "figures": N_("figure")}
+              "policies": N_("policy"), "events": N_("event"), "endings": N_("ending"),
+              "figures": N_("figure")}
 
 
 def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
@@ -106,8 +125,10 @@ def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
 
 LANGUAGE = _adapter(Scenario, "language")
 _TEXT_FIELDS: list[tuple[type[BaseModel], tuple[str, ...]]] = [
-    (Scenario, TOP_TEXTS), (HistoryNote, HISTORY_FIELDS), (Choice, CHOICE_FIELDS),
-    *((m, tuple(n for n in f if n not in ("history", "choices"))) for m, f in SECTIONS.values())]
+    (Scenario, TOP_TEXTS), (HistoryNote, HISTORY_FIELDS), (Choice, CHOICE_TEXTS),
+    (Want, WANT_FIELDS), (Outcome, ("text",)), (PolicyOption, OPTION_FIELDS),
+    *((m, ("text",)) for m in TEXT_LISTS.values()),
+    *((m, tuple(n for n in f if n not in PARTS)) for m, f in SECTIONS.values())]
 _CHECKS: dict[tuple[type[BaseModel], str], TypeAdapter[Any]] = {
     (model, name): _adapter(model, name) for model, names in _TEXT_FIELDS for name in names}
 """The scenario's own check of each text field (one line for a name, a length...)."""
@@ -205,14 +226,18 @@ class _Checker:
                     fields=", ".join(allowed))
                 self.error(path + (key,), message.format(key=key, **names), hint, at_key=True)
 
-    def text(self, value: Any, path: tuple[str, ...], model: type[BaseModel], name: str) -> None:
+    def text(self, value: Any, path: Path_, model: type[BaseModel], name: str,
+             label: str = "") -> None:
+        """Check one text against the scenario's own check of ``model.name``; ``label`` names
+        it in the messages (``name`` if not given)."""
+        check, name = (model, name), label or name
         if not isinstance(value, str):
             hint = _("put the text in quotes") if isinstance(value, (int, float, bool)) else ""
             self.error(path, _("'{name}' must be text, not {value}").format(
                 name=name, value=_describe(value)), hint)
             return
         try:
-            _CHECKS[(model, name)].validate_python(value)
+            _CHECKS[check].validate_python(value)
         except ValidationError as exc:
             err = exc.errors(include_url=False)[0]
             kind = err["type"]
@@ -304,15 +329,26 @@ class _Checker:
                               kind=what, id=item_id)
             for name in fields:
                 if name not in found:
-                    if name not in ("history", "choices") and getattr(item, name):
+                    if name not in PARTS and getattr(item, name):
                         self.warn(path, _("no translation for '{name}' of {kind} '{id}'; the "
                                           "original is shown").format(name=name, kind=what,
                                                                       id=item_id))
+                    elif name in TEXT_LISTS or name in ("wants", "options"):
+                        if getattr(item, name):
+                            self.warn(path, _("no translation for the '{name}' of {kind} "
+                                              "'{id}'; the original is shown").format(
+                                                  name=name, kind=what, id=item_id))
                     continue
                 if name == "history":
                     self.history(found[name], path + (name,), item, what)
                 elif name == "choices":
                     self.choices(found[name], path + (name,), item)
+                elif name == "options":
+                    self.options(found[name], path + (name,), item)
+                elif name == "wants":
+                    self.wants(found[name], path + (name,), item, what)
+                elif name in TEXT_LISTS:
+                    self.text_list(found[name], path + (name,), item, what, TEXT_LISTS[name])
                 else:
                     self.text(found[name], path + (name,), model, name)
             if "history" not in found and getattr(item, "history", None) is not None:
@@ -376,18 +412,158 @@ class _Checker:
             self.unknown_keys(mapping, at, CHOICE_FIELDS,
                               _("unknown field '{key}' for choice '{choice}'"),
                               choice=choice_id)
-            for name in CHOICE_FIELDS:
+            for name in CHOICE_TEXTS:
                 if name in mapping:
                     self.text(mapping[name], at + (name,), Choice, name)
                 elif getattr(choice, name):
                     self.warn(at, _("no translation for '{name}' of choice '{choice}' of "
                                     "event '{event}'; the original is shown").format(
                                         name=name, choice=choice_id, event=event.id))
+            if "outcomes" in mapping:
+                self.outcomes(mapping["outcomes"], at + ("outcomes",), event, choice)
+            elif choice.outcomes:
+                self.warn(at, _("no translation for the outcomes of choice '{choice}' of "
+                                "event '{event}'; the original is shown").format(
+                                    choice=choice_id, event=event.id))
         for choice_id in ids:
             if choice_id not in found:
                 self.warn(path, _("no translation for choice '{choice}' of event "
                                   "'{event}'; the original is shown").format(
                                       choice=choice_id, event=event.id))
+
+    def outcomes(self, value: Any, path: Path_, event: Event, choice: Choice) -> None:
+        """A gamble's outcomes: each outcome's id, then its text."""
+        found = self.mapping(value, path, _("each outcome's id, then its text"))
+        if found is None:
+            return
+        if not choice.outcomes:
+            self.error(path, _("choice '{choice}' of event '{event}' has no outcomes to "
+                               "translate").format(choice=choice.id, event=event.id),
+                       _("remove '{name}' here").format(name="outcomes"), at_key=True)
+            return
+        ids = [o.id for o in choice.outcomes]
+        for outcome_id, text in found.items():
+            at = path + (outcome_id,)
+            if outcome_id not in ids:
+                hint = suggest(outcome_id, ids) or _("its outcomes are: {ids}").format(
+                    ids=", ".join(ids))
+                self.error(at, _("unknown outcome '{outcome}' of choice '{choice}' of event "
+                                 "'{event}'").format(outcome=outcome_id, choice=choice.id,
+                                                     event=event.id), hint, at_key=True)
+            elif isinstance(text, dict):
+                self.error(at, _("the text of outcome '{outcome}' comes right after its id, "
+                                 "not as 'key: value' lines").format(outcome=outcome_id),
+                           _("write '{outcome}: ' and the text; for a long one, '{outcome}: >' "
+                             "with the text on the lines below").format(outcome=outcome_id),
+                           at_key=True)
+            else:
+                self.text(text, at, Outcome, "text", label=outcome_id)
+        for outcome_id in ids:
+            if outcome_id not in found:
+                self.warn(path, _("no translation for outcome '{outcome}' of choice '{choice}' "
+                                  "of event '{event}'; the original is shown").format(
+                                      outcome=outcome_id, choice=choice.id, event=event.id))
+
+    def options(self, value: Any, path: Path_, policy: Policy) -> None:
+        """A standing policy's options: each option's id, then its texts."""
+        found = self.mapping(value, path, _("each option's id, then its texts"))
+        if found is None:
+            return
+        ids = {o.id: o for o in policy.options}
+        for option_id, texts in found.items():
+            at = path + (option_id,)
+            option = ids.get(option_id)
+            if option is None:
+                hint = suggest(option_id, list(ids)) or _("its options are: {ids}").format(
+                    ids=", ".join(ids))
+                self.error(at, _("unknown option '{option}' of policy '{policy}'").format(
+                    option=option_id, policy=policy.id), hint, at_key=True)
+                continue
+            mapping = self.mapping(texts, at, _("the texts of option '{option}'").format(
+                option=option_id))
+            if mapping is None:
+                continue
+            self.unknown_keys(mapping, at, OPTION_FIELDS,
+                              _("unknown field '{key}' for option '{option}'"), option=option_id)
+            for name in OPTION_FIELDS:
+                if name in mapping:
+                    self.text(mapping[name], at + (name,), PolicyOption, name)
+                elif getattr(option, name):
+                    self.warn(at, _("no translation for '{name}' of option '{option}' of "
+                                    "policy '{policy}'; the original is shown").format(
+                                        name=name, option=option_id, policy=policy.id))
+        for option_id in ids:
+            if option_id not in found:
+                self.warn(path, _("no translation for option '{option}' of policy '{policy}'; "
+                                  "the original is shown").format(option=option_id,
+                                                                  policy=policy.id))
+
+    def entries(self, value: Any, path: Path_, item: Any, what: str) -> list[Any]:
+        """The entries of a list that translates an item's list (``views``, ``wants``...) in
+        the scenario's order: errors if it is not a list, if the item has no such list or if
+        it gives more entries than the item has; a warning if it gives fewer."""
+        name = str(path[-1])
+        originals: list[Any] = getattr(item, name)
+        if not isinstance(value, list):
+            self.error(path, _("'{name}' must be a list with one entry for each of the "
+                               "scenario's '{name}', in the same order, not {value}").format(
+                                   name=name, value=_describe(value)),
+                       _("start each entry on a line of its own with '- '"))
+            return []
+        if not originals:
+            self.error(path, _("{kind} '{id}' has no '{name}' to translate").format(
+                kind=what, id=item.id, name=name),
+                _("remove '{name}' here").format(name=name), at_key=True)
+            return []
+        if len(value) > len(originals):
+            self.error(path + (len(originals),),
+                       _("'{name}' of {kind} '{id}': the scenario has {count}, this list gives "
+                         "{given}").format(name=name, kind=what, id=item.id,
+                                           count=len(originals), given=len(value)),
+                       _("give one entry for each, in the scenario's order, and no more"))
+            return []
+        if len(value) == len(originals) - 1:
+            self.warn(path, _("no translation for entry {number} of the '{name}' of {kind} "
+                              "'{id}'; the original is shown").format(
+                                  number=len(originals), name=name, kind=what, id=item.id))
+        elif len(value) < len(originals):
+            self.warn(path, _("no translation for entries {first} to {last} of the '{name}' of "
+                              "{kind} '{id}'; the originals are shown").format(
+                                  first=len(value) + 1, last=len(originals), name=name,
+                                  kind=what, id=item.id))
+        return value
+
+    def text_list(self, value: Any, path: Path_, item: Any, what: str,
+                  model: type[BaseModel]) -> None:
+        """``views``, ``variants``, ``causes``: one text for each, in the scenario's order."""
+        name = str(path[-1])
+        for index, entry in enumerate(self.entries(value, path, item, what)):
+            if isinstance(entry, dict):
+                self.error(path + (index,), _("each entry of '{name}' is the text itself, not "
+                                              "'key: value' lines").format(name=name),
+                           _("write '- ' and the text, without 'text:' or 'when:'"))
+            else:
+                self.text(entry, path + (index,), model, "text", label=name)
+
+    def wants(self, value: Any, path: Path_, nation: Nation, what: str) -> None:
+        """A nation's ``wants``: for each, in the scenario's order, its ``text`` and ``why``."""
+        for index, entry in enumerate(self.entries(value, path, nation, what)):
+            at = path + (index,)
+            if not isinstance(entry, dict):
+                self.error(at, _("each entry of 'wants' holds 'text' and 'why' as 'key: value' "
+                                 "lines, not {value}").format(value=_describe(entry)),
+                           _("write '- text: ...' and below it, indented, 'why: ...'"))
+                continue
+            self.unknown_keys(entry, at, WANT_FIELDS,
+                              _("unknown field '{key}' in an entry of 'wants'"))
+            want = nation.wants[index]
+            for name in WANT_FIELDS:
+                if name in entry:
+                    self.text(entry[name], at + (name,), Want, name)
+                elif getattr(want, name):
+                    self.warn(at, _("no translation for '{name}' of entry {number} of the "
+                                    "'wants' of nation '{id}'; the original is shown").format(
+                                        name=name, number=index + 1, id=nation.id))
 
 
 def _is_language(code: str) -> bool:
@@ -438,26 +614,48 @@ def translated(scenario: Scenario, translation: Translation) -> Scenario:
     the others stay; ``language`` becomes the translation's. Ids and rules are untouched."""
     texts = translation.texts
 
-    def update(base: tuple[str, ...], names: tuple[str, ...]) -> dict[str, Any]:
+    def update(base: Path_, names: tuple[str, ...]) -> dict[str, Any]:
         return {n: texts[base + (n,)] for n in names if base + (n,) in texts}
+
+    def copied(model: M, change: dict[str, Any]) -> M:
+        return model.model_copy(update=change) if change else model
+
+    def listed(base: Path_, entries: list[M], keys: list[str] | None = None) -> list[M]:
+        """Entries whose ``text`` the translation gives by position (or under ``keys``)."""
+        places = [base + (k,) for k in (keys or range(len(entries)))]
+        return [copied(e, {"text": texts[at]} if at in texts else {})
+                for at, e in zip(places, entries, strict=True)]
 
     changes: dict[str, Any] = update((), TOP_TEXTS)
     for section, (_model, fields) in SECTIONS.items():
-        plain = tuple(f for f in fields if f not in ("history", "choices"))
+        plain = tuple(f for f in fields if f not in PARTS)
         items = []
         for item in getattr(scenario, section):
-            base = (section, item.id)
+            base: Path_ = (section, item.id)
             change = update(base, plain)
             note = getattr(item, "history", None)
             if note is not None:
-                note_change = update(base + ("history",), HISTORY_FIELDS)
-                if note_change:
-                    change["history"] = note.model_copy(update=note_change)
+                change["history"] = copied(note, update(base + ("history",), HISTORY_FIELDS))
+            for name in TEXT_LISTS:
+                if name in fields and getattr(item, name):
+                    change[name] = listed(base + (name,), getattr(item, name))
+            if isinstance(item, Nation) and item.wants:
+                change["wants"] = [copied(w, update(base + ("wants", i), WANT_FIELDS))
+                                   for i, w in enumerate(item.wants)]
             if isinstance(item, Event) and item.choices:
-                change["choices"] = [
-                    c.model_copy(update=update(base + ("choices", c.id), CHOICE_FIELDS))
-                    for c in item.choices]
-            items.append(item.model_copy(update=change) if change else item)
+                choices = []
+                for choice in item.choices:
+                    at = base + ("choices", choice.id)
+                    choice_change = update(at, CHOICE_TEXTS)
+                    if choice.outcomes:
+                        choice_change["outcomes"] = listed(at + ("outcomes",), choice.outcomes,
+                                                           [o.id for o in choice.outcomes])
+                    choices.append(copied(choice, choice_change))
+                change["choices"] = choices
+            if isinstance(item, Policy):
+                change["options"] = [copied(o, update(base + ("options", o.id), OPTION_FIELDS))
+                                     for o in item.options]
+            items.append(copied(item, change))
         changes[section] = items
     changes["language"] = translation.language
     return scenario.model_copy(update=changes)

@@ -50,11 +50,11 @@ from game.core.engine import (
     Move,
     SetPolicy,
     TakeAction,
-    _next_random,
     action_allowed,
     apply_action,
     move_limit,
     new_game,
+    next_draw,
     parse_move,
 )
 from game.core.policies import Policy, historical_game, history_policy
@@ -336,7 +336,7 @@ def _split(state: GameState, move: Move, after: GameState,
     apply = apply_action
     states: dict[int, GameState] = {0: after}
     if after.rng == (state.rng + _GOLDEN) & MASK64 and len(members) > 2:
-        order = sorted(range(len(members)), key=lambda k: _next_random(members[k][1])[1])
+        order = sorted(range(len(members)), key=lambda k: next_draw(members[k][1])[1])
 
         def played(k: int) -> GameState:
             found = states.get(k)

@@ -71,7 +71,7 @@ __all__ = [
     "MoveSyntaxError", "Preview", "Reason", "Refusal", "SetPolicy", "TakeAction",
     "TreatyChange", "action_allowed", "action_problem",
     "actions_ruled_out", "apply_action", "available_action_indices", "compare",
-    "ending", "ending_causes", "is_over", "legal_actions", "move_limit", "new_game",
+    "ending", "ending_causes", "is_over", "legal_actions", "move_limit", "new_game", "next_draw",
     "outcome_odds", "parse_move", "preview", "replay", "why_illegal",
 ]
 
@@ -413,6 +413,13 @@ def _next_random(rng: int) -> tuple[int, float]:
     z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
     z ^= z >> 31
     return rng, (z >> 11) / 9007199254740992.0
+
+
+def next_draw(rng: int) -> tuple[int, float]:
+    """Return the generator state after one draw of a state's generator (``rng``) and the
+    number in [0, 1) it draws: what the engine's next chance roll would be (the analysis
+    groups games by it)."""
+    return _next_random(rng)
 
 
 _new_tuple = tuple.__new__

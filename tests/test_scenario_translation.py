@@ -193,6 +193,10 @@ def test_the_german_translation_is_complete_and_loads_in_german_and_english(
     assert "Hitler-Stalin-Pakt" in by_id["august_1939"].history.text  # type: ignore[union-attr]
     assert "Münchner Abkommen" in by_id["munich"].history.text  # type: ignore[union-attr]
     assert "Unternehmen Barbarossa" in by_id["barbarossa"].text
+    # The living world's sentences are German too: views, wants, variants, outcomes, causes.
+    new_english, new_german = _new_sentences(english.scenario), _new_sentences(german.scenario)
+    assert len(new_german) == len(new_english) > 100
+    assert not set(new_german) & set(new_english)
     sources = [n.history.source for n in english.scenario.events if n.history]
     assert sources == [n.history.source for n in german.scenario.events if n.history]
     # Only texts change: ids, numbers and the rules' digest are the original's.
@@ -231,7 +235,8 @@ def test_the_german_game_plays_to_the_end_and_its_report_is_in_german(
     assert main(["--lang", "de", "report", str(save), "--format", "md", "-o", "-"]) == 0
     doc = capsys.readouterr().out
     assert german_ending in doc and "Der Weg in den Krieg, 1938-1941" in doc
-    assert "Die Rote Armee vergrößern" in doc
+    rearm = next(a.name for a in rules.scenario.actions if a.id == "rearm")
+    assert rearm == "Das Gesetz über die allgemeine Wehrpflicht beschließen" and rearm in doc
     i18n.set_language("en")
     i18n._from_command_line = False
     assert main(["report", str(save), "--format", "md", "-o", "-"]) == 0
@@ -405,6 +410,21 @@ def test_every_new_text_translates_and_a_german_player_sees_it(tmp_path: Path) -
     causes = [s.endings[final.ending_index].causes[k].text for k in ending_causes(final)]
     assert causes and all(c in _german() for c in causes)
     assert new_game(german.rules, 3).policy("army") == "peacetime"
+
+
+def _new_sentences(scenario: Any) -> list[str]:
+    """The sentences of a scenario's views, wants, relation reasons, variants, outcomes, causes
+    and policy descriptions."""
+    out = [p.description for p in scenario.policies]
+    out += [o.description for p in scenario.policies for o in p.options]
+    for n in scenario.nations:
+        out += [n.relation_reason, *(v.text for v in n.views)]
+        out += [t for w in n.wants for t in (w.text, w.why)]
+    for e in scenario.events:
+        out += [v.text for v in e.variants]
+        out += [o.text for c in e.choices for o in c.outcomes]
+    out += [c.text for e in scenario.endings for c in e.causes]
+    return [t for t in out if t]
 
 
 def _german() -> set[str]:

@@ -12,7 +12,7 @@ import re
 import time
 from typing import TYPE_CHECKING
 
-from game.i18n import babel_locale
+from game.i18n import _, babel_locale
 
 if TYPE_CHECKING:
     from game.core.rules import Rules
@@ -32,7 +32,9 @@ def month_names() -> tuple[str, ...]:
         names = get_month_names("abbreviated", locale=lang)
         _names[lang] = tuple(str(names[m]).rstrip(".") for m in range(1, 13))
     return _names[lang]
-_YEAR_MONTH = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])\b")
+
+
+_YEAR_MONTH_DAY = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?\b")
 
 
 def month_count_words(month: int) -> str:
@@ -45,16 +47,62 @@ def turn_date(rules: Rules, turn: int) -> str:
     return month_count_words(rules.month_of_turn(max(0, min(turn, rules.turns - 1))))
 
 
+def _words(m: re.Match[str]) -> str:
+    month = month_names()[int(m[2]) - 1]
+    if m[3]:
+        # TRANSLATORS: a day as a reader writes it ("22 Jun 1941"); {month} is a short month
+        # name.
+        return _("{day} {month} {year}").format(day=int(m[3]), month=month, year=m[1])
+    return f"{month} {m[1]}"
+
+
 def month_words(year_month: str) -> str:
-    """``"1928-01"`` as a reader writes it: ``"Jan 1928"`` (anything else is returned as is)."""
-    m = _YEAR_MONTH.fullmatch(year_month)
-    return f"{month_names()[int(m[2]) - 1]} {m[1]}" if m else year_month
+    """``"1928-01"`` as a reader writes it: ``"Jan 1928"``; a day, ``"1941-06-22"``, as
+    ``"22 Jun 1941"`` (anything else is returned as is)."""
+    m = _YEAR_MONTH_DAY.fullmatch(year_month)
+    return _words(m) if m else year_month
 
 
 def dates_in_words(text: str) -> str:
-    """Every ``YYYY-MM`` in a text written as a reader writes it (``taken Jan 1928``)."""
-    names = month_names()
-    return _YEAR_MONTH.sub(lambda m: f"{names[int(m[2]) - 1]} {m[1]}", text)
+    """Every ``YYYY-MM`` (and ``YYYY-MM-DD``) in a text written as a reader writes it
+    (``taken Jan 1928``)."""
+    return _YEAR_MONTH_DAY.sub(_words, text)
+
+
+def event_day(rules: Rules, index: int, turn: int) -> str:
+    """When an event came, as the scenario writes dates: its own ``date`` (``"1941-06-22"``
+    or ``"1939-09"``) when it has one, else the first month of the turn it came in
+    (``"1939-07"``)."""
+    own = rules.scenario.events[index].date
+    if own:
+        return own
+    m = rules.month_of_turn(max(0, min(turn, rules.turns - 1)))
+    return f"{m // 12:04d}-{m % 12 + 1:02d}"
+
+
+def event_date(rules: Rules, index: int, turn: int) -> str:
+    """When an event came, as a reader writes it: its own date (``"22 Jun 1941"``,
+    ``"Sep 1939"``) when the scenario gives one, else the first month of its turn."""
+    own = rules.scenario.events[index].date
+    return month_words(own) if own else turn_date(rules, turn)
+
+
+def event_order(rules: Rules, index: int, turn: int) -> tuple[int, int]:
+    """Where an event comes among the events of its turn, as the engine fires them: by its
+    own date, and an event without one (of a window) after the dated ones of its turn."""
+    own = rules.scenario.events[index].date
+    if own:
+        return date_order(own)
+    m = rules.month_of_turn(max(0, min(turn, rules.turns - 1)))
+    return (m + rules.months_per_turn, 0)
+
+
+def date_order(date: str) -> tuple[int, int]:
+    """A date of :func:`event_day` as (month count, day) for sorting (day 0 for a month)."""
+    m = _YEAR_MONTH_DAY.fullmatch(date)
+    if not m:
+        return (0, 0)
+    return (int(m[1]) * 12 + int(m[2]) - 1, int(m[3] or 0))
 
 
 def clock_words(timestamp: float) -> str:

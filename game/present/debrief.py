@@ -25,6 +25,8 @@ MATTERED = 5
 """How many decisions that mattered are shown at most."""
 KEY = 12
 """How many key decisions are shown at most."""
+OUTCOME_CHARS = 90
+"""How a gamble came out is cut to about this many characters in a table's cell."""
 ENDING_CHARS = 600
 """The ending's text is cut after its first paragraph, or about this many characters."""
 
@@ -68,6 +70,9 @@ class Debrief:
     ending_title: str
     ending_text: str
     """The ending's first paragraph (plain); for an unfinished game, marked-up sentence."""
+    causes_heading: str
+    causes: tuple[str, ...]
+    """The causes the ending names that happened in this game (plain)."""
     historical_ending: str
     """Marked up ("" if history does not end)."""
     score: str
@@ -106,6 +111,12 @@ class Debrief:
     """Where the rest is: the full report's command."""
     language: str
     """The scenario's language (for the writer's ``lang`` on its texts)."""
+    policies_heading: str = ""
+    policy_columns: tuple[str, ...] = ()
+    policies: tuple[tuple[str, str, str, bool], ...] = ()
+    """Each standing policy: its name, the student's stretches and history's in short
+    (plain; "The army first from Jan 1938; ...") and whether the student kept it as history
+    did (the full report adds what each stretch's effects added up to)."""
 
 
 def _first_paragraph(text: str) -> str:
@@ -134,8 +145,11 @@ def _why(d: Decision) -> str:
 
 def _row(d: Decision) -> DebriefRow:
     r = d.row
-    return DebriefRow(month_words(r.date), r.title, _outcome(d, d.player_text),
-                      _outcome(d, d.history_text), r.same, _why(d))
+    if r.kind == "action":
+        you, history = _outcome(d, d.player_text), _outcome(d, d.history_text)
+    else:
+        you, history = say.decision_you(d, OUTCOME_CHARS), say.decision_history(d, OUTCOME_CHARS)
+    return DebriefRow(month_words(d.when), r.title, you, history, r.same, _why(d))
 
 
 def debrief(report: EndReport, m: Marks) -> Debrief:
@@ -172,6 +186,8 @@ def debrief(report: EndReport, m: Marks) -> Debrief:
         ending_title=s.ending_title if report.finished else say.unfinished_title(),
         ending_text=_first_paragraph(s.ending_text) if report.finished
         else say.unfinished_text(report, m),
+        causes_heading=say.causes_heading(),
+        causes=report.ending_causes,
         historical_ending=say.historical_ending_line(report, m),
         score=say.score_line(report, m),
         aims_heading=heads.aims,
@@ -207,4 +223,9 @@ def debrief(report: EndReport, m: Marks) -> Debrief:
         full_report=_("This is the debrief: the full report (every event with its history "
                       "note, the readings' historians, the sources) is made by "
                       "{command}.").format(command="python main.py report SAVE --format html"),
-        language=report.scenario_language)
+        language=report.scenario_language,
+        policies_heading=say.policies_heading(report) if report.policies else "",
+        policy_columns=say.policy_columns(report),
+        policies=tuple((p.name, _("; ").join(say.period_short(x) for x in p.mine),
+                        _("; ").join(say.period_short(x) for x in p.history), p.same)
+                       for p in report.policies))

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.engine import GameState, ending, is_over
+from game.core.engine import GameState, ending, ending_causes, is_over
 from game.core.policies import historical_game
 from game.core.rules import EffectInfo, Rules
 from game.core.scenario import HistoryNote, Reading, Source
 from game.core.scoring import CHOICE_WEIGHT, DecisionRow, Summary, month_label, summarize
 from game.i18n import _
 from game.present.core_words import outcome_words
-from game.present.dates import month_count_words
+from game.present.dates import event_day, event_order, month_count_words
 from game.present.history_note import verdict_word
+from game.present.news import answer_index, gamble_odds, outcome_text, power_name
 from game.present.player import has_essay
 from game.saves import LoadedSave
 
@@ -51,6 +52,18 @@ class Decision:
     stake: float = 0.0
     """How much the decision could matter: the :attr:`weight` of its two most different
     options."""
+    date: str = ""
+    """When it was made, as the scenario writes dates: an event's own date when the scenario
+    gives one (``"1941-06-22"``), else the first month of its turn (``"YYYY-MM"``)."""
+    outcome: str = ""
+    """How the player's gamble came out, if the answer was one: the scenario's sentence."""
+    history_outcome: str = ""
+    """How history's gamble came out, if its answer was one."""
+
+    @property
+    def when(self) -> str:
+        """:attr:`date`, or the row's month when it was not given."""
+        return self.date or self.row.date
 
     @property
     def weight(self) -> float:
@@ -132,16 +145,18 @@ class EventRow:
     turn: int
     """The turn it happened (in the player's game if it did, else on the historical path)."""
     date: str
-    """First month of that turn, ``"YYYY-MM"``."""
+    """Its own date when the scenario gives one (``"1941-06-22"``, ``"1939-09"``), else the
+    first month of that turn (``"YYYY-MM"``)."""
     id: str
     title: str
     text: str
-    """What the game told the player (or would have)."""
+    """What the game told the player: the variant of its text told in this game (for an event
+    only on the historical path, the one told there)."""
     in_game: bool
     in_history: bool
     """It happened on the historical path played through the same rules."""
     history_date: str
-    """When it happened on the historical path, ``"YYYY-MM"`` ("" if it did not)."""
+    """When it happened on the historical path, as :attr:`date` ("" if it did not)."""
     after_end: bool
     """Only in history, and after the player's game had ended."""
     choice: str
@@ -149,6 +164,14 @@ class EventRow:
     history_choice: str
     """The answer of the player's state in history, if the event asked for one and happened."""
     note: HistoryNote | None
+    power: str = ""
+    """The power whose move it is (its ``by``), by name; "" for an event that is nobody's."""
+    outcome: str = ""
+    """How the player's gamble on it came out (the scenario's sentence), if there was one."""
+    odds: float | None = None
+    """The chance that outcome had when it was drawn, if known."""
+    history_outcome: str = ""
+    """How history's gamble on it came out, if there was one."""
 
     @property
     def status(self) -> str:
@@ -160,6 +183,39 @@ class EventRow:
     @property
     def verdict_text(self) -> str:
         return verdict_word(self.note.verdict) if self.note else ""
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyPeriod:
+    """A stretch of turns during which a standing policy kept one option, and what its
+    effects added up to."""
+
+    option: str
+    start: str
+    """The first month of its first turn, ``"YYYY-MM"``."""
+    end: str
+    """The last month of its last turn, ``"YYYY-MM"``."""
+    turns: int
+    effects: tuple[tuple[str, float], ...]
+    """(aim name, total change) for each aim its per-turn effects moved, in the scenario's
+    order."""
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyRow:
+    """A standing policy over the game: the player's options, stretch by stretch, beside
+    history's."""
+
+    id: str
+    name: str
+    mine: tuple[PolicyPeriod, ...]
+    history: tuple[PolicyPeriod, ...]
+
+    @property
+    def same(self) -> bool:
+        """The player kept the same options as history, on the same turns."""
+        return ([(p.option, p.start, p.end) for p in self.mine]
+                == [(p.option, p.start, p.end) for p in self.history])
 
 
 @dataclass(frozen=True)
@@ -196,6 +252,11 @@ class EndReport:
     """The scenario is built on an essay (its notes give verdicts or corrections)."""
     scenario_language: str = "en"
     """The language the scenario's own texts are written in (its ``language``)."""
+    ending_causes: tuple[str, ...] = ()
+    """The causes the ending names that happened in this game (none while it goes on)."""
+    policies: tuple[PolicyRow, ...] = ()
+    """The standing policies, the player's beside history's (empty for a scenario without
+    any)."""
 
     @property
     def title(self) -> str:
@@ -205,9 +266,32 @@ class EndReport:
         return _("{player}: {title}").format(player=self.player, title=self.scenario_title)
 
 
+def _told(state: GameState, index: int) -> str:
+    """The text of an event as ``state``'s game told it."""
+    ev = state.rules.scenario.events[index]
+    k = state.variant_told(ev.id)
+    return ev.variants[k].text if 0 <= k < len(ev.variants) else ev.text
+
+
+def _gamble(state: GameState, index: int) -> tuple[str, float | None]:
+    """How ``state``'s gamble on an event came out (the scenario's sentence) and the chance
+    it had, or ("", None)."""
+    ev = state.rules.scenario.events[index]
+    drawn = state.outcome(ev.id)
+    if drawn is None:
+        return "", None
+    k = answer_index(state, index)
+    outcomes = ev.choices[k].outcomes
+    m = next((i for i, o in enumerate(outcomes) if o.id == drawn), -1)
+    turn = next((e.turn for e in state.iter_log_reversed()
+                 if e.kind == "outcome" and e.index == index), -1)
+    return outcome_text(state.rules, index, k, m), gamble_odds(state, turn, index)
+
+
 def _event_rows(state: GameState, hist: GameState) -> tuple[EventRow, ...]:
-    """Every event that fired in the game or on the historical path, by date. For a game not
-    yet finished, history's events after the turn it reached are left out (they may come)."""
+    """Every event that fired in the game or on the historical path, by date (within a turn,
+    in the order they fired). For a game not yet finished, history's events after the turn it
+    reached are left out (they may come)."""
     rules = state.rules
     scn = rules.scenario
     mine = {e.index: e.turn for e in state.log() if e.kind == "event"}
@@ -227,15 +311,83 @@ def _event_rows(state: GameState, hist: GameState) -> tuple[EventRow, ...]:
         choice = ""
         if ev.choices and in_game:
             choice = labels[mc] if mc is not None else _("not answered yet")
+        outcome, odds = _gamble(state, index) if in_game else ("", None)
         rows.append(EventRow(
-            turn=turn, date=month_label(rules, turn), id=ev.id, title=ev.title, text=ev.text,
+            turn=turn, date=event_day(rules, index, turn), id=ev.id, title=ev.title,
+            text=_told(state if in_game else hist, index),
             in_game=in_game, in_history=index in theirs,
-            history_date=month_label(rules, theirs[index]) if index in theirs else "",
+            history_date=event_day(rules, index, theirs[index]) if index in theirs else "",
             after_end=not in_game and finished and theirs[index] > state.turn,
             choice=choice, history_choice=labels[hc] if hc is not None else "",
-            note=ev.history))
-    rows.sort(key=lambda r: (r.turn, not r.in_game))
+            note=ev.history, power=power_name(rules, index), outcome=outcome, odds=odds,
+            history_outcome=_gamble(hist, index)[0] if index in theirs else ""))
+    rows.sort(key=lambda r: (r.turn, event_order(rules, rules.event_index[r.id], r.turn),
+                             rules.event_index[r.id]))
     return tuple(rows)
+
+
+def _periods(state: GameState, policy: int) -> tuple[PolicyPeriod, ...]:
+    """A standing policy's options over the turns played, stretch by stretch."""
+    rules = state.rules
+    scn = rules.scenario
+    pol = scn.policies[policy]
+    last = min(state.turn, rules.turns - 1)
+    chosen = [rules.policy_start[policy]] * (last + 1)
+    added: list[dict[int, float]] = [{} for _ in range(last + 1)]
+    for e in state.log():
+        if e.index != policy or e.turn > last:
+            continue
+        if e.kind == "policy_set":
+            for t in range(e.turn, last + 1):
+                chosen[t] = e.choice
+        elif e.kind == "policy":
+            for what, i, delta in e.changes:
+                if what == "aim":
+                    added[e.turn][i] = added[e.turn].get(i, 0.0) + delta
+    out = []
+    start = 0
+    for t in range(1, last + 2):
+        if t <= last and chosen[t] == chosen[start]:
+            continue
+        totals: dict[int, float] = {}
+        for k in range(start, t):
+            for i, d in added[k].items():
+                totals[i] = totals.get(i, 0.0) + d
+        first = rules.month_of_turn(start)
+        end = rules.month_of_turn(t - 1) + rules.months_per_turn - 1
+        option = chosen[start]
+        out.append(PolicyPeriod(
+            pol.options[option].name if 0 <= option < len(pol.options) else "?",
+            f"{first // 12:04d}-{first % 12 + 1:02d}", f"{end // 12:04d}-{end % 12 + 1:02d}",
+            t - start, tuple((scn.aims[i].name, round(d, 3)) for i, d in sorted(totals.items())
+                             if round(d, 3))))
+        start = t
+    return tuple(out)
+
+
+def _policy_rows(state: GameState, hist: GameState) -> tuple[PolicyRow, ...]:
+    scn = state.rules.scenario
+    return tuple(PolicyRow(p.id, p.name, _periods(state, k), _periods(hist, k))
+                 for k, p in enumerate(scn.policies))
+
+
+def _decision(rules: Rules, row: DecisionRow, note: HistoryNote | None,
+              weighed: tuple[float, float, float], state: GameState,
+              hist: GameState) -> Decision:
+    if row.kind != "event":
+        return Decision(row, note, *weighed, date=row.date)
+    index = rules.event_index[row.id]
+    mine = _gamble(state, index)[0]
+    theirs = _gamble(hist, index)[0]
+    return Decision(row, note, *weighed, date=event_day(rules, index, row.turn), outcome=mine,
+                    history_outcome=theirs)
+
+
+def _order(rules: Rules, d: Decision) -> tuple[int, int]:
+    """Where a decision comes in its turn: an answer where its event came."""
+    if d.row.kind != "event":
+        return (0, 0)
+    return event_order(rules, rules.event_index[d.row.id], d.row.turn)
 
 
 def build_report(game: LoadedSave, scenario_file: str = "") -> EndReport:
@@ -263,7 +415,13 @@ def report_of_state(state: GameState, *, player: str = "", save_path: str = "",
             note = scn.actions[rules.action_index[row.id]].history
         else:
             note = scn.events[rules.event_index[row.id]].history
-        decisions.append(Decision(row, note, *_weighed(rules, row, state, hist)))
+        decisions.append(_decision(rules, row, note, _weighed(rules, row, state, hist), state,
+                                   hist))
+    # By date: within a turn the answers in the order their events came, then the actions.
+    decisions.sort(key=lambda d: (d.row.turn, d.row.kind != "event", _order(rules, d), d.row.id))
+    end = next((e for e in scn.endings if e.id == ending(state)), None)
+    causes = tuple(end.causes[k].text for k in ending_causes(state)
+                   if k < len(end.causes)) if end is not None else ()
     return EndReport(
         save_path=save_path, player=player, saved_at=saved_at,
         seed=state.seed, scenario_id=scn.id, scenario_title=scn.title,
@@ -276,4 +434,5 @@ def report_of_state(state: GameState, *, player: str = "", save_path: str = "",
         aim_weights=tuple(a.weight for a in scn.aims), turns=turns,
         decisions=tuple(decisions), events=_event_rows(state, hist),
         readings=tuple(scn.readings), sources=tuple(scn.sources),
-        warnings=warnings, has_essay=has_essay(scn), scenario_language=scn.language)
+        warnings=warnings, has_essay=has_essay(scn), scenario_language=scn.language,
+        ending_causes=causes, policies=_policy_rows(state, hist))

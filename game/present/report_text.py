@@ -13,11 +13,13 @@ from typing import Protocol
 from game.core.scoring import CHOICE_WEIGHT, Stance
 from game.i18n import N_, _, ngettext
 from game.present.core_words import verdict_words
-from game.present.dates import clock_words
+from game.present.dates import clock_words, month_words
 from game.present.history_note import verdict_text
+from game.present.news import odds_useful, odds_words
 from game.present.numbers import number
 from game.present.player import capital, note_judged, possessive, the_name
-from game.present.report import EndReport, EventRow
+from game.present.report import Decision, EndReport, EventRow, PolicyPeriod, PolicyRow
+from game.present.text import MAX_TEXT, one_line, signed
 
 
 class Marks(Protocol):
@@ -100,6 +102,11 @@ def unfinished_text(report: EndReport, m: Marks) -> str:
                     "covers the turns played.",
                     "It was saved in {date}, after {count} turn(s). The comparison below "
                     "covers the turns played.", n).format(date=m.text(report.date), count=n)
+
+
+def causes_heading() -> str:
+    """The line above the causes an ending names."""
+    return _("What led to it in your game:")
 
 
 def historical_ending_line(report: EndReport, m: Marks) -> str:
@@ -248,6 +255,53 @@ def event_mark(e: EventRow) -> str:
     return _("{mark} (your game had ended)").format(mark=mark) if e.after_end else mark
 
 
+def event_heading(e: EventRow) -> str:
+    """An event's title, with the power whose move it was in front ("Germany: The
+    Anschluss")."""
+    if e.power:
+        # TRANSLATORS: a power's move: the power, and the event's title.
+        return _("{power}: {event}").format(power=e.power, event=e.title)
+    return e.title
+
+
+def outcome_sentence(report: EndReport, e: EventRow, m: Marks) -> str:
+    """How the gamble on an event came out, with the chance it had, and how it came out in
+    history when otherwise ("" if nobody gambled on it)."""
+    parts = []
+    if e.outcome:
+        if odds_useful(e.odds):
+            assert e.odds is not None
+            parts.append(_("It came out: {outcome} (it had a {odds} chance).").format(
+                outcome=m.strong(e.outcome.rstrip(".")), odds=odds_words(e.odds)))
+        else:
+            parts.append(_("It came out: {outcome}").format(outcome=m.strong(e.outcome)))
+    if e.history_outcome and e.history_outcome != e.outcome:
+        parts.append(_("In history it came out: {outcome}").format(
+            outcome=m.text(e.history_outcome)))
+    return " ".join(parts)
+
+
+def answer_words(answer: str, outcome: str, limit: int = MAX_TEXT) -> str:
+    """An answer and how its gamble came out, for a table cell: "Try for an alliance (it
+    came out: The West refuses)" (the answer alone without a gamble); the outcome is cut to
+    ``limit`` characters."""
+    if not outcome:
+        return answer
+    # TRANSLATORS: an answer to an event and how its gamble came out, in a table cell.
+    return _("{answer} (it came out: {outcome})").format(
+        answer=answer, outcome=one_line(outcome.rstrip("."), limit))
+
+
+def decision_you(d: Decision, limit: int = MAX_TEXT) -> str:
+    """What the player did at a decision, with how their gamble came out."""
+    return answer_words(d.player_text, d.outcome, limit)
+
+
+def decision_history(d: Decision, limit: int = MAX_TEXT) -> str:
+    """What history did at a decision, with how its gamble came out."""
+    return answer_words(d.history_text, d.history_outcome, limit)
+
+
 def event_label(e: EventRow) -> str:
     return _("In your game") if e.in_game else _("What the game says")
 
@@ -298,6 +352,48 @@ def history_date_line(e: EventRow, when: str) -> str:
     if e.in_game and e.in_history and e.history_date != e.date:
         return _("On the historical path it came in {date}.").format(date=when)
     return ""
+
+
+def policies_heading(report: EndReport) -> str:
+    return _("Your standing policies beside {state}").format(
+        state=possessive(report.player_state))
+
+
+def policies_note(report: EndReport) -> str:
+    """How to read the standing policies' table."""
+    return _("A standing policy acts at the end of every turn while it stands; each stretch "
+             "gives what its effects added up to. History: what {state} did, played through "
+             "the same rules.").format(state=the_name(report.player_state))
+
+
+def policy_columns(report: EndReport) -> tuple[str, ...]:
+    return (_("Policy"), _("You"), _("What {state} did").format(
+        state=the_name(report.player_state)))
+
+
+def period_line(p: PolicyPeriod) -> str:
+    """A stretch of a standing policy: "The army first, Jan 1938 to Dec 1939 (8 turns):
+    Strength +16.0, Security -8.0"."""
+    span = ngettext("{option}, {start} to {end} ({count} turn)",
+                    "{option}, {start} to {end} ({count} turns)", p.turns).format(
+        option=p.option, start=month_words(p.start), end=month_words(p.end), count=p.turns)
+    if not p.effects:
+        return span
+    effects = _(", ").join(_("{name} {change}").format(name=name, change=signed(total))
+                           for name, total in p.effects)
+    # TRANSLATORS: a stretch of a standing policy and what its effects added up to.
+    return _("{span}: {effects}").format(span=span, effects=effects)
+
+
+def period_short(p: PolicyPeriod) -> str:
+    """A stretch of a standing policy in a few words: "The army first from Jan 1938"."""
+    # TRANSLATORS: a stretch of a standing policy in short: the option and its first month.
+    return _("{option} from {start}").format(option=p.option, start=month_words(p.start))
+
+
+def policy_lines(row: PolicyRow) -> tuple[list[str], list[str]]:
+    """The player's stretches and history's, a line each."""
+    return [period_line(p) for p in row.mine], [period_line(p) for p in row.history]
 
 
 def verdict_phrase(verdict: str) -> str:

@@ -20,7 +20,7 @@ from game.core.rules import Rules
 from game.core.scoring import aim_results, month_label, overall_score, stance
 from game.i18n import _
 from game.present.core_words import verdict_words
-from game.present.dates import month_count_words
+from game.present.dates import event_day, month_count_words
 from game.saves import LoadedSave
 
 
@@ -219,7 +219,7 @@ def _decisions(rules: Rules, states: Sequence[_Played],
             if extra in answers:
                 options.append(OptionCount(extra, answers.count(extra), False))
         turn = max(ev.first_turn, 0)
-        tally = DecisionTally("event", ev.id, model.title, month_label(rules, turn),
+        tally = DecisionTally("event", ev.id, model.title, event_day(rules, ev.index, turn),
                               tuple(options), history)
         out.append((turn, "a", tally, answers))
     out.sort(key=lambda x: (x[0], x[1], x[2].id))

@@ -69,6 +69,8 @@ tr.differs td.you { background: #fdecea; }
             display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; }
 .readings .closest { font-weight: bold; }
 .keep { break-inside: avoid; page-break-inside: avoid; }
+p.causes { margin: 0.3rem 0 0; font-weight: bold; }
+ul.causes { margin: 0.1rem 0 0.2rem; padding-left: 1.2rem; }
 @media print {
   body { background: #fff; margin: 0; max-width: none; padding: 0; }
   article.debrief { border: none; padding: 0; margin: 0; }
@@ -111,6 +113,9 @@ def debrief_article(report: EndReport, charts: Sequence[Chart] | None = None) ->
     out.append(f'<section class="keep"><h2>{h(d.ending_heading)}</h2><div class="ending">')
     if d.finished:
         out.append(f"<h3{lang}>{h(d.ending_title)}</h3><p{lang}>{h(d.ending_text)}</p>")
+        if d.causes:
+            out.append(f'<p class="causes">{h(d.causes_heading)}</p><ul class="causes">'
+                       + "".join(f"<li{lang}>{h(c)}</li>" for c in d.causes) + "</ul>")
     else:
         out.append(f"<h3>{h(d.ending_title)}</h3><p>{d.ending_text}</p>")
     out.append("</div>")
@@ -141,6 +146,14 @@ def debrief_article(report: EndReport, charts: Sequence[Chart] | None = None) ->
         out.append(_table(d, d.key, False))
         out.append(f'<p class="note">{h(d.key_note)} {h(d.differs_note)}</p>')
     out.append("</section>")
+
+    if d.policies:
+        out.append(f'<section class="keep"><h2>{h(d.policies_heading)}</h2><table><thead><tr>'
+                   + "".join(f"<th>{h(c)}</th>" for c in d.policy_columns) + "</tr></thead>"
+                   "<tbody>" + "".join(
+                       f'<tr class="{"same" if same else "differs"}"><td{lang}>{h(name)}</td>'
+                       f"<td class=you>{h(you)}</td><td>{h(them)}</td></tr>"
+                       for name, you, them, same in d.policies) + "</tbody></table></section>")
 
     out.append(f'<section class="keep"><h2>{h(d.reading_heading)}</h2>')
     marks = "".join(f'<span class="tick" style="left:{_position(r.lean)}%"></span>'

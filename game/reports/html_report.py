@@ -39,6 +39,9 @@ h2 { font-size: 1.35rem; border-bottom: 2px solid #b33; padding-bottom: 0.2rem;
 .meta { color: #555; margin-top: 0; }
 .ending { background: #fff; border-left: 6px solid #b33; padding: 0.6rem 1rem; }
 .ending h3 { margin: 0.2rem 0 0.4rem; }
+.causes-head { margin: 0.6rem 0 0.2rem; font-weight: bold; }
+ul.causes { margin: 0.2rem 0 0.4rem; }
+p.outcome { border-left: 3px solid #b33; padding-left: 0.6rem; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: 0.93rem; }
 th, td { border: 1px solid #ccc; padding: 0.35rem 0.5rem; vertical-align: top; text-align: left;
          overflow-wrap: break-word; }
@@ -111,7 +114,8 @@ def _num(value: float, signed: bool = False) -> str:
 
 
 def _when(year_month: str) -> str:
-    """``"1933-01"`` as ``Jan 1933``, kept on one line (HTML, escaped)."""
+    """``"1933-01"`` as ``Jan 1933`` (``"1941-06-22"`` as ``22 Jun 1941``), kept on one line
+    (HTML, escaped)."""
     return h(month_words(year_month)).replace(" ", "&nbsp;")
 
 
@@ -131,13 +135,17 @@ def _event(report: EndReport, e: EventRow) -> str:
     mark = say.event_mark(e)
     badge = f' <span class="badge {e.status}">{h(mark)}</span>' if mark else ""
     out = [f'<div class="event {e.status}" id="event-{h(e.id)}">'
-           f'<h3><span class="when">{_when(e.date)}</span> <span{lang}>{h(e.title)}</span>'
+           f'<h3><span class="when">{_when(e.date)}</span> <span{lang}>{h(say.event_heading(e))}'
+           "</span>"
            f"{badge}</h3>"
            '<div class="columns"><div class="game">']
     out.append(f'<div class="label">{h(say.event_label(e))}</div>{_paragraphs(e.text, lang)}')
     choice = say.choice_sentence(report, e, M)
     if choice:
         out.append(f'<p class="choice">{choice}</p>')
+    outcome = say.outcome_sentence(report, e, M)
+    if outcome:
+        out.append(f'<p class="outcome">{outcome}</p>')
     out.append('</div><div class="history">')
     lines = say.note_lines(e)
     if lines:
@@ -175,8 +183,8 @@ def _decision_table(report: EndReport) -> list[str]:
         r = d.row
         what = f'<div class="note">{h(d.note.text)}</div>' if d.note else ""
         you, usr = (dates_html(d.player_text), dates_html(d.history_text)) \
-            if r.kind == "action" else (h(d.player_text), h(d.history_text))
-        cells = [f"<td class=date>{_when(r.date)}</td>",
+            if r.kind == "action" else (h(say.decision_you(d)), h(say.decision_history(d)))
+        cells = [f"<td class=date>{_when(d.when)}</td>",
                  f"<td{lang}><strong>{h(r.title)}</strong>{what}</td>",
                  f"<td class=you>{you}</td>", f"<td>{usr}</td>"]
         if essay:
@@ -188,6 +196,24 @@ def _decision_table(report: EndReport) -> list[str]:
         cells.append(f"<td{lang}>{h(r.source)}</td>")
         out.append(f'<tr class="{"same" if r.same else "differs"}">{"".join(cells)}</tr>')
     out.append("</tbody></table>")
+    return out
+
+
+def _policy_section(report: EndReport) -> list[str]:
+    """The standing policies, the player's stretches beside history's."""
+    lang = scenario_lang(report.scenario_language)
+    head = "".join(f"<th>{html.escape(c, quote=False)}</th>"
+                   for c in say.policy_columns(report))
+    out = [f'<section id="policies"><h2>{h(say.policies_heading(report))}</h2>',
+           f'<table class="policies"><thead><tr>{head}</tr></thead><tbody>']
+    for row in report.policies:
+        mine, theirs = say.policy_lines(row)
+        cells = [f"<td{lang}><strong>{h(row.name)}</strong></td>",
+                 "<td class=you>" + "<br>".join(dates_html(x) for x in mine) + "</td>",
+                 "<td>" + "<br>".join(dates_html(x) for x in theirs) + "</td>"]
+        out.append(f'<tr class="{"same" if row.same else "differs"}">{"".join(cells)}</tr>')
+    out.append(f'</tbody></table><p class="note">{h(say.policies_note(report))}</p>'
+               "</section>")
     return out
 
 
@@ -212,6 +238,9 @@ def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "")
     if report.finished:
         add(f"<div{lang}><h3>{h(s.ending_title)}</h3>")
         add(_paragraphs(s.ending_text, lang) + "</div>")
+        if report.ending_causes:
+            add(f'<p class="causes-head">{h(say.causes_heading())}</p><ul class="causes">'
+                + "".join(f"<li{lang}>{h(c)}</li>" for c in report.ending_causes) + "</ul>")
     else:
         add(f"<h3>{h(say.unfinished_title())}</h3><p>{say.unfinished_text(report, M)}</p>")
     add("</div>")
@@ -250,6 +279,9 @@ def render_html(report: EndReport, charts: list[Chart], chart_problem: str = "")
     else:
         add(f"<p>{h(_(say.NO_DECISIONS))}</p>")
     add("</section>")
+
+    if report.policies:
+        parts += _policy_section(report)
 
     add(f'<section id="events"><h2>{h(heads.events)}</h2>')
     if report.events:

@@ -31,17 +31,24 @@ def report_data(report: EndReport) -> dict[str, Any]:
                    "aims": dict(zip(report.aim_ids, t.aims, strict=True)),
                    "history": dict(zip(report.aim_ids, t.history, strict=True))}
                   for t in report.turns],
-        "decisions": [{**dataclasses.asdict(d.row), "player": d.player_text,
-                       "history": d.history_text,
+        "decisions": [{**dataclasses.asdict(d.row), "date": d.when, "player": d.player_text,
+                       "history": d.history_text, "outcome": d.outcome,
+                       "history_outcome": d.history_outcome,
                        "note": d.note.model_dump() if d.note else None}
                       for d in report.decisions],
         "events": [{"turn": e.turn, "date": e.date, "id": e.id, "title": e.title,
                     "text": e.text, "status": e.status, "in_game": e.in_game,
                     "in_history": e.in_history, "history_date": e.history_date,
                     "after_end": e.after_end, "choice": e.choice,
-                    "history_choice": e.history_choice,
+                    "history_choice": e.history_choice, "power": e.power,
+                    "outcome": e.outcome, "odds": e.odds, "history_outcome": e.history_outcome,
                     "note": e.note.model_dump() if e.note else None}
                    for e in report.events],
+        "ending_causes": list(report.ending_causes),
+        "policies": [{"id": p.id, "name": p.name,
+                      "mine": [dataclasses.asdict(x) for x in p.mine],
+                      "history": [dataclasses.asdict(x) for x in p.history]}
+                     for p in report.policies],
         "readings": [r.model_dump() for r in report.readings],
         "sources": [s.model_dump() for s in report.sources],
         "warnings": list(report.warnings),

@@ -50,9 +50,9 @@ def _decision_table(report: EndReport) -> list[str]:
         if d.note:
             title += f"<br>{md_cell(d.note.text)}"
         mine, theirs = (dates_in_words(d.player_text), dates_in_words(d.history_text)) \
-            if r.kind == "action" else (d.player_text, d.history_text)
+            if r.kind == "action" else (say.decision_you(d), say.decision_history(d))
         you = md_cell(mine) if r.same else f"**{md_cell(mine)}**"
-        cells = [month_words(r.date), title, you, md_cell(theirs)]
+        cells = [month_words(d.when), title, you, md_cell(theirs)]
         if report.has_essay:
             verdict = md_cell(d.verdict_text)
             if d.note and d.note.reason:
@@ -83,6 +83,11 @@ def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
         add(f"**{md_text(s.ending_title)}**")
         add("")
         add(md_text(s.ending_text))
+        if report.ending_causes:
+            add("")
+            add(f"**{md_text(say.causes_heading())}**")
+            add("")
+            out.extend(f"- {md_cell(c)}" for c in report.ending_causes)
     else:
         add(f"**{say.unfinished_title()}**: {say.unfinished_text(report, M)}")
     add("")
@@ -123,6 +128,8 @@ def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
     else:
         add(_(say.NO_DECISIONS))
     add("")
+    if report.policies:
+        out += _md_policies(report)
     add(f"## {heads.events}")
     add("")
     if report.events:
@@ -187,7 +194,7 @@ def render_markdown(report: EndReport, chart_files: list[tuple[str, str]],
 def _md_event(report: EndReport, e: EventRow) -> list[str]:
     """One event of the chronology as Markdown: a heading, the game's text, the note."""
     mark = say.event_mark(e)
-    title = md_cell(e.title).replace("<br>", " ")
+    title = md_cell(say.event_heading(e)).replace("<br>", " ")
     out = [f"### {month_words(e.date)}: {title}" + (f" _({mark})_" if mark else ""),
            ""]
     if not e.in_game:
@@ -196,6 +203,9 @@ def _md_event(report: EndReport, e: EventRow) -> list[str]:
     choice = say.choice_sentence(report, e, CELL)
     if choice:
         out += [choice, ""]
+    outcome = say.outcome_sentence(report, e, CELL)
+    if outcome:
+        out += [outcome, ""]
     lines = say.note_lines(e)
     if not lines:
         out += [f"_{_(say.NO_NOTE)}_", ""]
@@ -206,6 +216,19 @@ def _md_event(report: EndReport, e: EventRow) -> list[str]:
         out.append(f"- {later}")
     out.append("")
     return out
+
+
+def _md_policies(report: EndReport) -> list[str]:
+    """The standing policies as a table: the player's stretches beside history's."""
+    cols = say.policy_columns(report)
+    out = [f"## {say.policies_heading(report)}", "", "| " + " | ".join(cols) + " |",
+           "|" + "---|" * len(cols)]
+    for row in report.policies:
+        mine, theirs = say.policy_lines(row)
+        you = "<br>".join(md_cell(x) for x in mine)
+        out.append(f"| **{md_cell(row.name)}** | {you if row.same else f'**{you}**'} | "
+                   + "<br>".join(md_cell(x) for x in theirs) + " |")
+    return [*out, "", f"_{md_text(say.policies_note(report))}_", ""]
 
 
 def render_csv(report: EndReport) -> str:

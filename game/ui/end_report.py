@@ -12,7 +12,7 @@ from game.i18n import N_, _
 from game.present import report_text as say
 from game.present.chart import aim_charts
 from game.present.core_words import outcome_words, verdict_words
-from game.present.dates import dates_in_words, turn_date
+from game.present.dates import dates_in_words, month_words, turn_date
 from game.present.history_note import ESSAY_INTRO_SHORT, verdict_text
 from game.present.numbers import number
 from game.present.player import possessive
@@ -161,18 +161,18 @@ class ReportScene(Scene):
             self.view = ScrollText(body, self.summary_paragraphs(), self.app.fonts,
                                    self.app.colours, pictures={"lean": lean})
         elif self.tab == "decisions":
-            assert self.app.session is not None
-            rules = self.app.session.rules
             essay = self.report.has_essay
             head: list[Cell] = [_("Date"), _("Decision"), _("You"),
                                 say.decision_columns(self.report)[3]]
             if essay:
                 head.append(_("The essay's verdict; what it got wrong"))
             rows: list[tuple[list[Cell], str]] = [(head, "bold")]
-            for r in self.summary.decisions:
-                row: list[Cell] = [turn_date(rules, r.turn), one_line(r.title, 70),
-                                   dates_in_words(outcome_words(r.player)),
-                                   dates_in_words(outcome_words(r.history))]
+            for d in self.report.decisions:  # by date; an event's answer on its own day
+                r = d.row
+                you, theirs = ((say.decision_you(d), say.decision_history(d)) if r.kind == "event"
+                               else (outcome_words(r.player), outcome_words(r.history)))
+                row: list[Cell] = [month_words(d.when), one_line(r.title, 70),
+                                   dates_in_words(you), dates_in_words(theirs)]
                 if essay:
                     note: list[tuple[str, str]] = []
                     if verdict_text(r.verdict):
@@ -196,6 +196,9 @@ class ReportScene(Scene):
         assert self.app.session is not None
         scn = self.app.session.rules.scenario
         out: list[tuple[str, str]] = [(s.ending_title, "title"), (s.ending_text, "body")]
+        if self.report.ending_causes:  # the causes that happened in this game
+            out.append((say.causes_heading(), "bold"))
+            out += [(_("• {cause}").format(cause=c), "body") for c in self.report.ending_causes]
         if s.historical_ending_id and s.historical_ending_id != s.ending_id:
             hist = next((e for e in scn.endings if e.id == s.historical_ending_id), None)
             if hist:

@@ -11,7 +11,7 @@ from game.i18n import N_, _
 from game.present.dates import turn_date
 from game.present.news import news
 from game.present.player import capital, possessive, the_name
-from game.present.timeline import Decisions, timeline
+from game.present.timeline import Decisions, dated, side_lines, timeline
 from game.ui.news_items import CardItem
 from game.ui.scene import Scene
 from game.ui.widgets import Cell, ItemList, ScrollTable, ScrollText, draw_lines, draw_text, wrap
@@ -71,17 +71,20 @@ class NewsScene(Scene):
         self.items = {}
         last = None
         for n, item in enumerate(news(app.session.state, 2000)):
-            if item.date != last:
-                paras.append((item.date, "heading"))
+            heading = item.turn_date or item.date  # a heading per turn
+            if heading != last:
+                paras.append((heading, "heading"))
                 keys.append(None)
-                last = item.date
+                last = heading
             style = {"action": "good", "choice": "accent", "drift": "dim"}.get(item.kind, "body")
             key: str | None = None
             if item.kind in ("event", "choice", "action"):
                 key = f"item:{n}"
                 self.items[key] = CardItem("action" if item.kind == "action" else "event",
                                            item.index, item.turn, item.choice)
-            paras.append((item.text, style))
+            # An event's own date within its turn goes in front of its line.
+            paras.append((dated(item.date, item.text) if item.date != heading else item.text,
+                          style))
             keys.append(key)
         if not paras:
             paras, keys = [(_("Nothing has happened yet."), "dim")], [None]
@@ -99,8 +102,8 @@ class NewsScene(Scene):
         rows: list[tuple[list[Cell], str]] = [
             ([_("Date"), _("You"), _("{state} in history").format(state=who)], "bold")]
         for row in timeline(app.session.state):
-            mine = _cell(row.mine, row.theirs, row.mine_shifted, _("history"))
-            theirs = _cell(row.theirs, row.mine, row.theirs_shifted, _("you"))
+            mine = _cell(row.mine, row.theirs, row.mine_shifted, _("history"), True)
+            theirs = _cell(row.theirs, row.mine, row.theirs_shifted, _("you"), False)
             date = _("{date}\n(differs)").format(date=row.date) if row.differs else row.date
             rows.append(([date, mine, theirs], "accent" if row.differs else "body"))
         if len(rows) == 1:
@@ -190,23 +193,10 @@ class NewsScene(Scene):
             self.view.draw(surface)
 
 
-def _cell(side: Decisions, other: Decisions, shifted: dict[str, str], who: str) -> Cell:
-    """One side's decisions of a turn: its answers and one-off actions (in gold where the
-    other side did not do the same; a shifted one with the other side's date), then its
-    routine actions in grey."""
-    out: list[tuple[str, str]] = []
-    for text in side.choices:
-        out.append((text if text in other.choices else
-                    _("{answer}  (a different answer)").format(answer=text),
-                    "body" if text in other.choices else "accent"))
-    for text in side.once:
-        if text in shifted:
-            # TRANSLATORS: a decision taken on another date by the other side: "{who}" is
-            # "you" or "history".
-            out.append((_("{decision}  ({who}: {date})").format(decision=text, who=who,
-                                                                date=shifted[text]), "body"))
-        else:
-            out.append((text, "body" if text in other.once else "accent"))
-    if side.routine:
-        out.append((_("routine: {actions}").format(actions=", ".join(side.routine)), "dim"))
-    return out or [("-", "dim")]
+def _cell(side: Decisions, other: Decisions, shifted: dict[str, str], who: str,
+          mine: bool) -> Cell:
+    """One side's turn: what happened, its answers, policies and one-off actions (in gold where
+    the other side did otherwise; a shifted one with the other side's date), how its gambles
+    came out, then its routine actions in grey (see :func:`side_lines`)."""
+    out: list[tuple[str, str]] = side_lines(side, other, shifted, who, mine)
+    return out

@@ -55,7 +55,8 @@ class Stance:
     reading_id: str
     reading_name: str
     verdict: str = ""
-    """The placement in words: "between the two readings", "leans towards ...", "clearly ..."."""
+    """The placement in words: "between the two readings", "closest to ..." (a middle
+    reading), "leans towards ...", "clearly ..."."""
     moved_by: tuple[tuple[str, float], ...] = ()
     """The decisions that pulled hardest, with their stances' leans (strongest first)."""
 
@@ -234,7 +235,11 @@ def stance(state: GameState) -> Stance:
     if name.startswith("The "):
         name = "the " + name[4:]
     if abs(d) < 0.15:
-        verdict = "between the two readings"
+        # A scenario with a middle reading (three readings) names it; with two there is none.
+        if abs(closest.lean - middle) / half < 0.5:
+            verdict = f"closest to {name}"
+        else:
+            verdict = "between the two readings"
     elif abs(d) < 0.5:
         verdict = f"leans towards {name}"
     else:

@@ -20,6 +20,7 @@ OUTCOMES = {"not taken": N_("not taken"), "did not happen": N_("did not happen")
 _TAKEN = re.compile(r"taken (\d{4}-\d{2})")
 _LEANS = "leans towards "
 _SUPPORTS = "clearly supports "
+_CLOSEST = "closest to "
 
 
 def outcome_words(text: str) -> str:
@@ -42,6 +43,9 @@ def verdict_words(verdict: str) -> str:
     """A policy's verdict from :func:`game.core.scoring.stance`, in the reader's language."""
     if verdict == "between the two readings":
         return _("between the two readings")
+    if verdict.startswith(_CLOSEST):
+        # TRANSLATORS: the decisions of a game placed at a middle reading of the historians.
+        return _("closest to {reading}").format(reading=verdict[len(_CLOSEST):])
     if verdict.startswith(_LEANS):
         return _("leans towards {reading}").format(reading=verdict[len(_LEANS):])
     if verdict.startswith(_SUPPORTS):

@@ -398,8 +398,8 @@ def policy_lines(row: PolicyRow) -> tuple[list[str], list[str]]:
 
 def verdict_phrase(verdict: str) -> str:
     """A stance's verdict after "Your policy": "leans towards ...", "is between the two
-    readings"."""
-    if verdict.startswith("between"):
+    readings", "is closest to ..."."""
+    if verdict.startswith(("between", "closest")):
         return _("is {verdict}").format(verdict=verdict_words(verdict))
     return verdict_words(verdict)
 

@@ -24,6 +24,7 @@ from game.core.engine import (
 from game.core.rules import EffectInfo
 from game.i18n import _
 from game.present.numbers import number
+from game.present.powers import status_phrase
 from game.present.text import one_line, signed
 
 
@@ -64,7 +65,12 @@ def _words(before: GameState, change: Preview) -> Effect:
             parts.append(_change(nation.name, signed(r.delta, 0)))
         for t in treaties.get(nation.id, ()):
             kind = scn.treaty_kinds[rules.treaty_index[t.kind]]
-            parts.append(_treaty(t.signed, kind.name, nation.name))
+            parts.append(_treaty(t.signed, kind.name, nation.name, rules.treaty_war(t.kind)))
+        after = change.after
+        status = after.status(nation.id)
+        if status != before.status(nation.id) or \
+                after.holders(nation.id) != before.holders(nation.id):
+            parts.append(status_change(before, nation.id, status, after.holders(nation.id)))
     good = 1 if score > 0.05 else -1 if score < -0.05 else 0
     return Effect(tuple(parts), good)
 
@@ -78,10 +84,26 @@ def _set_to(name: str, value: float) -> str:
     return _("{name} set to {value}").format(name=name, value=number(value, 0))
 
 
-def _treaty(signs: bool, kind: str, nation: str) -> str:
+def _treaty(signs: bool, kind: str, nation: str, war: bool = False) -> str:
+    if war:  # the treaty kind that means war
+        return _("war with {nation}").format(nation=nation) if signs else \
+            _("peace with {nation}").format(nation=nation)
     if signs:
         return _("signs {treaty} with {nation}").format(treaty=kind, nation=nation)
     return _("ends {treaty} with {nation}").format(treaty=kind, nation=nation)
+
+
+def status_change(state: GameState, nation_id: str, status: str,
+                  holders: tuple[str, ...]) -> str:
+    """A ``status`` effect in words: "Austria annexed by Germany", "Poland independent again"."""
+    rules = state.rules
+    i = rules.nation_index.get(nation_id)
+    nation = one_line(rules.scenario.nations[i].name, 60) if i is not None else nation_id
+    if status == "independent":
+        return _("{nation} independent again").format(nation=nation)
+    # TRANSLATORS: a nation and its new place on the map ("Austria annexed by Germany").
+    return _("{nation} {status}").format(nation=nation,
+                                         status=status_phrase(rules, status, holders))
 
 
 def expected(state: GameState, move: Move) -> Effect | None:
@@ -103,8 +125,10 @@ def action_effect(state: GameState, index: int) -> Effect:
     return effect_of(state, state.rules.action_effects(move.action))
 
 
-def effect_of(state: GameState, effects: tuple[EffectInfo, ...]) -> Effect:
-    """Describe effects without applying them (no clamping)."""
+def effect_of(state: GameState, effects: tuple[EffectInfo, ...],
+              relation_digits: int = 0) -> Effect:
+    """Describe effects without applying them (no clamping). A relation's change is told in
+    whole points unless ``relation_digits`` asks for more (a standing policy's -0.5 a turn)."""
     rules = state.rules
     scn = rules.scenario
     parts: list[str] = []
@@ -120,13 +144,15 @@ def effect_of(state: GameState, effects: tuple[EffectInfo, ...]) -> Effect:
         elif e.kind == "relation":
             name = scn.nations[rules.nation_index[e.target]].name
             if e.add is not None:
-                parts.append(_change(name, signed(e.add, 0)))
+                parts.append(_change(name, signed(e.add, relation_digits)))
             elif e.set is not None:
                 parts.append(_set_to(name, e.set))
         elif e.kind in ("sign", "cancel"):
             kind = scn.treaty_kinds[rules.treaty_index[e.treaty]].name
             nation = scn.nations[rules.nation_index[e.target]].name
-            parts.append(_treaty(e.kind == "sign", kind, nation))
+            parts.append(_treaty(e.kind == "sign", kind, nation, rules.treaty_war(e.treaty)))
+        elif e.kind == "status":
+            parts.append(status_change(state, e.target, e.status, e.holders))
     return Effect(tuple(parts), 1 if score > 0 else -1 if score < 0 else 0)
 
 

@@ -1,5 +1,6 @@
-"""A nation in words: its relation band (as the map colours it), its treaties with the
-player's state, whether it is bound to help, and its latest news."""
+"""A nation in words: its relation band (as the map colours it), its place on the living map,
+its treaties with the player's state (and what their kinds mean: binding, war), whether it is
+bound to help, and its latest news."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from game.core.engine import GameState
 from game.i18n import N_, _
 from game.present.news import nation_news
 from game.present.numbers import number
-from game.present.player import the_name
+from game.present.player import capital, the_name
+from game.present.powers import status_words
 from game.present.text import one_line
 
 BANDS: tuple[tuple[str, float], ...] = (
@@ -23,9 +25,6 @@ BAND_WORDS = {"allied": N_("allied"), "friendly": N_("friendly"), "neutral": N_(
               "wary": N_("wary"), "hostile": N_("hostile")}
 """A relation band in words, as the map's legend names it."""
 
-BINDING_TREATIES = ("alliance", "assistance")
-"""A treaty kind whose id contains one of these binds a nation to help the player's state."""
-
 
 def relation_word(value: float) -> str:
     """The band of a relation (-100..100), as the map's legend names it."""
@@ -35,39 +34,76 @@ def relation_word(value: float) -> str:
 
 
 def binding_treaties(state: GameState, nation_index: int) -> list[str]:
-    """Names of the alliance-like treaties (alliance, mutual assistance) held with a nation."""
-    scn = state.rules.scenario
+    """Names of the treaties held with a nation whose kind binds it to fight for the player's
+    state (the scenario's ``binding: true``: an alliance, mutual assistance)."""
+    rules = state.rules
+    scn = rules.scenario
     held = state.treaties_with(scn.nations[nation_index].id)
-    return [k.name for k in scn.treaty_kinds
-            if k.id in held and any(w in k.id for w in BINDING_TREATIES)]
+    return [k.name for k in scn.treaty_kinds if k.id in held and rules.treaty_binding(k.id)]
 
 
 def at_war(state: GameState, nation_id: str) -> bool:
-    """True if the player holds a treaty kind meaning war with the nation (an id with 'war')."""
-    return any("war" in t.split("_") or t == "war" for t in state.treaties_with(nation_id))
+    """True if the player's state is at war with the nation (it holds the scenario's treaty
+    kind marked ``war: true`` with it)."""
+    return state.at_war_with(nation_id)
 
 
-def nation_lines(state: GameState, nation_index: int) -> list[str]:
-    """The lines of a nation's tooltip: relation, stance towards the player's state, treaties."""
+def treaty_words(state: GameState, nation_index: int) -> list[str]:
+    """The treaties held with a nation, each named with what its kind means: binding (a
+    promise to fight for each other) or war. The kind of war is left out: the relation line
+    says "at war"."""
+    rules = state.rules
+    scn = rules.scenario
+    held = state.treaties_with(scn.nations[nation_index].id)
+    out = []
+    for k in scn.treaty_kinds:
+        if k.id not in held or rules.treaty_war(k.id):
+            continue
+        name = one_line(k.name, 60)
+        # TRANSLATORS: a treaty that binds the two to fight for each other.
+        out.append(_("{treaty} (binding)").format(treaty=name) if rules.treaty_binding(k.id)
+                   else name)
+    return out
+
+
+def relation_reason(state: GameState, nation_index: int, limit: int = 300) -> str | None:
+    """Why a nation's view of the player moves each turn (the scenario's words), if it says."""
+    reason = state.rules.scenario.nations[nation_index].relation_reason
+    if not reason:
+        return None
+    return _("Why it moves: {reason}").format(reason=one_line(reason, limit))
+
+
+def nation_lines(state: GameState, nation_index: int, reason: bool = True) -> list[str]:
+    """The lines of a nation's tooltip: its name, its place on the living map (if not
+    independent), its relation with the player's state (and, if ``reason``, why it moves),
+    its treaties, and its latest news."""
     rules = state.rules
     nation = rules.scenario.nations[nation_index]
     rel = state.relations[nation_index]
-    held = state.treaties_with(nation.id)
-    treaties = [k.name for k in rules.scenario.treaty_kinds if k.id in held]
-    band = _("at war") if at_war(state, nation.id) else relation_word(rel)
+    war = at_war(state, nation.id)
     who = the_name(rules.scenario.player)
     name = one_line(nation.name)
-    lines = [_("{nation} (great power)").format(nation=name) if nation.great_power else name,
-             _("Relation with {state}: {value} of ±100, so {band} on the map").format(
-                 state=who, value=number(rel, 0, signed=True), band=band),
-             _("Treaties: {treaties}").format(treaties=_(", ").join(treaties)) if treaties
-             else _("No treaty with {state}").format(state=who)]
+    lines = [_("{nation} (great power)").format(nation=name) if nation.great_power else name]
+    status = status_words(state, nation.id)
+    if status:
+        lines.append(capital(status))
+    if war:
+        lines.append(_("At war with {state}; relation {value} of ±100").format(
+            state=who, value=number(rel, 0, signed=True)))
+    else:
+        lines.append(_("Relation with {state}: {value} of ±100, so {band} on the map").format(
+            state=who, value=number(rel, 0, signed=True), band=relation_word(rel)))
+    why = relation_reason(state, nation_index) if reason else None
+    if why:
+        lines.append(why)
+    treaties = treaty_words(state, nation_index)
+    lines.append(_("Treaties: {treaties}").format(treaties=_(", ").join(treaties)) if treaties
+                 else _("No treaty with {state}").format(state=who))
     bound = binding_treaties(state, nation_index)
-    if bound:
-        lines.append(_("Bound to you by treaty: {treaties} (a gold mark on the map)").format(
+    if bound and not war:
+        lines.append(_("Bound to fight beside you: {treaties} (a gold mark on the map)").format(
             treaties=_(", ").join(bound)))
     for item in nation_news(state, nation_index, 2):
         lines.append(_("Latest news: {date}, {text}").format(date=item.date, text=item.text))
     return lines
-
-

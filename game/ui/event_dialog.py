@@ -13,8 +13,10 @@ import pygame
 from game.i18n import N_, _
 from game.present.dates import turn_date
 from game.present.effects import choice_effect, diff
+from game.present.gambles import gamble, gamble_lines, odds_line
 from game.present.history_note import note_paragraphs
 from game.present.player import the_name
+from game.present.told import event_text
 from game.ui.scene import Scene
 from game.ui.text import cut, one_line
 from game.ui.widgets import ScrollText, dim, draw_text, panel, wrap, wrap_to
@@ -47,6 +49,13 @@ class EventScene(Scene):
         self.box = pygame.Rect(0, 0, 0, 0)
         self.need = 0
         self.left = self.right = pygame.Rect(0, 0, 0, 0)
+        self.viewport = pygame.Rect(0, 0, 0, 0)
+        """Where the event's text and the choices are shown (below the title)."""
+        self.told = ""
+        """The event's text as shown (the variant this game told; cut if very long)."""
+        self.doc_scroll = 0
+        self.doc_max = 0
+        """How far the text and the choices are scrolled, and can be (0: they fit)."""
 
     def build(self) -> None:
         """Lay the dialog out at the largest size the window allows, then again at the height
@@ -87,39 +96,73 @@ class EventScene(Scene):
         self.lines = []
         y0 = left.y + head
         if self.answered is None:
-            blocks = self._choice_blocks(ev, left.width - self.px(14))
-            # The choices take what they need (fewer lines when the window is small); the
-            # event's text has the rest, and scrolls if it needs more.
-            room = left.height - head - self.px(70)
-            for limit in (4, 3, 2, 1):
-                heights = [bh + self.px(4) + (min(len(d), limit) + len(e)) * lh + self.px(10)
-                           for _, d, e, _ in blocks]
-                if sum(heights) <= room:
-                    break
-            text_h = max(self.px(60), left.height - head - sum(heights))
-            text_rect = pygame.Rect(left.x, y0, left.width, text_h)
-            self.text_view = ScrollText(text_rect, [(cut(ev.text), "body")], f, app.colours)
-            left_need = head + max(self.text_view.content_height, self.px(70)) + sum(heights)
-            y = text_rect.bottom + self.px(6)
             state = app.session.state
+            told = self.told = cut(event_text(state, self.event_index))
+            view_h = left.bottom - y0
+            blocks = self._choice_blocks(ev, left.width - self.px(14))
+            heights = [bh + self.px(4) + (len(d) + len(e)) * lh + self.px(10)
+                       for _, d, e, _ in blocks]
+            probe = ScrollText(pygame.Rect(left.x, y0, left.width, 10), [(told, "body")], f,
+                               app.colours)
+            text_need = max(probe.content_height, self.px(40))
+            total = text_need + self.px(6) + sum(heights)
+            left_need = head + total
+            self.viewport = pygame.Rect(left.x, y0, left.width, view_h)
+            if total <= view_h or sum(heights) + self.px(90) <= view_h:
+                # The choices fit whole: the event's text has the rest (and scrolls if it
+                # needs more), the choices under it.
+                self.doc_scroll = self.doc_max = 0
+                text_rect = pygame.Rect(left.x, y0, left.width,
+                                        view_h - sum(heights) - self.px(6))
+                self.text_view = ScrollText(text_rect, [(told, "body")], f, app.colours)
+                y = text_rect.bottom + self.px(6)
+            else:
+                # The choices alone are too long for the window: the text and the choices
+                # scroll together (wheel,
+                # PgUp/PgDn); a choice's button shows while it is in view, and its number key
+                # works always. Nothing is cut: its delayed consequences stay readable.
+                self.text_view = None
+                width = left.width - self.px(12)  # room for the scroll bar
+                blocks = self._choice_blocks(ev, width - self.px(14))
+                heights = [bh + self.px(4) + (len(d) + len(e)) * lh + self.px(10)
+                           for _, d, e, _ in blocks]
+                body = f.body()
+                text_lines = wrap(told, body, width)
+                text_need = len(text_lines) * body.get_linesize()
+                total = text_need + self.px(6) + sum(heights)
+                self.doc_max = max(0, total - view_h)
+                self.doc_scroll = max(0, min(self.doc_scroll, self.doc_max))
+                for k, line in enumerate(text_lines):
+                    self._doc_line(left.x, y0 - self.doc_scroll + k * body.get_linesize(),
+                                   line, "text", body.get_linesize())
+                y = y0 - self.doc_scroll + text_need + self.px(6)
             for k, (c, desc, eff_lines, style) in enumerate(blocks):
                 tip = [one_line(c.label, 100)] + ([cut(c.description, 500)] if c.description
                                                   else [])
                 eff = choice_effect(state, c.id)
-                tip.append(_("Expected effect: {effect}").format(effect=eff.text()) if eff else
-                           _("Expected effect: unknown"))
-                self.button(f"choice:{k}", pygame.Rect(left.x, y, left.width, bh),
-                            _("{number}. {choice}").format(number=k + 1,
-                                                           choice=one_line(c.label, 80)), tip=tip)
+                odds = gamble(state, ev.id, c.id)
+                if odds is not None:
+                    tip.append(_("Sure now: {effect}").format(
+                        effect=eff.text() if eff else "?"))
+                    tip += [line.removeprefix("» ").strip() for line in gamble_lines(odds)]
+                    tip.append(_("The odds follow the state: what you do before the turn "
+                                 "ends can change them."))
+                else:
+                    tip.append(_("Expected effect: {effect}").format(effect=eff.text()) if eff
+                               else _("Expected effect: unknown"))
+                button = pygame.Rect(left.x, y, left.width - (self.px(12) if self.doc_max
+                                                              else 0), bh)
+                if self.viewport.contains(button):
+                    self.button(f"choice:{k}", button,
+                                _("{number}. {choice}").format(number=k + 1,
+                                                               choice=one_line(c.label, 80)),
+                                tip=tip)
                 y += bh + self.px(4)
-                shown = desc[:limit]
-                if len(desc) > limit:
-                    shown = wrap_to(" ".join(desc), small, left.width - self.px(14), limit)
-                for line in shown:
-                    self.lines.append((left.x + self.px(14), y, line, "body"))
+                for line in desc:
+                    self._doc_line(left.x + self.px(14), y, line, "body", lh)
                     y += lh
                 for line in eff_lines:
-                    self.lines.append((left.x + self.px(14), y, line, style))
+                    self._doc_line(left.x + self.px(14), y, line, style, lh)
                     y += lh
                 y += self.px(10)
             if not self.show_history:
@@ -130,7 +173,7 @@ class EventScene(Scene):
                                  _("Shows what really happened before you choose. Your choice "
                                    "is then made knowing history.")])
         else:
-            paras = [(cut(ev.text), "body"),
+            paras = [(cut(event_text(app.session.state, self.event_index)), "body"),
                      (_("You chose: {choice}").format(choice=ev.choices[self.answered].label),
                       "accent")]
             lasting = ev.choices[self.answered].description
@@ -139,6 +182,11 @@ class EventScene(Scene):
             if self.answer_effect:
                 paras.append((_("Effect now: {effect}").format(effect=self.answer_effect),
                               "dim"))
+            odds = gamble(app.session.state, ev.id, ev.choices[self.answered].id)
+            if odds is not None:
+                paras.append((_("At the end of the turn chance decides, with the odds as they "
+                                "stand then (now: {odds}).").format(odds=odds_line(odds)),
+                              "accent"))
             text_rect = pygame.Rect(left.x, y0, left.width, left.bottom - y0 - self.px(54))
             self.text_view = ScrollText(text_rect, paras, f, app.colours)
             left_need = head + self.text_view.content_height + self.px(54)
@@ -173,6 +221,21 @@ class EventScene(Scene):
         self.need = max(left_need, right_need, self.px(240)) + self.px(28) + self.px(8)
         """The dialog's height that shows all its content (margins included)."""
 
+    def _doc_line(self, x: int, y: int, text: str, style: str, height: int) -> None:
+        """A line of the choices' column, kept only if it is whole in view."""
+        if self.viewport.top <= y and y + height <= self.viewport.bottom:
+            self.lines.append((x, y, text, style))
+
+    def scroll_choices(self, dy: int) -> bool:
+        """Scroll the text and the choices when they are longer than the window."""
+        if not self.doc_max:
+            return False
+        before = self.doc_scroll
+        self.doc_scroll = max(0, min(self.doc_max, self.doc_scroll + dy))
+        if self.doc_scroll != before:
+            self.rebuild()
+        return True
+
     def _choice_blocks(self, ev: Event, width: int) -> list[tuple[Choice, list[str], list[str],
                                                                   str]]:
         """Per choice: the choice, its lasting consequence and its expected effect, wrapped."""
@@ -183,10 +246,22 @@ class EventScene(Scene):
         out = []
         for c in ev.choices:
             eff = choice_effect(state, c.id)
-            style = "dim" if eff is None or eff.good == 0 else "good" if eff.good > 0 else "bad"
-            desc = wrap(one_line(c.description, 600), small, width) if c.description else []
-            eff_lines = wrap_to(_("» Now: {effect}").format(effect=eff.text() if eff else "?"),
-                                small, width, 3)
+            # Neutral ink: every answer trades one thing for another, and no colour says
+            # which is best (the aims' own colours on the map screen say how they moved).
+            style = "dim"
+            desc = wrap(one_line(c.description, 1500), small, width) if c.description else []
+            odds = gamble(state, ev.id, c.id)
+            if odds is None:
+                eff_lines = wrap_to(_("» Now: {effect}").format(
+                    effect=eff.text() if eff else "?"), small, width, 3)
+            else:
+                # A gamble: the sure part, the odds as things stand and the range; never one
+                # green or red figure.
+                style = "accent"
+                eff_lines = wrap(_("» Sure now: {effect}").format(
+                    effect=eff.text() if eff else "?"), small, width)
+                for line in gamble_lines(odds):
+                    eff_lines += wrap(line, small, width)
             out.append((c, desc, eff_lines, style))
         return out
 
@@ -238,6 +313,10 @@ class EventScene(Scene):
             self.done()
 
     def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL and self.doc_max and self.answered is None \
+                and self.viewport.collidepoint(self.app.mouse_pos):
+            self.scroll_choices(-event.y * self.px(40))
+            return True
         for view in (self.text_view, self.hist_view):
             if view and view.handle(event):
                 return True
@@ -250,6 +329,10 @@ class EventScene(Scene):
             return True
         if k == pygame.K_h and "history" in self.buttons:
             self.on_button("history")
+            return True
+        if k in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self.answered is None and \
+                self.scroll_choices((1 if k == pygame.K_PAGEDOWN else -1)
+                                    * max(self.px(40), self.viewport.height - self.px(40))):
             return True
         if k in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self.hist_view:
             self.hist_view.scroll(200 if k == pygame.K_PAGEDOWN else -200)
@@ -275,8 +358,17 @@ class EventScene(Scene):
             self.text_view.draw(surface)
         small = f.small()
         for x, y, text, style in self.lines:
-            colour = {"good": c.good, "bad": c.bad, "body": c.text}.get(style, c.dim)
-            draw_text(surface, text, (x, y), small, colour, self.left.right - x)
+            colour = {"good": c.good, "bad": c.bad, "body": c.text, "text": c.text,
+                      "accent": c.accent}.get(style, c.dim)
+            font = f.body() if style == "text" else small
+            surface.blit(font.render(text, True, colour), (x, y))  # wrapped to fit when laid out
+        if self.doc_max and self.answered is None:
+            track = pygame.Rect(self.viewport.right - 6, self.viewport.y, 5,
+                                self.viewport.height)
+            pygame.draw.rect(surface, c.panel_edge, track, border_radius=2)
+            h = max(20, track.height * track.height // (track.height + self.doc_max))
+            y = track.y + (track.height - h) * self.doc_scroll // self.doc_max
+            pygame.draw.rect(surface, c.accent, (track.x, y, 5, h), border_radius=2)
         pygame.draw.rect(surface, (26, 34, 48), self.right, border_radius=6)
         pygame.draw.rect(surface, c.history, self.right, 1, border_radius=6)
         if self.hist_view:

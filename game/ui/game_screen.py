@@ -14,22 +14,26 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core.engine import Reason, action_problem, available_action_indices
+from game.core.engine import Reason, SetPolicy, action_problem, available_action_indices
 from game.core.scoring import historical_value
 from game.i18n import N_, _, ngettext
 from game.present.aims import aim_change, aim_why, aims_explained, versus_history
 from game.present.dates import turn_date
 from game.present.effects import action_effect, diff, locked_by
-from game.present.nations import nation_lines
+from game.present.nations import nation_lines, relation_reason
 from game.present.news import nation_news, news
 from game.present.numbers import number
 from game.present.player import the_name
+from game.present.powers import power_paragraphs, status_legend_explained
+from game.present.quiet_turn import is_quiet, one_off_actions, quiet_line
 from game.present.refusals import refusal_text
+from game.present.standing_policies import set_policy_words
 from game.ui.mapsupport import GameMap
-from game.ui.mapview import RegionStyle, draw_mark, draw_swatch
+from game.ui.mapview import RegionStyle, draw_mark, draw_swatch, draw_war_mark
+from game.ui.policy_panel import PolicyPanel, option_names, parse_key
 from game.ui.scene import Scene
 from game.ui.text import cut, one_line, signed
-from game.ui.widgets import draw_lines, draw_text, panel, style_font, wrap, wrap_to
+from game.ui.widgets import ScrollText, draw_lines, draw_text, panel, style_font, wrap, wrap_to
 
 if TYPE_CHECKING:
     from game.ui.nav import Stage
@@ -90,6 +94,19 @@ class GameScene(Scene):
         keeps its place, and its number key, for the whole turn (a used one stays, greyed)."""
         self._paging: dict[tuple[object, ...], list[list[int]]] = {}
         """The actions on each page as the turn began, per selection and layout."""
+        self.policies_open = False
+        """The standing policies' panel is where the map is (P or the Policies button)."""
+        self.policy_panel = PolicyPanel()
+        self.nation_views: tuple[ScrollText, ScrollText] | None = None
+        """The selected nation's panel: its facts (left) and its words (right), scrolling."""
+        self._offered: dict[int, frozenset[str]] = {}
+        """Per turn seen: the one-off actions on offer as it began (a quiet turn offers no
+        new one)."""
+        self.quiet = False
+        """This turn asks for no real decision: Enter passes it at once."""
+        self._quiet_turns: dict[int, bool] = {}
+        self.quiet_lines: list[str] = []
+        self.quiet_rect = pygame.Rect(0, 0, 0, 0)
 
     @property
     def session(self) -> Session:
@@ -131,23 +148,48 @@ class GameScene(Scene):
         self.aim_rects = [pygame.Rect(self.left_rect.x + self.px(10), body_y + head + i * aim_h,
                                       left_w - self.px(20), aim_h) for i in range(len(aims))]
         self.aims_panel = pygame.Rect(self.left_rect.x, body_y, left_w, aims_h)
-        self.news_rect = pygame.Rect(self.left_rect.x, body_y + aims_h + pad, left_w,
-                                     body_h - aims_h - pad)
+        news_y = body_y + aims_h + pad
+        if st.rules.scenario.policies:
+            # The standing policies' button between the aims and the news.
+            ph = self.px(30)
+            self.button("policies", pygame.Rect(self.left_rect.x, news_y, left_w, ph),
+                        _("Close the policies [P]") if self.policies_open else
+                        _("Standing policies [P]"), "@small",
+                        tip=[_("Standing policies"), *option_names(st),
+                             _("Set once, kept until you change them; each applies its effects "
+                               "at the end of every turn. P opens and closes them.")])
+            news_y += ph + pad
+        self.news_rect = pygame.Rect(self.left_rect.x, news_y, left_w, body_y + body_h - news_y)
         self._build_top_bar(bar_h)
-        # Map; the nation panel sits over the map's bottom when a nation is selected.
+        self._note_turn()
+        # Map; the nation panel sits over the map's bottom when a nation is selected; the
+        # policies' panel takes the map's place while open.
         map_area = self.map_rect.copy()
         self.legend_rect = pygame.Rect(0, 0, 0, 0)
+        self.quiet_rect = pygame.Rect(0, 0, 0, 0)
+        self.nation_views = None
+        if self.policies_open:
+            self.policy_panel.build(self, st, self.map_rect)
+            self.map_draw_rect = pygame.Rect(self.map_rect.topleft, (0, 0))
+            self._build_actions()
+            return
+        if self.quiet and self.selected is None:
+            # The quiet turn's line across the map's top: two lines at most (the short form,
+            # without the last turn's changes, in a narrow window).
+            small = f.small()
+            width = self.map_rect.width - self.px(20)
+            text = quiet_line(st)
+            if len(wrap(text, small, width)) > 2:
+                text = quiet_line(st, short=True)
+            self.quiet_lines = [text]
+            qh = len(wrap(text, small, width)) * small.get_linesize() + self.px(10)
+            self.quiet_rect = pygame.Rect(self.map_rect.x, self.map_rect.y, self.map_rect.width,
+                                          qh)
+            map_area.y += qh
+            map_area.height -= qh
         if self.selected is not None:
-            h = min(self.map_rect.height // 2, f.heading().get_linesize()
-                    + 6 * f.small().get_linesize() + self.px(24))
-            self.nation_rect = pygame.Rect(self.map_rect.x, self.map_rect.bottom - h,
-                                           self.map_rect.width, h)
+            self._build_nation_panel()
             map_area.height = self.nation_rect.y - map_area.y - pad
-            label = _("Close [Esc]")
-            w = self.button_font("@small").size(label)[0] + self.px(24)
-            self.button("close_nation", pygame.Rect(self.nation_rect.right - w - self.px(8),
-                                                    self.nation_rect.y + self.px(8), w,
-                                                    self.px(30)), label, "@small")
         else:
             rows = self._legend_rows(self.map_rect.width - self.px(16))
             legend_h = len(rows) * (f.small().get_linesize() + self.px(4)) + self.px(6)
@@ -162,6 +204,65 @@ class GameScene(Scene):
             self.app.toast(_("map layout failed: {error}").format(error=exc), "bad")
         self.map_draw_rect = map_area
         self._build_actions()
+
+    def _note_turn(self) -> None:
+        """Remember the one-off actions on offer as this turn began, and say whether it is a
+        quiet turn (no event asks, no one-off action newly on offer)."""
+        st = self.session.state
+        if st.turn not in self._offered:
+            # Decided as the turn begins (an event waiting, a one-off action newly on offer),
+            # and kept for the turn: answering or acting does not make it a quiet one.
+            self._offered[st.turn] = one_off_actions(st)
+            earlier = [v for t, v in self._offered.items() if t < st.turn]
+            before: frozenset[str] | None = frozenset().union(*earlier) if earlier else None
+            self._quiet_turns[st.turn] = is_quiet(st, before)
+        self.quiet = self._quiet_turns.get(st.turn, False) and not self.session.over
+
+    def _build_nation_panel(self) -> None:
+        """The selected nation's panel over the map's bottom: its facts on the left (status,
+        relation, treaties); on the right, for a power, how it sees the player, what it wants
+        and why, and its moves in this game, else its latest news; then its description. A
+        power's panel is taller; what does not fit scrolls."""
+        st = self.session.state
+        f = self.app.fonts
+        assert self.selected is not None
+        nation = st.rules.scenario.nations[self.selected]
+        latest = _("Latest news: {date}, {text}").split("{", 1)[0]
+        facts = [x for x in nation_lines(st, self.selected, reason=False)
+                 if not x.startswith(latest)]
+        left_paras = [(facts[0], "heading")] + [(x, "small") for x in facts[1:]]
+        why = relation_reason(st, self.selected, 1000)
+        if why:
+            left_paras.append((why, "dim"))
+        words = power_paragraphs(st, self.selected)
+        if not words:
+            words = [(f"{item.date}: {item.text}", "small-accent")
+                     for item in nation_news(st, self.selected, 2)]
+        words.append((cut(nation.description or _("Its actions are listed on the right."),
+                          600), "small"))
+        width = self.map_rect.width - 16
+        half = width // 2 - self.px(8)
+        top = self.px(36)  # room for the close button above the right column
+        left = ScrollText(pygame.Rect(0, 0, half, 10), left_paras, f, self.app.colours)
+        right = ScrollText(pygame.Rect(0, 0, half, 10), words, f, self.app.colours)
+        need = max(left.content_height, right.content_height + top) + 12 + self.px(4)
+        cap = self.map_rect.height * 3 // 5 if nation.great_power else self.map_rect.height // 2
+        least = f.heading().get_linesize() + 6 * f.small().get_linesize() + self.px(24)
+        h = max(min(need, cap), min(least, self.map_rect.height // 2))
+        self.nation_rect = pygame.Rect(self.map_rect.x, self.map_rect.bottom - h,
+                                       self.map_rect.width, h)
+        inner = self.nation_rect.inflate(-16, -12)
+        left.rect = pygame.Rect(inner.x, inner.y, half, inner.height)
+        right.rect = pygame.Rect(inner.centerx + self.px(8), inner.y + top, half,
+                                 inner.height - top)
+        left.relayout()
+        right.relayout()
+        self.nation_views = (left, right)
+        label = _("Close [Esc]")
+        w = self.button_font("@small").size(label)[0] + self.px(24)
+        self.button("close_nation", pygame.Rect(self.nation_rect.right - w - self.px(8),
+                                                self.nation_rect.y + self.px(8), w,
+                                                self.px(30)), label, "@small")
 
     def _build_top_bar(self, bar_h: int) -> None:
         """The buttons along the top, right to left, each as wide as its label."""
@@ -362,8 +463,10 @@ class GameScene(Scene):
     def _legend_rows(self, width: int) -> list[list[tuple[str, object]]]:
         """The legend's items (band name and style; "" for the treaty mark) in rows that fit."""
         f = self.app.fonts
-        items: list[tuple[str, object]] = list(self.map.legend(self.app.settings.palette))
+        palette = self.app.settings.palette
+        items: list[tuple[str, object]] = list(self.map.legend(palette))
         items.append((_("treaty partner"), None))
+        items += self.map.status_legend(self.session.state, palette)
         rows: list[list[tuple[str, object]]] = [[]]
         x = 0
         for label, style in items:
@@ -397,6 +500,14 @@ class GameScene(Scene):
             app.open_help()
         elif key in ("close_nation", "all"):
             self.select(None)
+        elif key in ("policies", "close_policies"):
+            self.toggle_policies(key == "policies" and not self.policies_open)
+        elif key in ("pol_prev", "pol_next"):
+            self.policy_panel.page += 1 if key == "pol_next" else -1
+            self.rebuild()
+        elif parse_key(key) is not None:
+            policy, option = parse_key(key) or ("", "")
+            self.set_policy(policy, option)
         elif key == "prev":
             self.page -= 1
             self.rebuild()
@@ -406,6 +517,35 @@ class GameScene(Scene):
 
     def open_menu(self) -> None:
         self.app.open_menu()
+
+    def toggle_policies(self, show: bool) -> None:
+        """Open (or close) the standing policies' panel in the map's place; the keyboard focus
+        goes to the option chosen for the first policy."""
+        if not self.session.state.rules.scenario.policies:
+            return
+        self.policies_open = show
+        self.selected = None
+        self.policy_panel.page = 0
+        self.rebuild()
+        self.focus_key = self.policy_panel.first_key() if show else None
+
+    def set_policy(self, policy: str, option: str) -> None:
+        """Set a standing policy (the move ``policy POLICY OPTION``; free)."""
+        views = {v.id: v for v in self.policy_panel.views}
+        view = views.get(policy)
+        chosen = next((o for o in view.options if o.id == option), None) if view else None
+        if view is None or chosen is None or chosen.chosen:
+            return
+        problem = self.session.play(SetPolicy(policy, option))
+        if problem:
+            self.app.toast(problem, "bad")
+            return
+        key = self.focus_key
+        self.app.toast(set_policy_words(view, chosen), "good", 3)
+        self.rebuild()
+        if key in self.buttons:
+            self.focus_key = key
+        self.app.after_move()
 
     def take(self, index: int) -> None:
         st = self.session.state
@@ -426,7 +566,7 @@ class GameScene(Scene):
         if st.pending_event is not None or self.session.over:
             self.app.after_move()
             return
-        if st.budget and available_action_indices(st):
+        if st.budget and available_action_indices(st) and not self.quiet:
             n = st.budget
             self.app.show_message(
                 _("End the turn?"),
@@ -459,11 +599,14 @@ class GameScene(Scene):
 
     def select(self, nation: int | None) -> None:
         self.selected = nation
+        self.policies_open = False if nation is not None else self.policies_open
         self.page = 0
         self.rebuild()
 
     def on_escape(self) -> None:
-        if self.selected is not None:
+        if self.policies_open:
+            self.toggle_policies(False)
+        elif self.selected is not None:
             self.select(None)
         else:
             self.open_menu()
@@ -478,10 +621,27 @@ class GameScene(Scene):
         super().resume()
 
     def handle_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_ESCAPE and self.policies_open:
+            self.toggle_policies(False)  # Esc closes the policies at once, focus or none
+            return True
         if event.key == pygame.K_ESCAPE and self.focus_key is not None:
             self.focus_key = None  # Esc first gives Enter back to "End turn"
             return True
         return self._handle_key(event)
+
+    def move_focus(self, step: int) -> None:
+        """Tab and the arrows; while the policies are open, among the policies' buttons only
+        (the options in reading order, then their page buttons and Close)."""
+        if not self.policies_open:
+            super().move_focus(step)
+            return
+        saved = self.focus_order
+        self.focus_order = [k for k in saved if parse_key(k) is not None
+                            or k in ("close_policies", "pol_prev", "pol_next")]
+        try:
+            super().move_focus(step)
+        finally:
+            self.focus_order = saved
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         self._draw_focus_tag(surface)
@@ -489,8 +649,8 @@ class GameScene(Scene):
 
     def _draw_focus_tag(self, surface: pygame.Surface) -> None:
         b = self.buttons.get(self.focus_key or "")
-        if b is None or self.focus_key == "end" or not b.visible:
-            return
+        if b is None or self.focus_key == "end" or not b.visible or self.policies_open:
+            return  # (the policies' panel says under its title what Enter does there)
         # The focus ring says what Enter does now: this button, not "End turn".
         c, small = self.app.colours, self.app.fonts.small()
         text = _("Enter presses this · Esc: back to End turn")
@@ -512,6 +672,13 @@ class GameScene(Scene):
                 if n is not None:
                     self.select(None if n == self.selected else n)
                     return True
+        if event.type == pygame.MOUSEWHEEL and self.nation_views is not None \
+                and self.nation_rect.collidepoint(self.app.mouse_pos):
+            for view in self.nation_views:
+                if view.rect.collidepoint(self.app.mouse_pos) and view.max_offset:
+                    view.scroll(-event.y * self.px(40))
+                    self._layer = None  # the panel is drawn in the still layer
+            return True
         if event.type == pygame.MOUSEWHEEL and self.right_rect.collidepoint(self.app.mouse_pos):
             if event.y < 0 and self.page < self.pages - 1:
                 self.on_button("next")
@@ -533,6 +700,9 @@ class GameScene(Scene):
             return True
         if k == pygame.K_n:
             self.on_button("news")
+            return True
+        if k == pygame.K_p and self.session.state.rules.scenario.policies:
+            self.toggle_policies(not self.policies_open)
             return True
         if k in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
             nxt = "next" if k == pygame.K_PAGEDOWN else "prev"
@@ -575,7 +745,13 @@ class GameScene(Scene):
                 "to +100): allied from +60, friendly from +20, neutral from -20, wary from -60, "
                 "hostile below. A gold diamond marks a treaty partner: an alliance or a "
                 "mutual-assistance treaty, whatever the relation.").format(
-                state=the_name(st.rules.scenario.player))]
+                state=the_name(st.rules.scenario.player)),
+                status_legend_explained(st.rules.scenario.player)]
+        if self.quiet_rect.collidepoint(pos):
+            return [_("A quiet turn"), _(
+                "No event asks for an answer and no new one-off action is on offer, so Enter "
+                "ends the turn without asking. Repeatable actions and the standing policies "
+                "can still be used first.")]
         if self.top_rect.collidepoint(pos) and pos[0] < self.end_button_left:
             months, budget = st.rules.months_per_turn, st.rules.budget
             return [_("The date and your budget"),
@@ -595,7 +771,8 @@ class GameScene(Scene):
             self._draw_still(layer)
             self._layer = layer
         surface.blit(self._layer, (0, 0))
-        self._draw_map_view(surface)
+        if not self.policies_open:
+            self._draw_map_view(surface)
 
     def _draw_still(self, surface: pygame.Surface) -> None:
         st = self.session.state
@@ -716,7 +893,7 @@ class GameScene(Scene):
         inner = panel(surface, self.news_rect, c, heading, f)
         lines: list[tuple[str, str]] = []
         for item in news(st, 16):
-            if item.kind == "drift":
+            if item.kind in ("drift", "policy"):
                 continue  # the aims' drift is in the full news and in each aim's tooltip
             style = {"action": "good", "choice": "accent", "event": "body",
                      "drift": "dim"}.get(item.kind, "body")
@@ -769,8 +946,17 @@ class GameScene(Scene):
 
     def _draw_map(self, surface: pygame.Surface) -> None:
         c, f = self.app.colours, self.app.fonts
+        if self.policies_open:
+            self.policy_panel.draw(surface, self)
+            return
         pygame.draw.rect(surface, c.sea, self.map_rect, border_radius=6)
         pygame.draw.rect(surface, c.panel_edge, self.map_rect, 1, border_radius=6)
+        if self.quiet_rect.height:
+            q = self.quiet_rect
+            pygame.draw.rect(surface, (52, 44, 28), q, border_radius=6)
+            pygame.draw.rect(surface, c.accent, q, 1, border_radius=6)
+            draw_lines(surface, [(line, "small-accent") for line in self.quiet_lines],
+                       q.inflate(-self.px(20), -self.px(10)), f, c)
         if self.selected is not None:
             self._draw_nation(surface)
             return
@@ -785,6 +971,8 @@ class GameScene(Scene):
                                  self.px(14))
                 if style is None:
                     draw_mark(surface, sw.center, sw.height)
+                elif style == "war":
+                    draw_war_mark(surface, sw.center, sw.height)
                 elif isinstance(style, RegionStyle):
                     draw_swatch(surface, sw, style)
                 else:  # the plain map's styles
@@ -795,26 +983,10 @@ class GameScene(Scene):
             y += small.get_linesize() + self.px(4)
 
     def _draw_nation(self, surface: pygame.Surface) -> None:
-        st = self.session.state
-        c, f = self.app.colours, self.app.fonts
-        assert self.selected is not None
-        nation = st.rules.scenario.nations[self.selected]
-        inner = panel(surface, self.nation_rect, c)
-        latest = _("Latest news: {date}, {text}").split("{", 1)[0]
-        facts = [x for x in nation_lines(st, self.selected) if not x.startswith(latest)]
-        half = inner.width // 2 - self.px(8)
-        left = pygame.Rect(inner.x, inner.y, half, inner.height)
-        draw_lines(surface, [(facts[0], "heading")] + [(x, "small") for x in facts[1:]], left, f,
-                   c)
-        right = pygame.Rect(inner.centerx + self.px(8), inner.y + self.px(36), half,
-                            inner.height - self.px(36))
-        paras: list[tuple[str, str]] = [
-            (f"{item.date}: {item.text}", "small-accent")
-            for item in nation_news(st, self.selected, 2)]
-        paras.append((cut(nation.description or _("Its actions are listed on the right."), 600),
-                      "small"))
-        draw_lines(surface, paras, right, f, c)
-
+        panel(surface, self.nation_rect, self.app.colours)
+        if self.nation_views is not None:
+            for view in self.nation_views:
+                view.draw(surface)
 
 def date_of(session: Session, turn: int) -> str:
     return turn_date(session.state.rules, turn)

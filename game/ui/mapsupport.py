@@ -11,6 +11,7 @@ import pygame
 from game.core.engine import GameState
 from game.i18n import _
 from game.present.nations import at_war, binding_treaties
+from game.present.powers import PLAYER, status_legend_words
 
 PATTERNS = ("none", "dots", "hatch", "cross")
 
@@ -76,6 +77,23 @@ def fallback_style(relation: float, war: bool, palette: str) -> FallbackStyle:
     return FallbackStyle((120, 120, 110), "none")
 
 
+PLAYER_COLOUR = (204, 121, 167)
+"""The player's own colour on the plain map (the real map's PLAYER_STYLE)."""
+
+
+def fallback_status_style(own: FallbackStyle, status: str,
+                          holders: list[FallbackStyle]) -> FallbackStyle:
+    """The plain map's living map: an annexed or partitioned nation in its (first) holder's
+    colour, an occupied one hatched, one at war crossed."""
+    if status in ("annexed", "partitioned") and holders:
+        return FallbackStyle(holders[0].colour, "none")
+    if status == "occupied":
+        return FallbackStyle(own.colour, "hatch")
+    if status == "at_war":
+        return FallbackStyle(own.colour, "cross")
+    return own
+
+
 def fallback_legend(palette: str) -> list[tuple[str, Any]]:
     return [(_("friendly"), fallback_style(50, False, palette)),
             (_("neutral"), fallback_style(0, False, palette)),
@@ -92,6 +110,8 @@ class GameMap:
         self.region_nation = {n.region: i for i, n in enumerate(scn.nations)}
         self._style_fn: Any = fallback_style
         self._legend_fn: Any = fallback_legend
+        self._status_style: Any = fallback_status_style
+        self._player_style: Any = FallbackStyle(PLAYER_COLOUR, "none")
         self.view: Any
         try:
             from game.ui import mapview
@@ -101,6 +121,8 @@ class GameMap:
             self.view.set_player(scn.player)
             self._style_fn = mapview.relation_style
             self._legend_fn = mapview.legend_items
+            self._status_style = mapview.status_style
+            self._player_style = mapview.PLAYER_STYLE
             self.problem = self.view.problem
         except Exception as exc:  # noqa: BLE001 - a missing or broken map must not stop the game
             self.problem = _("map not loaded ({kind}: {error}); plain map shown").format(
@@ -109,17 +131,55 @@ class GameMap:
                                  {n.region: n.name for n in scn.nations})
 
     def styles(self, state: GameState, palette: str) -> dict[str, Any]:
-        """Each nation's region style from its relation; treaty partners (alliance, mutual
-        assistance) are marked."""
-        out = {}
-        for i, n in enumerate(state.rules.scenario.nations):
+        """Each nation's region style: its relation band (a treaty partner bound to fight for
+        the player is marked), then the living map over it: annexed in its holder's look,
+        occupied in bands of the occupier's colour, partitioned in stripes of its holders',
+        at war with another nation marked (see :func:`game.ui.mapview.status_style`)."""
+        nations = state.rules.scenario.nations
+        own: dict[str, Any] = {}
+        for i, n in enumerate(nations):
             try:
                 style = self._style_fn(state.relations[i], at_war(state, n.id), palette)
                 if binding_treaties(state, i) and dataclasses.is_dataclass(style):
                     style = dataclasses.replace(style, marked=True)  # type: ignore[type-var]
-                out[n.region] = style
+                own[n.id] = style
             except Exception:  # noqa: BLE001
-                out[n.region] = fallback_style(state.relations[i], at_war(state, n.id), palette)
+                own[n.id] = fallback_style(state.relations[i], at_war(state, n.id), palette)
+        out = {}
+        for n in nations:
+            style = own[n.id]
+            status = state.status(n.id)
+            if status != "independent":
+                try:
+                    style = self._status_style(style, status, [
+                        self._player_style if h == PLAYER else own[h]
+                        for h in state.holders(n.id) if h == PLAYER or h in own])
+                except Exception:  # noqa: BLE001 - the map keeps the nation's own look
+                    pass
+            out[n.region] = style
+        return out
+
+    def status_legend(self, state: GameState, palette: str) -> list[tuple[str, Any]]:
+        """The legend's items for the living map, only those on the map now: the player's
+        gains, annexed, occupied, partitioned, at war with another nation. Each is (label,
+        style), or (label, "war") for the war's mark."""
+        present: dict[str, Any] = {}
+        styles = self.styles(state, palette)
+        player = state.rules.scenario.player
+        for n in state.rules.scenario.nations:
+            status = state.status(n.id)
+            if status == "independent":
+                continue
+            holders = state.holders(n.id)
+            if PLAYER in holders and status in ("annexed", "occupied", "partitioned"):
+                present.setdefault("gains", self._player_style)
+            present.setdefault(status, styles.get(n.region))
+        out: list[tuple[str, Any]] = []
+        words = status_legend_words(player)
+        for key in ("gains", "annexed", "occupied", "partitioned", "at_war"):
+            if key not in present:
+                continue
+            out.append((words[key], "war" if key == "at_war" else present[key]))
         return out
 
     def legend(self, palette: str) -> list[tuple[str, Any]]:

@@ -14,7 +14,7 @@ import json
 import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,10 @@ MAP_FILE = ASSETS / "map" / "europe_1938.json"
 Colour = tuple[int, int, int]
 Point = tuple[float, float]
 
-PATTERNS = ("none", "hatch", "cross", "dots", "stripes_back", "grid")
+PATTERNS = ("none", "hatch", "cross", "dots", "stripes_back", "grid", "occupied", "partition")
+"""The patterns a region can have: the relation bands' six, then the living map's two: wide
+bands in the occupier's colour (``occupied``) and stripes of the two holders' colours
+(``partition``)."""
 PLAYER_REGION = "ussr"
 # The nations the fallback grid shows until set_names() says otherwise.
 DEFAULT_NATIONS = {
@@ -72,6 +75,10 @@ class RegionStyle:
     ink: Colour = (25, 25, 30)
     marked: bool = False
     """A treaty partner (alliance or mutual assistance): a gold diamond beside the symbol."""
+    ink2: Colour | None = None
+    """The second holder's colour of a partitioned nation (the ``partition`` stripes)."""
+    war: bool = False
+    """At war with a nation other than the player: a red burst beside the symbol."""
 
 
 # Relation bands (BANDS, best first: name and lowest relation) come from game.present.nations, so
@@ -117,6 +124,26 @@ def relation_style(relation: float, at_war: bool, palette: str) -> RegionStyle:
     return RegionStyle(colour, pattern, symbol, _LIGHT_INK if _is_dark(colour) else (25, 25, 30))
 
 
+def status_style(own: RegionStyle, status: str, holders: Sequence[RegionStyle]) -> RegionStyle:
+    """How a nation is drawn on the living map, from its own style (its relation band) and
+    its holders' styles (a nation's, or :data:`PLAYER_STYLE` for the player's state):
+    annexed, in its holder's look; occupied, wide bands of the occupier's colour over its own;
+    partitioned, stripes of the two holders' colours; at war with another nation, its own look
+    with a red burst by its symbol. An independent nation (or one without its holders) keeps
+    its own."""
+    if status == "annexed" and holders:
+        h = holders[0]
+        return RegionStyle(h.colour, h.pattern, "", h.ink)
+    if status == "occupied" and holders:
+        return replace(own, pattern="occupied", ink=holders[0].colour, ink2=None, marked=False)
+    if status == "partitioned" and len(holders) >= 2:
+        first, second = holders[0].colour, holders[1].colour
+        return RegionStyle(first, "partition", "", first, ink2=second)
+    if status == "at_war":
+        return replace(own, war=True)
+    return own
+
+
 def legend_items(palette: str) -> list[tuple[str, RegionStyle]]:
     """(label, style) for each band, best first, for a legend; draw swatches with draw_swatch."""
     relations = {"allied": 80.0, "friendly": 40.0, "neutral": 0.0, "wary": -40.0,
@@ -135,10 +162,13 @@ def _is_dark(c: Colour) -> bool:
 _TILE = 10
 
 
-def _pattern_tile(pattern: str, ink: Colour) -> pygame.Surface | None:
+def _pattern_tile(pattern: str, ink: Colour, ink2: Colour | None = None,
+                  ) -> pygame.Surface | None:
     """One tile of a pattern (transparent where there is no ink), or None for "none"."""
     if pattern not in PATTERNS or pattern == "none":
         return None
+    if pattern in ("occupied", "partition"):
+        return _holder_tile(pattern, ink, ink2 or ink)
     t = _TILE
     tile = pygame.Surface((t, t), pygame.SRCALPHA)
     colour = (*ink, 200)
@@ -151,6 +181,36 @@ def _pattern_tile(pattern: str, ink: Colour) -> pygame.Surface | None:
     if pattern == "grid":
         pygame.draw.line(tile, colour, (0, t // 2), (t - 1, t // 2), 2)
         pygame.draw.line(tile, colour, (t // 2, 0), (t // 2, t - 1), 2)
+    return tile
+
+
+_HOLDER_TILE = 16
+_BAND = 5.0
+"""The width of an occupier's band (pixels, across the band)."""
+
+
+def _holder_tile(pattern: str, ink: Colour, ink2: Colour) -> pygame.Surface:
+    """The living map's patterns, in the holders' own colours with a dark edge so that they
+    read on any fill: ``occupied``, wide bands rising to the right (/) in the occupier's
+    colour over the nation's own; ``partition``, upright stripes of the two holders' colours,
+    covering it."""
+    t = _HOLDER_TILE
+    tile = pygame.Surface((t, t), pygame.SRCALPHA)
+    edge = (*BORDER, 220)
+    for y in range(t):
+        for x in range(t):
+            if pattern == "partition":
+                colour: tuple[int, ...] = edge if x in (0, t // 2) else \
+                    (*(ink if x < t // 2 else ink2), 255)
+            else:
+                d = min(abs(x + y + 1 - c) for c in (0, t, 2 * t)) / math.sqrt(2)
+                if d <= _BAND / 2:
+                    colour = (*ink, 255)
+                elif d <= _BAND / 2 + 1:
+                    colour = edge
+                else:
+                    continue
+            tile.set_at((x, y), colour)
     return tile
 
 
@@ -172,7 +232,7 @@ def _fill_polygons(target: pygame.Surface, polys: Sequence[Sequence[tuple[int, i
         return
     for p in drawable:
         pygame.draw.polygon(target, style.colour, p)
-    tile = _pattern_tile(style.pattern, style.ink)
+    tile = _pattern_tile(style.pattern, style.ink, style.ink2)
     if tile is None:
         return
     xs = [x for p in drawable for x, _y in p]
@@ -202,6 +262,7 @@ def draw_swatch(surface: pygame.Surface, rect: pygame.Rect, style: RegionStyle,
 
 
 MARK_COLOUR: Colour = (240, 196, 60)
+WAR_COLOUR: Colour = (214, 40, 40)
 
 
 def draw_mark(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
@@ -212,30 +273,56 @@ def draw_mark(surface: pygame.Surface, center: tuple[int, int], size: int) -> No
     pygame.draw.polygon(surface, BORDER, points, 1)
 
 
+def draw_war_mark(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+    """The mark of a nation at war with another (not the player): a red eight-pointed burst
+    with a dark edge."""
+    x, y, r = center[0], center[1], max(3, size // 2)
+    points = [(round(x + (r if k % 2 == 0 else r * 0.5) * math.cos(k * math.pi / 8)),
+               round(y + (r if k % 2 == 0 else r * 0.5) * math.sin(k * math.pi / 8)))
+              for k in range(16)]
+    pygame.draw.polygon(surface, WAR_COLOUR, points)
+    pygame.draw.polygon(surface, BORDER, points, 1)
+
+
 def _mark_width(font: pygame.font.Font) -> int:
     return font.get_height() * 2 // 3 + 4
 
 
+Mark = Callable[[pygame.Surface, tuple[int, int], int], None]
+
+
+def _marks(style: RegionStyle) -> list[Mark]:
+    """The marks beside a region's symbol, in order: the treaty partner's, the war's."""
+    marks: list[Mark] = []
+    if style.marked:
+        marks.append(draw_mark)
+    if style.war:
+        marks.append(draw_war_mark)
+    return marks
+
+
 def badge_width(font: pygame.font.Font, style: RegionStyle | None) -> int:
-    """Width of a region's badge (its symbol, and its treaty mark); 0 when it has none."""
-    if style is None or not (style.symbol or style.marked):
+    """Width of a region's badge (its symbol, and its marks); 0 when it has none."""
+    if style is None or not (style.symbol or style.marked or style.war):
         return 0
     text = font.size(style.symbol)[0] + 10 if style.symbol else 4
-    return text + (_mark_width(font) if style.marked else 0)
+    return text + _mark_width(font) * len(_marks(style))
 
 
 def _badge(surface: pygame.Surface, font: pygame.font.Font, style: RegionStyle,
            center: tuple[int, int]) -> pygame.Rect:
     """The symbol in a small box in the style's colour, so it reads on any background; a
-    treaty partner's box also holds the gold mark."""
+    treaty partner's box also holds the gold mark, a nation at war's the red burst."""
     img = font.render(style.symbol, True, style.ink)
-    mark = _mark_width(font) if style.marked else 0
+    marks = _marks(style)
+    one = _mark_width(font)
+    mark = one * len(marks)
     box = img.get_rect(center=center).inflate(6 + mark, 0)
     pygame.draw.rect(surface, style.colour, box, border_radius=3)
     pygame.draw.rect(surface, BORDER, box, 1, border_radius=3)
     surface.blit(img, img.get_rect(center=(box.centerx - mark // 2, box.centery)))
-    if mark:
-        draw_mark(surface, (box.right - mark // 2 - 1, box.centery), mark - 4)
+    for k, draw in enumerate(marks):
+        draw(surface, (box.right - mark + k * one + one // 2 - 1, box.centery), one - 4)
     return box
 
 
@@ -775,7 +862,7 @@ class MapView:
         ox, oy = origin
         key = (self.rect.size, id(font), font.get_height(), tuple(sorted(self.names.items())),
                self.player_region,
-               tuple(sorted((r, s.symbol, s.marked) for r, s in styles.items())))
+               tuple(sorted((r, s.symbol, s.marked, s.war) for r, s in styles.items())))
         if self._plan is None or key != self._plan_key:
             self._plan = self._plan_labels(styles, font, origin, area)
             self._plan_key = key

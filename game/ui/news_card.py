@@ -1,5 +1,6 @@
-"""The news card: what happened at the start of a turn (the events that ask nothing of the
-player), each with its text and its "what really happened" note. Also opened from the news
+"""The news card: what happened at the start of a turn (how the last turn's gambles came out,
+then the events that ask nothing of the player), each with its text and its "what really
+happened" note. Also opened from the news
 log for any one event, answer or action."""
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ import pygame
 
 from game.i18n import N_, _
 from game.present.dates import turn_date
+from game.present.gambles import outcome_told
 from game.present.history_note import note_paragraphs
+from game.present.told import event_text
 from game.ui.news_items import CardItem, turn_news
 from game.ui.scene import Scene
 from game.ui.text import one_line
@@ -32,8 +35,11 @@ def item_paragraphs(state: GameState, item: CardItem) -> list[tuple[str, str]]:
                 (action.description, "body"),
                 *note_paragraphs(action.history, heading_style="subheading",
                                  player=scn.player)]
+    if item.kind == "outcome":
+        return outcome_paragraphs(state, item)
     ev = scn.events[item.index]
-    out: list[tuple[str, str]] = [(ev.title, "heading"), (date, "dim"), (ev.text, "body")]
+    out: list[tuple[str, str]] = [(ev.title, "heading"), (date, "dim"),
+                                  (event_text(state, item.index), "body")]
     mine = hist = None
     if ev.choices:
         answered = state.answer(ev.id)
@@ -44,6 +50,36 @@ def item_paragraphs(state: GameState, item: CardItem) -> list[tuple[str, str]]:
         hist = ev.choices[h].label if h >= 0 else None
     return out + note_paragraphs(ev.history, hist, mine, heading_style="subheading",
                                player=scn.player)
+
+
+def outcome_paragraphs(state: GameState, item: CardItem) -> list[tuple[str, str]]:
+    """The card's text of a gamble's result: how it came out, what the scenario tells of it
+    and what it changed."""
+    entry = next((e for e in state.iter_log_reversed() if e.kind == "outcome"
+                  and e.index == item.index and e.turn == item.turn), None)
+    if entry is None:
+        return []
+    heading, text, changes = outcome_told(state, entry)
+    out = [(heading, "heading"),
+           (_("{date} · decided by chance at the end of the turn").format(
+               date=turn_date(state.rules, item.turn)), "dim")]
+    if text:
+        out.append((text, "body"))
+    if changes:
+        out.append((_("What it changed: {changes}").format(changes=changes), "accent"))
+    return out
+
+
+def last_outcomes(state: GameState) -> list[CardItem]:
+    """The gambles drawn at the end of the last turn, in the order they were drawn."""
+    out: list[CardItem] = []
+    for entry in state.iter_log_reversed():
+        if entry.turn < state.turn - 1:
+            break
+        if entry.turn == state.turn - 1 and entry.kind == "outcome":
+            out.append(CardItem("outcome", entry.index, entry.turn, entry.choice))
+    out.reverse()
+    return out
 
 
 class NewsCardScene(Scene):
@@ -66,7 +102,7 @@ class NewsCardScene(Scene):
         """The card of the current turn's news, or None if nothing happened."""
         assert app.session is not None
         state = app.session.state
-        items = turn_news(state)
+        items = last_outcomes(state) + turn_news(state)
         if not items:
             return None
         return cls(app, items, _("News: {date}").format(date=turn_date(state.rules, state.turn)))

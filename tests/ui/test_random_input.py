@@ -53,6 +53,7 @@ def goto(d, where: str, home: Path) -> None:
         return
     app.settings.tutorial_done = True
     flow.start_new_game(app, mini_path(home))
+    d.settle()  # the first turn's news card, if a chance event fired
     if not isinstance(app.top, GameScene):
         return
     if where == "news":

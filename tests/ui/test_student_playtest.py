@@ -39,7 +39,8 @@ def student_scenario(folder: Path) -> Path:
                             "description": "Words that are not forgotten.", "once": False,
                             "stance": "expansion",
                             "effects": [{"relation": "germany", "add": -15}]})
-    data["treaty_kinds"].append({"id": "mutual_assistance", "name": "Mutual assistance"})
+    data["treaty_kinds"].append({"id": "mutual_assistance", "name": "Mutual assistance",
+                                 "binding": True})
     data["actions"].append({"id": "assist_germany", "name": "Assist Germany",
                             "description": "A treaty of mutual help.", "target": "germany",
                             "stance": "security",
@@ -355,7 +356,7 @@ def test_nation_shows_its_band_treaty_partner_and_latest_news(make_app, home: Pa
     germany = st.rules.nation_index["germany"]
     lines = nation_lines(st, germany)
     assert "friendly on the map" in lines[1]
-    assert any(t.startswith("Bound to you by treaty: Mutual assistance") for t in lines)
+    assert any(t.startswith("Bound to fight beside you: Mutual assistance") for t in lines)
     assert any(t.startswith("Latest news:") and "Assist Germany" in t for t in lines)
     styles = d.top.map.styles(st, "standard")
     assert getattr(styles["germany"], "marked", False)

@@ -3,12 +3,15 @@ item 9), and a refusal that is true at the date it is read."""
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
 import pytest
 
-from game.core.engine import Choose, EndTurn, Reason, action_problem, apply_action, new_game
+from game.core.engine import Reason, action_problem, apply_action, new_game
+from game.core.policies import Policy, history_policy, passive_policy, random_policy
+from game.core.rules import Rules
 from game.present.refusals import refusal_text
 from game.scenario.loader import load_scenario
 
@@ -48,24 +51,41 @@ def test_the_words_test_catches_a_development_note() -> None:
         assert not PROJECT_WORDS.search(fine), fine
 
 
-def test_push_industry_in_1933_does_not_send_the_player_back_to_1928() -> None:
-    """No plan is running in 1933 (the first was never launched): the refusal must not say
-    the first plan 'can start in October 1928', a date long gone."""
-    rules = load_scenario(ROOT / "scenarios" / "ussr_1928_1941.yaml").rules
-    index = rules.action_index["push_industry"]
-    state = new_game(rules, 0)
-    while rules.month_of_turn(state.turn) < 1933 * 12 + 3:
-        if state.pending:
-            ev = rules.events[state.pending[0]]
-            scn_ev = next(e for e in rules.scenario.events if e.id == ev.id)
-            state = apply_action(state, Choose(ev.id, scn_ev.choices[0].id))
-        else:
-            state = apply_action(state, EndTurn())
-    refusal = action_problem(state, index)
-    assert refusal is not None and refusal.reason is Reason.CONDITIONS_NOT_MET
-    words = refusal_text(refusal)
-    assert "No Five-Year Plan is running" in words
-    assert "can start in October 1928" not in words
+@pytest.mark.parametrize("name", ["ussr_1928_1941.yaml", "road_to_war_1938_1941.yaml"])
+def test_no_refusal_sends_the_player_back_to_a_date_long_gone(name: str) -> None:
+    """A refusal of an action ("the plan can start in October 1928") must not name a year
+    already past: walked along the historical path, every action refused for its conditions
+    names no year before the turn's (the first plan's stale date, found in 1933 once)."""
+    rules = load_scenario(ROOT / "scenarios" / name).rules
+    checked = 0
+    for seed, player in ((0, history_policy), (1, random_policy), (2, random_policy),
+                         (3, passive_policy)):
+        checked += _check_refusal_years(rules, seed, player)
+    assert checked > 0
+
+
+_PROMISED = re.compile(r"\b(?:can|could|may|will)\s+(?:start|begin|open|be taken|come)\w*\s+"
+                       r"(?:in|from|after|on)\s+(?:\w+\s+)?(1[89]\d\d)\b")
+"""A refusal promising a later date: "the plan can start in October 1928"."""
+
+
+def _check_refusal_years(rules: Rules, seed: int, player: Policy) -> int:
+    state = new_game(rules, seed, history=player is history_policy)
+    rng = random.Random(seed)
+    checked = 0
+    while state.ending_index < 0:
+        if not state.pending and state.budget:
+            year = rules.month_of_turn(state.turn) // 12
+            for a in rules.actions:
+                refusal = action_problem(state, a.index)
+                if refusal is None or refusal.reason is not Reason.CONDITIONS_NOT_MET:
+                    continue
+                checked += 1
+                words = refusal_text(refusal)
+                past = [int(y) for y in _PROMISED.findall(words) if int(y) < year]
+                assert not past, (a.id, year, words)
+        state = apply_action(state, player(state, rng))
+    return checked
 
 
 # -- "The essay's verdict: none" ------------------------------------------------------------

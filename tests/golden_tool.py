@@ -24,7 +24,7 @@ def transcript(path: Path) -> str:
     import random
 
     rules = load_scenario(path).rules
-    state: GameState = new_game(rules, 0)
+    state: GameState = new_game(rules, 0, history=True)
     lines = [f"# {rules.scenario.id}: historical path, seed 0",
              "# turn date | move | " + " ".join(rules.aim_ids)]
     rng = random.Random(0)

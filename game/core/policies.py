@@ -151,10 +151,15 @@ def greedy_policy(state: GameState, rng: random.Random) -> Move:
 
 
 def choices_policy(plan: Mapping[str, str], actions: Mapping[int, list[str]],
-                   skip: frozenset[str] = frozenset(), follow_history: bool = False) -> Policy:
+                   skip: frozenset[str] = frozenset(), follow_history: bool = False,
+                   policies: Mapping[int, Mapping[str, str]] | None = None) -> Policy:
     """A policy from a plan of choices: ``plan`` maps event id to choice id (events not named
     get their historical answer), ``actions`` maps turn to the action ids to try first; with
-    ``follow_history`` the turn's historical actions come next, except those in ``skip``."""
+    ``follow_history`` the turn's historical actions come next, except those in ``skip``.
+    ``policies`` maps turn to the standing policies set then (policy id -> option id); with
+    ``follow_history`` history sets the policies the plan never names, as the USSR did."""
+    own = policies or {}
+    named = frozenset(p for settings in own.values() for p in settings)
 
     def play(state: GameState, rng: random.Random) -> Move:
         rules = state.rules
@@ -164,9 +169,12 @@ def choices_policy(plan: Mapping[str, str], actions: Mapping[int, list[str]],
             if wanted is not None and any(c.id == wanted for c in ev.choices):
                 return Choose(ev.id, wanted)
             return historical_answer(rules, ev.index)
+        for policy_id, option in own.get(state.turn, {}).items():
+            if state.policy(policy_id) != option:
+                return SetPolicy(policy_id, option)
         if follow_history and rules.policies:
             setting = historical_policy_move(state)
-            if setting is not None:
+            if setting is not None and setting.policy not in named:
                 return setting
         for action_id in actions.get(state.turn, []):
             index = rules.action_index.get(action_id)

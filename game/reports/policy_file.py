@@ -6,9 +6,12 @@ The file is YAML or JSON::
       talks_1939: ally_west
     actions:              # optional: "YYYY-MM": [action ids], tried first on that month's turn
       "1933-01": [join_league]
+    policies:             # optional: "YYYY-MM": {policy: option}, standing policies set then
+      "1933-01": {effort: army_first}
     skip: [replace_litvinov]   # optional: historical actions not to take
     follow_history: true       # optional (default true): also take the historical path's
-                               # actions; false takes only the actions listed here
+                               # actions and policies (history never changes a policy
+                               # the file sets); false takes only what is listed here
 
 A mapping with none of these sections is read as choices alone.
 """
@@ -31,7 +34,7 @@ from game.scenario.errors import Problem, ScenarioError
 from game.scenario.yamlsafe import MAX_BYTES, read_yaml
 
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-SECTIONS = ("choices", "actions", "skip", "follow_history")
+SECTIONS = ("choices", "actions", "policies", "skip", "follow_history")
 MAX_PROBLEMS = 30
 """Problems kept (and given a "did you mean") before the rest are only counted."""
 _LONGEST_SHOWN = 60
@@ -71,10 +74,13 @@ class PolicyPlan:
     actions: dict[int, list[str]] = field(default_factory=dict)
     skip: frozenset[str] = frozenset()
     follow_history: bool = True
+    policies: dict[int, dict[str, str]] = field(default_factory=dict)
 
     def policy(self) -> Policy:
-        """The policy that plays the plan: its own choices and actions, else history's."""
-        return choices_policy(self.choices, self.actions, self.skip, self.follow_history)
+        """The policy that plays the plan: its own choices, actions and standing policies,
+        else history's."""
+        return choices_policy(self.choices, self.actions, self.skip, self.follow_history,
+                              self.policies)
 
 
 def _suggestion(word: object, known: list[str], sentence: str) -> str:
@@ -121,6 +127,7 @@ def load_policy_file(path: str | Path, rules: Rules) -> PolicyPlan:
         raise PolicyFileError(problems())
     follow = True
     skip: frozenset[str] = frozenset()
+    policies: dict[int, dict[str, str]] = {}
     if set(data) & set(SECTIONS):
         for k in data:
             if k not in SECTIONS:
@@ -135,13 +142,14 @@ def load_policy_file(path: str | Path, rules: Rules) -> PolicyPlan:
         else:
             at(("follow_history",), _("'follow_history' must be true or false"))
         skip = _skip(data.get("skip") or [], rules, at)
+        policies = _policies(data.get("policies") or {}, rules, at)
     else:
         raw_choices, raw_actions, base = data, {}, ()
     choices = _choices(raw_choices, base, rules, at)
     actions = _actions(raw_actions, rules, at)
     if found:
         raise PolicyFileError(problems(), len(found))
-    return PolicyPlan(Path(filename).stem, choices, actions, skip, follow)
+    return PolicyPlan(Path(filename).stem, choices, actions, skip, follow, policies)
 
 
 def _choices(raw: Any, base: tuple[str | int, ...], rules: Rules,
@@ -188,24 +196,66 @@ def _skip(raw: Any, rules: Rules, at: _At) -> frozenset[str]:
     return frozenset(out)
 
 
+def _turn(month: object, where: tuple[str | int, ...], rules: Rules, at: _At) -> int | None:
+    """The turn of a month key of the file, or None after reporting why it is not one."""
+    cal = rules.scenario.calendar
+    if not _MONTH.match(str(month)):
+        at(where, _("'{name}' is not a month").format(name=_show(month)),
+           _('write it "YYYY-MM", e.g. "1933-01"'), key=True)
+        return None
+    turn = rules.turn_of_month(str(month))
+    if not 0 <= turn < rules.turns:
+        at(where, _("{month} is outside the calendar ({start} to {end})").format(
+            month=month, start=cal.start, end=cal.end), key=True)
+        return None
+    return turn
+
+
+def _policies(raw: Any, rules: Rules, at: _At) -> dict[int, dict[str, str]]:
+    if not isinstance(raw, dict):
+        at(("policies",), _("'policies' must be '\"YYYY-MM\": {policy: option}' lines"))
+        return {}
+    known = [p.id for p in rules.policies]
+    out: dict[int, dict[str, str]] = {}
+    for month, settings in raw.items():
+        where: tuple[str | int, ...] = ("policies", month)
+        turn = _turn(month, where, rules, at)
+        if turn is None:
+            continue
+        if not isinstance(settings, dict):
+            at(where, _("write the policies of a month as '{policy: option}'"))
+            continue
+        for policy_id, option in settings.items():
+            spot = where + (policy_id,)
+            if policy_id not in rules.policy_index:
+                at(spot, _("no standing policy called '{name}' in this scenario").format(
+                    name=_show(policy_id)),
+                   partial(_suggestion, policy_id, known, _("the policies are: {known}")),
+                   key=True)
+                continue
+            options = list(rules.policies[rules.policy_index[policy_id]].option_ids)
+            if not isinstance(option, str) or option not in options:
+                at(spot, _("'{name}' is not an option of '{policy}'").format(
+                    name=_show(option), policy=policy_id),
+                   partial(_suggestion, option, options,
+                           # TRANSLATORS: {{known}} stays as it is: the list is put there later.
+                           _("the options of '{policy}' are: {{known}}").format(
+                               policy=policy_id)))
+                continue
+            out.setdefault(turn, {})[policy_id] = option
+    return out
+
+
 def _actions(raw: Any, rules: Rules, at: _At) -> dict[int, list[str]]:
     if not isinstance(raw, dict):
         at(("actions",), _("'actions' must be '\"YYYY-MM\": [action, ...]' lines"))
         return {}
     known = list(rules.action_index)
-    cal = rules.scenario.calendar
     out: dict[int, list[str]] = {}
     for month, ids in raw.items():
         where: tuple[str | int, ...] = ("actions", month)
-        if not _MONTH.match(str(month)):
-            at(where, _("'{name}' is not a month").format(name=_show(month)),
-               _('write it "YYYY-MM", e.g. "1933-01"'),
-               key=True)
-            continue
-        turn = rules.turn_of_month(str(month))
-        if not 0 <= turn < rules.turns:
-            at(where, _("{month} is outside the calendar ({start} to {end})").format(
-                month=month, start=cal.start, end=cal.end), key=True)
+        turn = _turn(month, where, rules, at)
+        if turn is None:
             continue
         items = ids if isinstance(ids, list) else [ids]
         for k, action_id in enumerate(items):

@@ -206,3 +206,32 @@ def test_bad_numbers(args: list[str], message: str, capsys: pytest.CaptureFixtur
     err = capsys.readouterr().err
     assert err.startswith("usage:") and message in err and "Traceback" not in err
     assert "\x1b[" not in err.replace("\\x1b", "")
+
+
+LIVING = Path(__file__).parent.parent / "data" / "living.yaml"
+
+
+def test_a_file_of_choices_sets_standing_policies_and_history_leaves_them(
+        tmp_path: Path) -> None:
+    from game.core.policies import play_game
+    from game.reports.policy_file import PolicyFileError, load_policy_file
+
+    rules = load_scenario(LIVING).rules
+    path = tmp_path / "plan.yaml"
+    path.write_text('policies:\n  "1938-07": {effort: army_first}\n', encoding="utf-8")
+    state = play_game(rules, load_policy_file(path, rules).policy(), seed=0)
+    # History sets the army first in January 1938; a file that sets the policy itself is
+    # followed, and history never changes a policy the file names.
+    assert state.moves.count("policy effort army_first") == 1
+    assert state.moves.index("policy effort army_first") > state.moves.index("end")
+    path.write_text("choices: {alliance_offer: wait}\n", encoding="utf-8")
+    plain = play_game(rules, load_policy_file(path, rules).policy(), seed=0)
+    assert plain.moves[0] == "policy effort army_first"  # history's, on the first turn
+    path.write_text('policies:\n  "1938-04": {efort: balanced, effort: navy}\n  "1950-01": {}\n',
+                    encoding="utf-8")
+    with pytest.raises(PolicyFileError) as caught:
+        load_policy_file(path, rules)
+    words = [p.message for p in caught.value.problems]
+    assert any("'efort'" in w for w in words)
+    assert any("'navy' is not an option of 'effort'" in w for w in words)
+    assert any("outside the calendar" in w for w in words)

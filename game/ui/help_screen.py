@@ -23,10 +23,13 @@ SHORTCUTS = (
     (N_("Map screen"), [
         ("1 ... 9", N_("take the action with that number")),
         ("Enter", N_("end the turn (when no button has the yellow frame); with action points "
-                     "left you are asked first: Enter = yes, Esc = no")),
+                     "left you are asked first: Enter = yes, Esc = no; a quiet turn, with "
+                     "nothing to decide, passes at once")),
         (N_("Ctrl+Z, Backspace or U"), N_("undo the last action of this turn")),
         (N_("[ and ]"), N_("select the previous / next nation (its panel and actions)")),
-        ("N", N_("the news and the timeline")), ("PgUp / PgDn", N_("more actions"))]),
+        ("N", N_("the news and the timeline")), ("PgUp / PgDn", N_("more actions")),
+        ("P", N_("the standing policies (where the effort goes...): set one with its button "
+                 "or Enter; Esc closes them"))),]),
     (N_("News card (start of a turn)"), [(N_("Enter, Esc or Continue"), N_("close it")),
                                          (N_("arrows, PgUp/PgDn"), N_("scroll"))]),
     (N_("Event dialog"), [("1 ... 9", N_("choose")), ("H", N_("read the history note first")),
@@ -42,7 +45,7 @@ SHORTCUTS = (
 """(group, [(keys, what they do)]): the words are marked for translation, key names are not."""
 
 KEY_NAMES = frozenset(("F1", "Esc", "F5 / F9", "F11", "N C L S O H Q", "1 ... 9", "Enter", "N",
-                       "PgUp / PgDn", "H", "T", "Tab", "E"))
+                       "PgUp / PgDn", "H", "T", "Tab", "E", "P"))
 """The keys column entries that are only key names (shown as they are)."""
 
 HISTORY_WHERE = N_(

@@ -29,7 +29,7 @@ SHORTCUTS = (
         (N_("[ and ]"), N_("select the previous / next nation (its panel and actions)")),
         ("N", N_("the news and the timeline")), ("PgUp / PgDn", N_("more actions")),
         ("P", N_("the standing policies (where the effort goes...): set one with its button "
-                 "or Enter; Esc closes them"))),]),
+                 "or Enter; Esc closes them"))]),
     (N_("News card (start of a turn)"), [(N_("Enter, Esc or Continue"), N_("close it")),
                                          (N_("arrows, PgUp/PgDn"), N_("scroll"))]),
     (N_("Event dialog"), [("1 ... 9", N_("choose")), ("H", N_("read the history note first")),

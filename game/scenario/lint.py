@@ -40,7 +40,14 @@ from game.core.engine import (
 )
 from game.core.expr import ExprError, Node
 from game.core.figures import figure_fits
-from game.core.policies import POLICIES, Policy, historical_game, history_with, what_if_plans
+from game.core.policies import (
+    POLICIES,
+    Policy,
+    choices_policy,
+    historical_game,
+    history_with,
+    what_if_plans,
+)
 from game.core.rules import Rules
 from game.core.scenario import Effect, Scenario, expression_places, month_index
 from game.core.scoring import overall_score
@@ -741,6 +748,10 @@ _KINDS: dict[str, Callable[[int], str]] = {
 def _describe(played: dict[str, int], what_if: int, stopped: bool) -> str:
     parts = [_KINDS[name](played[name]).format(count=played[name]) for name in _KINDS
              if played.get(name, 0)]
+    if played.get("held", 0):
+        parts.append(ngettext("{count} of history with a standing policy held all game",
+                              "{count} of history with a standing policy held all game",
+                              played["held"]).format(count=played["held"]))
     if played.get("what_if", 0):
         parts.append(ngettext("{count} of history with up to {changes} choice(s) changed",
                               "{count} of history with up to {changes} choice(s) changed",
@@ -880,15 +891,21 @@ def coverage(rules: Rules, plan: SimulationPlan) -> Coverage:
     for kind, share in _SHARES:
         player.left += int(plan.work * share)
         if kind == "what_if":
+            if plan.what_if:
+                played["held"] = _held_policy_games(rules, player)
             played["what_if"] = _what_if_games(rules, plan, player)
-            if not played["what_if"]:
-                del played["what_if"]
+            for key in ("held", "what_if"):
+                if not played.get(key):
+                    played.pop(key, None)
             continue
         for policy, seed in _games(kind, plan):
             if player.left <= 0:
                 player.stopped = True
                 break
-            player.play(new_game(rules, seed), policy, random.Random(seed), kind == "greedy")
+            # The history game is the historical game (chance as it happened); the others are
+            # played as a person plays, chance drawn from the seed.
+            player.play(new_game(rules, seed, history=kind == "history"), policy,
+                        random.Random(seed), kind == "greedy")
             played[kind] = played.get(kind, 0) + 1
     return Coverage(sum(played.values()), player.fired, player.possible,
                     frozenset(player.endings), tuple(played.items()), player.spent,
@@ -911,6 +928,45 @@ def _answers_matter(rules: Rules, single: dict[tuple[str, str], GameState]) -> \
     return matter, len(options)
 
 
+def same_as_history(rules: Rules, policy: int, option: int) -> bool:
+    """Whether holding ``option`` of standing policy ``policy`` all game is what the historical
+    path does with it anyway (it never sets another, and starts with it or sets it on the first
+    turn)."""
+    settings = [(turn, o) for turn, items in enumerate(rules.history_policies_by_turn)
+                for k, o in items if k == policy]
+    if any(o != option for _turn, o in settings):
+        return False
+    return rules.policies[policy].start == option or (bool(settings) and settings[0][0] == 0)
+
+
+def history_holding(rules: Rules, changes: Mapping[str, str], held: Mapping[str, str]) -> Policy:
+    """History, except that the events in ``changes`` (event id -> choice id) are answered
+    differently and the standing policies in ``held`` (policy id -> option id) are set on the
+    first turn and kept all game; the other policies are set as history set them, and
+    history's actions are taken every turn."""
+    if not held:
+        return history_with(changes)
+    return choices_policy(changes, {}, follow_history=True, policies={0: dict(held)})
+
+
+def _held_policy_games(rules: Rules, player: _Player) -> int:
+    """Play history holding each option of each standing policy all game (those history does
+    not hold anyway), seed 0, as a person plays: an ending that needs the army first from the
+    start is rare in random play. Return how many were played."""
+    games = 0
+    for pol in rules.policies:
+        for o, option in enumerate(pol.option_ids):
+            if same_as_history(rules, pol.index, o):
+                continue
+            if player.left <= 0:
+                player.stopped = True
+                return games
+            player.play(new_game(rules, 0), history_holding(rules, {}, {pol.id: option}),
+                        random.Random(0))
+            games += 1
+    return games
+
+
 def _what_if_games(rules: Rules, plan: SimulationPlan, player: _Player) -> int:
     """Play the what-if games of ``plan`` with ``player``; return how many were played."""
     if not plan.what_if:
@@ -920,7 +976,10 @@ def _what_if_games(rules: Rules, plan: SimulationPlan, player: _Player) -> int:
         player.stopped = player.stopped or bool(plans)
         return 0
     # A path that needs deliberate choices (ally with the West and purge no one...) is rare
-    # in random play; replaying history with its choices changed finds it.
+    # in random play; replaying history with its choices changed finds it. These games are
+    # played as a person plays (chance drawn from seed 0, not as it happened): a choice that
+    # history did not make has no outcome that "happened", and the answers changed alone are
+    # compared with history's own answers under the same dice (as balance does).
     first_pending: dict[int, GameState] = {}
     history = player.play(new_game(rules, 0), history_with({}), random.Random(0),
                           first_pending=first_pending)

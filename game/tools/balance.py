@@ -1,5 +1,7 @@
 """`python main.py balance`: is the scenario a game? Whether its answers matter, whether the
-answer that looks best wins, whether a better plan needs nerve, how many turns ask nothing."""
+answer that looks best wins, whether a better plan needs nerve, how many turns ask nothing,
+whether the historical path still reproduces history and whether random play reaches every
+ending."""
 
 from __future__ import annotations
 
@@ -9,7 +11,13 @@ from pathlib import Path
 
 from game.i18n import _
 from game.present.numbers import number
-from game.reports.balance import balance, balance_data, describe_balance, estimate_games
+from game.reports.balance import (
+    RANDOM_GAMES,
+    balance,
+    balance_data,
+    describe_balance,
+    estimate_games,
+)
 from game.reports.escape import NotFiniteError, json_text
 from game.reports.progress import ProgressBar
 from game.reports.saveset import LOAD_PROBLEMS, problem_sentence
@@ -32,6 +40,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jobs", type=int_in(1, MAX_JOBS), default=1, metavar="N",
                    help=_("processes to spread the games over, 1 to {most} (default 1); the "
                           "report is the same for any number").format(most=MAX_JOBS))
+    p.add_argument("--random-games", type=int_in(0, MAX_RUNS), default=RANDOM_GAMES, metavar="N",
+                   help=_("random games played to see which endings random play reaches, 0 to "
+                          "{most} (default {default})").format(most=number(MAX_RUNS, 0),
+                                                               default=RANDOM_GAMES))
     p.add_argument("--json", action="store_true", help=_("print the report as JSON"))
     p.add_argument("--progress", action="store_true",
                    help=_("draw the progress bar even when stderr is not a terminal"))
@@ -51,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     rules = loaded.rules
     path = str(Path(loaded.path).resolve())
     goals = is_default(path)
-    bar = ProgressBar(estimate_games(rules, args.runs)) \
+    bar = ProgressBar(estimate_games(rules, args.runs, args.random_games)) \
         if ProgressBar.wanted(args.progress) else None
 
     def grow(total: int) -> None:
@@ -60,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         report = balance(rules, path, args.runs, args.seed, args.jobs,
-                         bar.update if bar else None, grow)
+                         bar.update if bar else None, grow, args.random_games)
     except LOAD_PROBLEMS as exc:  # a scenario that loads but breaks in play
         print(f"\n{problem_sentence(loaded.path, exc, 'scenario')}", file=sys.stderr)
         return 1

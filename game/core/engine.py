@@ -55,13 +55,7 @@ from game.core.moves import (
     parse_move,
 )
 from game.core.refusals import Reason, Refusal
-from game.core.rules import (
-    DRIFT_LIMIT,
-    CompiledEvent,
-    EffectOp,
-    Rules,
-    bounded_drift,
-)
+from game.core.rules import CompiledEvent, EffectOp, Rules
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -936,40 +930,43 @@ def _end_turn(state: GameState, b: _Builder, moves: MoveChain) -> GameState:
         b.draw_gambles()
     if rules.policies:
         b.run_policies()
+    # A drift beyond DRIFT_LIMIT counts as the limit (bounded_drift): every aim and relation
+    # lies far within it, so clamping old + delta gives the same value; NaN is no change.
     changes: list[tuple[str, int, float]] = []
-    limit = DRIFT_LIMIT
     if rules.relation_drift:
         relations = b.relations = list(b.relations)
         for j, relation_formula in rules.relation_drift:
             try:
                 delta = relation_formula(state)
             except (OverflowError, ZeroDivisionError):
-                delta = 0.0
-            if not -limit <= delta <= limit:
-                delta = bounded_drift(delta)
+                continue
             if delta:
                 old = relations[j]
                 new = old + delta
-                new = -100.0 if new < -100.0 else 100.0 if new > 100.0 else new
+                if new < -100.0:
+                    new = -100.0
+                elif new > 100.0:
+                    new = 100.0
+                elif new != new:  # NaN
+                    continue
                 relations[j] = new
                 if new != old:
                     changes.append(("relation", j, new - old))
     aims = b.aims = list(b.aims)
-    aim_min, aim_max = rules.aim_min, rules.aim_max
-    for i, formula in enumerate(rules.drift_formulas):
-        if formula is None:
-            continue
+    for i, formula, lo, hi in rules.memoised("aim_drift", _aim_drift):
         try:
             delta = formula(state)
         except (OverflowError, ZeroDivisionError):
-            delta = 0.0
-        if not -limit <= delta <= limit:
-            delta = bounded_drift(delta)
+            continue
         if delta:
             old = aims[i]
             new = old + delta
-            lo, hi = aim_min[i], aim_max[i]
-            new = lo if new < lo else hi if new > hi else new
+            if new < lo:
+                new = lo
+            elif new > hi:
+                new = hi
+            elif new != new:  # NaN
+                continue
             aims[i] = new
             if new != old:
                 changes.append(("aim", i, new - old))
@@ -985,8 +982,16 @@ def _end_turn(state: GameState, b: _Builder, moves: MoveChain) -> GameState:
         return _freeze(b, (), 0, moves, trajectory, index)
     b.turn = turn = turn + 1
     b.chain = ((turn, "turn", turn, -1, ()), b.chain)
-    b.fire_events(rules.events_by_turn[turn])
+    events = rules.events_by_turn[turn]
+    if events:
+        b.fire_events(events)
     return _freeze(b, (), rules.budget, moves, trajectory, -1)
+
+
+def _aim_drift(rules: Rules) -> tuple[tuple[int, Any, float, float], ...]:
+    """(aim, its per_turn formula, min, max) for each aim that drifts, in scenario order."""
+    return tuple((i, f, rules.aim_min[i], rules.aim_max[i])
+                 for i, f in enumerate(rules.drift_formulas) if f is not None)
 
 
 def move_limit(rules: Rules) -> int:

@@ -3,6 +3,10 @@
 These machines are noisy, so every figure is the median of several repeats,
 and each is shown beside a baseline measured in the same run, as a ratio.
 Sections live in small functions; `--only NAME` runs one of them.
+
+The headless games are timed by the CPU time of this process (one process, one core):
+on a shared machine the wall clock also counts the time other programs hold the core,
+which says nothing about the engine; the wall-clock rate is shown beside it.
 """
 
 from __future__ import annotations
@@ -51,20 +55,32 @@ def bench_load(scenario: Path, repeats: int) -> list[Row]:
              f"{ours / bare:.2f}x (goal <= 2x)")]
 
 
-def bench_games(scenario: Path, games: int) -> list[Row]:
+GAMES_GOAL = 1000
+"""Headless games a second on one core (issue 9's goal for the default scenario)."""
+
+
+def bench_games(scenario: Path, games: int, batches: int = 5) -> list[Row]:
+    """Games a second of each policy: the median over ``batches`` batches of ``games`` games
+    (different seeds), by this process's CPU time, with the wall-clock rate beside it."""
     rules = load_scenario(scenario).rules
     rows: list[Row] = []
     for name in ("random", "history"):
         policy = POLICIES[name]
-        per_batch = []
-        for rep in range(5):
-            start = time.perf_counter()
+        cpu, wall = [], []
+        for rep in range(batches):
+            start_cpu, start_wall = time.process_time(), time.perf_counter()
             for i in range(games):
                 play_game(rules, policy, seed=rep * games + i)
-            per_batch.append(games / (time.perf_counter() - start))
-        rate = statistics.median(per_batch)
-        rows.append((f"headless games, policy {name}", f"{rate:,.0f} games/s",
-                     f"{rules.turns} turns a game", "goal >= 1,000 games/s on one core"))
+            cpu.append(games / max(time.process_time() - start_cpu, 1e-9))
+            wall.append(games / max(time.perf_counter() - start_wall, 1e-9))
+        rate = statistics.median(cpu)
+        sample = range(min(games, 20))
+        moves = statistics.mean(len(play_game(rules, policy, seed=i).moves) for i in sample)
+        verdict = "met" if rate >= GAMES_GOAL else "not met"
+        rows.append((f"headless games, policy {name}", f"{rate:,.0f} games/s (CPU time)",
+                     f"{rules.turns} turns, {moves:,.0f} moves a game; "
+                     f"{statistics.median(wall):,.0f} games/s by the wall clock",
+                     f"goal >= {GAMES_GOAL:,} games/s on one core ({verdict})"))
     return rows
 
 

@@ -116,6 +116,21 @@ class SaveData(BaseModel):
     saves made before there were ids)."""
     game_name: Player = ""
     """The game's name as the player gave it (the name it was saved under), if any."""
+    branch: BranchOrigin | None = None
+    """Set in a branch: the game it split from, and where."""
+
+
+class BranchOrigin(BaseModel):
+    """Where a branch ("try again from here") split from the game it came from. The branch's
+    moves are the first ``split`` moves of that game, then its own; that game's moves are
+    kept whole, so the two futures can be compared even once its own saves are gone."""
+
+    model_config = ConfigDict(extra="ignore", strict=True)
+
+    game_id: Short = ""
+    game_name: Player = ""
+    moves: Moves
+    split: int = Field(ge=0, le=MAX_MOVES)
 
 
 @dataclass
@@ -131,7 +146,7 @@ class LoadedSave:
 
 
 def save_data(state: GameState, player: str = "", scenario_file: str = "", game_id: str = "",
-              game_name: str = "") -> SaveData:
+              game_name: str = "", branch: BranchOrigin | None = None) -> SaveData:
     """Return the save record of a game. Raises :class:`SaveError` if it is out of bounds."""
     from game.core.engine import ending
 
@@ -149,6 +164,8 @@ def save_data(state: GameState, player: str = "", scenario_file: str = "", game_
         saved_at=time.time(), turn=state.turn, date=clean_text(state.date_text, SHORT_CHARS),
         ending=None if end is None else clean_text(end, SHORT_CHARS),
         game_id=clean_text(game_id, SHORT_CHARS), game_name=clean_text(game_name, PLAYER_CHARS))
+    if branch is not None:
+        values["branch"] = branch
     try:
         return SaveData.model_validate(values)
     except ValidationError as exc:
@@ -159,12 +176,16 @@ def save_data(state: GameState, player: str = "", scenario_file: str = "", game_
 
 
 def write_save(path: str | os.PathLike[str], state: GameState, player: str = "",
-               scenario_file: str = "", game_id: str = "", game_name: str = "") -> None:
-    """Save a game to ``path`` atomically. Raises :class:`SaveError` if it cannot be written."""
-    data = save_data(state, player, scenario_file, game_id, game_name)
+               scenario_file: str = "", game_id: str = "", game_name: str = "",
+               branch: BranchOrigin | None = None) -> None:
+    """Save a game to ``path`` atomically (``branch``: where a branch split from its game).
+    Raises :class:`SaveError` if it cannot be written."""
+    data = save_data(state, player, scenario_file, game_id, game_name, branch)
     target = os.fspath(path)
     try:
-        write_atomic(target, json.dumps(data.model_dump(), indent=1))
+        # A game that is no branch writes no "branch" key: its save reads as before.
+        dumped = data.model_dump(exclude={"branch"} if data.branch is None else None)
+        write_atomic(target, json.dumps(dumped, indent=1))
     except OSError as exc:
         raise SaveError(_("{file}: cannot write the save: {reason}").format(
             file=path, reason=exc.strerror or exc)) from None

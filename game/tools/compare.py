@@ -18,13 +18,15 @@ from pathlib import Path
 from game.atomic import write_atomic
 from game.i18n import _, ngettext
 from game.present.numbers import number
+from game.reports.analysis import default_jobs
 from game.reports.class_games import gather, gather_reports, version_labels
 from game.reports.class_render import render_csv, render_html, render_markdown
+from game.reports.class_turning_points import class_sections, with_class_turning_points
 from game.reports.classview import ClassView, class_view
 from game.reports.debrief_html import render_debrief
-from game.reports.escape import BOM, utf8_safe
+from game.reports.escape import BOM, md_text, utf8_safe
 from game.reports.saveset import ScenarioFinder, Skipped
-from game.tools.common import load_or_report, output_format, regular_file
+from game.tools.common import int_in, load_or_report, output_format, regular_file
 
 FORMATS = ("md", "html", "csv", "debrief")
 SHOWN_MESSAGES = 40
@@ -45,6 +47,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                           "names"))
     p.add_argument("--scenario", metavar="FILE", type=regular_file,
                    help=_("compare only saves of this scenario file (others are left out)"))
+    p.add_argument("--analysis", action="store_true",
+                   help=_("md and html: analyse every game and add the turning points most of "
+                          "the class shared and the decisions where it split, each with a "
+                          "question for the debrief (a few seconds a game, on every core)"))
+    p.add_argument("--jobs", type=int_in(1, 256), default=None, metavar="N",
+                   help=_("with --analysis: processes to spread the games over (default: "
+                          "every core); the result is the same for any number"))
     p.add_argument("--no-bom", dest="bom", action="store_false",
                    help=_("write the CSV file without the byte-order mark that tells Excel "
                           "it is UTF-8"))
@@ -105,9 +114,22 @@ def run(args: argparse.Namespace) -> int:
         text = render_html(views, reasons)
     else:
         text = render_markdown(views, reasons)
+    if args.analysis:
+        text = _with_turning_points(args, fmt, finder, text)
     if not _write(args, fmt, text, sum(v.games for v in views)):
         return 1
     return _left_out(skipped)
+
+
+def _with_turning_points(args: argparse.Namespace, fmt: str, finder: ScenarioFinder,
+                         text: str) -> str:
+    """The comparison with the class's turning points (``--analysis``; md and html)."""
+    if fmt not in ("md", "html"):
+        print(_("--analysis adds the turning points to md and html only"), file=sys.stderr)
+        return text
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    sections = class_sections(args.paths, finder, jobs)
+    return with_class_turning_points(text, fmt, sections, md_text)
 
 
 def _write(args: argparse.Namespace, fmt: str, text: str, count: int) -> bool:

@@ -6,10 +6,15 @@ import argparse
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.i18n import _
 from game.ui.settings import MAX_WINDOW, MIN_WINDOW, clamp_window
+
+if TYPE_CHECKING:
+    from game.core.analysis import Analysis, PlayedGame
 
 SIZE = re.compile(r"^\s*(\d{1,9})\s*[xX×]\s*(\d{1,9})\s*$")
 SEED_RANGE = (-(2**63), 2**64 - 1)
@@ -105,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     from game.ui.app import App
 
     app = App(scenario=args.scenario, seed=seed, watch=args.watch, size=size,
-              report_writer=write_report)
+              report_writer=write_report, analyser=analyse_game)
     return app.run()
 
 
@@ -116,3 +121,15 @@ def write_report(save: Path, out: Path, fmt: str) -> list[Path]:
     from game.tools.report import write_report as write
 
     return write(save, out, fmt)
+
+
+def analyse_game(game: PlayedGame, scenario_file: str, games: int,
+                 progress: Callable[[int], None]) -> Analysis:
+    """The end report's analysis, played by the teacher tools' runner on every core (the
+    screens import no report writer; :mod:`game.ui.analysis_job` runs this in a thread)."""
+    # Deferred: the runner loads when a game is analysed, not when the window opens.
+    from game.core.analysis import CONTINUATIONS
+    from game.reports.analysis import default_jobs, run_analysis
+
+    return run_analysis(game, scenario_file, games, 0, CONTINUATIONS,
+                        default_jobs() if scenario_file else 1, progress)

@@ -37,6 +37,7 @@ from game.ui.widgets import fit, tooltip
 
 if TYPE_CHECKING:
     from game.ui import export, flow
+    from game.ui.analysis_job import Analyser
     from game.ui.export import ReportWriter
     from game.ui.news_items import CardItem
     from game.ui.session import Session
@@ -75,7 +76,7 @@ class App:
     def __init__(self, scenario: str | None = None, seed: int | None = None, watch: bool = False,
                  size: tuple[int, int] | None = None, settings: Settings | None = None,
                  start_game: bool | None = None, report_writer: ReportWriter | None = None,
-                 ) -> None:
+                 analyser: Analyser | None = None) -> None:
         """``report_writer`` writes the HTML and JSON reports an export adds to the save (the
         teacher tools' writer: the play command passes it, as the screens do not import the
         report writers); without it an export writes the save and a JSON summary."""
@@ -98,6 +99,9 @@ class App:
         self.session: Session | None = None  # the game on screen, if any
         self.scenario_cache: dict[str, object] = {}
         self.report_writer = report_writer
+        self.analyser = analyser
+        """Plays a game's analysis on every core (the teacher tools' runner, which the play
+        command passes); without it the analysis is played in this process."""
         self.running = True
         self.dirty = True
         self.active_until = 0.0
@@ -341,6 +345,15 @@ class App:
 
     def open_guide(self) -> None:
         flow.open_guide(self)
+
+    def open_analysis(self) -> None:
+        flow.open_analysis(self)
+
+    def try_again(self, move: int) -> bool:
+        return flow.try_again(self, move)
+
+    def compare_futures(self) -> None:
+        flow.compare_futures(self)
 
     def show_message(self, title: str, lines: list[str],
                      choices: list[tuple[str, str]] | None = None,

@@ -10,6 +10,7 @@ import pygame
 from game.core.scoring import Summary
 from game.i18n import N_, _
 from game.present import report_text as say
+from game.present import turning_points as turning
 from game.present.chart import aim_charts
 from game.present.core_words import outcome_words, verdict_words
 from game.present.dates import dates_in_words, month_words, turn_date
@@ -143,6 +144,7 @@ class ReportScene(Scene):
             self.button(key, pygame.Rect(x, yb, w, bh), label, style, tip=tip)
             x += w + gap
         w = self.button_font("@small").size(_("Title screen"))[0] + self.px(36)
+        self.analysis_buttons(x, yb, bh, a.right - w - gap)
         self.button("title", pygame.Rect(a.right - w, yb, w, bh), _("Title screen"), "@small")
         top = ty + bh + self.px(12)
         self.caption = ""
@@ -190,6 +192,22 @@ class ReportScene(Scene):
                                     columns=columns)
         else:
             self.charts = self.make_charts(body)
+
+    def analysis_buttons(self, x: int, y: int, height: int, right: int) -> None:
+        """Turning points [A] (the game's analysis, and trying a decision again from it) and,
+        in a game tried again from another, Compare the two futures [C]; as many as fit
+        between ``x`` and ``right`` (their keys work either way)."""
+        gap = self.px(8)
+        items = [("analysis", turning.analyse_button(), turning.analyse_tip())]
+        session = self.app.session
+        if session is not None and session.branch is not None:
+            items.append(("futures", turning.compare_button(), turning.compare_tip()))
+        for key, label, tip in items:
+            w = min(self.button_font("@small").size(label)[0] + self.px(36), right - x)
+            if w < self.px(90):
+                break
+            self.button(key, pygame.Rect(x, y, w, height), label, "@small", tip=tip)
+            x += w + gap
 
     def summary_paragraphs(self) -> list[tuple[str, str]]:
         s = self.summary
@@ -282,6 +300,10 @@ class ReportScene(Scene):
             self.export()
         elif key == "map":
             self.app.pop()
+        elif key == "analysis":
+            self.app.open_analysis()
+        elif key == "futures":
+            self.app.compare_futures()
         elif key == "title":
             self.app.pop_to_title()
 
@@ -306,6 +328,13 @@ class ReportScene(Scene):
     def handle_key(self, event: pygame.event.Event) -> bool:
         if event.key == pygame.K_e:
             self.export()
+            return True
+        if event.key == pygame.K_a:
+            self.app.open_analysis()
+            return True
+        if event.key == pygame.K_c and self.app.session is not None \
+                and self.app.session.branch is not None:
+            self.app.compare_futures()
             return True
         if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self.view:
             self.view.scroll(300 if event.key == pygame.K_PAGEDOWN else -300)

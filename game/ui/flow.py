@@ -15,11 +15,16 @@ from typing import Protocol, TypeVar
 
 from game.i18n import _, ngettext
 from game.paths import saves_dir
+from game.present import branches as branch_words
 from game.present.dates import month_count_words
 from game.safetext import printable
 from game.saves import SaveError, replay_save, save_data
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_scenario
+from game.ui.analysis_job import Analyser
+from game.ui.analysis_screen import AnalysisScene
+from game.ui.branch_compare import BranchCompareScene
+from game.ui.branching import BranchError, answer_at, start_branch
 from game.ui.end_report import ReportScene
 from game.ui.event_dialog import EventScene
 from game.ui.game_screen import GameScene
@@ -48,6 +53,7 @@ class Host(Stage, Protocol):
     seed of new games and the scenario file given on the command line."""
 
     stack: list[Scene]
+    analyser: Analyser | None
     seed: int | None
     scenario_arg: str | None
     dirty: bool
@@ -103,6 +109,39 @@ def open_help(app: Host) -> None:
         app.pop()
     else:
         app.push(HelpScene(app))
+
+
+def open_analysis(app: Host) -> None:
+    if app.session is not None:
+        app.push(AnalysisScene(app, app.analyser))
+
+
+def try_again(app: Host, move: int) -> bool:
+    """Start the other future of the game on screen from its move ``move``: a new game in a
+    new save, with the question waiting (the game it comes from is not written)."""
+    session = app.session
+    if session is None:
+        return False
+    try:
+        answer = answer_at(session.state, move)
+    except BranchError as exc:
+        app.toast(_("The other future cannot start: {why}").format(why=exc), "bad", 10)
+        return False
+    made = guarded(app, _("The other future cannot start"), lambda: start_branch(session, move))
+    if made is None or not open_session(app, made[0]):
+        return False
+    app.toast(branch_words.started_toast(session.rules, answer.event, answer.choice), "good", 10)
+    return True
+
+
+def compare_futures(app: Host) -> None:
+    session = app.session
+    if session is None or session.branch is None:
+        return
+    scene = guarded(app, _("The two futures cannot be compared"),
+                    lambda: BranchCompareScene(app))
+    if scene is not None:
+        app.push(scene)
 
 
 # -- one guarded path for everything that starts or loads a game -------------------------
@@ -330,7 +369,7 @@ def reload_scenario(app: Host) -> None:
         data = save_data(current.state, current.player, str(path))
         result = replay_save(data, loaded.rules, str(path))
         return Session.resume(result.state, str(path), current.player, game_id=current.game_id,
-                              game_name=current.game_name), result.dropped
+                              game_name=current.game_name, branch=current.branch), result.dropped
 
     replayed = guarded(app, _("Scenario reloaded, but the game cannot go on; a new game "
                               "starts"),

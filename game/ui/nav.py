@@ -79,6 +79,17 @@ class Screens(Protocol):
     def open_guide(self) -> None:
         """The guided first turn, over the map (nothing if the map is not on top)."""
 
+    def open_analysis(self) -> None:
+        """The turning points of the game on screen (its analysis, played in the background)."""
+
+    def try_again(self, move: int) -> bool:
+        """Start the other future of the game on screen from its move ``move`` (an answer to an
+        event), in a new save; False (with a message) if it does not start."""
+        ...
+
+    def compare_futures(self) -> None:
+        """The game on screen (a branch) and the one it was tried again from, side by side."""
+
     def show_message(self, title: str, lines: list[str],
                      choices: list[tuple[str, str]] | None = None,
                      then: Callable[[str], None] | None = None, compact: bool = False) -> None:

@@ -31,6 +31,7 @@ from game.paths import saves_dir
 from game.present.refusals import refusal_text
 from game.safetext import printable
 from game.saves import (
+    BranchOrigin,
     SaveData,
     SaveError,
     read_save_data,
@@ -75,6 +76,8 @@ class Session:
     """The name the player saved the game under (its autosaves are listed with it)."""
     autosaved_moves: int = -1
     """How many moves the game had at its last autosave."""
+    branch: BranchOrigin | None = None
+    """Set in a branch ("try again from here"): the game it split from, and where."""
 
     @classmethod
     def start(cls, loaded: LoadedScenario, seed: int = 0, player: str = "") -> Session:
@@ -87,12 +90,13 @@ class Session:
     @classmethod
     def resume(cls, state: GameState, scenario_file: str, player: str = "",
                warnings: list[str] | None = None, game_id: str = "",
-               game_name: str = "") -> Session:
+               game_name: str = "", branch: BranchOrigin | None = None) -> Session:
         """Continue a game from ``state`` (a loaded save); undo reaches back to this state. A
         save made before games had ids starts a game id of its own."""
         s = cls(state.rules, scenario_file, state.seed, player, [state], list(warnings or []))
         s.game_id = game_id or new_game_id()
         s.game_name = game_name
+        s.branch = branch
         if state.actions_this_turn():
             s.news_shown_turn = state.turn  # the player has acted: the turn's news was seen
         return s
@@ -147,12 +151,12 @@ class Session:
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the game to ``path``. Raises SaveError."""
         write_save(path, self.state, self.player, self.scenario_file, self.game_id,
-                   self.game_name)
+                   self.game_name, self.branch)
 
     def data(self) -> SaveData:
         """The save record of the game as it stands."""
         return save_data(self.state, self.player, self.scenario_file, self.game_id,
-                         self.game_name)
+                         self.game_name, self.branch)
 
     def other_game_in(self, path: str | os.PathLike[str]) -> str | None:
         """What saving to ``path`` would replace, if that is not this game at another moment
@@ -341,7 +345,8 @@ def load_game(path: str | os.PathLike[str], known: list[Path],
     name = Path(path).name
     named = not AUTOSAVE.match(name) and name != QUICKSAVE
     return Session.resume(result.state, str(scenario), data.player, result.warnings,
-                          data.game_id, data.game_name or (slot_name(name) if named else ""))
+                          data.game_id, data.game_name or (slot_name(name) if named else ""),
+                          data.branch)
 
 
 def newest_save(folder: Path | None = None) -> tuple[Path | None, str | None]:

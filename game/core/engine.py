@@ -694,12 +694,12 @@ def action_problem(state: GameState, index: int) -> Refusal | None:
         return refusals.GAME_OVER
     if state.pending:
         return refusals.ANSWER_EVENT_FIRST
+    if a.once and state.took & (1 << index):  # taken: "already done", even once its dates pass
+        return refusals.ALREADY_DONE
     if state.turn < a.first_turn:
         return refusals.NOT_YET
     if state.turn > a.last_turn:
         return refusals.TOO_LATE
-    if a.once and state.took & (1 << index):
-        return refusals.ALREADY_DONE
     if index in state.taken_this_turn:
         return refusals.ALREADY_DONE_THIS_TURN
     if a.cost > state.budget:

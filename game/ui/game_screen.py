@@ -307,6 +307,10 @@ class GameScene(Scene):
         if any(turn != st.turn for turn, _sel in self._orders):
             self._orders = {k: v for k, v in self._orders.items() if k[0] == st.turn}
             self._paging = {k: v for k, v in self._paging.items() if k[0] == st.turn}
+        if st.pending_event is not None:
+            # While an event waits every action says "answer the event first": an order kept
+            # now would list every action of the scenario once it is answered.
+            return out_ok + out_no
         key = (st.turn, self.selected)
         before = self._orders.get(key)
         if before is None:

@@ -68,7 +68,7 @@ def test_an_action_taken_reads_already_done_after_its_dates(make_app: Any, home:
     last = rules.actions[index].last_turn
     while (state.turn <= last + 1 or state.pending) and state.ending_index < 0:
         state = apply_action(state, history_policy(state, rng))
-    assert state.took >> index & 1, "the historical path fortified the western border"
+    assert state.took_action("stalin_line"), "the historical path fortified the western border"
     problem = action_problem(state, index)
     assert problem is not None
     assert refusal_text(problem) == "already done"

@@ -40,12 +40,17 @@ SHORTCUTS = (
     (N_("Saving"), [("Tab", N_("reach the name box and the buttons")),
                     ("Enter", N_("save under the name typed"))]),
     (N_("End report"), [("E", N_("export the report")),
-                        ("Tab", N_("charts, decisions, readings"))]),
+                        ("Tab", N_("charts, decisions, readings")),
+                        ("A", N_("the turning points of your game")),
+                        ("C", N_("after another try: compare the two futures"))]),
+    (N_("Turning points"), [("1 ... 5", N_("pick a turning point")),
+                            ("T", N_("the turning points or every decision")),
+                            ("R", N_("try again from here, in a new save (yours is kept)"))]),
 )
 """(group, [(keys, what they do)]): the words are marked for translation, key names are not."""
 
 KEY_NAMES = frozenset(("F1", "Esc", "F5 / F9", "F11", "N C L S O H Q", "1 ... 9", "Enter", "N",
-                       "PgUp / PgDn", "H", "T", "Tab", "E", "P"))
+                       "PgUp / PgDn", "H", "T", "Tab", "E", "P", "A", "C", "R", "1 ... 5"))
 """The keys column entries that are only key names (shown as they are)."""
 
 HISTORY_WHERE = N_(

@@ -35,7 +35,7 @@ SCENARIO_KEYS = ("name", "title", "text", "description", "summary", "label", "pe
 """The scenario's own texts: marked «…» in the copy the test plays."""
 
 KEY_NAMES = {"F1", "F5", "F9", "F11", "Esc", "Enter", "PgUp", "PgDn", "Tab", "Ctrl",
-             "Backspace", "Space", "N", "C", "L", "S", "O", "H", "Q", "T", "E", "U", "Z"}
+             "Backspace", "Space", "N", "C", "L", "S", "O", "H", "Q", "T", "E", "U", "Z", "P", "A", "R"}
 NAMES = {"STATECRAFT", "Statecraft"}
 """The game's own name is a name in every language."""
 

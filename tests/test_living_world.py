@@ -172,3 +172,20 @@ def test_random_play_changes_policies_and_finishes(rules: Rules) -> None:
     assert all(g.ending_index >= 0 for g in games)
     assert any(g.policy("effort") == "army_first" for g in games)
     assert any(g.moves == replay(rules, g.seed, g.moves).moves for g in games)
+
+
+def test_the_odds_shown_count_the_answers_own_sure_effects(tmp_path: Path) -> None:
+    # Shown while the event waits, the odds are those the end of the turn will draw from:
+    # with the answer's own sure effects made (here strength +10 before the draw).
+    text = LIVING.read_text(encoding="utf-8").replace(
+        "        label: Try for an alliance\n        stance: security\n",
+        "        label: Try for an alliance\n        stance: security\n"
+        "        effects:\n          - {aim: strength, add: 10}\n")
+    path = tmp_path / "living.yaml"
+    path.write_text(text, encoding="utf-8")
+    rules = load_scenario(path).rules
+    s = _until_pending(new_game(rules, 3))
+    odds = dict(outcome_odds(s, "alliance_offer", "try"))
+    assert odds["ratified"] == pytest.approx((s.aim("strength") + 10) / 100)
+    chosen = apply_action(s, Choose("alliance_offer", "try"))
+    assert dict(outcome_odds(chosen, "alliance_offer", "try")) == odds

@@ -603,7 +603,9 @@ class _Builder:
 def outcome_odds(state: GameState, event_id: str, choice_id: str) -> list[tuple[str, float]]:
     """Return (outcome id, chance) for the gamble of one choice of an event, with the odds as
     things stand in ``state`` (they are drawn at the end of the turn, from the state then);
-    empty for a choice without a gamble. Raises KeyError for an unknown event or choice."""
+    while the event waits for its answer, the odds once this choice's own sure effects are
+    made. Empty for a choice without a gamble. Raises KeyError for an unknown event or
+    choice."""
     rules = state.rules
     index = rules.event_index[event_id]
     choice = next((c.index for c in rules.events[index].choices if c.id == choice_id), None)
@@ -611,6 +613,12 @@ def outcome_odds(state: GameState, event_id: str, choice_id: str) -> list[tuple[
         raise KeyError(choice_id)
     options = rules.outcomes[index][choice]
     out: list[tuple[str, float]] = []
+    if not options:
+        return out
+    if state.pending and state.pending[0] == index and state.ending_index < 0:
+        # The odds with this answer's own sure effects made: what the end of the turn will
+        # draw from unless the player's later moves this turn change them.
+        state = apply_action(state, rules.choice_moves[index][choice])
     left = 1.0
     for o in options[:-1]:
         assert o.chance is not None

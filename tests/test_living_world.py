@@ -189,3 +189,9 @@ def test_the_odds_shown_count_the_answers_own_sure_effects(tmp_path: Path) -> No
     assert odds["ratified"] == pytest.approx((s.aim("strength") + 10) / 100)
     chosen = apply_action(s, Choose("alliance_offer", "try"))
     assert dict(outcome_odds(chosen, "alliance_offer", "try")) == odds
+
+
+def test_a_policys_small_amounts_are_told_as_they_are(rules: Rules) -> None:
+    from game.present.effects import _exact_digits
+
+    assert [_exact_digits(x) for x in (2, 0.5, 0.25, -0.15, 1 / 3)] == [0, 1, 2, 2, 2]

@@ -125,10 +125,20 @@ def action_effect(state: GameState, index: int) -> Effect:
     return effect_of(state, state.rules.action_effects(move.action))
 
 
+def _exact_digits(value: float) -> int:
+    """The fewest decimals (up to two) that tell a small per-turn amount as it is: a policy's
+    +0.25 a turn is not +0.2."""
+    for digits in (0, 1):
+        if abs(round(value, digits) - value) < 1e-9:
+            return digits
+    return 2
+
+
 def effect_of(state: GameState, effects: tuple[EffectInfo, ...],
-              relation_digits: int = 0) -> Effect:
+              relation_digits: int = 0, exact: bool = False) -> Effect:
     """Describe effects without applying them (no clamping). A relation's change is told in
-    whole points unless ``relation_digits`` asks for more (a standing policy's -0.5 a turn)."""
+    whole points unless ``relation_digits`` asks for more (a standing policy's -0.5 a turn);
+    with ``exact`` every amount is told with the decimals it has (up to two)."""
     rules = state.rules
     scn = rules.scenario
     parts: list[str] = []
@@ -137,14 +147,15 @@ def effect_of(state: GameState, effects: tuple[EffectInfo, ...],
         if e.kind == "aim":
             name = scn.aims[rules.aim_index[e.target]].name
             if e.add is not None:
-                parts.append(_change(name, signed(e.add)))
+                parts.append(_change(name, signed(e.add, _exact_digits(e.add) if exact else 1)))
                 score += e.add
             elif e.set is not None:
                 parts.append(_set_to(name, e.set))
         elif e.kind == "relation":
             name = scn.nations[rules.nation_index[e.target]].name
             if e.add is not None:
-                parts.append(_change(name, signed(e.add, relation_digits)))
+                parts.append(_change(name, signed(
+                    e.add, _exact_digits(e.add) if exact else relation_digits)))
             elif e.set is not None:
                 parts.append(_set_to(name, e.set))
         elif e.kind in ("sign", "cancel"):

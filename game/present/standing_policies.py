@@ -53,8 +53,7 @@ def policy_views(state: GameState) -> list[PolicyView]:
         compiled = rules.policies[k]
         options = []
         for m, option in enumerate(policy.options):
-            eff = effect_of(state, describe_ops(rules, compiled.per_turn[m]),
-                            relation_digits=1)
+            eff = effect_of(state, describe_ops(rules, compiled.per_turn[m]), exact=True)
             options.append(OptionView(option.id, one_line(option.name, 60), option.description,
                                       eff.text() if eff.parts else "", eff.good,
                                       option.id == chosen))

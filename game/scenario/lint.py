@@ -987,6 +987,8 @@ def _what_if_games(rules: Rules, plan: SimulationPlan, player: _Player) -> int:
         player.single[("", "")] = history
     order = {event: n for n, event in enumerate(first_pending)}
     games = 0
+    singles = [changes for changes in plans if len(changes) == 1]
+    games += _single_changes_again(rules, singles, player)
     for changes in plans:
         if player.left <= 0:
             player.stopped = True
@@ -1002,6 +1004,28 @@ def _what_if_games(rules: Rules, plan: SimulationPlan, player: _Player) -> int:
         if len(changes) == 1 and is_over(end):
             player.single[next(iter(changes.items()))] = end
         games += 1
+    return games
+
+
+GAMBLE_SEEDS = 4
+"""Further seeds on which validate plays each answer changed alone, when the scenario has
+gambles."""
+
+
+def _single_changes_again(rules: Rules, singles: list[dict[str, str]], player: _Player) -> int:
+    """Play each answer changed alone on :data:`GAMBLE_SEEDS` more seeds (before the pairs of
+    changes, which the work limit may stop): a branch behind a gamble (the West ratifies, then
+    Hitler backs down) shows only when the dice fall its way. Nothing to do without gambles."""
+    if not any(options for event in rules.outcomes for options in event):
+        return 0
+    games = 0
+    for seed in range(1, GAMBLE_SEEDS + 1):
+        for changes in singles:
+            if player.left <= 0:
+                player.stopped = True
+                return games
+            player.play(new_game(rules, seed), history_with(changes), random.Random(seed))
+            games += 1
     return games
 
 

@@ -91,9 +91,11 @@ def answer_repeats_question(title: str, label: str) -> bool:
 
 
 def decision_label(title: str, label: str) -> str:
-    """An event and the answer chosen, in a few words: "Title: answer", or the answer alone
-    when it repeats the title."""
-    return label if answer_repeats_question(title, label) else f"{title}: {label}"
+    """An event and the answer chosen, in a few words: "Title: answer" ("Question? Answer"
+    after a title that asks), or the answer alone when it repeats the title."""
+    if answer_repeats_question(title, label):
+        return label
+    return f"{title} {label}" if title.endswith(("?", "!")) else f"{title}: {label}"
 
 
 def month_label(rules: Rules, turn: int) -> str:

@@ -145,8 +145,9 @@ def test_an_answer_that_repeats_its_question_is_shown_alone() -> None:
     assert decision_label("Renew the treaty with Germany?",
                           "Renew the treaty with Germany") == "Renew the treaty with Germany"
     assert decision_label("Renew the treaty with Germany?", "Let it lapse and turn to France") \
-        == "Renew the treaty with Germany?: Let it lapse and turn to France"
-    assert decision_label("Sign with Germany?", "Sign") == "Sign with Germany?: Sign"
+        == "Renew the treaty with Germany? Let it lapse and turn to France"  # no "?:"
+    assert decision_label("Sign with Germany?", "Sign") == "Sign with Germany? Sign"
+    assert decision_label("Munich", "Protest") == "Munich: Protest"
 
 
 def test_no_news_timeline_or_report_line_says_a_question_and_its_answer_twice() -> None:

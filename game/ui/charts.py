@@ -67,7 +67,7 @@ def _font(path: str | None, px: int, bold: bool = False) -> pygame.font.Font:
     return font
 
 
-def _dashed(surface: pygame.Surface, colour: Colour, pts: Sequence[tuple[float, float]],
+def dashed(surface: pygame.Surface, colour: Colour, pts: Sequence[tuple[float, float]],
             width: int) -> None:
     """A dashed polyline; the dash pattern runs on across the corners."""
     on, left = True, float(DASH)
@@ -134,7 +134,7 @@ def line_chart(size: tuple[int, int], title: str, x_labels: list[str], series: l
             x, y = pad, y + line_h
         mid = y + line_h // 2
         if s.dashed:
-            _dashed(surface, s.colour, [(x, mid), (x + sample, mid)], 3)
+            dashed(surface, s.colour, [(x, mid), (x + sample, mid)], 3)
         else:
             pygame.draw.line(surface, s.colour, (x, mid), (x + sample, mid), 3)
         surface.blit(img, (x + sample + 6, y + (line_h - img.get_height()) // 2))
@@ -189,7 +189,7 @@ def line_chart(size: tuple[int, int], title: str, x_labels: list[str], series: l
             if len(pts) == 1:
                 pygame.draw.circle(surface, s.colour, (round(pts[0][0]), round(pts[0][1])), 3)
             elif s.dashed:
-                _dashed(surface, s.colour, pts, 3)
+                dashed(surface, s.colour, pts, 3)
             else:
                 pygame.draw.lines(surface, s.colour, False, pts, 3)
     return surface

@@ -7,17 +7,16 @@ without colour. The data and its words are :func:`game.present.turning_points.cu
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pygame
 
 from game.present.chart import nice_ticks, tick_text
 from game.present.turning_points import Curve
+from game.ui.charts import dashed
 from game.ui.theme import Colour, Colours, Fonts
 
 LINE_COLOURS: tuple[Colour, ...] = ((230, 160, 70), (120, 170, 235))
-DASH, GAP = 9, 6
 
 
 @dataclass
@@ -44,23 +43,6 @@ class DrawnCurve:
                     0)
 
 
-def _dashed(surface: pygame.Surface, colour: Colour, pts: Sequence[tuple[float, float]],
-            width: int) -> None:
-    on, left = True, float(DASH)
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
-        seg = math.hypot(x1 - x0, y1 - y0)
-        pos = 0.0
-        while pos < seg:
-            step = min(left, seg - pos)
-            if on:
-                a, b = pos / seg, (pos + step) / seg
-                pygame.draw.line(surface, colour, (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
-                                 (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b), width)
-            pos += step
-            left -= step
-            if left <= 1e-9:
-                on = not on
-                left = float(DASH if on else GAP)
 
 
 def _dotted(surface: pygame.Surface, colour: Colour, y: int, x0: int, x1: int) -> None:
@@ -111,7 +93,7 @@ def draw_curve(size: tuple[int, int], data: Curve, fonts: Fonts, colours: Colour
             x, y = pad, y + lh
         mid = y + lh // 2
         if kind == "dashed":
-            _dashed(surface, colour, [(x, mid), (x + sample, mid)], px(3))
+            dashed(surface, colour, [(x, mid), (x + sample, mid)], px(3))
         elif kind == "dotted":
             _dotted(surface, colour, mid, x, x + sample)
         else:
@@ -177,7 +159,7 @@ def draw_curve(size: tuple[int, int], data: Curve, fonts: Fonts, colours: Colour
         if len(pts) == 1:
             pygame.draw.circle(surface, colour, pts[0], px(3))
         elif line.dashed:
-            _dashed(surface, colour, pts, px(2))
+            dashed(surface, colour, pts, px(2))
         else:
             pygame.draw.lines(surface, colour, False, pts, px(3))
 

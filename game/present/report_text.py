@@ -78,7 +78,7 @@ def saved_when(report: EndReport) -> str:
 
 
 def meta_line(report: EndReport, m: Marks) -> str:
-    """``End report for Ada, leading the USSR, saved ..., game seed 3.``"""
+    """``End report for Ada, leading <the player's state>, saved ..., game seed 3.``"""
     who = m.strong(report.player) if report.player else m.strong(_("an unnamed player"))
     state = m.text(the_name(report.player_state))
     when = saved_when(report)
@@ -307,7 +307,8 @@ def event_label(e: EventRow) -> str:
 
 
 def choice_sentence(report: EndReport, e: EventRow, m: Marks) -> str:
-    """``You chose Defy; the USSR chose Yield.`` ("" if the event asked nothing)."""
+    """``You chose Defy; <the player's state> chose Yield.`` ("" if the event asked
+    nothing)."""
     who = the_name(report.player_state)
     if e.choice and e.choice == e.history_choice:
         return _("You chose {choice}, as {state} did.").format(choice=m.strong(e.choice),

@@ -4,7 +4,7 @@ on which they differ beside what the player's state did."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -108,32 +108,19 @@ class BranchCompareScene(Scene):
     def make_charts(self) -> list[tuple[pygame.Rect, pygame.Surface]]:
         body = self.body
         try:
-            from game.ui.charts import Series, line_chart
+            from game.ui.charts import Series, chart_grid
         except ImportError as exc:
             self.problem = _("charts not available ({error})").format(error=exc)
             return []
-        charts = self.futures.charts
-        n = len(charts)
         cap_h = 2 * self.app.fonts.small().get_linesize() + self.px(4)
-        cols = 1 if n == 1 else 2
-        rows = (n + cols - 1) // cols
-        w = (body.width - (cols - 1) * self.px(12)) // cols
-        h = (body.height - cap_h - (rows - 1) * self.px(12)) // max(1, rows)
         colours = (self.app.colours.history, FIRST_COLOUR, OTHER_COLOUR)
-        out = []
-        for i, chart in enumerate(charts):
-            series: list[Any] = [Series(line.name, list(line.values), colours[k % 3],
-                                        line.history) for k, line in enumerate(chart.lines)]
-            try:
-                surf = line_chart((max(100, w), max(80, h)), chart.title, list(chart.x_labels),
-                                  series, chart.y_range, dark=True, min_font_px=MIN_FONT_PX)
-            except Exception as exc:  # noqa: BLE001 - a chart bug must not hide the comparison
-                self.problem = _("chart of {aim} failed: {error}").format(aim=chart.title,
-                                                                          error=exc)
-                continue
-            x = body.x + (i % cols) * (w + self.px(12))
-            y = body.y + cap_h + (i // cols) * (h + self.px(12))
-            out.append((pygame.Rect(x, y, w, h), surf))
+        specs = [(chart.title, list(chart.x_labels),
+                  [Series(line.name, list(line.values), colours[k % 3], line.history)
+                   for k, line in enumerate(chart.lines)],
+                  chart.y_range) for chart in self.futures.charts]
+        out, failed = chart_grid(body, specs, self.px(12), top=cap_h, min_font_px=MIN_FONT_PX)
+        for title, error in failed:
+            self.problem = _("chart of {aim} failed: {error}").format(aim=title, error=error)
         return out
 
     def on_button(self, key: str) -> None:

@@ -200,3 +200,33 @@ def chart_png_bytes(surface: pygame.Surface) -> bytes:
     buf = io.BytesIO()
     pygame.image.save(surface, buf, "chart.png")
     return buf.getvalue()
+
+
+ChartSpec = tuple[str, list[str], list[Series], tuple[float, float]]
+"""One chart of a grid: its title, x labels, series and y range."""
+
+
+def chart_grid(body: pygame.Rect, charts: list[ChartSpec], gap: int, top: int = 0,
+               min_font_px: int = 9) -> tuple[list[tuple[pygame.Rect, pygame.Surface]],
+                                               list[tuple[str, Exception]]]:
+    """Draw charts in a grid filling ``body`` below ``top`` pixels (one column for one chart,
+    else two), ``gap`` pixels apart: their places and surfaces, and (title, error) for each
+    chart that failed to draw (a chart bug must not hide the screen around it)."""
+    n = len(charts)
+    cols = 1 if n == 1 else 2
+    rows = (n + cols - 1) // cols
+    w = (body.width - (cols - 1) * gap) // cols
+    h = (body.height - top - (rows - 1) * gap) // max(1, rows)
+    out: list[tuple[pygame.Rect, pygame.Surface]] = []
+    failed: list[tuple[str, Exception]] = []
+    for i, (title, labels, series, y_range) in enumerate(charts):
+        try:
+            surf = line_chart((max(100, w), max(80, h)), title, labels, series, y_range,
+                              dark=True, min_font_px=min_font_px)
+        except Exception as exc:  # noqa: BLE001 - a chart bug must not hide the screen
+            failed.append((title, exc))
+            continue
+        x = body.x + (i % cols) * (w + gap)
+        y = body.y + top + (i // cols) * (h + gap)
+        out.append((pygame.Rect(x, y, w, h), surf))
+    return out, failed

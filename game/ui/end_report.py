@@ -3,7 +3,7 @@ the stance between the historians' readings, and export."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -261,34 +261,21 @@ class ReportScene(Scene):
         assert session is not None
         rules = session.rules
         try:
-            from game.ui.charts import Series, line_chart
+            from game.ui.charts import Series, chart_grid
         except ImportError as exc:
             self.chart_problem = _("charts not available ({error})").format(error=exc)
             return []
         # TRANSLATORS: the player's line in the charts' legend.
         charts = aim_charts(self.report, _("You"))
-        n = len(charts)
-        cols = 1 if n == 1 else 2
-        rows = (n + cols - 1) // cols
-        w = (body.width - (cols - 1) * self.px(12)) // cols
-        h = (body.height - (rows - 1) * self.px(12)) // rows
         labels = [turn_date(rules, t) for t in range(rules.turns)]
-        out = []
-        for i, chart in enumerate(charts):
-            series: list[Any] = [
-                Series(line.name, list(line.values),
-                       self.app.colours.history if line.history else PLAYER_COLOURS[0],
-                       line.history) for line in chart.lines]
-            try:
-                surf = line_chart((max(100, w), max(80, h)), chart.title, labels, series,
-                                  chart.y_range, dark=True, min_font_px=MIN_FONT_PX)
-            except Exception as exc:  # noqa: BLE001 - a chart bug must not hide the report
-                self.chart_problem = _("chart of {aim} failed: {error}").format(
-                    aim=chart.title, error=exc)
-                continue
-            x = body.x + (i % cols) * (w + self.px(12))
-            y = body.y + (i // cols) * (h + self.px(12))
-            out.append((pygame.Rect(x, y, w, h), surf))
+        specs = [(chart.title, labels,
+                  [Series(line.name, list(line.values),
+                          self.app.colours.history if line.history else PLAYER_COLOURS[0],
+                          line.history) for line in chart.lines],
+                  chart.y_range) for chart in charts]
+        out, failed = chart_grid(body, specs, self.px(12), min_font_px=MIN_FONT_PX)
+        for title, error in failed:
+            self.chart_problem = _("chart of {aim} failed: {error}").format(aim=title, error=error)
         return out
 
     def on_button(self, key: str) -> None:

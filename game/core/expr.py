@@ -450,10 +450,12 @@ def _collect(node: Node, coef: float, resolve: Resolver,
     return 0.0
 
 
-def tag(fn: Evaluator, **facts: int) -> Evaluator:
-    """Mark a name's reader with what it reads (``flag_bit``, ``treaty_kind``, ``aim_index``,
-    ``relation_index``), so sums of such names can be evaluated in one step (see
-    :func:`_compile_sum`)."""
+def tag(fn: Evaluator, **facts: int | tuple[int | str, ...]) -> Evaluator:
+    """Mark a name's reader with what it reads, so a long sum of such names reads them inline
+    (see :func:`_compile_long_sum`): ``flag_bit`` (a flag's bit), ``treaty_kind`` (the count
+    of a treaty kind), ``aim_index``, ``relation_index``; ``int_atom`` (field name, bit):
+    true when that bit of an integer field (``took``, ``fired``) is set; ``tuple_atom`` (field
+    name, index, mask, value): true when ``state.field[index] & mask == value``."""
     for key, value in facts.items():
         setattr(fn, key, value)
     return fn
@@ -503,58 +505,84 @@ def _compile_sum(node: Node, resolve: Resolver) -> Compiled:
 
 
 def _compile_long_sum(k: float, terms: list[tuple[float, Evaluator]]) -> Evaluator:
-    """A long formula: flags and treaty counts are summed once per distinct combination and
-    remembered (a pure function of the flags or treaties), aims read directly. Of the other
-    terms, relations are read directly and a term that reads nothing but flags (``flag.a *
-    (1 - flag.b)``) is remembered per combination of its flags. The terms are added in the
-    formula's order and every remembered number is the one the term computes, so the value is
-    the same, bit for bit, as adding the terms one by one."""
-    flags: list[tuple[int, float]] = []
-    treaties: list[tuple[int, float]] = []
+    """A long formula, split by what each term reads (see :func:`tag`), each kind summed its
+    cheapest way. Flags read alone are summed over the flags set, once per distinct
+    combination (remembered); the terms that read nothing but flags (``flag.a * (1 -
+    flag.b)``) once per combination of theirs; treaty counts once per distinct set of
+    treaties; aims, relations, treaties held, actions taken, events fired, choices, statuses
+    and policy options read inline; anything else is called.
+    The parts are added in that order, each always in the same order, so the value is the
+    same on every run and in every process."""
+    linear: dict[int, float] = {}
+    products: list[tuple[float, Evaluator]] = []
+    counts: list[tuple[int, float]] = []
     aims: list[tuple[int, float]] = []
-    other: list[tuple[float, Evaluator, int, int, dict[int, float] | None]] = []
+    relations: list[tuple[int, float]] = []
+    int_atoms: list[tuple[str, int, float]] = []
+    tuple_atoms: list[tuple[str, int, int, int, float]] = []
+    calls: list[tuple[float, Evaluator]] = []
     for c, g in terms:
-        if hasattr(g, "flag_bit"):
-            flags.append((g.flag_bit, c))
-        elif hasattr(g, "treaty_kind"):
-            treaties.append((g.treaty_kind, c))
-        elif hasattr(g, "aim_index"):
-            aims.append((g.aim_index, c))
-        elif hasattr(g, "relation_index"):
-            other.append((c, g, g.relation_index, 0, None))
+        facts = getattr(g, "__dict__", {})
+        if "flag_bit" in facts:
+            linear[facts["flag_bit"]] = linear.get(facts["flag_bit"], 0.0) + c
+        elif "flag_mask" in facts:
+            products.append((c, g))
+        elif "treaty_kind" in facts:
+            counts.append((facts["treaty_kind"], c))
+        elif "aim_index" in facts:
+            aims.append((facts["aim_index"], c))
+        elif "relation_index" in facts:
+            relations.append((facts["relation_index"], c))
+        elif "int_atom" in facts:
+            field, bit = facts["int_atom"]
+            int_atoms.append((field, bit, c))
+        elif "tuple_atom" in facts:
+            field, index, mask, want = facts["tuple_atom"]
+            tuple_atoms.append((field, index, mask, want, c))
         else:
-            mask: int | None = getattr(g, "flag_mask", None)
-            other.append((c, g, -1, 0, None) if mask is None else (c, g, -1, mask, {}))
-    flag_mask = 0
-    for bit, __ in flags:
-        flag_mask |= bit
-    flag_memo: dict[int, float] = {}
+            calls.append((c, g))
+    linear_mask = 0
+    for bit in linear:
+        linear_mask |= bit
+    product_mask = 0
+    for __, g in products:
+        product_mask |= g.flag_mask
+    linear_memo: dict[int, float] = {}
+    product_memo: dict[int, float] = {}
     treaty_memo: dict[tuple[int, ...], float] = {}
     # The treaties change a few times a game: the last tuple seen (held, so its identity
     # cannot be reused) and its part, one pair replaced at once, spare hashing it every turn.
     last_treaties: list[tuple[Any, float]] = [(None, 0.0)]
-    flag_terms, treaty_terms = tuple(flags), tuple(treaties)
-    aim_terms, other_terms = tuple(aims), tuple(other)
-    other_relations = any(j >= 0 for _, _, j, _, _ in other)
-    other_flags = any(memo is not None for _, _, _, _, memo in other)
-    # When every other term reads a relation (a sum of relations), a plainer loop.
-    relation_terms = tuple((j, c) for c, _, j, _, _ in other) \
-        if all(j >= 0 for _, _, j, _, _ in other) else ()
+    product_terms, count_terms = tuple(products), tuple(counts)
+    aim_terms, relation_terms = tuple(aims), tuple(relations)
+    int_terms, tuple_terms, call_terms = tuple(int_atoms), tuple(tuple_atoms), tuple(calls)
 
     def evaluate(s: Any) -> float:
         total = k
-        if flag_terms:
-            key = s.flags & flag_mask
-            part = flag_memo.get(key)
+        if linear_mask:
+            key = s.flags & linear_mask
+            part = linear_memo.get(key)
             if part is None:
                 part = 0.0
-                for bit, c in flag_terms:
-                    if key & bit:
-                        part += c
-                if len(flag_memo) < _CACHE_LIMIT:
-                    flag_memo[key] = part
+                rest = key
+                while rest:  # the flags set, lowest first
+                    low = rest & -rest
+                    part += linear[low]
+                    rest ^= low
+                if len(linear_memo) < _CACHE_LIMIT:
+                    linear_memo[key] = part
             total += part
-        if treaty_terms:
+        if product_terms:
+            key = s.flags & product_mask
+            part = product_memo.get(key)
+            if part is None:
+                part = 0.0
+                for c, g in product_terms:
+                    part += c * g(s)
+                if len(product_memo) < _CACHE_LIMIT:
+                    product_memo[key] = part
+            total += part
+        if count_terms:
             held = s.treaties
             last = last_treaties[0]
             if last[0] is held:
@@ -563,35 +591,31 @@ def _compile_long_sum(k: float, terms: list[tuple[float, Evaluator]]) -> Evaluat
                 part = treaty_memo.get(held)
                 if part is None:
                     part = 0.0
-                    for kind, c in treaty_terms:
+                    for kind, c in count_terms:
                         part += c * sum(map((1 << kind).__and__, held)) / (1 << kind)
                     if len(treaty_memo) < _CACHE_LIMIT:
                         treaty_memo[held] = part
                 last_treaties[0] = (held, part)
             total += part
-        values = s.aims
-        for i, c in aim_terms:
-            total += c * values[i]
+        if aim_terms:
+            values = s.aims
+            for i, c in aim_terms:
+                total += c * values[i]
         if relation_terms:
-            relations = s.relations
-            for j, c in relation_terms:
-                total += c * relations[j]
-        elif other_terms:
-            relations = s.relations if other_relations else ()
-            flag_set = s.flags if other_flags else 0
-            for c, g, j, mask, memo in other_terms:
-                if j >= 0:
-                    total += c * relations[j]
-                elif memo is None:
-                    total += c * g(s)
-                else:
-                    key = flag_set & mask
-                    value = memo.get(key)
-                    if value is None:
-                        value = c * g(s)
-                        if len(memo) < _CACHE_LIMIT:
-                            memo[key] = value
-                    total += value
+            values = s.relations
+            for i, c in relation_terms:
+                total += c * values[i]
+        if int_terms:
+            for field, bit, c in int_terms:
+                if getattr(s, field) & bit:
+                    total += c
+        if tuple_terms:
+            for field, index, mask, want, c in tuple_terms:
+                if getattr(s, field)[index] & mask == want:
+                    total += c
+        if call_terms:
+            for c, g in call_terms:
+                total += c * g(s)
         return total
 
     return evaluate

@@ -102,11 +102,16 @@ def random_policy(state: GameState, rng: random.Random) -> Move:
         return END_TURN  # nothing is affordable: the only legal move
     n = len(candidates) + 1
     draw = rng.random
+    took, budget, taken = state.took, state.budget, state.taken_this_turn
     for _ in range(64):
         pick = int(draw() * n)
         if pick == n - 1:
             return END_TURN
-        index = candidates[pick].index
+        a = candidates[pick]
+        index = a.index
+        # The commonest refusals first, without the call (action_allowed decides the rest).
+        if (a.once and took >> index & 1) or a.cost > budget or index in taken:
+            continue
         if action_allowed(state, index):
             return rules.take_moves[index]
     options = available_action_indices(state)  # very unlikely: almost nothing is legal

@@ -353,7 +353,8 @@ def make_resolver(scenario: Scenario, flag_ids: tuple[str, ...]) -> Callable[[Na
         if head == "treaty" and len(parts) == 3:
             j = pick("nation", parts[1], nations, off)
             bit = 1 << pick("treaty kind", parts[2], treaties, off)
-            return lambda s: bool(s.treaties[j] & bit)
+            return expr.tag(lambda s: bool(s.treaties[j] & bit),
+                            tuple_atom=("treaties", j, bit, bit))
         if head == "treaties" and len(parts) == 2:
             k = pick("treaty kind", parts[1], treaties, off)
             mask = 1 << k
@@ -363,23 +364,24 @@ def make_resolver(scenario: Scenario, flag_ids: tuple[str, ...]) -> Callable[[Na
             return expr.tag(lambda s: bool(s.flags & bit), flag_bit=bit)
         if head == "took" and len(parts) == 2:
             bit = 1 << pick("action", parts[1], actions, off)
-            return lambda s: bool(s.took & bit)
+            return expr.tag(lambda s: bool(s.took & bit), int_atom=("took", bit))
         if head == "fired" and len(parts) == 2:
             bit = 1 << pick("event", parts[1], events, off)
-            return lambda s: bool(s.fired & bit)
+            return expr.tag(lambda s: bool(s.fired & bit), int_atom=("fired", bit))
         if head == "chose" and len(parts) == 3:
             k = pick("event", parts[1], events, off)
             choice_ids = [c.id for c in scenario.events[k].choices]
             c = pick("choice", parts[2], choice_ids, off)
-            return lambda s: s.choices[k] == c
+            return expr.tag(lambda s: s.choices[k] == c, tuple_atom=("choices", k, -1, c))
         if head == "policy" and len(parts) == 3:
             k = pick("policy", parts[1], policies, off)
             o = pick("option", parts[2], [x.id for x in scenario.policies[k].options], off)
-            return lambda s: s.policy_choice[k] == o
+            return expr.tag(lambda s: s.policy_choice[k] == o,
+                            tuple_atom=("policy_choice", k, -1, o))
         if head == "status" and len(parts) == 3:
             j = pick("nation", parts[1], nations, off)
             code = pick("status", parts[2], list(STATUSES), off)
-            return lambda s: s.statuses[j] & 7 == code
+            return expr.tag(lambda s: s.statuses[j] & 7 == code, tuple_atom=("statuses", j, 7, code))
         if head == "outcome" and len(parts) == 3:
             k = pick("event", parts[1], events, off)
             names = [o.id for c_ in scenario.events[k].choices for o in c_.outcomes]

@@ -521,12 +521,14 @@ def _compile_long_sum(k: float, terms: list[tuple[float, Evaluator]]) -> Evaluat
     int_atoms: list[tuple[str, int, float]] = []
     tuple_atoms: list[tuple[str, int, int, int, float]] = []
     calls: list[tuple[float, Evaluator]] = []
+    product_mask = 0
     for c, g in terms:
         facts = getattr(g, "__dict__", {})
         if "flag_bit" in facts:
             linear[facts["flag_bit"]] = linear.get(facts["flag_bit"], 0.0) + c
         elif "flag_mask" in facts:
             products.append((c, g))
+            product_mask |= facts["flag_mask"]
         elif "treaty_kind" in facts:
             counts.append((facts["treaty_kind"], c))
         elif "aim_index" in facts:
@@ -544,9 +546,6 @@ def _compile_long_sum(k: float, terms: list[tuple[float, Evaluator]]) -> Evaluat
     linear_mask = 0
     for bit in linear:
         linear_mask |= bit
-    product_mask = 0
-    for __, g in products:
-        product_mask |= g.flag_mask
     linear_memo: dict[int, float] = {}
     product_memo: dict[int, float] = {}
     treaty_memo: dict[tuple[int, ...], float] = {}

@@ -280,12 +280,17 @@ class GameScene(Scene):
             w = self.button_font(style).size(label)[0] + self.px(28)
             x -= w + self.px(6)
             tip = None
-            if key == "end":
+            if key == "end" and self.session.over:
+                tip = [_("The game is over"), _("No turn is left to end: Enter opens the end "
+                                                "report again.")]
+            elif key == "end":
                 tip = [_("End the turn"), _("The months pass, the aims drift and events "
                                             "happen. With action points left you are asked "
                                             "first.")]
+            # No turn to end while an event waits for its answer, or once the game is over.
             self.button(key, pygame.Rect(x, ytop, w, bh), label, style, tip=tip,
-                        enabled=not (key == "end" and st.pending_event is not None))
+                        enabled=not (key == "end" and (st.pending_event is not None
+                                                       or self.session.over)))
         self.end_button_left = x
 
     def _visible_actions(self) -> list[int]:

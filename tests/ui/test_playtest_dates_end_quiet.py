@@ -1,6 +1,6 @@
 """What a student play-test of the game screen found, fixed: a turn's news comes in the order
 of its dates (a news card before a question tells only what came before it; what came after
-is told once it is answered)."""
+is told once it is answered), and the End turn button looks disabled once the game is over."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from game.core.policies import historical_answer_now
 from game.present.dates import event_order
 from game.scenario.loader import load_scenario
 from game.ui.settings import Settings
-from tests.ui.conftest import ROOT, Driver
+from tests.ui.conftest import ROOT, Driver, mini_path
 
 DEFAULT = ROOT / "scenarios" / "ussr_1928_1941.yaml"
 ROAD = ROOT / "scenarios" / "road_to_war_1938_1941.yaml"
@@ -147,3 +147,30 @@ def test_every_news_of_a_turn_is_told_once_in_the_order_of_its_dates(
             d.key(pygame.K_RETURN)  # yes, with points left
         if d.scene() == "ReportScene":
             break
+
+
+def test_end_turn_looks_disabled_once_the_game_is_over(make_app: Any, home: Path) -> None:
+    d: Driver = make_app(settings=Settings(tutorial_done=True))
+    assert d.app.new_game(mini_path(home))
+    for _ in range(300):
+        name = d.scene()
+        if name == "ReportScene":
+            break
+        if name == "EventScene":
+            d.key(pygame.K_1 if d.top.answered is None else pygame.K_RETURN)
+        else:
+            d.key(pygame.K_RETURN)  # cards, "end the turn?", and the map's End turn
+    assert d.scene() == "ReportScene"
+    d.click("map")
+    assert d.scene() == "GameScene"
+    end = d.top.buttons["end"]
+    assert not end.is_enabled
+    assert "end" not in d.top.focus_order
+    assert d.top.tips["end"][0] == "The game is over"
+    d.shot("playtest_game_over_map")
+    moves = len(d.app.session.state.moves)
+    d.click_at(end.rect.center)
+    assert d.scene() == "GameScene"
+    assert len(d.app.session.state.moves) == moves
+    d.key(pygame.K_RETURN)  # Enter opens the end report again
+    assert d.scene() == "ReportScene"

@@ -175,12 +175,14 @@ class GameScene(Scene):
             self._build_actions()
             return
         if self.quiet and self.selected is None:
-            # The quiet turn's line across the map's top: two lines at most (the short form,
-            # without the last turn's changes, in a narrow window).
+            # The quiet turn's line across the map's top, wrapped whole (a long aim name, a
+            # German sentence) in up to a third of the map's height; only when even that is
+            # too little, the short form without the last turn's changes.
             small = f.small()
             width = self.map_rect.width - self.px(20)
+            room = max(2, (self.map_rect.height // 3 - self.px(10)) // small.get_linesize())
             text = quiet_line(st)
-            if len(wrap(text, small, width)) > 2:
+            if len(wrap(text, small, width)) > room:
                 text = quiet_line(st, short=True)
             self.quiet_lines = [text]
             qh = len(wrap(text, small, width)) * small.get_linesize() + self.px(10)

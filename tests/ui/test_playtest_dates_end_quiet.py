@@ -1,6 +1,8 @@
 """What a student play-test of the game screen found, fixed: a turn's news comes in the order
 of its dates (a news card before a question tells only what came before it; what came after
-is told once it is answered), and the End turn button looks disabled once the game is over."""
+is told once it is answered), the End turn button looks disabled once the game is over, and
+the quiet turn's line names each aim whole, at the common and the smallest window size, in
+English and in German."""
 
 from __future__ import annotations
 
@@ -9,12 +11,14 @@ import os
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pygame
 import pytest
 
+from game import i18n
 from game.core.engine import EndTurn, GameState, apply_action
 from game.core.policies import historical_answer_now
 from game.present.dates import event_order
@@ -24,6 +28,12 @@ from tests.ui.conftest import ROOT, Driver, mini_path
 
 DEFAULT = ROOT / "scenarios" / "ussr_1928_1941.yaml"
 ROAD = ROOT / "scenarios" / "road_to_war_1938_1941.yaml"
+
+
+@pytest.fixture
+def back_to_english() -> Iterator[None]:
+    yield
+    i18n.set_language("en")
 
 
 def history_to(path: Path, turn: int) -> GameState:
@@ -174,3 +184,42 @@ def test_end_turn_looks_disabled_once_the_game_is_over(make_app: Any, home: Path
     assert len(d.app.session.state.moves) == moves
     d.key(pygame.K_RETURN)  # Enter opens the end report again
     assert d.scene() == "ReportScene"
+
+
+@pytest.mark.usefixtures("back_to_english")
+@pytest.mark.parametrize("size", [(1280, 800), (800, 500)])
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_quiet_turn_line_names_each_aim_whole(make_app: Any, home: Path, lang: str,
+                                                  size: tuple[int, int]) -> None:
+    from game.present.aims import aim_last_turn_change
+    from game.ui.widgets import wrap
+
+    d: Driver = make_app(size=size, settings=Settings(language=lang, tutorial_done=True))
+    assert d.app.new_game(ROAD)
+    for _ in range(400):
+        name = d.scene()
+        if name == "GameScene" and d.top.quiet and d.app.session.state.turn > 0:
+            break
+        if name == "EventScene":
+            d.key(pygame.K_1 if d.top.answered is None else pygame.K_RETURN)
+        else:
+            d.key(pygame.K_RETURN)
+    scene = d.top
+    assert scene.quiet, "no quiet turn"
+    state = d.app.session.state
+    changed = [aim.name for i, aim in enumerate(state.rules.scenario.aims)
+               if round(aim_last_turn_change(state, i), 1) != 0]
+    longest = max((a.name for a in state.rules.scenario.aims), key=len)
+    assert longest in changed  # "Industrial and military strength" (German: longer still)
+    d.shot(f"playtest_quiet_{lang}_{size[0]}x{size[1]}")
+    text = " ".join(scene.quiet_lines)
+    for aim in changed:
+        assert aim in text, (aim, text)  # whole, not "Industrial and military stren…"
+    assert "…" not in text
+    small = d.app.fonts.small()
+    box = scene.quiet_rect.inflate(-scene.px(20), -scene.px(10))
+    lines = wrap(text, small, box.width)
+    assert all(small.size(line)[0] <= box.width for line in lines)
+    assert len(lines) * small.get_linesize() <= box.height
+    assert scene.map_rect.contains(scene.quiet_rect)
+    assert scene.map_draw_rect.height >= scene.map_rect.height // 2  # the map keeps its room

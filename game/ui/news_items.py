@@ -48,9 +48,11 @@ def _reached(state: GameState) -> list[LogEntry]:
     """The current turn's events up to the first question waiting: those that fired before
     it and those dated on or before its date (all of them when no question waits)."""
     fired = _turn_events(state)
-    if not state.pending:
+    waiting = state.pending_event
+    if waiting is None:
         return fired
-    rules, question = state.rules, state.pending[0]
+    rules = state.rules
+    question = rules.event_index[waiting]
     cutoff = event_order(rules, question, state.turn)
     out: list[LogEntry] = []
     before = True

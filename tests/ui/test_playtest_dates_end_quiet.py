@@ -42,7 +42,7 @@ def history_to(path: Path, turn: int) -> GameState:
 
     state = new_game(load_scenario(path).rules, 0)
     while state.turn < turn:
-        while state.pending:
+        while state.pending_event is not None:
             answer = historical_answer_now(state)
             assert answer is not None
             state = apply_action(state, answer)

@@ -1,5 +1,6 @@
 """The news: every event and decision of a game in a line, the newest turn first (within a turn,
-in the order things happened), and the news about one nation.
+in the order things happened: by their dates, an answer after its question), and the news about
+one nation.
 
 An event is told as it was told in this game (the variant of its text that held as it fired)
 and dated by its own date when the scenario gives one ("22 Jun 1941"), else by the first month
@@ -241,6 +242,24 @@ def _turns_newest_first(state: GameState) -> Iterator[list[LogEntry]]:
         yield group
 
 
+def _by_date(group: list[LogEntry]) -> list[LogEntry]:
+    """A turn's entries as they are read: each answer right after the event it answers (the
+    events fire, in the order of their dates, as the turn begins; the answers come later in
+    the log), everything else in the order of the log."""
+    answers = {e.index: e for e in group if e.kind == "choice"}
+    if not answers:
+        return group
+    asked = {e.index for e in group if e.kind == "event"}
+    out: list[LogEntry] = []
+    for entry in group:
+        if entry.kind == "choice" and entry.index in asked:
+            continue  # told after its event
+        out.append(entry)
+        if entry.kind == "event" and entry.index in answers:
+            out.append(answers[entry.index])
+    return out
+
+
 def _changes(rules: Rules, changes: list[tuple[str, int, float]] |
              tuple[tuple[str, int, float], ...]) -> str:
     """The aims' part of a list of changes, summed by aim, in words ("" for none)."""
@@ -286,7 +305,8 @@ def policy_acts(rules: Rules, policy: int, option: int,
 
 def news_items(state: GameState) -> Iterator[NewsItem]:
     """Every event and decision so far, made as they are read: the newest turn first, and
-    within a turn in the order they happened (events in the order they fired)."""
+    within a turn in the order they happened (events in the order they fired, each answer
+    right after its question)."""
     rules = state.rules
     for group in _turns_newest_first(state):
         turn = group[0].turn
@@ -294,7 +314,7 @@ def news_items(state: GameState) -> Iterator[NewsItem]:
         drift = next((e for e in group if e.kind == "drift"), None)
         policies = [e for e in group if e.kind == "policy"]
         changed = {e.index for e in group if e.kind == "policy_set"}
-        for entry in group:
+        for entry in _by_date(group):
             kind = entry.kind
             date, power = month, ""
             if kind == "drift" or (kind == "policy" and drift is None

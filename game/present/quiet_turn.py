@@ -35,14 +35,15 @@ def is_quiet(state: GameState, offered_before: Collection[str] | None) -> bool:
 
 def quiet_line(state: GameState, short: bool = False) -> str:
     """The quiet turn's line: what the last turn changed (unless ``short``), and the key that
-    passes this one."""
+    passes this one. Each aim is named whole ("Industrial and military strength"): the
+    screen wraps the line rather than cut a name."""
     rules = state.rules
     changes = []
     for i, aim in enumerate(rules.scenario.aims):
         d = aim_last_turn_change(state, i)
         if round(d, 1) != 0:
             # TRANSLATORS: an aim and its change ("Security +0.8").
-            changes.append(_("{name} {change}").format(name=one_line(aim.name, 30),
+            changes.append(_("{name} {change}").format(name=one_line(aim.name),
                                                        change=signed(d)))
     last = state.turn + 1 >= rules.turns
     nxt = turn_date(rules, state.turn + 1) if not last else ""

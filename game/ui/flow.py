@@ -253,8 +253,9 @@ def show_session(app: Host, session: Session, guide: bool = False) -> None:
 
 
 def after_move(app: Host) -> None:
-    """Show what the game needs now: the news card of a new turn, the event waiting for a
-    choice, or the end report. Nothing while a dialog or the guide is open."""
+    """Show what the game needs now: the news card of a new turn (or of the news that came
+    after a question just answered), the event waiting for a choice, or the end report.
+    Nothing while a dialog or the guide is open."""
     session = app.session
     if session is None:
         return
@@ -264,12 +265,10 @@ def after_move(app: Host) -> None:
         autosave(app)  # an answer is kept at once: Continue never asks it again
     if isinstance(app.top, EventScene | NewsCardScene | TutorialScene):
         return
-    if session.news_shown_turn < state.turn and not session.over:
-        session.news_shown_turn = state.turn
-        card = NewsCardScene.for_turn(app)
-        if card is not None:
-            app.push(card)
-            return
+    card = NewsCardScene.for_turn(app)  # the turn's news dated before the question waiting
+    if card is not None:
+        app.push(card)
+        return
     if state.pending_event is not None:
         app.push(EventScene(app))
     elif session.over and not isinstance(app.top, ReportScene):

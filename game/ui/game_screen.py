@@ -30,6 +30,7 @@ from game.present.refusals import refusal_text
 from game.present.standing_policies import set_policy_words
 from game.ui.mapsupport import GameMap
 from game.ui.mapview import RegionStyle, draw_mark, draw_swatch, draw_war_mark
+from game.ui.news_items import not_yet_told
 from game.ui.policy_panel import PolicyPanel, option_names, parse_key
 from game.ui.scene import Scene
 from game.ui.text import cut, one_line, signed
@@ -174,12 +175,14 @@ class GameScene(Scene):
             self._build_actions()
             return
         if self.quiet and self.selected is None:
-            # The quiet turn's line across the map's top: two lines at most (the short form,
-            # without the last turn's changes, in a narrow window).
+            # The quiet turn's line across the map's top, wrapped whole (a long aim name, a
+            # German sentence) in up to a third of the map's height; only when even that is
+            # too little, the short form without the last turn's changes.
             small = f.small()
             width = self.map_rect.width - self.px(20)
+            room = max(2, (self.map_rect.height // 3 - self.px(10)) // small.get_linesize())
             text = quiet_line(st)
-            if len(wrap(text, small, width)) > 2:
+            if len(wrap(text, small, width)) > room:
                 text = quiet_line(st, short=True)
             self.quiet_lines = [text]
             qh = len(wrap(text, small, width)) * small.get_linesize() + self.px(10)
@@ -279,12 +282,17 @@ class GameScene(Scene):
             w = self.button_font(style).size(label)[0] + self.px(28)
             x -= w + self.px(6)
             tip = None
-            if key == "end":
+            if key == "end" and self.session.over:
+                tip = [_("The game is over"), _("No turn is left to end: Enter opens the end "
+                                                "report again.")]
+            elif key == "end":
                 tip = [_("End the turn"), _("The months pass, the aims drift and events "
                                             "happen. With action points left you are asked "
                                             "first.")]
+            # No turn to end while an event waits for its answer, or once the game is over.
             self.button(key, pygame.Rect(x, ytop, w, bh), label, style, tip=tip,
-                        enabled=not (key == "end" and st.pending_event is not None))
+                        enabled=not (key == "end" and (st.pending_event is not None
+                                                       or self.session.over)))
         self.end_button_left = x
 
     def _visible_actions(self) -> list[int]:
@@ -889,19 +897,12 @@ class GameScene(Scene):
             draw_text(surface, text, (r.x, val.bottom), small, c.history, r.width)
 
     def _draw_news(self, surface: pygame.Surface) -> None:
-        st = self.session.state
         c, f = self.app.colours, self.app.fonts
         inner0 = self.news_rect.inflate(-16, -12)
         heading = next((h for h in (_("News  [N: all, and the timeline]"), _("News  [N: all]"))
                         if f.heading().size(h)[0] <= inner0.width), _("News"))
         inner = panel(surface, self.news_rect, c, heading, f)
-        lines: list[tuple[str, str]] = []
-        for item in news(st, 16):
-            if item.kind in ("drift", "policy"):
-                continue  # the aims' drift is in the full news and in each aim's tooltip
-            style = {"action": "good", "choice": "accent", "event": "body",
-                     "drift": "dim"}.get(item.kind, "body")
-            lines.append((f"{item.date}  {item.text}", "small" if style == "body" else style))
+        lines = self.news_lines()
         if not lines:
             lines = [(_("Nothing has happened yet. Take an action, then end the turn."), "dim")]
         # Whole items only; when some do not fit, the last line says how many more there are.
@@ -912,6 +913,23 @@ class GameScene(Scene):
             lines = [*lines[:shown], (more, "dim")]
         self.news_more = len(lines) - shown if shown < len(lines) else 0
         draw_lines(surface, lines, inner, f, c)
+
+    def news_lines(self) -> list[tuple[str, str]]:
+        """The news panel's lines (text, style), the newest turn first: the events dated after
+        a question still waiting are left out until it is answered (the news card tells them
+        then)."""
+        st = self.session.state
+        lines: list[tuple[str, str]] = []
+        later = not_yet_told(st)
+        for item in news(st, 16 + len(later)):
+            if item.kind in ("drift", "policy"):
+                continue  # the aims' drift is in the full news and in each aim's tooltip
+            if item.kind == "event" and item.turn == st.turn and item.index in later:
+                continue
+            style = {"action": "good", "choice": "accent", "event": "body",
+                     "drift": "dim"}.get(item.kind, "body")
+            lines.append((f"{item.date}  {item.text}", "small" if style == "body" else style))
+        return lines
 
     def _news_fit(self, lines: list[tuple[str, str]], rect: pygame.Rect) -> tuple[int, int]:
         """How many of the news lines fit whole in ``rect`` with a line to spare for "… more",

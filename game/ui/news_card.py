@@ -1,7 +1,7 @@
 """The news card: what happened at the start of a turn (how the last turn's gambles came out,
-then the events that ask nothing of the player), each with its text and its "what really
-happened" note. Also opened from the news
-log for any one event, answer or action."""
+then the events that ask nothing of the player, up to the first question), each with its text
+and its "what really happened" note; after a question is answered, a card of the turn's news
+dated after it. Also opened from the news log for any one event, answer or action."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.i18n import N_, _
-from game.present.dates import turn_date
+from game.present.dates import event_date, turn_date
 from game.present.gambles import outcome_told
 from game.present.history_note import note_paragraphs
 from game.present.told import event_text
-from game.ui.news_items import CardItem, turn_news
+from game.ui.news_items import CardItem
 from game.ui.scene import Scene
 from game.ui.text import one_line
 from game.ui.widgets import ScrollText, dim, draw_text, panel
@@ -38,7 +38,8 @@ def item_paragraphs(state: GameState, item: CardItem) -> list[tuple[str, str]]:
     if item.kind == "outcome":
         return outcome_paragraphs(state, item)
     ev = scn.events[item.index]
-    out: list[tuple[str, str]] = [(ev.title, "heading"), (date, "dim"),
+    out: list[tuple[str, str]] = [(ev.title, "heading"),
+                                  (event_date(rules, item.index, item.turn), "dim"),
                                   (event_text(state, item.index), "body")]
     mine = hist = None
     if ev.choices:
@@ -70,18 +71,6 @@ def outcome_paragraphs(state: GameState, item: CardItem) -> list[tuple[str, str]
     return out
 
 
-def last_outcomes(state: GameState) -> list[CardItem]:
-    """The gambles drawn at the end of the last turn, in the order they were drawn."""
-    out: list[CardItem] = []
-    for entry in state.iter_log_reversed():
-        if entry.turn < state.turn - 1:
-            break
-        if entry.turn == state.turn - 1 and entry.kind == "outcome":
-            out.append(CardItem("outcome", entry.index, entry.turn, entry.choice))
-    out.reverse()
-    return out
-
-
 class NewsCardScene(Scene):
     """A dialog of news items; Enter, Esc or the Continue button close it."""
 
@@ -89,23 +78,33 @@ class NewsCardScene(Scene):
     title = N_("News")
 
     def __init__(self, app: Stage, items: list[CardItem], heading: str, then_flow: bool = True,
-                 ) -> None:
+                 later: bool = False) -> None:
         super().__init__(app)
         self.items = items
         self.heading = heading
         self.then_flow = then_flow
+        self.later = later
+        """The turn's news that came after a question (not as the turn began)."""
         self.view: ScrollText | None = None
         self.box = pygame.Rect(0, 0, 0, 0)
 
     @classmethod
     def for_turn(cls, app: Stage) -> NewsCardScene | None:
-        """The card of the current turn's news, or None if nothing happened."""
-        assert app.session is not None
-        state = app.session.state
-        items = last_outcomes(state) + turn_news(state)
+        """The card of the current turn's news not told yet and due now (dated up to the
+        question waiting, if any), or None if there is none (see
+        :meth:`game.ui.session.Session.news_to_tell`)."""
+        session = app.session
+        assert session is not None
+        state = session.state
+        later = session.news_shown_turn == state.turn
+        items = session.news_to_tell()
         if not items:
             return None
-        return cls(app, items, _("News: {date}").format(date=turn_date(state.rules, state.turn)))
+        rules = state.rules
+        # A card after a question is dated by its first event: the turn went on since.
+        date = (event_date(rules, items[0].index, items[0].turn)
+                if later and items[0].kind == "event" else turn_date(rules, state.turn))
+        return cls(app, items, _("News: {date}").format(date=date), later=later)
 
     def build(self) -> None:
         app = self.app
@@ -176,8 +175,12 @@ class NewsCardScene(Scene):
         inner = panel(surface, self.box, c)
         r = draw_text(surface, one_line(self.heading, 90), inner.topleft, f.title(), c.accent,
                       inner.width)
-        sub = (_("What happened as this turn began, and what really happened (history notes)")
-               if self.then_flow else _("What really happened, and the essay's verdict"))
+        if not self.then_flow:
+            sub = _("What really happened, and the essay's verdict")
+        elif self.later:
+            sub = _("What happened next this turn, and what really happened (history notes)")
+        else:
+            sub = _("What happened as this turn began, and what really happened (history notes)")
         if self.view and self.view.max_offset:
             sub = _("{caption} · scroll: wheel, arrows, PgUp/PgDn").format(caption=sub)
         draw_text(surface, sub, (inner.x, r.bottom + self.px(2)), f.small(), c.dim, inner.width)

@@ -42,6 +42,7 @@ from game.saves import (
 )
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import DEFAULT_SCENARIO, LoadedScenario, load_scenario
+from game.ui.news_items import CardItem, last_outcomes, news_due, turn_news
 from game.ui.savefiles import (
     AUTOSAVE,
     QUICKSAVE,
@@ -70,6 +71,9 @@ class Session:
     """Undo never goes back below this many states of the turn (see :meth:`lock_undo`)."""
     news_shown_turn: int = -1
     """The last turn whose news card was shown."""
+    news_later: tuple[CardItem, ...] = ()
+    """The news of that turn held back, dated after a question still waiting: told on a card
+    once the question is answered (see :meth:`news_to_tell`)."""
     game_id: str = ""
     """Which game this is, written in each of its saves: its autosaves are its own."""
     game_name: str = ""
@@ -108,6 +112,28 @@ class Session:
     @property
     def over(self) -> bool:
         return is_over(self.state)
+
+    def news_to_tell(self) -> list[CardItem]:
+        """The news a card tells now, in the order of its dates, marked as told: as a turn
+        begins, how the last turn's gambles came out and its events that ask nothing, up to
+        the first question waiting; once that is answered, the events held back that are due
+        (up to the next question). Empty when there is nothing new, or the game is over."""
+        state = self.state
+        if self.over:
+            return []
+        if self.news_shown_turn < state.turn:
+            self.news_shown_turn = state.turn
+            self.news_later = tuple(turn_news(state))
+            items = last_outcomes(state)
+        elif self.news_shown_turn == state.turn:
+            items = []
+        else:
+            return []
+        later = [item for item in self.news_later if item.turn == state.turn]
+        due = set(news_due(state))
+        items += [item for item in later if item in due]
+        self.news_later = tuple(item for item in later if item not in due)
+        return items
 
     def play(self, move: Move) -> str | None:
         """Make a move; return why it is not allowed, or None once it is made."""

@@ -117,6 +117,7 @@ def test_random_input_never_crashes(make_app, home: Path) -> None:
                 else:
                     w, h = rng.choice(SIZES)
                     events.append(pygame.event.Event(pygame.VIDEORESIZE, size=(w, h), w=w, h=h))
+            seen.add(d.scene())  # the screen this batch is sent to
             d.step(events)
             sent_here += batch
             seen.add(d.scene())

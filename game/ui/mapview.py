@@ -911,13 +911,14 @@ class MapView:
             return plan
         masks = self._region_masks(origin, area)
 
+        sizes = {rid: mask.count() for rid, (mask, _at) in masks.items()}
+
         def rank(s: _Shape) -> tuple[int, int]:
             rid = s.region.id
             owner = s.region.part_of or rid
             nation = rid in styles or rid == self.player_region
             in_game = nation or owner in styles or owner == self.player_region
-            size = masks[rid][0].count() if rid in masks else 0
-            return (0 if nation else 1 if in_game else 2, size)
+            return (0 if nation else 1 if in_game else 2, sizes.get(rid, 0))
 
         shapes = []
         anchors: dict[str, tuple[int, int]] = {}
@@ -927,6 +928,7 @@ class MapView:
             if area.collidepoint(anchor):
                 shapes.append(shape)
                 anchors[shape.region.id] = anchor
+
         def family(rid: str) -> list[str]:
             """A region and its parts drawn as it is (not nations of their own)."""
             return [rid] + [s.region.id for s in self._shapes
@@ -999,13 +1001,19 @@ class MapView:
                 if label is not None:
                     plan.append(label)
         shown = {lab.region for lab in plan if lab.badge_w}
-        for shape in nations:  # the badges not yet shown, alone
+        names = {lab.region: lab.spot for lab in plan if lab.img is not None}
+        h = font.get_height()
+        for shape in nations:  # the badges not yet shown, alone (by the name, if it has one)
             rid = shape.region.id
             badge_w = badge_width(font, styles.get(rid))
             if badge_w and rid not in shown:
-                badge = _label_parts(None, badge_w, font.get_height() + 2)
+                badge = _label_parts(None, badge_w, h + 2)
+                near = names[rid].inflate(4 * h, 3 * h) if rid in names else area
+                # Not right beside another nation's label, where it would read as part of it.
+                others = [lab.spot.inflate(h, 0) for lab in plan if lab.region != rid]
                 spots = self._inside_spots(family(rid), badge, anchors[rid], origin, area)
-                spot = next((b for b in spots if clear(b)), None)
+                spot = next((b for b in spots if near.contains(b) and clear(b)
+                             and b.collidelist(others) < 0), None)
                 if spot is not None:
                     plan.append(_Label(rid, None, spot, badge_w))
         return plan
@@ -1264,8 +1272,9 @@ LEADER_MAX = 3
 """A leader line is at most this many label heights long (so it grows with the UI)."""
 ON_OWN_FIRST = 0.85
 ON_OWN = 0.5
-"""A name on its region has at least ON_OWN of its pixels (its letters, their outline and its
-badge) over that region, the rest over the sea; spots with ON_OWN_FIRST are tried first."""
+"""A label on its region has at least ON_OWN of the pixels of each of its parts (the name's
+letters with their outline; the badge) over that region, the rest over the sea; spots with
+ON_OWN_FIRST are tried first."""
 ON_OTHER = 0.01
 """At most this share of a label's pixels may lie over another country, where it fits no other
 way: the outline of a letter touching the border, no letter on the neighbour."""
@@ -1307,8 +1316,15 @@ _SHORT = {"Lithuania": "Lith.", "Latvia": "Latv.", "Estonia": "Est.",
 
 
 def short_name(name: str) -> str:
-    """An abbreviation for a crowded label: "Lithuania" -> "Lith.", "Hungary" -> "Hung."."""
-    return _SHORT.get(name) or (name if len(name) <= 6 else name[:4] + ".")
+    """An abbreviation for a crowded label: "Lithuania" -> "Lith.", "Hungary" -> "Hung.", a
+    name of several words by its initials ("Vereinigtes Königreich" -> "VK", not "Vere.",
+    which would be the United States too)."""
+    if name in _SHORT:
+        return _SHORT[name]
+    initials = [word[0] for word in name.split() if word[:1].isupper()]
+    if len(initials) >= 2 and len(name) > 6:
+        return "".join(initials)
+    return name if len(name) <= 6 else name[:4] + "."
 
 
 def tiny_name(name: str) -> str:

@@ -118,3 +118,22 @@ def test_every_name_sits_on_its_own_nation(make_app: Any, name: str,
             assert not missing, f"{date}: no name for {missing}"
     assert len(dates) >= 5, dates  # the map was seen after the statuses changed
     assert not problems, problems
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_no_two_nations_share_a_short_name(lang: str) -> None:
+    """A crowded map shortens names: never to one two nations share ("Vereinigtes
+    Königreich" and "Vereinigte Staaten" were both "Vere.")."""
+    from game import i18n
+    from game.scenario.loader import load_scenario
+    from game.ui.mapview import short_name, tiny_name
+
+    try:
+        i18n.set_language(lang)
+        for path in SCENARIOS.values():
+            names = [n.name for n in load_scenario(path).rules.scenario.nations]
+            for shorten in (short_name, tiny_name):
+                shortened = [shorten(name) for name in names]
+                assert len(set(shortened)) == len(names), (path.name, shortened)
+    finally:
+        i18n.set_language("en")

@@ -11,7 +11,7 @@ from game.i18n import N_, _
 from game.present.news import nation_news
 from game.present.numbers import number
 from game.present.player import capital, the_name
-from game.present.powers import status_words
+from game.present.powers import HELD, status_meaning, status_words
 from game.present.text import one_line
 
 BANDS: tuple[tuple[str, float], ...] = (
@@ -76,8 +76,9 @@ def relation_reason(state: GameState, nation_index: int, limit: int = 300) -> st
 
 def nation_lines(state: GameState, nation_index: int, reason: bool = True) -> list[str]:
     """The lines of a nation's tooltip: its name, its place on the living map (if not
-    independent), its relation with the player's state (and, if ``reason``, why it moves),
-    its treaties, and its latest news."""
+    independent) and, if others hold it, what that means for the player's dealings with it,
+    its relation with the player's state (and, if ``reason``, why it moves), its treaties,
+    whether it is bound to fight beside the player, and its latest news."""
     rules = state.rules
     nation = rules.scenario.nations[nation_index]
     rel = state.relations[nation_index]
@@ -88,9 +89,17 @@ def nation_lines(state: GameState, nation_index: int, reason: bool = True) -> li
     status = status_words(state, nation.id)
     if status:
         lines.append(capital(status))
+    meaning = status_meaning(state, nation.id)
+    if meaning:
+        lines.append(meaning)
+    held = state.status(nation.id) in HELD
     if war:
         lines.append(_("At war with {state}; relation {value} of ±100").format(
             state=who, value=number(rel, 0, signed=True)))
+    elif held and state.status(nation.id) != "occupied":
+        # Drawn in its holders' colours: the map does not show this band.
+        lines.append(_("Relation with {state}: {value} of ±100 ({band})").format(
+            state=who, value=number(rel, 0, signed=True), band=relation_word(rel)))
     else:
         lines.append(_("Relation with {state}: {value} of ±100, so {band} on the map").format(
             state=who, value=number(rel, 0, signed=True), band=relation_word(rel)))
@@ -101,7 +110,7 @@ def nation_lines(state: GameState, nation_index: int, reason: bool = True) -> li
     lines.append(_("Treaties: {treaties}").format(treaties=_(", ").join(treaties)) if treaties
                  else _("No treaty with {state}").format(state=who))
     bound = binding_treaties(state, nation_index)
-    if bound and not war:
+    if bound and not war and not held:  # a nation held by others fights for no one
         lines.append(_("Bound to fight beside you: {treaties} (a gold mark on the map)").format(
             treaties=_(", ").join(bound)))
     for item in nation_news(state, nation_index, 2):

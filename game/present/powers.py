@@ -57,6 +57,35 @@ def status_phrase(rules: Rules, status: str, holders: tuple[str, ...]) -> str:
             "partitioned": _("partitioned")}.get(status, _("independent"))
 
 
+HELD = ("occupied", "annexed", "partitioned")
+"""The statuses of a nation held by others: it has no policy of its own, cannot fight beside
+anyone (the map drops its treaty partner's mark), and is drawn in its holders' colours when
+annexed or partitioned."""
+
+
+def status_meaning(state: GameState, nation_id: str) -> str | None:
+    """What a nation's place on the living map means for the player's dealings with it, in a
+    sentence that follows :func:`status_words` ("It is part of Germany now, ..."), or None
+    while it acts for itself (independent, or at war with another nation)."""
+    status = state.status(nation_id)
+    holders = state.holders(nation_id)
+    if status not in HELD or not holders:
+        return None
+    holder = holder_name(state.rules, holders[0])
+    # capital(): a translation may begin with a name that takes an article ("die UdSSR ...").
+    if status == "occupied":
+        return _("It cannot act for itself, and no treaty makes it fight beside you while the "
+                 "occupation lasts.")
+    if status == "annexed" and holders[0] == PLAYER:
+        return capital(_("It is part of {state} now, with no government or foreign policy of "
+                         "its own.").format(state=holder))
+    if status == "annexed":
+        return capital(_("It is part of {holder} now, with no foreign policy of its own: you "
+                         "deal with {holder} instead.").format(holder=holder))
+    return _("It has no government at home to act for it, and no treaty makes it fight beside "
+             "you.")
+
+
 def status_legend_words(player: str) -> dict[str, str]:
     """The map legend's words for the living map, by status ("gains": the player's)."""
     # The legend has little room: a word or two each; its tooltip says the rest.

@@ -658,6 +658,8 @@ class GameScene(Scene):
     def draw_overlay(self, surface: pygame.Surface) -> None:
         self._draw_focus_tag(surface)
         super().draw_overlay(surface)  # the ring and any tooltip over the tag
+        if self.policies_open:
+            self.policy_panel.draw_tip(surface, self)  # beside the panel, over no option
 
     def _draw_focus_tag(self, surface: pygame.Surface) -> None:
         b = self.buttons.get(self.focus_key or "")

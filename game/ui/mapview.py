@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -99,6 +99,7 @@ _PALETTES: dict[str, dict[str, Colour]] = {
     },
 }
 _LIGHT_INK: Colour = (245, 245, 245)
+DARK_INK: Colour = (25, 25, 30)
 PLAYER_STYLE = RegionStyle((204, 121, 167), "none", "")
 CONTEXT_STYLE = RegionStyle((112, 118, 126), "none", "")
 
@@ -313,7 +314,9 @@ def _badge(surface: pygame.Surface, font: pygame.font.Font, style: RegionStyle,
            center: tuple[int, int]) -> pygame.Rect:
     """The symbol in a small box in the style's colour, so it reads on any background; a
     treaty partner's box also holds the gold mark, a nation at war's the red burst."""
-    img = font.render(style.symbol, True, style.ink)
+    # The symbol in ink that reads on the box's colour (an occupied nation's ink is the
+    # occupier's colour, for its bands, and may be its own colour too).
+    img = font.render(style.symbol, True, _LIGHT_INK if _is_dark(style.colour) else DARK_INK)
     marks = _marks(style)
     one = _mark_width(font)
     mark = one * len(marks)
@@ -537,6 +540,8 @@ class MapView:
         self._plan: list[_Label] | None = None
         self._plan_key: tuple[Any, ...] | None = None
         self._land_mask: pygame.mask.Mask | None = None
+        self._masks: dict[str, tuple[pygame.mask.Mask, tuple[int, int]]] | None = None
+        self._owners: pygame.Surface | None = None
         self.badge_rects: dict[str, pygame.Rect] = {}
         """The nations shown by their badge alone (no room for a name that follows the
         rules); the tooltip and the legend name them."""
@@ -611,7 +616,8 @@ class MapView:
         header = self._px(PANEL_HEADER)
         self._shapes, self._panels, self._boxes = [], {}, {}
         self._cache, self._cache_key = None, None
-        self._plan, self._plan_key, self._land_mask = None, None, None
+        self._plan, self._plan_key, self._land_mask, self._masks = None, None, None, None
+        self._owners = None
         self._project = None
         if self.rect.width < MIN_SIZE or self.rect.height < MIN_SIZE:
             self._map_rect = pygame.Rect(self.rect.topleft, (0, 0))
@@ -887,85 +893,156 @@ class MapView:
 
     def _plan_labels(self, styles: Mapping[str, RegionStyle], font: pygame.font.Font,
                      origin: tuple[int, int], area: pygame.Rect) -> list[_Label]:
-        """Where the names go: the game's nations first, largest first, each with its
-        relation badge. A nation's name sits inside its region if it can (nudged or
-        shortened); else over the sea next to it with a short leader line (at most
-        ``LEADER_MAX`` label heights, over its own region or the sea only, clear of the other
-        labels), the nearest such spot first; else only its badge is shown, inside the region,
-        and the hover tooltip and the legend tell the nation. The name of a part or of a
-        country outside the game is shown only where it fits inside its region and clear of
-        the others. (Canvas coordinates.)"""
+        """Where the names go: the game's nations first, the smallest first (they have the
+        fewest spots), each with its relation badge. A nation's name sits on its own region if
+        it can (most of its letters over the region, the rest over the sea, none over
+        another country; nudged, or shortened: "Latvia", "Latv."; without its badge if need
+        be); else over the sea next to it with a short leader line (at most ``LEADER_MAX``
+        label heights, over its own region or the sea only, clear of the other labels), the
+        nearest such spot first. A nation left without a name moves its neighbours' names
+        where that makes room for all of them. Then the name of a part or of a country outside
+        the game, only where it fits on its region, near its place, clear of the others; then
+        the badges not yet shown, alone on their regions. A nation with neither is told by
+        the hover tooltip and the legend. (Canvas coordinates.)"""
         ox, oy = origin
         project = self._project
         plan: list[_Label] = []
         if project is None:
             return plan
+        masks = self._region_masks(origin, area)
+
+        sizes = {rid: mask.count() for rid, (mask, _at) in masks.items()}
 
         def rank(s: _Shape) -> tuple[int, int]:
-            owner = s.region.part_of or s.region.id
-            in_game = owner in styles or owner == self.player_region
-            return (0 if in_game and not s.region.part_of else 1 if in_game else 2,
-                    -s.bbox.width * s.bbox.height)
+            rid = s.region.id
+            owner = s.region.part_of or rid
+            nation = rid in styles or rid == self.player_region
+            in_game = nation or owner in styles or owner == self.player_region
+            return (0 if nation else 1 if in_game else 2, sizes.get(rid, 0))
 
-        placed: list[pygame.Rect] = []
-        lines: list[tuple[tuple[int, int], tuple[int, int]]] = []
-        moves = [(0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (0, -2), (0, 2),
-                 (-1, -1), (1, -1), (-1, 1), (1, 1), (-2, 0), (2, 0)]
-        # Three passes: names inside their regions; then names beside them with a leader
-        # line, the nearest first; then badges alone, for the nations still without a label.
-        todo: list[tuple[_Shape, bool, int, list[pygame.Surface], tuple[int, int]]] = []
+        shapes = []
+        anchors: dict[str, tuple[int, int]] = {}
         for shape in sorted(self._shapes, key=rank):
-            region = shape.region
-            name = self.names.get(region.id, region.name)
-            main = rank(shape)[0] == 0
-            style = styles.get(region.id) if main else None
-            x, y = project(*region.label_at)
+            x, y = project(*shape.region.label_at)
             anchor = (round(x) - ox, round(y) - oy)
-            if not area.collidepoint(anchor):
-                continue
-            badge_w = badge_width(font, style)
-            width = font.size(name)[0] + badge_w
-            fits = width <= shape.bbox.width * (1.1 if main else 0.9)
-            if main:
-                texts = [name, short_name(name)] if fits else [short_name(name), name]
-                texts.append(tiny_name(name))  # "Pol.": better than a badge alone
-                tries = moves
-            elif fits and font.get_height() <= shape.bbox.height:
-                texts, tries = [name], moves[:3]
-            else:
-                continue
-            colour = LABEL if rank(shape)[0] < 2 else CONTEXT_LABEL
-            images = [_halo_text(font, t, colour) for t in dict.fromkeys(texts)]
-            for im in images:
-                spot = self._inside_spot(shape, im.get_width() + badge_w, im.get_height(),
-                                         anchor, origin, area, placed, lines, tries)
+            if area.collidepoint(anchor):
+                shapes.append(shape)
+                anchors[shape.region.id] = anchor
+
+        def family(rid: str) -> list[str]:
+            """A region and its parts drawn as it is (not nations of their own)."""
+            return [rid] + [s.region.id for s in self._shapes
+                            if s.region.part_of == rid and s.region.id not in styles]
+
+        # The spots of each label on its region, and beside it with a leader line, do not
+        # depend on the other labels: found once, as far as they are asked for.
+        images: dict[str, list[pygame.Surface]] = {}
+        inside: dict[tuple[str, int, int], _Lazy[pygame.Rect]] = {}
+        beside: dict[tuple[str, int], _Lazy[tuple[pygame.Rect, _Line]]] = {}
+
+        def clear(b: pygame.Rect, leader: _Line | None = None) -> bool:
+            """Whether a label at ``b`` (with its leader line) is clear of the plan's."""
+            box = b.inflate(2, -2)
+            if any(box.colliderect(lab.spot.inflate(4, 0)) for lab in plan):
+                return False
+            if any(lab.leader and b.clipline(*lab.leader) for lab in plan):
+                return False
+            return leader is None or not any(lab.spot.inflate(4, 0).clipline(*leader)
+                                             for lab in plan)
+
+        def name_label(shape: _Shape) -> _Label | None:
+            """The best spot for a region's name, clear of the plan's labels so far."""
+            rid = shape.region.id
+            main = rank(shape)[0] == 0
+            badge_w = badge_width(font, styles.get(rid) if main else None)
+            if rid not in images:
+                name = self.names.get(rid, shape.region.name)
+                texts = [name, short_name(name), tiny_name(name)] if main else [name]
+                colour = LABEL if rank(shape)[0] < 2 else CONTEXT_LABEL
+                images[rid] = [_halo_text(font, t, colour) for t in dict.fromkeys(texts)]
+            # A name without its badge before no name: the colour, the pattern and the
+            # tooltip tell the relation too, and the badge may still find a place of its own.
+            widths = list(dict.fromkeys((badge_w, 0)))
+            for bw in widths:
+                for k, im in enumerate(images[rid]):
+                    if (rid, k, bw) not in inside:
+                        # Another country's name only close to its place and wholly on it.
+                        inside[rid, k, bw] = _Lazy(self._inside_spots(
+                            family(rid), _label_parts(im, bw), anchors[rid], origin, area,
+                            None if main else im.get_height()))
+                    spot = next((b for b in inside[rid, k, bw] if clear(b)), None)
+                    if spot is not None:
+                        return _Label(rid, im, spot, bw)
+            if not main:
+                return None
+            img = min(images[rid], key=lambda im: im.get_width())
+            for bw in widths:
+                if (rid, bw) not in beside:
+                    beside[rid, bw] = _Lazy(self._leader_spots(
+                        shape, img.get_width() + bw, img.get_height(), origin, area))
+                found = next(((b, line) for b, line in beside[rid, bw] if clear(b, line)),
+                             None)
+                if found is not None:
+                    return _Label(rid, img, found[0], bw, found[1])
+            return None
+
+        nations = [s for s in shapes if rank(s)[0] == 0]
+        for shape in nations:
+            label = name_label(shape)
+            if label is not None:
+                plan.append(label)
+        by_id = {s.region.id: s for s in shapes}
+        for shape in nations:
+            if not any(lab.region == shape.region.id for lab in plan):
+                self._make_room(shape, plan, by_id, name_label, font.get_height())
+        for shape in shapes:
+            if rank(shape)[0] > 0:
+                label = name_label(shape)
+                if label is not None:
+                    plan.append(label)
+        shown = {lab.region for lab in plan if lab.badge_w}
+        names = {lab.region: lab.spot for lab in plan if lab.img is not None}
+        h = font.get_height()
+        for shape in nations:  # the badges not yet shown, alone (by the name, if it has one)
+            rid = shape.region.id
+            badge_w = badge_width(font, styles.get(rid))
+            if badge_w and rid not in shown:
+                badge = _label_parts(None, badge_w, h + 2)
+                near = names[rid].inflate(4 * h, 3 * h) if rid in names else area
+                # Not right beside another nation's label, where it would read as part of it.
+                others = [lab.spot.inflate(h, 0) for lab in plan if lab.region != rid]
+                spots = self._inside_spots(family(rid), badge, anchors[rid], origin, area)
+                spot = next((b for b in spots if near.contains(b) and clear(b)
+                             and b.collidelist(others) < 0), None)
                 if spot is not None:
-                    plan.append(_Label(region.id, im, spot, badge_w))
-                    placed.append(spot.inflate(4, 0))
-                    break
-            else:
-                if main:
-                    todo.append((shape, main, badge_w, images, anchor))
-        rest = []
-        for shape, _main, badge_w, images, anchor in todo:
-            img = min(images, key=lambda im: im.get_width())
-            found = self._leader_spot(shape, img.get_width() + badge_w, img.get_height(),
-                                      origin, area, placed, lines)
-            if found is None:
-                rest.append((shape, badge_w, anchor))
-                continue
-            spot, leader = found
-            plan.append(_Label(shape.region.id, img, spot, badge_w, leader))
-            placed.append(spot.inflate(4, 0))
-            lines.append(leader)
-        for shape, badge_w, anchor in rest:  # the badge alone, inside the region
-            if badge_w:
-                spot = self._inside_spot(shape, badge_w, font.get_height() + 2, anchor, origin,
-                                         area, placed, lines, moves, fine=True)
-                if spot is not None:
-                    plan.append(_Label(shape.region.id, None, spot, badge_w))
-                    placed.append(spot.inflate(4, 0))
+                    plan.append(_Label(rid, None, spot, badge_w))
         return plan
+
+    def _make_room(self, shape: _Shape, plan: list[_Label], shapes: Mapping[str, _Shape],
+                   name_label: Callable[[_Shape], _Label | None], height: int) -> None:
+        """Find a name for ``shape`` by moving its neighbours' names: take one of the names
+        near it away (the nearest first), then all of them; place its name, then put theirs
+        back where they now fit. Changes ``plan`` only if every one of them finds a place."""
+        reach = shape.bbox.move(-self.rect.x, -self.rect.y).inflate(
+            2 * (LEADER_MAX + 1) * height, 2 * (LEADER_MAX + 1) * height)
+        centre = reach.center
+        near = sorted((lab for lab in plan if lab.img is not None and lab.spot.colliderect(reach)
+                       and lab.region in shapes),
+                      key=lambda lab: math.dist(lab.spot.center, centre))
+        before = list(plan)
+        for moved in [[lab] for lab in near] + ([near] if len(near) > 1 else []):
+            plan[:] = [lab for lab in before if lab not in moved]
+            mine = name_label(shape)
+            if mine is not None:
+                plan.append(mine)
+                for lab in moved:
+                    again = name_label(shapes[lab.region])
+                    if again is None:
+                        break
+                    plan.append(again)
+                else:
+                    return
+            plan[:] = before
 
     def _owner_at(self, pos: tuple[float, float]) -> str | None:
         """The region (screen coordinates) under ``pos``, None over the sea."""
@@ -975,77 +1052,142 @@ class MapView:
                 return shape.region.id
         return None
 
-    def _inside_spot(self, shape: _Shape, w: int, h: int, anchor: tuple[int, int],
-                     origin: tuple[int, int], area: pygame.Rect, placed: list[pygame.Rect],
-                     lines: list[tuple[tuple[int, int], tuple[int, int]]],
-                     moves: list[tuple[int, int]], fine: bool = False) -> pygame.Rect | None:
-        """A box of w x h inside its own region (its centre there, its ends over its own
-        region or the sea, never over another's), clear of the labels and lines placed:
-        ``moves`` from ``anchor`` in box heights, and if ``fine``, then every spot of the
-        region in steps of a quarter height, the nearest to ``anchor`` first."""
-        ox, oy = origin
-        own = shape.region.id
+    def _inside_spots(self, regions: Sequence[str], parts: list[tuple[pygame.mask.Mask, int]],
+                      anchor: tuple[int, int], origin: tuple[int, int], area: pygame.Rect,
+                      reach: int | None = None) -> Iterator[pygame.Rect]:
+        """Where a label (its parts' pixels, see :func:`_label_parts`) sits on its own
+        region (``regions``: it, and its parts drawn as it is), the nearest spot to ``anchor``
+        first: inside the map, each part (the name, the badge) with at least ``ON_OWN`` of
+        its pixels over its region (first the spots with ``ON_OWN_FIRST``: a label wholly on
+        its land reads best), the rest over the sea, at most ``ON_OTHER`` over any other
+        country. ``reach``: only spots this close to ``anchor`` (pixels), and only wholly on
+        the region. Canvas coordinates."""
+        masks = self._region_masks(origin, area)
+        drawn = [masks[r] for r in regions if r in masks]
+        if not drawn or not parts:
+            return
+        boxes = [pygame.Rect(at, m.get_size()) for m, at in drawn]
+        union = boxes[0].unionall(boxes[1:])
+        own = pygame.mask.Mask(union.size)
+        for m, (x, y) in drawn:
+            own.draw(m, (x - union.x, y - union.y))
+        mx, my = union.topleft
+        allowed = {*regions, None}
+        land = self._land(origin, area)
+        w = max(dx + m.get_size()[0] for m, dx in parts)
+        h = max(m.get_size()[1] for m, _dx in parts)
+        counts = [(m, dx, max(1, m.count())) for m, dx in parts]
+        ax, ay = anchor
+        if reach is None:
+            # Fine steps on a small region (a tight fit is often the only one), coarser on a
+            # large one (where the first spots fit).
+            rw, rh = own.get_size()
+            step = max(2, h // 8, math.ceil(math.sqrt(rw * rh / SPOTS)))
+            xs = range(mx, mx + rw + 1, step)
+            ys = range(my, my + rh + 1, step)
+            spots = [(0, ax, ay)] + sorted(((x - ax) ** 2 + (y - ay) ** 2, x, y)
+                                           for y in ys for x in xs)
+        else:
+            near = range(-reach, reach + 1, max(2, h // 4))
+            spots = sorted((dx * dx + dy * dy, ax + dx, ay + dy) for dy in near for dx in near)
 
-        def clear_of_others(b: pygame.Rect) -> bool:
-            points = [(b.centerx, b.centery), (b.left + 2, b.centery), (b.right - 2, b.centery),
-                      (b.centerx, b.top + 2), (b.centerx, b.bottom - 2)]
-            at = [self._owner_at((x + ox + 0.5, y + oy + 0.5)) for x, y in points]
-            return at[0] == own and all(r in (own, None) for r in at[1:])
+        def shares(b: pygame.Rect) -> tuple[float, float]:
+            """The least share of a part's pixels over its region, and the most over another
+            country."""
+            mine_least, other_most = 1.0, 0.0
+            for m, dx, total in counts:
+                mine = own.overlap_area(m, (b.x + dx - mx, b.y - my))
+                other = land.overlap_area(m, (b.x + dx - area.x, b.y - area.y)) - mine
+                mine_least = min(mine_least, mine / total)
+                other_most = max(other_most, other / total)
+            return mine_least, other_most
 
-        box = pygame.Rect(0, 0, w, h)
-        box.center = anchor
-        for dx, dy in moves:
-            b = box.move(dx * box.height, dy * box.height)
-            if area.contains(b) and b.inflate(2, -2).collidelist(placed) < 0 \
-                    and not any(b.clipline(*line) for line in lines) and clear_of_others(b):
-                return b
-        if fine:
-            step = max(2, h // 4)
-            bx = shape.bbox.move(-ox, -oy)
-            spots = sorted(((x - anchor[0]) ** 2 + (y - anchor[1]) ** 2, x, y)
-                           for y in range(bx.top, bx.bottom + 1, step)
-                           for x in range(bx.left, bx.right + 1, step))
-            for _d, x, y in spots:
-                b = box.copy()
-                b.center = (x, y)
-                if area.contains(b) and b.inflate(2, -2).collidelist(placed) < 0 \
-                        and not any(b.clipline(*line) for line in lines) and clear_of_others(b):
-                    return b
-        return None
+        # Best first: wholly on its region; on it and the sea; touching a border.
+        later: tuple[list[pygame.Rect], list[pygame.Rect]] = ([], [])
+        for _d, x, y in spots:
+            b = pygame.Rect(0, 0, w, h)
+            b.center = (x, y)
+            # A label whose middle is over another country is not on its own (a quick test
+            # that spares most of the spots of a small region the count of its pixels).
+            if area.contains(b) and self._owner_px(b.center, origin, area) in allowed:
+                mine, other = shares(b)
+                if mine >= ON_OWN_FIRST and not other:
+                    yield b
+                elif reach is None and mine >= ON_OWN and other <= ON_OTHER:
+                    later[1 if other else 0].append(b)
+        yield from later[0]
+        yield from later[1]
+
+    def _region_masks(self, origin: tuple[int, int], area: pygame.Rect,
+                      ) -> dict[str, tuple[pygame.mask.Mask, tuple[int, int]]]:
+        """Each region's pixels as drawn (a later region over an earlier one), in the map
+        area: (mask, its top left in canvas coordinates) by region id."""
+        if self._masks is None:
+            ox, oy = origin
+            surf = pygame.Surface(area.size)
+            surf.fill((0, 0, 0))
+            for k, shape in enumerate(self._shapes, start=1):
+                for p in shape.ints:
+                    if len(p) >= 3:
+                        pygame.draw.polygon(surf, (k & 255, k >> 8, 255),
+                                            [(x - ox - area.x, y - oy - area.y) for x, y in p])
+            self._owners = surf
+            self._masks = {}
+            for k, shape in enumerate(self._shapes, start=1):
+                box = shape.bbox.move(-ox - area.x, -oy - area.y).clip(surf.get_rect())
+                if box.width <= 0 or box.height <= 0:
+                    continue
+                mask = pygame.mask.from_threshold(surf.subsurface(box), (k & 255, k >> 8, 255),
+                                                  (1, 1, 1, 255))
+                self._masks[shape.region.id] = (mask, (box.x + area.x, box.y + area.y))
+        return self._masks
+
+    def _owner_px(self, pos: tuple[float, float], origin: tuple[int, int],
+                  area: pygame.Rect) -> str | None:
+        """The region drawn at ``pos`` (canvas coordinates), None over the sea."""
+        self._region_masks(origin, area)
+        x, y = int(pos[0]) - area.x, int(pos[1]) - area.y
+        if self._owners is None or not self._owners.get_rect().collidepoint(x, y):
+            return None
+        r, g, b, _a = self._owners.get_at((x, y))
+        k = r + (g << 8)
+        return self._shapes[k - 1].region.id if b == 255 and 0 < k <= len(self._shapes) \
+            else None
 
     def _land(self, origin: tuple[int, int], area: pygame.Rect) -> pygame.mask.Mask:
         """Where there is land, in the map area (a mask at ``area``'s top left)."""
         if self._land_mask is None:
-            ox, oy = origin
-            surf = pygame.Surface(area.size)
-            surf.fill((0, 0, 0))
-            for shape in self._shapes:
-                for p in shape.ints:
-                    if len(p) >= 3:
-                        pygame.draw.polygon(surf, (255, 255, 255),
-                                            [(x - ox - area.x, y - oy - area.y) for x, y in p])
-            self._land_mask = pygame.mask.from_threshold(surf, (255, 255, 255),
-                                                         (1, 1, 1, 255))
+            self._land_mask = pygame.mask.Mask(area.size)
+            for mask, (x, y) in self._region_masks(origin, area).values():
+                self._land_mask.draw(mask, (x - area.x, y - area.y))
         return self._land_mask
 
-    def _leader_spot(self, shape: _Shape, w: int, h: int, origin: tuple[int, int],
-                     area: pygame.Rect, placed: list[pygame.Rect],
-                     lines: list[tuple[tuple[int, int], tuple[int, int]]],
-                     ) -> tuple[pygame.Rect, tuple[tuple[int, int], tuple[int, int]]] | None:
-        """A box of w x h over the sea beside its region and the leader line to it: the
-        nearest such box whose line is at most LEADER_MAX label heights, over its own
-        region or the sea only, and clear of the labels and lines placed. (box, (start on the
-        box, end inside the region)) in canvas coordinates, or None."""
+    def _leader_spots(self, shape: _Shape, w: int, h: int, origin: tuple[int, int],
+                      area: pygame.Rect) -> Iterator[tuple[pygame.Rect, _Line]]:
+        """Boxes of w x h over the sea beside a region, each with the leader line to it, the
+        nearest first: each line at most LEADER_MAX label heights, over its own region or
+        the sea only. (box, (start on the box, end inside the region)), canvas coordinates."""
         ox, oy = origin
         own = shape.region.id
         limit = LEADER_MAX * h
         land = self._land(origin, area)
         inner = pygame.Mask((max(1, w - 4), max(1, h - 4)), fill=True)
         bx = shape.bbox.move(-ox, -oy)
-        edge = [(x - ox, y - oy) for x, y in shape.edge]
+        size = land.get_size()
+
+        def sea(x: int, y: int) -> bool:
+            x, y = x - area.x, y - area.y
+            return 0 <= x < size[0] and 0 <= y < size[1] and not land.get_at((x, y))
+
+        # A line reaches its region from the sea: it ends at the coast, not at a border.
+        edge = [(x - ox, y - oy) for x, y in shape.edge
+                if any(sea(round(x - ox) + dx, round(y - oy) + dy)
+                       for dx in (-2, 0, 2) for dy in (-2, 0, 2))]
+        if not edge:
+            return
         reach = int(limit) + 2
         step = max(2, h // 3)
-        found: list[tuple[float, int, int, pygame.Rect, tuple[float, float]]] = []
+        found: list[tuple[float, int, int, pygame.Rect]] = []
         for top in range(bx.top - reach - h, bx.bottom + reach + 1, step):
             for left in range(bx.left - reach - w, bx.right + reach + 1, step):
                 b = pygame.Rect(left, top, w, h)
@@ -1055,46 +1197,105 @@ class MapView:
                     continue
                 if land.overlap_area(inner, (b.x + 2 - area.x, b.y + 2 - area.y)):
                     continue  # not over the sea
-                if b.inflate(2, -2).collidelist(placed) >= 0 \
-                        or any(b.clipline(*line) for line in lines):
-                    continue
-                dist, near = min(
-                    (max(b.left - x, 0.0, x - b.right) ** 2
-                     + max(b.top - y, 0.0, y - b.bottom) ** 2, (x, y)) for x, y in edge)
+                dist = min(_gap(b, p) for p in edge)
                 if dist <= limit * limit:
-                    found.append((dist, top, left, b, near))
+                    found.append((dist, top, left, b))
         found.sort(key=lambda f: f[:3])
         inset = max(3, h // 5)
 
-        def ok(p: tuple[float, float]) -> bool:
-            return self._owner_at((p[0] + ox, p[1] + oy)) in (own, None)
+        def at(p: tuple[float, float]) -> str | None:
+            return self._owner_px(p, origin, area)
 
-        for dist, _top, _left, b, (nx, ny) in found:
+        def line(b: pygame.Rect, nx: float, ny: float) -> _Line | None:
+            """The line from ``b`` to the coast at (nx, ny) and a little inland, if it runs
+            over its own region or the sea only and is short enough."""
             start = (min(max(nx, b.left), b.right - 1), min(max(ny, b.top), b.bottom - 1))
             dx, dy = nx - start[0], ny - start[1]
-            length = math.hypot(dx, dy) or 1.0
-            ux, uy = (dx / length, dy / length) if math.sqrt(dist) > 0.5 else (0.0, 0.0)
+            length = math.hypot(dx, dy)
+            ux, uy = (dx / length, dy / length) if length > 0.5 else (0.0, 0.0)
             end = (round(nx + ux * inset), round(ny + uy * inset))
-            if self._owner_at((end[0] + ox + 0.5, end[1] + oy + 0.5)) != own:
+            if at(end) != own:
                 end = (round(nx - ux), round(ny - uy))
-                if self._owner_at((end[0] + ox + 0.5, end[1] + oy + 0.5)) != own:
-                    continue
+                if at(end) != own:
+                    return None
             s = (round(start[0]), round(start[1]))
             if math.dist(s, end) > limit:
-                continue
+                return None
             n = max(2, int(math.dist(s, end) / 1.5))
             samples = [(s[0] + (end[0] - s[0]) * i / n + 0.5, s[1] + (end[1] - s[1]) * i / n
                         + 0.5) for i in range(n + 1)]
-            if not all(ok(p) for p in samples):
-                continue
-            if any(r.clipline(s, end) for r in placed):
-                continue
-            return b, (s, end)
-        return None
+            return (s, end) if all(at(p) in (own, None) for p in samples) else None
+
+        for _dist, _top, _left, b in found:
+            # The nearest point of the coast first; a farther one where the line to it would
+            # cross another country.
+            for gap, (nx, ny) in sorted((_gap(b, p), p) for p in edge):
+                if gap > limit * limit:
+                    break
+                found_line = line(b, nx, ny)
+                if found_line is not None:
+                    yield b, found_line
+                    break
+
+
+def _gap(b: pygame.Rect, p: tuple[float, float]) -> float:
+    """The squared distance from a box to a point (0 inside it)."""
+    x, y = p
+    return max(b.left - x, 0.0, x - b.right) ** 2 + max(b.top - y, 0.0, y - b.bottom) ** 2
+
+
+_Line = tuple[tuple[int, int], tuple[int, int]]
+T = TypeVar("T")
+
+
+class _Lazy(Generic[T]):
+    """A sequence worked out only as far as it is read, and kept for the next reader."""
+
+    def __init__(self, items: Iterable[T]) -> None:
+        self._items = iter(items)
+        self._seen: list[T] = []
+
+    def __iter__(self) -> Iterator[T]:
+        k = 0
+        while True:
+            if k == len(self._seen):
+                try:
+                    self._seen.append(next(self._items))
+                except StopIteration:
+                    return
+            yield self._seen[k]
+            k += 1
+
 
 
 LEADER_MAX = 3
 """A leader line is at most this many label heights long (so it grows with the UI)."""
+ON_OWN_FIRST = 0.85
+ON_OWN = 0.5
+"""A label on its region has at least ON_OWN of the pixels of each of its parts (the name's
+letters with their outline; the badge) over that region, the rest over the sea; spots with
+ON_OWN_FIRST are tried first."""
+ON_OTHER = 0.01
+"""At most this share of a label's pixels may lie over another country, where it fits no other
+way: the outline of a letter touching the border, no letter on the neighbour."""
+SPOTS = 4000
+"""About how many spots of a region are tried for a label on it."""
+
+
+def _label_parts(img: pygame.Surface | None, badge_w: int,
+                 height: int = 0) -> list[tuple[pygame.mask.Mask, int]]:
+    """The pixels of a label's parts, each with its x in the label: its name's letters with
+    their outline (``img``), and its badge (``badge_w`` wide, at the right) as a solid box;
+    ``height`` for a badge alone."""
+    parts: list[tuple[pygame.mask.Mask, int]] = []
+    h = height
+    if img is not None:
+        parts.append((pygame.mask.from_surface(img), 0))
+        h = img.get_height()
+    if badge_w:
+        parts.append((pygame.mask.Mask((badge_w, h), fill=True),
+                      img.get_width() if img is not None else 0))
+    return parts
 
 
 @dataclass
@@ -1115,8 +1316,15 @@ _SHORT = {"Lithuania": "Lith.", "Latvia": "Latv.", "Estonia": "Est.",
 
 
 def short_name(name: str) -> str:
-    """An abbreviation for a crowded label: "Lithuania" -> "Lith.", "Hungary" -> "Hung."."""
-    return _SHORT.get(name) or (name if len(name) <= 6 else name[:4] + ".")
+    """An abbreviation for a crowded label: "Lithuania" -> "Lith.", "Hungary" -> "Hung.", a
+    name of several words by its initials ("Vereinigtes Königreich" -> "VK", not "Vere.",
+    which would be the United States too)."""
+    if name in _SHORT:
+        return _SHORT[name]
+    initials = [word[0] for word in name.split() if word[:1].isupper()]
+    if len(initials) >= 2 and len(name) > 6:
+        return "".join(initials)
+    return name if len(name) <= 6 else name[:4] + "."
 
 
 def tiny_name(name: str) -> str:

@@ -7,7 +7,10 @@ capital "Sie", "Ihr...", "Ihnen" there can only be the formal address ("Wählen 
 sagen Sie Prag?", "nur Ihrer Entscheidung"). At the start of a sentence the two cannot be told
 apart by their letters, so a sentence there must open with one of the third-person openings
 read and listed below; any other ("Sie haben...", "Ihre Entscheidung...") counts as the
-formal address."""
+formal address.
+
+A standing policy is a "Leitlinie" on the German screens; the scenario translations call it
+the same, not "stehende Politik" or "ständige Linie" beside it."""
 
 from __future__ import annotations
 
@@ -19,10 +22,19 @@ from typing import Any
 import pytest
 import yaml
 
+from game.scenario.loader import load_scenario
+from game.scenario.translation import load_translation, scenario_of, translated
 from tests import i18n_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 GERMAN_SCENARIOS = sorted((ROOT / "scenarios").glob("*.de.yaml"))
+STANDING_POLICY = "Leitlinie"
+"""The catalogue's word for a standing policy (plural "Leitlinien")."""
+OTHER_NAMES = re.compile(r"\b(?:stehend|ständig)e[mnrs]?\s+(?:Politik|Linie)|Politik-Tafel",
+                         re.IGNORECASE)
+"""Other German names for a standing policy, which the screens do not use."""
+STANDING_POLICY_EN = re.compile(r"standing polic|policy panel", re.IGNORECASE)
+"""Where an English text names a standing policy (or the policies' panel): a "Leitlinie" each."""
 
 FORMAL = re.compile(r"\b(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen)\b")
 """The capitalised pronouns of the formal address; also they/their/them at a sentence's start."""
@@ -89,6 +101,56 @@ def test_the_check_lets_they_and_du_pass() -> None:
                  "Die Offiziere sitzen in Lagern. Ihre Gesuche liegen auf deinem Tisch.",
                  "Ihr Vertrag mit Prag"):
         assert not formal_address(fine, THIRD_PERSON + ("Ihr Vertrag mit Prag",)), fine
+
+
+def paired_texts(english: Any, german: Any, path: str = "") -> Iterator[tuple[str, str, str]]:
+    """The texts of a scenario and of its translation, side by side, with where they stand."""
+    if isinstance(english, dict) and isinstance(german, dict):
+        for key, value in english.items():
+            yield from paired_texts(value, german.get(key), f"{path}.{key}" if path else key)
+    elif isinstance(english, list) and isinstance(german, list):
+        for index, (value, other) in enumerate(zip(english, german, strict=True)):
+            name = value.get("id", index) if isinstance(value, dict) else index
+            yield from paired_texts(value, other, f"{path}[{name}]")
+    elif isinstance(english, str) and isinstance(german, str):
+        yield path, english, german
+
+
+def test_the_catalogue_calls_a_standing_policy_leitlinie() -> None:
+    catalog = i18n_tool.read(i18n_tool.po_path("de"), "de")
+    assert catalog["Standing policies"].string == STANDING_POLICY + "n"
+    assert catalog["Standing policy: {policy}"].string == STANDING_POLICY + ": {policy}"
+
+
+def test_the_check_finds_other_names_for_a_standing_policy() -> None:
+    for other in ("Die stehende Politik für die Armee", "siehe die Politik-Tafel",
+                  "die ständige Linie für die Armee", "eine ständige Linie, die du änderst",
+                  "unter einer ständigen Politik"):
+        assert OTHER_NAMES.search(other), other
+    for fine in ("Die Leitlinie für die Armee", "Nur das stehende Heer.",
+                 "Die Linie, die Moskau vorgibt.", "die sowjetische Politik"):
+        assert not OTHER_NAMES.search(fine), fine
+
+
+@pytest.mark.parametrize("path", GERMAN_SCENARIOS, ids=lambda p: p.name)
+def test_a_german_scenario_calls_a_standing_policy_leitlinie(path: Path) -> None:
+    original = scenario_of(path)
+    assert original is not None, f"{path.name} translates no scenario beside it"
+    english = load_scenario(original, translate=False).scenario
+    german = translated(english, load_translation(path, english))
+    found = []
+    for where, text, translation in paired_texts(english.model_dump(), german.model_dump()):
+        if other := OTHER_NAMES.search(translation):
+            found.append(f"{where}: '{other.group()}'")
+        elif text != translation and (named := len(STANDING_POLICY_EN.findall(text))) \
+                > (said := translation.count(STANDING_POLICY)):
+            found.append(f"{where}: the English names a standing policy {named} time(s), "
+                         f"the German says '{STANDING_POLICY}' {said} time(s)")
+        elif where.startswith("policies[") and re.search(r"\bpolicy\b", text) \
+                and re.search(r"\bPolitik\b", translation):
+            found.append(f"{where}: 'policy' is '{STANDING_POLICY}' here, not 'Politik'")
+    assert not found, (f"a standing policy is '{STANDING_POLICY}' on the German screens; "
+                       "call it that:\n" + "\n".join(found))
 
 
 def test_there_is_a_german_scenario_to_check() -> None:

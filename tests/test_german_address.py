@@ -9,6 +9,9 @@ apart by their letters, so a sentence there must open with one of the third-pers
 read and listed below; any other ("Sie haben...", "Ihre Entscheidung...") counts as the
 formal address.
 
+The same holds for the German examples in the scenario writers' guide (scenarios/README.md),
+which teachers copy into their own translations.
+
 A standing policy is a "Leitlinie" on the German screens; the scenario translations call it
 the same, not "stehende Politik" or "ständige Linie" beside it."""
 
@@ -25,6 +28,7 @@ import yaml
 from game.scenario.loader import load_scenario
 from game.scenario.translation import load_translation, scenario_of, translated
 from tests import i18n_tool
+from tests.test_guide import GUIDE, guide_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
 GERMAN_SCENARIOS = sorted((ROOT / "scenarios").glob("*.de.yaml"))
@@ -103,6 +107,23 @@ def test_the_check_lets_they_and_du_pass() -> None:
         assert not formal_address(fine, THIRD_PERSON + ("Ihr Vertrag mit Prag",)), fine
 
 
+def german_guide_examples(text: str | None = None) -> list[tuple[int, Any]]:
+    """Each YAML example of the guide that is a German translation file (its `language`
+    says `de`), with the line of its opening fence. A block that is not YAML at
+    all (a mistake shown on purpose) is no translation file."""
+    found = []
+    for block in guide_blocks(text):
+        if block.lang != "yaml":
+            continue
+        try:
+            data = yaml.safe_load(block.text)
+        except yaml.YAMLError:
+            continue
+        if isinstance(data, dict) and str(data.get("language", "")).lower() == "de":
+            found.append((block.line, data))
+    return found
+
+
 def paired_texts(english: Any, german: Any, path: str = "") -> Iterator[tuple[str, str, str]]:
     """The texts of a scenario and of its translation, side by side, with where they stand."""
     if isinstance(english, dict) and isinstance(german, dict):
@@ -114,6 +135,38 @@ def paired_texts(english: Any, german: Any, path: str = "") -> Iterator[tuple[st
             yield from paired_texts(value, other, f"{path}[{name}]")
     elif isinstance(english, str) and isinstance(german, str):
         yield path, english, german
+
+
+def test_the_check_finds_the_german_guide_examples() -> None:
+    guide = ("Text.\n\n<!-- check: translation -->\n```yaml\nlanguage: de\ntranslates: t\n"
+             "title: Wählen Sie\n```\n\n```yaml\nid: t\ntitle: Choose\n```\n\n"
+             "```yaml\nlanguage: fr\ntitle: Choisissez\n```\n\n```yaml\nlanguage: de\n"
+             "title: [kein YAML\n```\n\n```text\nlanguage: de\n```\n")
+    assert german_guide_examples(guide) == [(4, {"language": "de", "translates": "t",
+                                                 "title": "Wählen Sie"})]
+
+
+def test_the_guide_has_german_examples_to_check() -> None:
+    examples = german_guide_examples()
+    marked = [block.line for block in guide_blocks() if block.kind == "translation"]
+    assert marked, "the guide has no <!-- check: translation --> example"
+    assert [line for line, _ in examples] == marked
+
+
+def test_the_german_guide_examples_say_du_to_the_player() -> None:
+    found = [f"README.md:{line}: {where}: ...{snippet}..."
+             for line, data in german_guide_examples()
+             for where, text in scenario_texts(data) for snippet in formal_address(text)]
+    assert not found, (f"formal address ('Sie') to the player in {GUIDE.name}; write 'du':\n"
+                       + "\n".join(found))
+
+
+def test_the_german_guide_examples_call_a_standing_policy_leitlinie() -> None:
+    found = [f"README.md:{line}: {where}: '{other.group()}'"
+             for line, data in german_guide_examples()
+             for where, text in scenario_texts(data) if (other := OTHER_NAMES.search(text))]
+    assert not found, (f"a standing policy is '{STANDING_POLICY}' on the German screens; "
+                       "call it that:\n" + "\n".join(found))
 
 
 def test_the_catalogue_calls_a_standing_policy_leitlinie() -> None:

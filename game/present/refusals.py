@@ -4,14 +4,25 @@
 The engine says *what* stands in the way (a :class:`~game.core.refusals.Reason` and its
 values); this module is the one place that says it in words, through the message catalogue.
 A scenario's own ``unavailable_reason`` is the scenario's text and is shown as it is.
+
+While a question waits the engine refuses every action with "answer the event first";
+:func:`told_problems` says that only of the actions an answer would leave open, and of the
+others what will still stand in their way (their dates, their conditions), so that what a
+student reads while the question waits stays true once it is answered.
 """
 
 from __future__ import annotations
 
 from typing import assert_never
 
+from game.core.engine import GameState, action_problem, apply_action, legal_actions
 from game.core.refusals import Reason, Refusal
 from game.i18n import _, ngettext
+from game.present.dates import turn_date
+
+ANSWERS_LOOKED_AT = 256
+"""How many states after answers :func:`told_problems` plays at most (a turn's questions
+answered each way); past that it tells the engine's own refusals."""
 
 
 def refusal_text(refusal: Refusal) -> str:
@@ -51,3 +62,71 @@ def refusal_text(refusal: Refusal) -> str:
     if r is Reason.OUTSIDE_CALENDAR:
         return _("its date is outside the calendar")
     assert_never(r)  # a new Reason needs its words here
+
+
+def _after_answers(state: GameState) -> list[GameState] | None:
+    """The states the waiting question (and any that follow it this turn) can lead to, one
+    per way of answering them all; None if there are too many to play."""
+    waiting, out = [state], []
+    played = 0
+    while waiting:
+        s = waiting.pop()
+        if not s.pending or s.ending_index >= 0:
+            out.append(s)
+            continue
+        for move in legal_actions(s):
+            played += 1
+            if played > ANSWERS_LOOKED_AT:
+                return None
+            waiting.append(apply_action(s, move))
+    return out
+
+
+def told_problems(state: GameState) -> dict[int, Refusal | None]:
+    """Why each action (by scenario position) cannot be taken now, as a student is told it;
+    None for those that can.
+
+    As :func:`game.core.engine.action_problem`, except while a question waits: then "answer
+    the event first" only for an action that some answer leaves open, and for any other the
+    refusal it will still have once the question is answered (not yet, too late, already
+    done, its conditions...), as after the first answer."""
+    indices = range(len(state.rules.actions))
+    if not state.pending or state.ending_index >= 0:
+        return {i: action_problem(state, i) for i in indices}
+    after = _after_answers(state)
+    out: dict[int, Refusal | None] = {}
+    for i in indices:
+        waiting = action_problem(state, i)
+        if after is None:
+            out[i] = waiting
+            continue
+        later = [action_problem(s, i) for s in after]
+        out[i] = waiting if any(p is None for p in later) else later[0]
+    return out
+
+
+def nothing_open(state: GameState) -> list[str]:
+    """Why no action is listed, and when one comes: the points left that cannot be spent, and
+    when the next actions' dates open (sentences for the empty actions panel)."""
+    rules = state.rules
+    if state.ending_index >= 0:
+        return [_("The game is over.")]
+    if not state.budget and not state.pending:
+        return [_("Nothing more can be done now: no action points are left this turn.")]
+    if state.pending:
+        lines = [_("Whatever you answer, no action is open this turn.")]
+    else:
+        lines = [ngettext("No action is open this turn: your {count} point cannot be spent and "
+                          "is lost when the turn ends.",
+                          "No action is open this turn: your {count} points cannot be spent "
+                          "and are lost when the turn ends.", state.budget).format(
+            count=state.budget)]
+    coming = [a.first_turn for a in rules.actions
+              if a.first_turn > state.turn and not (a.once and state.took_action(a.id))]
+    if coming:
+        first = min(coming)
+        count = coming.count(first)
+        lines.append(ngettext("The next action opens in {date}.",
+                              "The next {count} actions open in {date}.", count).format(
+            count=count, date=turn_date(rules, first)))
+    return lines

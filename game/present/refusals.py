@@ -13,9 +13,10 @@ student reads while the question waits stays true once it is answered.
 
 from __future__ import annotations
 
+from collections import deque
 from typing import assert_never
 
-from game.core.engine import GameState, action_problem, apply_action, legal_actions
+from game.core.engine import GameState, action_problem, apply_action, is_over, legal_actions
 from game.core.refusals import Reason, Refusal
 from game.i18n import _, ngettext
 from game.present.dates import turn_date
@@ -67,11 +68,11 @@ def refusal_text(refusal: Refusal) -> str:
 def _after_answers(state: GameState) -> list[GameState] | None:
     """The states the waiting question (and any that follow it this turn) can lead to, one
     per way of answering them all; None if there are too many to play."""
-    waiting, out = [state], []
+    waiting, out = deque([state]), []
     played = 0
     while waiting:
-        s = waiting.pop()
-        if not s.pending or s.ending_index >= 0:
+        s = waiting.popleft()  # in the order of the answers: the first answer's state first
+        if s.pending_event is None or is_over(s):
             out.append(s)
             continue
         for move in legal_actions(s):
@@ -89,9 +90,10 @@ def told_problems(state: GameState) -> dict[int, Refusal | None]:
     As :func:`game.core.engine.action_problem`, except while a question waits: then "answer
     the event first" only for an action that some answer leaves open, and for any other the
     refusal it will still have once the question is answered (not yet, too late, already
-    done, its conditions...), as after the first answer."""
+    done, its conditions...), as after the first answer (the first of each question that
+    follows)."""
     indices = range(len(state.rules.actions))
-    if not state.pending or state.ending_index >= 0:
+    if state.pending_event is None or is_over(state):
         return {i: action_problem(state, i) for i in indices}
     after = _after_answers(state)
     out: dict[int, Refusal | None] = {}
@@ -109,11 +111,11 @@ def nothing_open(state: GameState) -> list[str]:
     """Why no action is listed, and when one comes: the points left that cannot be spent, and
     when the next actions' dates open (sentences for the empty actions panel)."""
     rules = state.rules
-    if state.ending_index >= 0:
+    if is_over(state):
         return [_("The game is over.")]
-    if not state.budget and not state.pending:
+    if not state.budget and state.pending_event is None:
         return [_("Nothing more can be done now: no action points are left this turn.")]
-    if state.pending:
+    if state.pending_event is not None:
         lines = [_("Whatever you answer, no action is open this turn.")]
     else:
         lines = [ngettext("No action is open this turn: your {count} point cannot be spent and "
@@ -121,8 +123,7 @@ def nothing_open(state: GameState) -> list[str]:
                           "No action is open this turn: your {count} points cannot be spent "
                           "and are lost when the turn ends.", state.budget).format(
             count=state.budget)]
-    coming = [a.first_turn for a in rules.actions
-              if a.first_turn > state.turn and not (a.once and state.took_action(a.id))]
+    coming = [a.first_turn for a in rules.actions if a.first_turn > state.turn]
     if coming:
         first = min(coming)
         count = coming.count(first)

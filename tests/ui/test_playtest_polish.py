@@ -216,9 +216,9 @@ def _answered(state: Any) -> list[Any]:
     from game.core.engine import apply_action
     from game.core.moves import Choose
 
-    if not state.pending:
+    if state.pending_event is None:
         return [state]
-    ev = state.rules.events[state.pending[0]]
+    ev = state.rules.scenario.events[state.rules.event_index[state.pending_event]]
     out = []
     for c in ev.choices:
         out += _answered(apply_action(state, Choose(ev.id, c.id)))
@@ -230,7 +230,7 @@ def test_answer_the_event_first_only_for_actions_an_answer_opens(path: Path) -> 
     """Along the historical path, at each question: an action is told "answer the event first"
     exactly when some answer opens it; any other is told the refusal it will have after the
     answer (its dates, its conditions), never "answer the event first"."""
-    from game.core.engine import action_problem, apply_action, new_game
+    from game.core.engine import action_problem, apply_action, is_over, new_game
     from game.core.policies import history_policy
     from game.core.refusals import Reason
     from game.present.refusals import told_problems
@@ -240,8 +240,8 @@ def test_answer_the_event_first_only_for_actions_an_answer_opens(path: Path) -> 
     state = new_game(rules, 0)
     rng = random.Random(0)
     waiting_told = other_told = 0
-    while state.ending_index < 0:
-        if state.pending:
+    while not is_over(state):
+        if state.pending_event is not None:
             told = told_problems(state)
             after = _answered(state)
             for a in rules.actions:

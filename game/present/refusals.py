@@ -4,14 +4,26 @@
 The engine says *what* stands in the way (a :class:`~game.core.refusals.Reason` and its
 values); this module is the one place that says it in words, through the message catalogue.
 A scenario's own ``unavailable_reason`` is the scenario's text and is shown as it is.
+
+While a question waits the engine refuses every action with "answer the event first";
+:func:`told_problems` says that only of the actions an answer would leave open, and of the
+others what will still stand in their way (their dates, their conditions), so that what a
+student reads while the question waits stays true once it is answered.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from typing import assert_never
 
+from game.core.engine import GameState, action_problem, apply_action, is_over, legal_actions
 from game.core.refusals import Reason, Refusal
 from game.i18n import _, ngettext
+from game.present.dates import turn_date
+
+ANSWERS_LOOKED_AT = 256
+"""How many states after answers :func:`told_problems` plays at most (a turn's questions
+answered each way); past that it tells the engine's own refusals."""
 
 
 def refusal_text(refusal: Refusal) -> str:
@@ -51,3 +63,71 @@ def refusal_text(refusal: Refusal) -> str:
     if r is Reason.OUTSIDE_CALENDAR:
         return _("its date is outside the calendar")
     assert_never(r)  # a new Reason needs its words here
+
+
+def _after_answers(state: GameState) -> list[GameState] | None:
+    """The states the waiting question (and any that follow it this turn) can lead to, one
+    per way of answering them all; None if there are too many to play."""
+    waiting, out = deque([state]), []
+    played = 0
+    while waiting:
+        s = waiting.popleft()  # in the order of the answers: the first answer's state first
+        if s.pending_event is None or is_over(s):
+            out.append(s)
+            continue
+        for move in legal_actions(s):
+            played += 1
+            if played > ANSWERS_LOOKED_AT:
+                return None
+            waiting.append(apply_action(s, move))
+    return out
+
+
+def told_problems(state: GameState) -> dict[int, Refusal | None]:
+    """Why each action (by scenario position) cannot be taken now, as a student is told it;
+    None for those that can.
+
+    As :func:`game.core.engine.action_problem`, except while a question waits: then "answer
+    the event first" only for an action that some answer leaves open, and for any other the
+    refusal it will still have once the question is answered (not yet, too late, already
+    done, its conditions...), as after the first answer (the first of each question that
+    follows)."""
+    indices = range(len(state.rules.actions))
+    if state.pending_event is None or is_over(state):
+        return {i: action_problem(state, i) for i in indices}
+    after = _after_answers(state)
+    out: dict[int, Refusal | None] = {}
+    for i in indices:
+        waiting = action_problem(state, i)
+        if after is None:
+            out[i] = waiting
+            continue
+        later = [action_problem(s, i) for s in after]
+        out[i] = waiting if any(p is None for p in later) else later[0]
+    return out
+
+
+def nothing_open(state: GameState) -> list[str]:
+    """Why no action is listed, and when one comes: the points left that cannot be spent, and
+    when the next actions' dates open (sentences for the empty actions panel)."""
+    rules = state.rules
+    if is_over(state):
+        return [_("The game is over.")]
+    if not state.budget and state.pending_event is None:
+        return [_("Nothing more can be done now: no action points are left this turn.")]
+    if state.pending_event is not None:
+        lines = [_("Whatever you answer, no action is open this turn.")]
+    else:
+        lines = [ngettext("No action is open this turn: your {count} point cannot be spent and "
+                          "is lost when the turn ends.",
+                          "No action is open this turn: your {count} points cannot be spent "
+                          "and are lost when the turn ends.", state.budget).format(
+            count=state.budget)]
+    coming = [a.first_turn for a in rules.actions if a.first_turn > state.turn]
+    if coming:
+        first = min(coming)
+        count = coming.count(first)
+        lines.append(ngettext("The next action opens in {date}.",
+                              "The next {count} actions open in {date}.", count).format(
+            count=count, date=turn_date(rules, first)))
+    return lines

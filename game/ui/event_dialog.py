@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.i18n import N_, _
-from game.present.dates import turn_date
+from game.present.dates import event_date
 from game.present.effects import choice_effect, diff
 from game.present.gambles import gamble, gamble_lines, odds_line
 from game.present.history_note import note_paragraphs
@@ -221,6 +221,15 @@ class EventScene(Scene):
         self.need = max(left_need, right_need, self.px(240)) + self.px(28) + self.px(8)
         """The dialog's height that shows all its content (margins included)."""
 
+    def heading(self) -> str:
+        """The line above the event's title: the event's own date, as the news cards and the
+        timeline write it ("29 Sep 1938"; the turn's month only for an event that has no date
+        of its own), and what the dialog asks."""
+        assert self.app.session is not None
+        date = event_date(self.app.session.state.rules, self.event_index, self.turn)
+        return (_("{date}  ·  event: choose your answer").format(date=date)
+                if self.answered is None else _("{date}  ·  event").format(date=date))
+
     def _doc_line(self, x: int, y: int, text: str, style: str, height: int) -> None:
         """A line of the choices' column, kept only if it is whole in view."""
         if self.viewport.top <= y and y + height <= self.viewport.bottom:
@@ -348,10 +357,8 @@ class EventScene(Scene):
         c, f = app.colours, app.fonts
         dim(surface)
         inner = panel(surface, self.box, c)
-        date = turn_date(rules, self.turn)
-        r = draw_text(surface, _("{date}  ·  event: choose your answer").format(date=date)
-                      if self.answered is None else _("{date}  ·  event").format(date=date),
-                      inner.topleft, f.small(), c.dim, self.left.width)
+        r = draw_text(surface, self.heading(), inner.topleft, f.small(), c.dim,
+                      self.left.width)
         draw_text(surface, one_line(ev.title, 90), (inner.x, r.bottom + self.px(4)), f.title(),
                   c.accent, self.left.width)
         if self.text_view:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core.engine import Reason, SetPolicy, action_problem, available_action_indices
+from game.core.engine import GameState, Reason, Refusal, SetPolicy, available_action_indices
 from game.core.scoring import historical_value
 from game.i18n import N_, _, ngettext
 from game.present.aims import aim_change, aim_why, aims_explained, versus_history
@@ -26,7 +26,7 @@ from game.present.numbers import number
 from game.present.player import the_name
 from game.present.powers import power_paragraphs, status_legend_explained
 from game.present.quiet_turn import is_quiet, one_off_actions, quiet_line
-from game.present.refusals import refusal_text
+from game.present.refusals import nothing_open, refusal_text, told_problems
 from game.present.standing_policies import set_policy_words
 from game.ui.mapsupport import GameMap
 from game.ui.mapview import RegionStyle, draw_mark, draw_swatch, draw_war_mark
@@ -34,7 +34,16 @@ from game.ui.news_items import not_yet_told
 from game.ui.policy_panel import PolicyPanel, option_names, parse_key
 from game.ui.scene import Scene
 from game.ui.text import cut, one_line, signed
-from game.ui.widgets import ScrollText, draw_lines, draw_text, panel, style_font, wrap, wrap_to
+from game.ui.widgets import (
+    ScrollText,
+    draw_lines,
+    draw_text,
+    fit,
+    panel,
+    style_font,
+    wrap,
+    wrap_to,
+)
 
 if TYPE_CHECKING:
     from game.ui.nav import Stage
@@ -80,10 +89,15 @@ class GameScene(Scene):
         self.pages = 1
         self.map_draw_rect = pygame.Rect(0, 0, 0, 0)
         self.aims_panel = pygame.Rect(0, 0, 0, 0)
+        self.aim_names: list[list[str]] = []
+        """Each aim's name as laid out: wrapped whole, or one line cut when the room is short."""
         self.end_button_left = 0
-        self.sub_limit = 0
-        self.sub_drop = 0
-        """How far the line under the actions' title moves down (buttons on a row of their own)."""
+        self.sub_lines: list[str] = []
+        self.sub_rect = pygame.Rect(0, 0, 0, 0)
+        """The line under the actions' title, wrapped, and where it is drawn (beside the
+        buttons, or under them when it needs the panel's width)."""
+        self.list_top = 0
+        """Where the actions' list begins, under that line."""
         self.legend_rect = pygame.Rect(0, 0, 0, 0)
         self._nation_tips: dict[int, list[str]] = {}
         self.built_turn = -1
@@ -108,6 +122,8 @@ class GameScene(Scene):
         self._quiet_turns: dict[int, bool] = {}
         self.quiet_lines: list[str] = []
         self.quiet_rect = pygame.Rect(0, 0, 0, 0)
+        self._problems: tuple[GameState | None, dict[int, Refusal | None]] = (None, {})
+        """The state last asked and why each action cannot be taken in it (as told)."""
 
     @property
     def session(self) -> Session:
@@ -139,17 +155,8 @@ class GameScene(Scene):
         self.right_rect = pygame.Rect(a.width - right_w - pad, body_y, right_w, body_h)
         self.map_rect = pygame.Rect(self.left_rect.right + pad, body_y,
                                     self.right_rect.x - self.left_rect.right - 2 * pad, body_h)
-        # Aims: a block per aim, the rest of the left column is the news.
-        aims = st.rules.scenario.aims
-        head = f.heading().get_linesize() + self.px(6)
-        aim_h = (f.get(14, True).get_linesize() + f.get(15, True).get_linesize()
-                 + f.get(12).get_linesize() + self.px(6))
-        aims_h = min(head + aim_h * len(aims) + self.px(4), body_h * 3 // 5)
-        aim_h = (aims_h - head - self.px(4)) // max(1, len(aims))
-        self.aim_rects = [pygame.Rect(self.left_rect.x + self.px(10), body_y + head + i * aim_h,
-                                      left_w - self.px(20), aim_h) for i in range(len(aims))]
-        self.aims_panel = pygame.Rect(self.left_rect.x, body_y, left_w, aims_h)
-        news_y = body_y + aims_h + pad
+        self._lay_out_aims(body_y, body_h)
+        news_y = self.aims_panel.bottom + pad
         if st.rules.scenario.policies:
             # The standing policies' button between the aims and the news.
             ph = self.px(30)
@@ -207,6 +214,36 @@ class GameScene(Scene):
             self.app.toast(_("map layout failed: {error}").format(error=exc), "bad")
         self.map_draw_rect = map_area
         self._build_actions()
+
+    def _lay_out_aims(self, body_y: int, body_h: int) -> None:
+        """A block per aim at the top of the left column (the rest is the news): its name,
+        wrapped whole (a long name, a German one, in a narrow window), its bar and its line
+        against history. Only when even the names' first lines leave the news too little room
+        are the blocks squeezed and the long names cut."""
+        f = self.app.fonts
+        aims = self.session.state.rules.scenario.aims
+        left_w = self.left_rect.width
+        width = left_w - self.px(20)
+        name_font = f.get(14, True)
+        head = f.heading().get_linesize() + self.px(6)
+        rest = f.get(15, True).get_linesize() + f.get(12).get_linesize() + self.px(6)
+        cap = body_h * 3 // 5
+        names = [wrap_to(one_line(aim.name, 60), name_font, width, 3) for aim in aims]
+        heights = [len(lines) * name_font.get_linesize() + rest for lines in names]
+        if head + sum(heights) + self.px(4) > cap:
+            # Too many aims for the room: a line per name, the blocks squeezed as they must.
+            names = [[fit(one_line(aim.name, 60), name_font, width)] for aim in aims]
+            aim_h = min(name_font.get_linesize() + rest,
+                        (cap - head - self.px(4)) // max(1, len(aims)))
+            heights = [aim_h] * len(aims)
+        self.aim_names = names
+        self.aim_rects = []
+        y = body_y + head
+        for h in heights:
+            self.aim_rects.append(pygame.Rect(self.left_rect.x + self.px(10), y, width, h))
+            y += h
+        self.aims_panel = pygame.Rect(self.left_rect.x, body_y, left_w,
+                                      y + self.px(4) - body_y)
 
     def _note_turn(self) -> None:
         """Remember the one-off actions on offer as this turn began, and say whether it is a
@@ -307,7 +344,7 @@ class GameScene(Scene):
             scn_a = rules.scenario.actions[a.index]
             if target is not None and scn_a.target != target:
                 continue
-            problem = action_problem(st, a.index)
+            problem = self.problem(a.index)
             if problem is None:
                 out_ok.append(a.index)
             elif problem.reason not in HIDDEN or target is not None:
@@ -316,8 +353,8 @@ class GameScene(Scene):
             self._orders = {k: v for k, v in self._orders.items() if k[0] == st.turn}
             self._paging = {k: v for k, v in self._paging.items() if k[0] == st.turn}
         if st.pending_event is not None:
-            # While an event waits every action says "answer the event first": an order kept
-            # now would list every action of the scenario once it is answered.
+            # While an event waits no action can be taken, and the answer decides which ones
+            # open: the order is kept from after it.
             return out_ok + out_no
         key = (st.turn, self.selected)
         before = self._orders.get(key)
@@ -329,12 +366,46 @@ class GameScene(Scene):
         self._orders[key] = order
         return order
 
+    def problem(self, index: int) -> Refusal | None:
+        """Why action ``index`` cannot be taken now, as the student is told it (None if it
+        can): while a question waits, "answer the event first" only if an answer opens it,
+        else what will still stand in its way (:func:`told_problems`, once per state)."""
+        st = self.session.state
+        if self._problems[0] is not st:
+            self._problems = (st, told_problems(st))
+        return self._problems[1].get(index)
+
+    def _sub_line(self) -> str:
+        """The line under the actions' title: the points left, and the keys or the nation the
+        list is narrowed to."""
+        st = self.session.state
+        if self.selected is not None:
+            return ngettext("Towards {nation} · {count} point left",
+                            "Towards {nation} · {count} points left", st.budget).format(
+                nation=self._nation_name(st.rules.nation_ids[self.selected]), count=st.budget)
+        return ngettext("{count} point left · keys 1-9 · hover for details",
+                        "{count} points left · keys 1-9 · hover for details",
+                        st.budget).format(count=st.budget)
+
+    def _nothing_lines(self) -> list[str]:
+        """What the actions' panel says when it lists no action: why, and what can still be
+        done."""
+        st = self.session.state
+        if self.selected is not None:
+            return [_("No action towards this nation now.")]
+        lines = nothing_open(st)
+        if st.rules.scenario.policies and st.pending_event is None \
+                and not self.session.over:
+            lines.append(_("The standing policies can still be changed (P); they cost no "
+                           "points."))
+        return lines
+
     def _action_row(self, index: int, width: int) -> ActionRow:
         """The lines under an action's button: its effect (two lines at most) or why it is not
         possible, and a warning when it would rule out another action."""
         st = self.session.state
         small = self.app.fonts.small()
-        refusal = action_problem(st, index)
+        refusal = self.problem(index)
         problem = None if refusal is None else refusal_text(refusal)
         eff = action_effect(st, index)
         if st.rules.actions[index].id in st.actions_this_turn():
@@ -368,30 +439,42 @@ class GameScene(Scene):
         own_row = self.selected is not None and \
             r.width - uw - bw - self.px(38) - title_w < self.px(60)
         by = r.y + self.px(8)
-        self.sub_drop = 0
+        sub_drop = 0
         if own_row:
             by = r.y + 6 + f.heading().get_linesize() + self.px(2)
-            self.sub_drop = self.px(34)
+            sub_drop = self.px(34)
         self.button("undo", pygame.Rect(r.right - uw - self.px(10), by, uw,
                                         self.px(30)), undo_label, "@small",
                     tip=[_("Undo"), _("Take back the last action or choice of this turn "
                                        "(Ctrl+Z or Backspace). A choice whose history note you "
                                        "have read cannot be taken back.")],
                     enabled=self.session.can_undo)
-        self.sub_limit = r.right - uw - self.px(16)
+        sub_limit = r.right - uw - self.px(16)
         if self.selected is not None:
             self.button("all", pygame.Rect(r.right - uw - bw - self.px(16), by,
                                            bw, self.px(30)), _("All actions"), "@small")
-            self.sub_limit = r.right - 8 if own_row else r.right - uw - bw - self.px(22)
-        # Under the panel's title: a line or two saying what the points and keys are.
-        head_h = 10 + f.heading().get_linesize() + self.px(2) + 2 * f.small().get_linesize() \
-            + self.px(6) + self.sub_drop
+            sub_limit = r.right - 8 if own_row else r.right - uw - bw - self.px(22)
+        # Under the panel's title: a line or two saying what the points and keys are, beside
+        # the buttons; when that is too narrow for it (a long nation's name, German), under
+        # them across the panel, in as many lines as it takes.
+        small = f.small()
+        sub = self._sub_line()
+        sub_y = r.y + 10 + f.heading().get_height() + self.px(2) + sub_drop
+        lines = wrap(sub, small, sub_limit - r.x - 8)
+        if len(lines) > 2 and sub_limit < r.right - 8:
+            sub_y = max(sub_y, by + self.px(34))
+            sub_limit = r.right - 8
+            lines = wrap(sub, small, sub_limit - r.x - 8)
+        self.sub_lines = lines
+        self.sub_rect = pygame.Rect(r.x + 8, sub_y, sub_limit - r.x - 8,
+                                    len(lines) * small.get_linesize())
+        head_h = sub_y - r.y + max(2, len(lines)) * small.get_linesize() + self.px(6)
         label_font = self.button_font()
         label_w = r.width - self.px(16) - 24
         one_h = max(self.px(30), label_font.get_linesize() + self.px(8))
         line_h = f.small().get_linesize()
         text_w = r.width - self.px(34)
-        top = r.y + head_h
+        top = self.list_top = r.y + head_h
         bottom = r.bottom - self.px(48)
         # Rows have their own heights (one or two effect lines, perhaps a warning): fill the
         # pages in turn.
@@ -404,8 +487,9 @@ class GameScene(Scene):
             a = rules.scenario.actions[row.index]
             # TRANSLATORS: an action's cost in points, kept on one line (no-break spaces).
             cost = _("·\u00a0{cost}\u00a0pt").format(cost=a.cost)
+            # The name whole, in up to three lines (a German name in a narrow window).
             labels[row.index] = wrap_to(f"{one_line(a.name, 80)}  {cost}", label_font,
-                                        label_w - label_font.size("9. ")[0], 2)
+                                        label_w - label_font.size("9. ")[0], 3)
             button_h = one_h + (len(labels[row.index]) - 1) * label_font.get_linesize()
             h = button_h + self.px(3) + (len(row.lines) + len(row.warn)) * line_h + self.px(8)
             heights[row.index] = h
@@ -561,7 +645,7 @@ class GameScene(Scene):
 
     def take(self, index: int) -> None:
         st = self.session.state
-        refusal = action_problem(st, index)
+        refusal = self.problem(index)
         name = one_line(st.rules.scenario.actions[index].name, 60)
         if refusal is not None:
             self.app.toast(f"{name}: {refusal_text(refusal)}", "bad")
@@ -820,23 +904,14 @@ class GameScene(Scene):
         self._draw_news(surface)
         self._draw_map(surface)
         inner = panel(surface, self.right_rect, c, _("Actions"), f)
-        if self.selected is not None:
-            sub = ngettext("Towards {nation} · {count} point left",
-                           "Towards {nation} · {count} points left", st.budget).format(
-                nation=self._nation_name(rules.nation_ids[self.selected]), count=st.budget)
-        else:
-            sub = ngettext("{count} point left · keys 1-9 · hover for details",
-                           "{count} points left · keys 1-9 · hover for details",
-                           st.budget).format(count=st.budget)
-        draw_lines(surface, [(sub, "small")], pygame.Rect(
-            inner.x, inner.y + self.px(2) + self.sub_drop, self.sub_limit - inner.x,
-            2 * f.small().get_linesize()), f, c)
-        if not self.shown:
-            draw_text(surface, _("Nothing more can be done now.") if self.selected is None else
-                      _("No action towards this nation now."),
-                      (inner.x, inner.y + self.px(44) + self.sub_drop), f.body(), c.dim,
-                      inner.width)
         small = f.small()
+        for k, line in enumerate(self.sub_lines):  # wrapped to fit when laid out
+            surface.blit(small.render(line, True, c.text),
+                         (self.sub_rect.x, self.sub_rect.y + k * small.get_linesize()))
+        if not self.shown:
+            draw_lines(surface, [(text, "dim") for text in self._nothing_lines()],
+                       pygame.Rect(inner.x, self.list_top, inner.width,
+                                   self.right_rect.bottom - self.list_top - self.px(8)), f, c)
         for rect, lines in self.rows:
             y = rect.y
             for text, style in lines:
@@ -865,14 +940,16 @@ class GameScene(Scene):
             value=number(h), versus=versus_history(v, h)))[0] <= r.width
                    for h, v, r in zip(hists, st.aims, self.aim_rects, strict=False))
         for i, r in enumerate(self.aim_rects):
-            aim = rules.scenario.aims[i]
             value = st.aims[i]
             change = aim_change(st, i)
             hist = hists[i]
             lo, hi = rules.aim_min[i], rules.aim_max[i]
             colour = c.good if change > 0.05 else c.bad if change < -0.05 else c.dim
-            name_r = draw_text(surface, one_line(aim.name, 60), (r.x, r.y), f.get(14, True),
-                               c.text, r.width)
+            name_font = f.get(14, True)
+            name_r = pygame.Rect(r.x, r.y, 0, 0)
+            for k, line in enumerate(self.aim_names[i]):
+                name_r = draw_text(surface, line, (r.x, r.y + k * name_font.get_linesize()),
+                                   name_font, c.text, r.width)
             # The bar, then the value and its change on the same line at the right.
             value_font = f.get(15, True)
             mid = name_r.bottom + value_font.get_linesize() // 2

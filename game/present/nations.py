@@ -93,22 +93,25 @@ def nation_lines(state: GameState, nation_index: int, reason: bool = True) -> li
     if meaning:
         lines.append(meaning)
     held = state.status(nation.id) in HELD
+    # capital(): a translation may open these lines with the state's name and its article
+    # ("die UdSSR hat keinen Vertrag ..."), which the_name() writes in small letters.
     if war:
-        lines.append(_("At war with {state}; relation {value} of ±100").format(
-            state=who, value=number(rel, 0, signed=True)))
+        lines.append(capital(_("At war with {state}; relation {value} of ±100").format(
+            state=who, value=number(rel, 0, signed=True))))
     elif held and state.status(nation.id) != "occupied":
         # Drawn in its holders' colours: the map does not show this band.
-        lines.append(_("Relation with {state}: {value} of ±100 ({band})").format(
-            state=who, value=number(rel, 0, signed=True), band=relation_word(rel)))
+        lines.append(capital(_("Relation with {state}: {value} of ±100 ({band})").format(
+            state=who, value=number(rel, 0, signed=True), band=relation_word(rel))))
     else:
-        lines.append(_("Relation with {state}: {value} of ±100, so {band} on the map").format(
-            state=who, value=number(rel, 0, signed=True), band=relation_word(rel)))
+        lines.append(capital(_("Relation with {state}: {value} of ±100, so {band} on the "
+                               "map").format(state=who, value=number(rel, 0, signed=True),
+                                             band=relation_word(rel))))
     why = relation_reason(state, nation_index) if reason else None
     if why:
         lines.append(why)
     treaties = treaty_words(state, nation_index)
     lines.append(_("Treaties: {treaties}").format(treaties=_(", ").join(treaties)) if treaties
-                 else _("No treaty with {state}").format(state=who))
+                 else capital(_("No treaty with {state}").format(state=who)))
     bound = binding_treaties(state, nation_index)
     if bound and not war and not held:  # a nation held by others fights for no one
         lines.append(_("Bound to fight beside you: {treaties} (a gold mark on the map)").format(

@@ -16,14 +16,23 @@ _THE_WORDS = ("united ", "soviet ", "kingdom ", "republic ", "federal ", "common
 """First words of a state's name that take "the" in English (the United Kingdom)."""
 
 
+def abbreviation(name: str) -> bool:
+    """True for a name in capitals ("USSR", "USA") or written as an abbreviation: one word,
+    mostly capitals (the German "UdSSR", whose small d ``str.isupper`` refuses)."""
+    letters = [c for c in name if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return name.isupper() or (not any(c.isspace() for c in name) and capitals >= 2
+                              and capitals > len(letters) - capitals)
+
+
 def the_name(name: str) -> str:
     """The name as a sentence uses it: ``"the USSR"``, ``"the United Kingdom"``, ``"Poland"``.
 
     The scenario format has no field for the article (a note for the engine's
-    owners); an abbreviation in capitals or a name such as "United ..." takes one.
+    owners); an abbreviation ("USSR", "UdSSR") or a name such as "United ..." takes one.
     """
     low = name.lower()
-    if name.isupper() or low.startswith(_THE_WORDS) or low.startswith("the "):
+    if abbreviation(name) or low.startswith(_THE_WORDS) or low.startswith("the "):
         # TRANSLATORS: a state's name that takes an article in English ("the USSR"); a
         # language without one writes just "{state}".
         return name if low.startswith("the ") else _("the {state}").format(state=name)
@@ -38,8 +47,8 @@ def capital(text: str) -> str:
 def possessive(name: str) -> str:
     """``"the USSR's"``, ``"Poland's"``."""
     low = name.lower()
-    if name.isupper() or low.startswith(_THE_WORDS):
-        if name.endswith("s") and not name.isupper():
+    if abbreviation(name) or low.startswith(_THE_WORDS):
+        if name.endswith("s") and not abbreviation(name):
             # TRANSLATORS: the possessive of a name with an article that ends in s ("the
             # United States'"); kept apart from "the {state}" so an article can be declined.
             return _("the {state}'").format(state=name)
@@ -47,7 +56,7 @@ def possessive(name: str) -> str:
         # kept apart from "the {state}" so a language with cases can decline the article.
         return _("the {state}'s").format(state=name)
     phrase = the_name(name)
-    if phrase.endswith("s") and not phrase.isupper():
+    if phrase.endswith("s") and not abbreviation(phrase):
         # TRANSLATORS: the possessive of a name ending in s ("Wales'").
         return _("{name}'").format(name=phrase)
     # TRANSLATORS: the possessive of a name ("Poland's").

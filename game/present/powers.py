@@ -88,9 +88,10 @@ def status_meaning(state: GameState, nation_id: str) -> str | None:
 
 def status_legend_words(player: str) -> dict[str, str]:
     """The map legend's words for the living map, by status ("gains": the player's)."""
-    # The legend has little room: a word or two each; its tooltip says the rest.
+    # The legend has little room: a word or two each; its tooltip says the rest. capital() on
+    # the whole: a translation may put the name after its word ("Gewinne der UdSSR").
     # TRANSLATORS: the legend's swatch of what the player's state took ("The USSR's gains").
-    return {"gains": _("{whose} gains").format(whose=capital(possessive(player))),
+    return {"gains": capital(_("{whose} gains").format(whose=possessive(player))),
             "annexed": _("annexed"), "occupied": _("occupied"),
             "partitioned": _("partitioned"), "at_war": _("at war with others")}
 
@@ -172,7 +173,7 @@ def power_paragraphs(state: GameState, nation_index: int) -> list[tuple[str, str
     out: list[tuple[str, str]] = []
     view = power_view(state, nation_index)
     if view:
-        out.append((_("How {nation} sees {state}").format(nation=name, state=who),
+        out.append((capital(_("How {nation} sees {state}").format(nation=name, state=who)),
                     "subheading"))
         out.append((view, "small"))
     want = power_want(state, nation_index)

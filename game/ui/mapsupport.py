@@ -119,6 +119,10 @@ class GameMap:
             self.view = mapview.MapView()
             self.view.set_names({n.region: n.name for n in scn.nations})
             self.view.set_player(scn.player)
+            if self.view.player_region and not self.view.fallback:
+                # The player's land under the scenario's name for it, as every sentence says
+                # it ("USSR" in an English scenario, "UdSSR" in its German translation).
+                self.view.set_names({**self.view.names, self.view.player_region: scn.player})
             self._style_fn = mapview.relation_style
             self._legend_fn = mapview.legend_items
             self._status_style = mapview.status_style

@@ -22,7 +22,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
-from game.i18n import N_, _
+from game.i18n import N_, _, current_language
 from game.paths import ASSETS
 from game.present.nations import BANDS
 
@@ -36,13 +36,29 @@ PATTERNS = ("none", "hatch", "cross", "dots", "stripes_back", "grid", "occupied"
 bands in the occupier's colour (``occupied``) and stripes of the two holders' colours
 (``partition``)."""
 PLAYER_REGION = "ussr"
-# The nations the fallback grid shows until set_names() says otherwise.
+# The nations the fallback grid shows until set_names() says otherwise (translated where
+# shown).
 DEFAULT_NATIONS = {
-    "ussr": "USSR", "germany": "Germany", "france": "France", "britain": "Britain",
-    "italy": "Italy", "poland": "Poland", "finland": "Finland", "estonia": "Estonia",
-    "latvia": "Latvia", "lithuania": "Lithuania", "czechoslovakia": "Czechoslovakia",
-    "romania": "Romania", "spain": "Spain", "japan": "Japan", "usa": "USA",
+    "ussr": N_("USSR"), "germany": N_("Germany"), "france": N_("France"),
+    "britain": N_("Britain"), "italy": N_("Italy"), "poland": N_("Poland"),
+    "finland": N_("Finland"), "estonia": N_("Estonia"), "latvia": N_("Latvia"),
+    "lithuania": N_("Lithuania"), "czechoslovakia": N_("Czechoslovakia"),
+    "romania": N_("Romania"), "spain": N_("Spain"), "japan": N_("Japan"), "usa": N_("USA"),
 }
+ASSET_NAMES = (
+    # TRANSLATORS: the map's names of the countries of 1938 (assets/map/europe_1938.json),
+    # shown for those the scenario does not name itself (grey: it takes no part in it).
+    N_("USSR"), N_("Germany"), N_("France"), N_("Britain"), N_("Ireland"), N_("Italy"),
+    N_("Poland"), N_("Danzig"), N_("Finland"), N_("Estonia"), N_("Latvia"), N_("Lithuania"),
+    N_("Czechoslovakia"), N_("Romania"), N_("Bessarabia"), N_("Spain"), N_("Portugal"),
+    N_("Belgium"), N_("Luxembourg"), N_("Netherlands"), N_("Switzerland"), N_("Austria"),
+    N_("Denmark"), N_("Norway"), N_("Sweden"), N_("Hungary"), N_("Yugoslavia"),
+    N_("Bulgaria"), N_("Greece"), N_("Albania"), N_("Turkey"), N_("Morocco"), N_("Algeria"),
+    N_("Tunisia"), N_("Syria and Lebanon"), N_("Iraq"), N_("Iran"), N_("Cyprus"),
+    N_("Japan"), N_("United States"), N_("China"), N_("Mongolia"),
+)
+"""The names of the map asset, for the catalogue: a name the asset adds is shown untranslated
+until it is listed here."""
 
 SEA: Colour = (28, 48, 70)
 BORDER: Colour = (30, 34, 40)
@@ -561,17 +577,22 @@ class MapView:
         """(id, name, part_of) of every region drawn (the boxes, in the fallback)."""
         if self.data is None:
             return [(r, self._box_name(r), None) for r in self._fallback_ids]
-        return [(r.id, self.names.get(r.id, r.name), r.part_of) for r in self.data.regions]
+        return [(r.id, self._name(r.id, r.name), r.part_of) for r in self.data.regions]
 
     @property
     def off_map(self) -> list[tuple[str, str]]:
         """(id, name) of the nations drawn as panels beside the map."""
         if self.data is None:
             return []
-        return [(i, self.names.get(i, n)) for i, n in self.data.off_map]
+        return [(i, self._name(i, n)) for i, n in self.data.off_map]
+
+    def _name(self, rid: str, asset_name: str) -> str:
+        """A region's name: the scenario's (set_names), else the asset's in the language in
+        use."""
+        return self.names.get(rid) or (_(asset_name) if asset_name else rid)
 
     def _box_name(self, rid: str) -> str:
-        return self.names.get(rid) or DEFAULT_NATIONS.get(rid) or rid.replace("_", " ").title()
+        return self._name(rid, DEFAULT_NATIONS.get(rid) or rid.replace("_", " ").title())
 
     def owner(self, region_id: str) -> str:
         """The nation a region belongs to: its ``part_of``, else itself ("bessarabia" ->
@@ -594,10 +615,12 @@ class MapView:
 
     def set_player(self, player: str) -> None:
         """Draw as the player's own the region named like the scenario's ``player`` (its id or
-        its name on the map, "Poland" -> ``poland``); none if no region is named so."""
+        its name on the map, in English or the language in use: "Poland" or "Polen" ->
+        ``poland``); none if no region is named so."""
         want = player.strip().lower()
+        asset = {r.id: r.name for r in self.data.regions} if self.data is not None else {}
         for rid, name, _part in self.regions:
-            if want in (rid, rid.replace("_", " "), name.lower()):
+            if want in (rid, rid.replace("_", " "), name.lower(), asset.get(rid, name).lower()):
                 self.player_region = rid
                 break
         else:
@@ -766,7 +789,7 @@ class MapView:
         if self._map_rect.width <= 0 and not self._boxes:
             return
         key = (self.rect.size, tuple(sorted(styles.items())), id(font), font.get_height(),
-               tuple(sorted(self.names.items())))
+               tuple(sorted(self.names.items())), current_language())
         if self._cache is None or key != self._cache_key:
             self._cache = self._render_static(styles, font)
             self._cache_key = key
@@ -867,7 +890,7 @@ class MapView:
         badges, not per frame or per colour)."""
         ox, oy = origin
         key = (self.rect.size, id(font), font.get_height(), tuple(sorted(self.names.items())),
-               self.player_region,
+               current_language(), self.player_region,
                tuple(sorted((r, s.symbol, s.marked, s.war) for r, s in styles.items())))
         if self._plan is None or key != self._plan_key:
             self._plan = self._plan_labels(styles, font, origin, area)
@@ -956,7 +979,7 @@ class MapView:
             main = rank(shape)[0] == 0
             badge_w = badge_width(font, styles.get(rid) if main else None)
             if rid not in images:
-                name = self.names.get(rid, shape.region.name)
+                name = self._name(rid, shape.region.name)
                 texts = [name, short_name(name), tiny_name(name)] if main else [name]
                 colour = LABEL if rank(shape)[0] < 2 else CONTEXT_LABEL
                 images[rid] = [_halo_text(font, t, colour) for t in dict.fromkeys(texts)]

@@ -71,10 +71,11 @@ DIGESTS_BEFORE_THE_KINDS_HAD_MODELS = {
     # speaking of Danzig): texts and their conditions only, the same historical game. Pinned
     # again when a war came to end every treaty with the enemy (the 1926 neutrality treaty,
     # relations, trade...) and every text of an event could be told (Poland's partition, a
-    # new event; Berlin's second offer after a rebuff): the last turn's aims moved.
-    "scenarios/road_to_war_1938_1941.yaml": "5ece6f3e5af05e98",
+    # new event; Berlin's second offer after a rebuff): the last turn's aims moved. And when
+    # an annexation did the same (the Baltic states' pacts, Latvia's trade treaty).
+    "scenarios/road_to_war_1938_1941.yaml": "4226aa6a9dd4700f",
     "scenarios/template.yaml": "2c76921d49108408",  # issue 9: the living world, shown briefly
-    "scenarios/ussr_1928_1941.yaml": "3fd5c94f21b8fe40",
+    "scenarios/ussr_1928_1941.yaml": "6420f03618b081f4",
     "tests/data/mini.yaml": "8dddfdda137c6c46",
     "tests/data/poland.yaml": "5892d6b9b7808fd3",
 }

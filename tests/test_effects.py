@@ -68,10 +68,14 @@ DIGESTS_BEFORE_THE_KINDS_HAD_MODELS = {
     # the map) and issue 13 corrected their history: new rules, new digests. The play-test of
     # issue 9 changed both again (shown trade-offs, timeless descriptions, the deterred branch),
     # and again when no power's view or want could outlive its situation (an occupied Poland
-    # speaking of Danzig): texts and their conditions only, the same historical game.
-    "scenarios/road_to_war_1938_1941.yaml": "496c9d606d6040d3",
+    # speaking of Danzig): texts and their conditions only, the same historical game. Pinned
+    # again when a war came to end every treaty with the enemy (the 1926 neutrality treaty,
+    # relations, trade...) and every text of an event could be told (Poland's partition, a
+    # new event; Berlin's second offer after a rebuff): the last turn's aims moved. And when
+    # an annexation did the same (the Baltic states' pacts, Latvia's trade treaty).
+    "scenarios/road_to_war_1938_1941.yaml": "4226aa6a9dd4700f",
     "scenarios/template.yaml": "2c76921d49108408",  # issue 9: the living world, shown briefly
-    "scenarios/ussr_1928_1941.yaml": "f25bb8c018ba5c84",
+    "scenarios/ussr_1928_1941.yaml": "6420f03618b081f4",
     "tests/data/mini.yaml": "8dddfdda137c6c46",
     "tests/data/poland.yaml": "5892d6b9b7808fd3",
 }

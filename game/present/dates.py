@@ -82,9 +82,29 @@ def event_day(rules: Rules, index: int, turn: int) -> str:
 
 def event_date(rules: Rules, index: int, turn: int) -> str:
     """When an event came, as a reader writes it: its own date (``"22 Jun 1941"``,
-    ``"Sep 1939"``) when the scenario gives one, else the first month of its turn."""
+    ``"Sep 1939"``) when the scenario gives one, else the months of its turn (``"Jan–Mar
+    1936"``): such an event comes after the dated ones of its turn, so naming the turn's first
+    month would put it before events it follows (a play-test saw "7 Mar 1936", then "Jan
+    1936")."""
     own = rules.scenario.events[index].date
-    return month_words(own) if own else turn_date(rules, turn)
+    return month_words(own) if own else turn_months(rules, turn)
+
+
+def turn_months(rules: Rules, turn: int) -> str:
+    """The months of ``turn``: ``"Jan–Mar 1936"``, ``"Nov 1938–Jan 1939"``, or ``"Jan
+    1936"`` for a turn of one month (turns outside the game are clamped)."""
+    first = rules.month_of_turn(max(0, min(turn, rules.turns - 1)))
+    last = first + rules.months_per_turn - 1
+    if last <= first:
+        return month_count_words(first)
+    if first // 12 == last // 12:
+        names = month_names()
+        # TRANSLATORS: the months of one turn within one year ("Jan–Mar 1936").
+        return _("{first}–{last} {year}").format(first=names[first % 12],
+                                                 last=names[last % 12], year=first // 12)
+    # TRANSLATORS: the months of one turn across the new year ("Nov 1938–Jan 1939").
+    return _("{first}–{last}").format(first=month_count_words(first),
+                                      last=month_count_words(last))
 
 
 def event_order(rules: Rules, index: int, turn: int) -> tuple[int, int]:

@@ -24,7 +24,7 @@ from game.core.engine import (
 )
 from game.core.policies import POLICIES, play_game
 from game.core.rules import Rules
-from game.present.dates import event_date, month_words
+from game.present.dates import event_date, month_words, turn_months
 from game.present.debrief import debrief
 from game.present.news import event_text, news
 from game.present.report import report_of_state
@@ -99,7 +99,7 @@ def test_news_dates_events_by_their_day_and_keeps_the_order_they_fired(rules: Ru
     # Newest turn first, each turn in the order things happened.
     turns = [n.turn for n in news(s)]
     assert turns == sorted(turns, reverse=True)
-    assert event_date(rules, rules.event_index["raid"], 3) == "Oct 1938"  # no day: its turn
+    assert event_date(rules, rules.event_index["raid"], 3) == "Oct–Dec 1938"  # no day: its turn
 
 
 def test_a_gamble_is_in_the_news_of_its_turn_with_its_odds(rules: Rules) -> None:
@@ -223,7 +223,9 @@ def test_bundled_scenarios_tell_events_by_their_own_dates_in_the_order_they_fire
             if n.kind != "event":
                 continue
             ev = scn.events[n.index]
-            assert n.date == (month_words(ev.date) if ev.date else n.turn_date)
+            # Without a day of its own: the months of its turn (it comes after the dated ones).
+            assert n.date == (month_words(ev.date) if ev.date
+                              else turn_months(rules, n.turn))
             if ev.by:
                 assert n.power and n.text.startswith(n.power + ": ")
         report = report_of_state(state)
@@ -234,3 +236,18 @@ def test_bundled_scenarios_tell_events_by_their_own_dates_in_the_order_they_fire
             if row.in_game:
                 assert row.text == event_text(state, rules.event_index[row.id])
         timeline(state)  # is made without a problem
+
+
+def test_an_event_without_a_day_is_dated_by_its_turns_months_after_the_dated_ones() -> None:
+    # Play-test: "Shots on the Manchurian border" (no date of its own) was headed "Jan 1936"
+    # though it came after the Rhineland of 7 Mar 1936 in the same turn.
+    from game.present.dates import event_order
+    from game.scenario.loader import DEFAULT_SCENARIO
+
+    default = load_scenario(DEFAULT_SCENARIO).rules
+    border, rhineland = default.event_index["border_incidents"], default.event_index["rhineland"]
+    turn = default.turn_of_month("1936-01")
+    assert default.scenario.events[border].date is None
+    assert event_date(default, border, turn) == "Jan–Mar 1936"
+    assert event_date(default, rhineland, turn) == "7 Mar 1936"
+    assert event_order(default, rhineland, turn) < event_order(default, border, turn)

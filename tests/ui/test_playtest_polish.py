@@ -109,8 +109,8 @@ def test_the_event_dialog_is_dated_by_the_events_own_day(make_app: Any, home: Pa
 
 
 @pytest.mark.parametrize("date,expect", [('"1930-07-14"', "14 Jul 1930"),
-                                         (None, "Jul 1930")],
-                         ids=["own day", "no date: the turn's month"])
+                                         (None, "Jul–Sep 1930")],
+                         ids=["own day", "no date: the turn's months"])
 def test_an_event_without_a_day_is_dated_by_its_turn(make_app: Any, home: Path,
                                                      monkeypatch: pytest.MonkeyPatch,
                                                      date: str | None, expect: str) -> None:

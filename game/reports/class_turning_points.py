@@ -282,18 +282,24 @@ def render_markdown(sections: Sequence[ClassTurningPoints], md: Callable[[str], 
         out += [f"## {say.shared_heading()}", ""]
         if not s.shared:
             out += [say.none_shared(), ""]
-        for k, p in enumerate(s.shared, 1):
-            out += [f"{k}. **{md(p.lines[0])}**"]
-            out += [f"   {md(line)}" for line in p.lines[1:]]
-            out += [f"   _{md(p.question)}_", ""]
+        out += _numbered(s.shared, md)
         out += [f"## {say.splits_heading()}", ""]
         if not s.splits:
             out += [say.no_splits(), ""]
-        for k, sp in enumerate(s.splits, 1):
-            out += [f"{k}. **{md(sp.lines[0])}**"]
-            out += [f"   {md(line)}" for line in sp.lines[1:]]
-            out += [f"   _{md(sp.question)}_", ""]
+        out += _numbered(s.splits, md)
     return "\n".join(out) + "\n"
+
+
+def _numbered(items: Sequence[SharedPoint | Split],
+              md: Callable[[str], str]) -> list[str]:
+    """A numbered Markdown list of turning points or splits: the first line in bold, the
+    others under it, the debrief question in italics."""
+    out: list[str] = []
+    for k, item in enumerate(items, 1):
+        out += [f"{k}. **{md(item.lines[0])}**"]
+        out += [f"   {md(line)}" for line in item.lines[1:]]
+        out += [f"   _{md(item.question)}_", ""]
+    return out
 
 
 def render_html(sections: Sequence[ClassTurningPoints]) -> str:

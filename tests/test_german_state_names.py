@@ -123,7 +123,7 @@ def test_the_panel_says_the_state_has_no_treaty_with_a_capital(german: None) -> 
     state = next(played(DEFAULT, ("1928-01",)))
     lines = [line for i in range(len(state.rules.scenario.nations))
              for line in nation_lines(state, i)]
-    assert "Die USSR hat keinen Vertrag mit diesem Staat" in lines
+    assert "Die UdSSR hat keinen Vertrag mit diesem Staat" in lines
 
 
 NATION_NAMES = ("nation", "holder", "enemy", "country", "power")

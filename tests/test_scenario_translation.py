@@ -207,6 +207,41 @@ def test_the_german_translation_is_complete_and_loads_in_german_and_english(
         english.scenario.model_dump(include={"calendar", "historical_path"})
 
 
+def _leaves(texts: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(texts, dict):
+        for key, value in texts.items():
+            yield from _leaves(value, f"{path}.{key}")
+    elif isinstance(texts, list):
+        for k, value in enumerate(texts):
+            yield from _leaves(value, f"{path}[{k}]")
+    else:
+        yield path, texts
+
+
+@pytest.mark.parametrize("scenario", [ROAD, SCENARIOS / "ussr_1928_1941.yaml"],
+                         ids=lambda p: p.stem)
+def test_each_bundled_scenario_is_wholly_in_german(
+        scenario: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A German class sees no English in either bundled scenario: every text is translated
+    (no warning of a text left out), none is the English one copied, and the German game is
+    the English one (the same digest, ids and historical game)."""
+    german_file = scenario.with_name(scenario.stem + ".de.yaml")
+    code, lines = validate(capsys, german_file)
+    assert code == 0 and "ok (translation into de of" in lines[0], lines
+    assert lines[-1].startswith("0 error(s), 0 warning(s)"), lines
+    english = load_scenario(scenario)
+    assert load_translation(german_file, english.scenario).warnings == []
+    german = in_german(scenario)
+    pairs = list(zip(_leaves(texts_of(english.scenario)), _leaves(texts_of(german.scenario)),
+                     strict=True))
+    assert len(pairs) > 500
+    copied = [path for (path, en), (_path, de) in pairs if en == de and len(en.split()) > 2]
+    assert copied == []
+    assert german.rules.digest == english.rules.digest
+    assert [e.id for e in german.scenario.events] == [e.id for e in english.scenario.events]
+    assert historical_game(german.rules).aims == historical_game(english.rules).aims
+
+
 def test_a_save_made_in_german_replays_in_english_bit_for_bit(tmp_path: Path) -> None:
     german = in_german(ROAD).rules
     state = play_game(german, random_policy, seed=7)
@@ -319,8 +354,21 @@ NEW_PARTS: dict[str, Any] = {
 def everything(scenario: Any) -> dict[str, Any]:
     """A translation that gives every text of a scenario (each marked ``[de]``), with the new
     parts of the template in real German."""
-    def de(text: str) -> str:
-        return "[de] " + text
+    out = texts_of(scenario, lambda text: "[de] " + text)
+    for section, items in NEW_PARTS.items():
+        for item_id, texts in items.items():
+            for name, value in texts.items():
+                if name == "choices":
+                    for choice_id, parts in value.items():
+                        out[section][item_id][name][choice_id].update(parts)
+                else:
+                    out[section][item_id][name] = value
+    return out
+
+
+def texts_of(scenario: Any, de: Any = str) -> dict[str, Any]:
+    """Every translatable text of a scenario, in the shape of a translation file (each passed
+    through ``de``)."""
 
     def given(model: Any, names: tuple[str, ...]) -> dict[str, str]:
         return {n: de(getattr(model, n)) for n in names if getattr(model, n)}
@@ -349,14 +397,6 @@ def everything(scenario: Any) -> dict[str, Any]:
                     texts[name] = [de(e.text) for e in value]
             items[item.id] = texts
         out[section] = items
-    for section, items in NEW_PARTS.items():
-        for item_id, texts in items.items():
-            for name, value in texts.items():
-                if name == "choices":
-                    for choice_id, parts in value.items():
-                        out[section][item_id][name][choice_id].update(parts)
-                else:
-                    out[section][item_id][name] = value
     return out
 
 

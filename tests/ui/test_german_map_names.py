@@ -6,7 +6,9 @@ Szenario nicht teil")."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -67,13 +69,17 @@ def test_the_german_scenarios_state_is_the_players_land(english_after: None) -> 
 
 
 def test_an_english_scenario_on_german_screens_keeps_its_own_names(
-        english_after: None) -> None:
-    gm = game_map(DEFAULT, "de")
+        english_after: None, tmp_path: Path) -> None:
+    alone = tmp_path / DEFAULT.name  # without its translation beside it: English on German screens
+    shutil.copy(DEFAULT, alone)
+    gm = game_map(alone, "de")
     shown = names(gm)
     assert gm.view.player_region == "ussr"
     assert shown["ussr"] == "USSR"  # as every sentence of the scenario calls it
     assert shown["turkey"] == "Turkey"  # a nation of the scenario: its name
     assert shown["sweden"] == "Schweden"  # not in it: the map's, in German
+    translated = names(game_map(DEFAULT, "de"))  # with its translation: its German names
+    assert (translated["ussr"], translated["turkey"]) == ("UdSSR", "Türkei")
 
 
 def test_every_name_of_the_map_is_in_the_catalogue() -> None:

@@ -74,11 +74,11 @@ DIGESTS_BEFORE_THE_KINDS_HAD_MODELS = {
     # new event; Berlin's second offer after a rebuff): the last turn's aims moved. And when
     # an annexation did the same (the Baltic states' pacts, Latvia's trade treaty). The
     # default scenario's texts were corrected by its German translators' reading (what an
-    # answer costs, Soviet land offered to Finland, 32 km from Leningrad, names' accents):
-    # texts only.
+    # answer costs, Soviet land offered to Finland, 32 km from Leningrad, names' accents, the
+    # plan's targets): texts only.
     "scenarios/road_to_war_1938_1941.yaml": "4226aa6a9dd4700f",
     "scenarios/template.yaml": "2c76921d49108408",  # issue 9: the living world, shown briefly
-    "scenarios/ussr_1928_1941.yaml": "306b6cc947790d97",
+    "scenarios/ussr_1928_1941.yaml": "e64c5be827b1f6e8",
     "tests/data/mini.yaml": "8dddfdda137c6c46",
     "tests/data/poland.yaml": "5892d6b9b7808fd3",
 }

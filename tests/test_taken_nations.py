@@ -118,6 +118,7 @@ def test_the_taken_nations_words_are_german() -> None:
                                "Land und derer, die im Exil weiterkämpfen, nicht mehr die "
                                "Politik eines freien Staates.")
     assert words["austria"] == ("Was die Beziehung jetzt bedeutet: nur noch die Stimmung der "
-                                "Menschen im Land; es zählt, wie Deutschland dich sieht.")
+                                "Menschen im Land; es zählt, wie der Staat, zu dem es jetzt gehört "
+                                "(Deutschland), dich sieht.")
     assert words["estonia"] == ("Was die Beziehung jetzt bedeutet: nur noch die Stimmung der "
                                 "Menschen unter deiner Herrschaft.")

@@ -11,7 +11,7 @@ from game.i18n import N_, _
 from game.present.news import nation_news
 from game.present.numbers import number
 from game.present.player import capital, the_name
-from game.present.powers import HELD, status_meaning, status_words
+from game.present.powers import HELD, held_relation, status_meaning, status_words
 from game.present.text import one_line
 
 BANDS: tuple[tuple[str, float], ...] = (
@@ -67,11 +67,17 @@ def treaty_words(state: GameState, nation_index: int) -> list[str]:
 
 
 def relation_reason(state: GameState, nation_index: int, limit: int = 300) -> str | None:
-    """Why a nation's view of the player moves each turn (the scenario's words), if it says."""
-    reason = state.rules.scenario.nations[nation_index].relation_reason
-    if not reason:
+    """Why a nation's view of the player moves each turn (the scenario's words), if it says,
+    while the nation acts for itself. Once others hold it (occupied, annexed, partitioned)
+    those words, written for the free state, no longer hold: what its relation stands for now
+    instead (:func:`~game.present.powers.held_relation`), whether the scenario says or not."""
+    nation = state.rules.scenario.nations[nation_index]
+    held = held_relation(state, nation.id)
+    if held is not None:
+        return held
+    if not nation.relation_reason:
         return None
-    return _("Why it moves: {reason}").format(reason=one_line(reason, limit))
+    return _("Why it moves: {reason}").format(reason=one_line(nation.relation_reason, limit))
 
 
 def nation_lines(state: GameState, nation_index: int, reason: bool = True) -> list[str]:

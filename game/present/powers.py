@@ -86,6 +86,29 @@ def status_meaning(state: GameState, nation_id: str) -> str | None:
              "you.")
 
 
+def held_relation(state: GameState, nation_id: str) -> str | None:
+    """What a held nation's relation with the player stands for now, in a sentence that takes
+    the place of the scenario's ``relation_reason`` (written for the state while it acted for
+    itself, as "Warsaw fears Moscow as much as Berlin"); None while it acts for itself."""
+    status = state.status(nation_id)
+    if status not in HELD:
+        return None
+    holders = state.holders(nation_id)
+    holder = holders[0] if holders else None
+    if status == "annexed" and holder == PLAYER:
+        return _("What the relation means now: only its people's mood under your rule.")
+    if status == "annexed" and holder is not None:
+        # TRANSLATORS: {holder} is the state that annexed it, as a sentence names it.
+        return _("What the relation means now: only its people's mood; what counts is how "
+                 "{holder} sees you.").format(holder=holder_name(state.rules, holder))
+    if status == "occupied" and holder == PLAYER:
+        return _("What the relation means now: only its people's mood under your troops, no "
+                 "longer the policy of a free state.")
+    # Occupied or shared out by others: those who speak for it do so from abroad, if at all.
+    return _("What the relation means now: the view of its people and of any leaders who "
+             "fight on in exile, no longer the policy of a free state.")
+
+
 def status_legend_words(player: str) -> dict[str, str]:
     """The map legend's words for the living map, by status ("gains": the player's)."""
     # The legend has little room: a word or two each; its tooltip says the rest. capital() on

@@ -14,12 +14,14 @@ student reads while the question waits stays true once it is answered.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from typing import assert_never
 
 from game.core.engine import GameState, action_problem, apply_action, is_over, legal_actions
 from game.core.refusals import Reason, Refusal
 from game.i18n import _, ngettext
 from game.present.dates import turn_date
+from game.present.text import one_line
 
 ANSWERS_LOOKED_AT = 256
 """How many states after answers :func:`told_problems` plays at most (a turn's questions
@@ -131,3 +133,130 @@ def nothing_open(state: GameState) -> list[str]:
                               "The next {count} actions open in {date}.", count).format(
             count=count, date=turn_date(rules, first)))
     return lines
+
+
+AFFECTING = ("relation", "sign", "cancel", "status")
+"""Kinds of effect that affect a nation: its relation with the player, a treaty with it, its
+place on the map."""
+
+NAMES_TOLD = 3
+"""How many actions a sentence names before "and N more"."""
+
+
+def _sentence(text: str) -> str:
+    """The text as the end of a sentence: a full stop added unless it has one (a scenario's
+    ``unavailable_reason`` is a sentence of its own)."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "\u2026")) else text + "."
+
+
+def actions_towards(state: GameState, nation_index: int) -> tuple[list[int], bool]:
+    """The actions (by scenario position) towards a nation, and whether they are aimed at it:
+    those whose ``target`` it is; if none is, those with an effect on it (:data:`AFFECTING`),
+    which the screen lists only among all actions."""
+    rules = state.rules
+    scn = rules.scenario
+    nation_id = scn.nations[nation_index].id
+    aimed = [a.index for a in rules.actions if scn.actions[a.index].target == nation_id]
+    if aimed:
+        return aimed, True
+    return [a.index for a in rules.actions
+            if any(e.kind in AFFECTING and e.target == nation_id
+                   for e in rules.action_effects(a.id))], False
+
+
+def _names(state: GameState, indices: list[int]) -> str:
+    """Actions' names in quotes, the first few, then how many more."""
+    scn = state.rules.scenario
+    names = _(", ").join(_("\u201c{action}\u201d").format(action=one_line(scn.actions[i].name,
+                                                                            80))
+                         for i in indices[:NAMES_TOLD])
+    more = len(indices) - NAMES_TOLD
+    if more <= 0:
+        return names
+    # TRANSLATORS: actions named in a sentence, then how many are left unnamed.
+    return ngettext("{names} and {count} more", "{names} and {count} more", more).format(
+        names=names, count=more)
+
+
+PAST = (Reason.ALREADY_DONE, Reason.TOO_LATE)
+"""Refusals that stay: an action closed for one of them is told only if it is the only one."""
+
+
+def _closed(state: GameState, indices: list[int], refusals: list[Refusal],
+            aimed: bool) -> list[str]:
+    """Sentences for actions towards a nation that are all closed: why, told of the first one
+    that may still open (else of the first, or of none if they are several and all closed for
+    good), and when the next opens if one opens later."""
+    rules = state.rules
+    k = next((k for k, r in enumerate(refusals) if r.reason not in PAST), None)
+    count = len(indices)
+    if k is None and count > 1:
+        if aimed:
+            gone = ngettext("None of the {count} action towards it can be taken any more: each "
+                            "is done or its time has passed.",
+                            "None of the {count} actions towards it can be taken any more: "
+                            "each is done or its time has passed.", count)
+        else:
+            gone = ngettext("None of the {count} action that affects it can be taken any more: "
+                            "each is done or its time has passed.",
+                            "None of the {count} actions that affect it can be taken any more: "
+                            "each is done or its time has passed.", count)
+        return [gone.format(count=count)]
+    k = k or 0
+    action = one_line(rules.scenario.actions[indices[k]].name, 80)
+    why = refusal_text(refusals[k])
+    if count == 1 and aimed:
+        line = _("The only action towards it, \u201c{action}\u201d, is not open now: "
+                 "{reason}")
+    elif count == 1:
+        line = _("The only action that affects it, \u201c{action}\u201d, is not open now: "
+                 "{reason}")
+    elif aimed:
+        line = ngettext("None of the {count} action towards it is open now "
+                        "(\u201c{action}\u201d: {reason})",
+                        "None of the {count} actions towards it is open now "
+                        "(\u201c{action}\u201d: {reason})", count)
+    else:
+        line = ngettext("None of the {count} action that affects it is open now "
+                        "(\u201c{action}\u201d: {reason})",
+                        "None of the {count} actions that affect it is open now "
+                        "(\u201c{action}\u201d: {reason})", count)
+    lines = [_sentence(line.format(count=count, action=action, reason=why))]
+    coming = [rules.actions[i].first_turn for i in indices
+              if rules.actions[i].first_turn > state.turn]
+    if coming and not is_over(state):
+        first_turn = min(coming)
+        soon = coming.count(first_turn)
+        lines.append(ngettext("The next of them opens in {date}.",
+                              "The next {count} of them open in {date}.", soon).format(
+            count=soon, date=turn_date(rules, first_turn)))
+    return lines
+
+
+def nothing_towards(state: GameState, nation_index: int,
+                    problem: Callable[[int], Refusal | None] | None = None) -> list[str]:
+    """Why the actions panel lists nothing while a nation is chosen (sentences): no action of
+    the scenario is aimed at it (then, those that affect it, which only the list of all
+    actions shows: the open ones by name, or why they are closed), or every action aimed at
+    it is closed: why (:func:`_closed`), and when the next opens. Empty if an action aimed at
+    it is open. ``problem`` tells an action's refusal as the student is told it (by default
+    :func:`told_problems`)."""
+    name = one_line(state.rules.scenario.nations[nation_index].name)
+    indices, aimed = actions_towards(state, nation_index)
+    if not indices:
+        return [_("No action in this scenario is aimed at {nation} or affects it.").format(
+            nation=name)]
+    if problem is None:
+        problem = told_problems(state).get
+    refusals = [problem(i) for i in indices]
+    open_now = [i for i, r in zip(indices, refusals, strict=True) if r is None]
+    if aimed and open_now:
+        return []
+    lines = [] if aimed else [_("No action is aimed at {nation} alone, so none is listed "
+                                "here.").format(nation=name)]
+    if open_now:
+        lines.append(_("Open now in the list of all actions, and affecting it: "
+                       "{actions}.").format(actions=_names(state, open_now)))
+        return lines
+    return lines + _closed(state, indices, [r for r in refusals if r is not None], aimed)

@@ -26,7 +26,7 @@ from game.present.numbers import number
 from game.present.player import the_name
 from game.present.powers import power_paragraphs, status_legend_explained
 from game.present.quiet_turn import is_quiet, one_off_actions, quiet_line
-from game.present.refusals import nothing_open, refusal_text, told_problems
+from game.present.refusals import nothing_open, nothing_towards, refusal_text, told_problems
 from game.present.standing_policies import set_policy_words
 from game.ui.mapsupport import GameMap
 from game.ui.mapview import RegionStyle, draw_mark, draw_swatch, draw_war_mark
@@ -392,7 +392,7 @@ class GameScene(Scene):
         done."""
         st = self.session.state
         if self.selected is not None:
-            return [_("No action towards this nation now.")]
+            return nothing_towards(st, self.selected, self.problem)
         lines = nothing_open(st)
         if st.rules.scenario.policies and st.pending_event is None \
                 and not self.session.over:

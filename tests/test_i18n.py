@@ -72,6 +72,8 @@ def test_numbers_and_months_follow_the_language() -> None:
     assert number(35.5) == "35,5" and number(1234.5) == "1.234,5"
     assert number(0.5, signed=True) == "+0,5"
     assert month_words("1933-03") == "März 1933" and month_words("1933-05") == "Mai 1933"
+    # German abbreviations keep their point, as the scenarios' history notes write them.
+    assert month_words("1933-01-07") == "7. Jan. 1933" and month_words("1931-09") == "Sept. 1931"
 
 
 def test_the_pseudo_language_marks_every_sentence_but_keeps_placeholders() -> None:
@@ -112,3 +114,16 @@ def test_a_teachers_mistakes_get_the_same_problems_in_german(tmp_path: Path) -> 
     german = places()
     assert [(line, col) for line, col, _ in german] == [(line, col) for line, col, _ in english]
     assert any("fehlt ':'" in text for _, _, text in german)
+
+
+def test_german_quotes_a_label_set_into_a_sentence() -> None:
+    """A choice's label or a reading's name is a title of its own ("Sich mit Frankreich
+    verbünden", "Alle Optionen offen"): set bare into a German sentence it reads as broken
+    grammar ("Du hast Sich mit Frankreich verbünden gewählt"), so German quotes it."""
+    i18n.set_language("de")
+    label = "Sich mit Frankreich verbünden"
+    assert i18n._("You chose {choice}.").format(choice=label) == f"Du hast „{label}“ gewählt."
+    assert i18n._("leans towards {reading}").format(reading="Alle Optionen offen") == \
+        "neigt zu „Alle Optionen offen“"
+    assert i18n._("closest to {reading}").format(reading="Expansion zuerst") == \
+        "am nächsten bei „Expansion zuerst“"

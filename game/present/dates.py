@@ -30,7 +30,7 @@ def month_names() -> tuple[str, ...]:
         from babel.dates import get_month_names  # only for a language other than English
 
         names = get_month_names("abbreviated", locale=lang)
-        _names[lang] = tuple(str(names[m]).rstrip(".") for m in range(1, 13))
+        _names[lang] = tuple(str(names[m]) for m in range(1, 13))
     return _names[lang]
 
 

@@ -55,9 +55,19 @@ def event_title(rules: Rules, index: int) -> str:
     """An event's title, with the power whose move it is in front ("Germany: The
     Anschluss")."""
     title = one_line(rules.scenario.events[index].title)
-    power = power_name(rules, index)
+    return with_power(power_name(rules, index), title) or title
+
+
+def with_power(power: str, title: str) -> str:
+    """A power's move: ``"Germany: The Anschluss"``; the title alone when it already opens
+    with the power's name ("Germany leaves the League", not "Germany: Germany leaves the
+    League"); "" when the move is nobody's."""
+    if not power:
+        return ""
+    if title.casefold().startswith(power.casefold()):
+        return title
     # TRANSLATORS: a power's move: the power, and the event's title.
-    return _("{power}: {event}").format(power=power, event=title) if power else title
+    return _("{power}: {event}").format(power=power, event=title)
 
 
 def outcome_text(rules: Rules, index: int, choice: int, outcome: int) -> str:
@@ -342,10 +352,7 @@ def news_items(state: GameState) -> Iterator[NewsItem]:
             elif kind == "event":
                 date = event_date(rules, entry.index, turn)
                 power = power_name(rules, entry.index)
-                if power:
-                    text = _("{power}: {event}").format(power=power, event=title)
-                else:
-                    text = _("News: {event}").format(event=title)
+                text = with_power(power, title) or _("News: {event}").format(event=title)
             elif kind == "outcome":
                 text = _("As it came out: {outcome}").format(outcome=outcome_line(state, entry))
             elif kind == "policy_set":

@@ -15,7 +15,7 @@ from game.i18n import N_, _, ngettext
 from game.present.core_words import verdict_words
 from game.present.dates import clock_words, month_words
 from game.present.history_note import verdict_text
-from game.present.news import odds_useful, odds_words
+from game.present.news import odds_useful, odds_words, with_power
 from game.present.numbers import number
 from game.present.player import capital, note_judged, possessive, the_name
 from game.present.report import Decision, EndReport, EventRow, PolicyPeriod, PolicyRow
@@ -258,10 +258,7 @@ def event_mark(e: EventRow) -> str:
 def event_heading(e: EventRow) -> str:
     """An event's title, with the power whose move it was in front ("Germany: The
     Anschluss")."""
-    if e.power:
-        # TRANSLATORS: a power's move: the power, and the event's title.
-        return _("{power}: {event}").format(power=e.power, event=e.title)
-    return e.title
+    return with_power(e.power, e.title) or e.title
 
 
 def outcome_sentence(report: EndReport, e: EventRow, m: Marks) -> str:

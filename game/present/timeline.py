@@ -19,6 +19,7 @@ from game.present.news import (
     outcome_entry_title,
     policy_words,
     power_name,
+    with_power,
 )
 
 
@@ -67,7 +68,7 @@ def decisions_by_turn(state: GameState) -> dict[int, Decisions]:
                                                                                         entry)
             power = power_name(rules, entry.index)
             if kind == "choice" and power:
-                title = _("{power}: {event}").format(power=power, event=title)
+                title = with_power(power, title)
             when = event_date(rules, entry.index, entry.turn)
             if when != turn_date(rules, entry.turn):  # a date of its own within the turn
                 title = dated(when, title)

@@ -85,3 +85,29 @@ def test_the_german_what_if_notes_show_no_english() -> None:
         assert "Quelle:" in text, (event, text)
         assert re.search(r"Annahme des Spiels|nimmt das Spiel an", text), (event, text)
         assert text.count("Was wäre, wenn:") == 1, (event, text)
+
+
+BIBLIOGRAPHIC = re.compile(r"\d|^(?:eds?\.?|Avalon Project.*|Yale Law School)$")
+"""What may stand in brackets in a citation: a year, a volume, an editor, an archive."""
+
+
+def _citations(scenario: Scenario) -> Iterator[tuple[str, str]]:
+    yield from ((where, note.source) for where, note in _notes(scenario, ""))
+    for reading in scenario.readings:
+        yield from ((f"readings[{reading.id}]", h.work) for h in reading.historians)
+    for source in scenario.sources:
+        yield f"sources[{source.id}]", source.citation
+
+
+@pytest.mark.parametrize("path", bundled_scenarios(), ids=lambda p: p.stem)
+def test_a_citation_holds_no_remark_in_words(path: Path) -> None:
+    """A source names works only: a remark about what it is used for ("(standard
+    reference)", "(losses)", ", on the rivalries in Moscow") is English in a German game,
+    since sources are not translated (play-test of the German 1928-41 scenario)."""
+    bad = []
+    for where, citation in _citations(_scenario(path)):
+        remarks = [g for g in re.findall(r"\(([^()]*)\)", citation)
+                   if not BIBLIOGRAPHIC.search(g.strip())]
+        if remarks or re.search(r"\), (?:on|for|about) ", citation):
+            bad.append(f"{where}: {citation}")
+    assert not bad, "say these in the note's text, not in its source:\n" + "\n".join(bad)

@@ -115,4 +115,4 @@ def test_the_sentences_are_german() -> None:
                          "hier keine.")
     assert poland[1].startswith("Keine der 2 Aktionen, die diesen Staat betreffen, ist jetzt "
                                 "möglich („")
-    assert poland[2] == "Die nächste davon ist ab Jan 1939 möglich."
+    assert poland[2] == "Die nächste davon ist ab Jan. 1939 möglich."

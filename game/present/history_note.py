@@ -66,7 +66,14 @@ def essay_line(note: HistoryNote) -> str:
                                                                     reason=reason)
     if verdict:
         return _("The essay's verdict: {verdict}").format(verdict=verdict)
-    return _("The essay: {reason}").format(reason=reason) if reason else ""
+    if not reason:
+        return ""
+    # TRANSLATORS: the word for the essay as a note's reason writes it ("The essay does not
+    # discuss the talks"): a reason that names the essay is shown without the label "The
+    # essay:" (play-test: "Der Aufsatz: Der Aufsatz behandelt ... nicht").
+    if _("essay").casefold() in reason.casefold():
+        return reason
+    return _("The essay: {reason}").format(reason=reason)
 
 
 def chose_line(player: str, choice: str) -> str:

@@ -227,7 +227,8 @@ def test_bundled_scenarios_tell_events_by_their_own_dates_in_the_order_they_fire
             assert n.date == (month_words(ev.date) if ev.date
                               else turn_months(rules, n.turn))
             if ev.by:
-                assert n.power and n.text.startswith(n.power + ": ")
+                # Headed by the power, unless its title already opens with the power's name.
+                assert n.power and n.text.startswith(n.power)
         report = report_of_state(state)
         end = next(e for e in scn.endings if e.id == report.summary.ending_id)
         assert report.ending_causes == tuple(end.causes[k].text

@@ -107,7 +107,7 @@ def test_apr_1939_a_question_comes_before_the_news_dated_after_it(make_app: Any)
     # after all the turn's events).
     talks = next(n for n, t in enumerate(lines) if t.startswith("17 Apr 1939  Britain: Talks"))
     assert lines[talks + 1].startswith("17 Apr 1939  You chose: Talks with Britain")
-    assert lines[talks + 2].startswith("11 May 1939  Japan: Japan attacks")
+    assert lines[talks + 2].startswith("11 May 1939  Japan attacks in Mongolia")
     assert lines[talks + 3].startswith("11 May 1939  You chose: Japan attacks")
 
 

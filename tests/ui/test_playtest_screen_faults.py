@@ -1,0 +1,116 @@
+"""Faults a student play-test found on the game screen, each checked where the student saw it
+(the default scenario, at 1280x800 and 800x500, in English and German):
+
+- a wrapped "·"-joined line ended in a dangling separator ("Towards Poland ·" / "0 points
+  left"): it breaks at the separator and drops it;
+- the off-map nations moved from under the map to its right when the quiet turn's banner
+  appeared on turn 2: they keep one place;
+- the Security aim's tooltip was cut off at "Many earli…": a tooltip shows its whole text.
+
+Screenshots ``playtest_faults_<what>_<lang>_<size>.png``."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+from collections.abc import Iterator
+from typing import Any
+
+import pygame
+import pytest
+
+from game import i18n
+from game.ui.settings import Settings
+from tests.ui.conftest import ROOT, Driver
+
+DEFAULT = ROOT / "scenarios" / "ussr_1928_1941.yaml"
+SIZES = [(1280, 800), (800, 500)]
+LANGS = ["en", "de"]
+
+
+@pytest.fixture(autouse=True)
+def english_after() -> Iterator[None]:
+    yield
+    i18n.set_language("en")
+
+
+def open_map(make_app: Any, size: tuple[int, int], lang: str) -> Driver:
+    """The map of a new game of the default scenario, its first news read."""
+    from game.ui.game_screen import GameScene
+
+    d: Driver = make_app(size=size, settings=Settings(tutorial_done=True, language=lang))
+    assert d.app.new_game(DEFAULT)
+    d.app.session.news_shown_turn = d.app.session.state.turn
+    d.app.pop_to_title()
+    d.app.push(GameScene(d.app))
+    away(d)
+    return d
+
+
+def away(d: Driver) -> None:
+    """The mouse off every button and the map (no tooltip), one frame."""
+    w, h = d.app.screen.get_size()
+    d.step([pygame.event.Event(pygame.MOUSEMOTION, pos=(w - 1, h - 1), rel=(0, 0),
+                               buttons=(0, 0, 0))])
+
+
+def tag(lang: str, size: tuple[int, int]) -> str:
+    return f"{lang}_{size[0]}x{size[1]}"
+
+
+# -- a separator never dangles ----------------------------------------------------------------
+
+PARTED = ["Towards Poland · 0 points left", "Towards Czechoslovakia · 2 points left",
+          "2 points left · keys 1-9 · hover for details",
+          "Turns played: 54  ·  score 61.2 of 100 (history's path 58.0)  ·  policy: security",
+          "Gegenüber Polen · noch 0 Punkte · Tasten 1-9 · Details per Mauszeiger"]
+
+
+def dangling(lines: list[str]) -> list[str]:
+    return [line for line in lines if line.strip().startswith("·") or
+            line.strip().endswith("·")]
+
+
+@pytest.mark.parametrize("text", PARTED)
+def test_a_parted_line_breaks_at_its_separators(make_app: Any, text: str) -> None:
+    from game.ui.widgets import wrap, wrap_to
+
+    d: Driver = make_app(size=(800, 500))
+    font = d.app.fonts.small()
+    letters = "".join(text.replace("·", " ").split())
+    parts = [p.strip() for p in text.split("·")]
+    for width in range(30, font.size(text)[0] + 20, 3):
+        lines = wrap(text, font, width)
+        assert not dangling(lines), (width, lines)
+        assert "".join(" ".join(lines).replace("·", " ").split()) == letters, (width, lines)
+        if all(font.size(p)[0] <= width for p in parts):
+            # Every part fits a line: the lines break at separators only.
+            assert all(p.strip() in parts for line in lines for p in line.split("·")), \
+                (width, lines)
+        short = wrap_to(text, font, width, 2)
+        assert not dangling(short[:-1]), (width, short)
+        assert not short[-1].rstrip("…").rstrip().endswith("·"), (width, short)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_line_under_the_actions_title_never_dangles(make_app: Any, lang: str,
+                                                         size: tuple[int, int]) -> None:
+    """The points line, with no nation chosen and with each nation chosen in turn (the
+    student saw "Towards Poland ·" / "0 points left")."""
+    d = open_map(make_app, size, lang)
+    scene: Any = d.top
+    seen = {"all": scene.sub_lines}
+    d.shot(f"playtest_faults_points_line_{tag(lang, size)}")
+    nations = d.app.session.state.rules.scenario.nations
+    for n, nation in enumerate(nations):
+        scene.select(n)
+        d.step()
+        seen[nation.id] = scene.sub_lines
+        if nation.id == "poland":
+            d.shot(f"playtest_faults_points_line_poland_{tag(lang, size)}")
+    bad = {k: v for k, v in seen.items() if dangling(v)}
+    assert not bad, bad

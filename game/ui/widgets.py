@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.i18n import ngettext
 from game.ui.text import cut
 from game.ui.theme import Colour, Colours, Fonts
 
@@ -279,22 +280,35 @@ def dim(surface: pygame.Surface, alpha: int = 170) -> None:
 
 def tooltip(surface: pygame.Surface, lines: list[str], pos: tuple[int, int], fonts: Fonts,
             colours: Colours, max_width: int = 420) -> None:
-    """Draw a tooltip box near ``pos``, kept inside the window."""
+    """Draw a tooltip box near ``pos``, kept inside the window, with its whole text: wrapped
+    to ``max_width`` (scaled), and wider, up to the window's width, where that is too tall
+    for the window."""
     if not lines:
         return
     font = fonts.small()
-    width = min(max_width * fonts.scale, surface.get_width() - 20)
-    wrapped: list[tuple[str, bool]] = []
-    for i, line in enumerate(lines[:30]):
-        for part in wrap(cut(line, 600), font, int(width)):
-            wrapped.append((part, i == 0))
     lh = font.get_linesize()
-    w = min(int(width), max(font.size(t)[0] for t, _ in wrapped)) + 20
+    room_w = surface.get_width() - 8 - 20  # the box's margins (4) and its text's (10)
+    room_h = surface.get_height() - 8 - 14
+    width = max(20, int(min(max_width * fonts.scale, room_w)))
+    while True:
+        wrapped = [(part, i == 0) for i, line in enumerate(lines)
+                   for part in wrap(cut(line), font, width)]
+        if lh * len(wrapped) <= room_h or width >= room_w:
+            break
+        width = min(room_w, width + max(40, width // 4))
+    most = max(1, room_h // lh)
+    if len(wrapped) > most:  # taller than the window even at its width: say what is left out
+        more = len(wrapped) - most + 1
+        wrapped = wrapped[:most - 1] + [(ngettext("[... {count} more line]",
+                                                  "[... {count} more lines]", more).format(
+            count=more), False)]
+    w = min(width, max(font.size(t)[0] for t, _ in wrapped)) + 20
     h = lh * len(wrapped) + 14
     x = min(pos[0] + 16, surface.get_width() - w - 4)
     y = pos[1] + 20
     if y + h > surface.get_height() - 4:
-        y = max(4, pos[1] - h - 8)
+        y = pos[1] - h - 8
+    y = max(4, min(y, surface.get_height() - h - 4))
     box = pygame.Rect(max(4, x), y, w, h)
     pygame.draw.rect(surface, (14, 17, 22), box, border_radius=5)
     pygame.draw.rect(surface, colours.accent, box, 1, border_radius=5)

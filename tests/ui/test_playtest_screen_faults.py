@@ -57,6 +57,17 @@ def away(d: Driver) -> None:
                                buttons=(0, 0, 0))])
 
 
+def next_turn(d: Driver) -> None:
+    """End the turn with Enter (confirming it, points left) and read its news."""
+    turn = d.app.session.state.turn
+    d.key(pygame.K_RETURN)
+    if d.scene() == "MessageScene":
+        d.key(pygame.K_RETURN)
+    d.settle()
+    assert d.scene() == "GameScene" and d.app.session.state.turn == turn + 1
+    away(d)
+
+
 def tag(lang: str, size: tuple[int, int]) -> str:
     return f"{lang}_{size[0]}x{size[1]}"
 
@@ -114,3 +125,60 @@ def test_the_line_under_the_actions_title_never_dangles(make_app: Any, lang: str
             d.shot(f"playtest_faults_points_line_poland_{tag(lang, size)}")
     bad = {k: v for k, v in seen.items() if dangling(v)}
     assert not bad, bad
+
+
+# -- a tooltip shows its whole text ----------------------------------------------------------
+
+def hover(d: Driver, pos: tuple[int, int]) -> None:
+    d.step([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_security_aims_tooltip_is_whole(make_app: Any, monkeypatch: pytest.MonkeyPatch,
+                                            lang: str, size: tuple[int, int]) -> None:
+    """On turn 2 (the tooltip then says why the aim drifted, the scenario's longest text on
+    it) the Security aim's tooltip holds every word of its lines, inside the window (the
+    student saw it stop at "Many earli…")."""
+    from game.present.aims import aim_why
+    from tests.ui.test_layout_sizes import capture, install
+
+    install(monkeypatch)
+    d = open_map(make_app, size, lang)
+    next_turn(d)
+    scene: Any = d.top
+    state = d.app.session.state
+    aim = state.rules.scenario.aims[0]
+    assert aim.id == "security" and state.turn == 1
+    hover(d, scene.aim_rects[0].center)
+    drawn = [x for x in capture(d.app) if x.layer == "tip"]
+    d.shot(f"playtest_faults_security_tip_{tag(lang, size)}", keep_messages=True)
+    window = d.app.screen.get_rect()
+    assert drawn and all(window.contains(x.rect) for x in drawn)
+    text = " ".join(x.text for x in sorted(drawn, key=lambda x: x.rect.y)).split()
+    want = " ".join(aim_why(state, 0)).split()
+    assert text == want, (len(text), len(want), text[-12:])
+    assert " ".join(aim.per_turn_reason.split()) in " ".join(text)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_long_tooltip_grows_wider_to_stay_whole(make_app: Any,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  size: tuple[int, int]) -> None:
+    """A tooltip too tall for the window at its usual width is drawn wider, whole and inside
+    the window, wherever the mouse is."""
+    from game.ui import widgets
+    from tests.ui.test_layout_sizes import REC, RecordingScreen, install
+
+    install(monkeypatch)
+    d: Driver = make_app(size=size)
+    words = [f"w{k}" for k in range(420)]
+    lines = ["A long tip", " ".join(words[:300]), *(" ".join(words[k:k + 12])
+                                                    for k in range(300, 420, 12))]
+    for pos in [(5, 5), (size[0] // 2, size[1] // 2), (size[0] - 5, size[1] - 5)]:
+        REC.drawn = []
+        screen = RecordingScreen(size)
+        widgets.tooltip(screen, lines, pos, d.app.fonts, d.app.colours)
+        assert all(screen.get_rect().contains(x.rect) for x in REC.drawn), pos
+        shown = " ".join(x.text for x in sorted(REC.drawn, key=lambda x: x.rect.y)).split()
+        assert shown == " ".join(lines).split(), (pos, shown[-5:])

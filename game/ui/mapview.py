@@ -539,6 +539,7 @@ class MapView:
             self.problem = f"{exc}; a plain map is shown"
         self._fallback_ids: list[str] = list(DEFAULT_NATIONS)
         self.rect = pygame.Rect(0, 0, 0, 0)
+        self._panel_shape: tuple[int, int] | None = None
         self._map_rect = pygame.Rect(0, 0, 0, 0)
         self.label_rects: dict[str, pygame.Rect] = {}
         """Where each region's label was last drawn (screen coordinates)."""
@@ -611,7 +612,7 @@ class MapView:
             self._fallback_ids = list(names)
         self._cache_key = None
         if self.rect.width or self.rect.height:
-            self.layout(self.rect)
+            self.layout(self.rect, self._panel_shape)
 
     def set_player(self, player: str) -> None:
         """Draw as the player's own the region named like the scenario's ``player`` (its id or
@@ -633,9 +634,16 @@ class MapView:
         """A length at scale 1, in pixels at :attr:`scale`."""
         return round(value * self.scale)
 
-    def layout(self, rect: pygame.Rect) -> None:
-        """Fit the map into ``rect`` (screen coordinates). Cheap to call on every resize."""
+    def layout(self, rect: pygame.Rect, shape: tuple[int, int] | None = None) -> None:
+        """Fit the map into ``rect`` (screen coordinates). Cheap to call on every resize.
+
+        ``shape`` (width, height) decides where the off-map panels go, under the map in a
+        tall shape, beside it in a wide one; by default the shape of ``rect``. A screen whose
+        room for the map changes from turn to turn (a banner over it, a panel under it) gives
+        the shape of its usual room, so that the panels keep their place."""
         self.rect = pygame.Rect(rect)
+        self._panel_shape = shape
+        width, height = shape or self.rect.size
         header = self._px(PANEL_HEADER)
         self._shapes, self._panels, self._boxes = [], {}, {}
         self._cache, self._cache_key = None, None
@@ -651,7 +659,8 @@ class MapView:
             self._layout_boxes()
             return
         offs = self.data.off_map
-        if offs and self.rect.height > self.rect.width * 1.05 and self.rect.width >= 4 * 60:
+        if offs and height > width * 1.05 and self.rect.width >= 4 * 60 \
+                and self.rect.height >= 4 * MIN_SIZE + header:
             # A tall, narrow view (a small window): the panels in a row under the map, which
             # then has the whole width.
             row = max(self._px(36), min(self._px(64), self.rect.height // 7))

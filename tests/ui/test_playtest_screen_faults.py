@@ -58,12 +58,19 @@ def away(d: Driver) -> None:
 
 
 def next_turn(d: Driver) -> None:
-    """End the turn with Enter (confirming it, points left) and read its news."""
+    """End the turn with Enter (confirming it, points left), read its news, answer its
+    questions."""
     turn = d.app.session.state.turn
     d.key(pygame.K_RETURN)
     if d.scene() == "MessageScene":
         d.key(pygame.K_RETURN)
-    d.settle()
+    for _ in range(20):  # the news, and a question's first answer
+        if d.scene() == "GameScene":
+            break
+        if d.scene() == "EventScene" and d.top.answered is None:
+            d.key(pygame.K_1)
+        else:
+            d.key(pygame.K_RETURN)
     assert d.scene() == "GameScene" and d.app.session.state.turn == turn + 1
     away(d)
 
@@ -182,3 +189,45 @@ def test_a_long_tooltip_grows_wider_to_stay_whole(make_app: Any,
         assert all(screen.get_rect().contains(x.rect) for x in REC.drawn), pos
         shown = " ".join(x.text for x in sorted(REC.drawn, key=lambda x: x.rect.y)).split()
         assert shown == " ".join(lines).split(), (pos, shown[-5:])
+
+
+# -- the off-map nations keep their place ----------------------------------------------------
+
+def off_map_side(scene: Any) -> str:
+    """Where the off-map nations' panels are: "under" the map or "beside" it."""
+    view = scene.map.view
+    mrect = view.map_rect()
+    panels = [r for r in view.off_map_rects().values() if r.width and r.height]
+    assert panels, "no off-map panel drawn"
+    if all(r.top >= mrect.bottom for r in panels):
+        return "under"
+    assert all(r.left >= mrect.right for r in panels), (mrect, panels)
+    return "beside"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_off_map_nations_keep_their_place(make_app: Any, lang: str,
+                                              size: tuple[int, int]) -> None:
+    """Turn 1 (no banner), turn 2 (the quiet turn's banner over the map), later turns, and
+    with a nation's panel open: the off-map nations stay where they were (the student saw
+    them go from under the map to its right on turn 2 at 800x500)."""
+    d = open_map(make_app, size, lang)
+    scene: Any = d.top
+    sides = {"turn 1": off_map_side(scene)}
+    d.shot(f"playtest_faults_off_map_turn1_{tag(lang, size)}")
+    scene.select(d.app.session.state.rules.nation_index["latvia"])
+    d.step()
+    sides["turn 1, Latvia's panel"] = off_map_side(scene)
+    scene.select(None)
+    d.step()
+    quiet = []
+    for turn in (2, 3, 4):
+        next_turn(d)
+        scene = d.top
+        quiet.append(scene.quiet)
+        sides[f"turn {turn}"] = off_map_side(scene)
+        if turn == 2:
+            d.shot(f"playtest_faults_off_map_turn2_{tag(lang, size)}")
+    assert any(quiet), "no quiet turn's banner seen"
+    assert len(set(sides.values())) == 1, sides

@@ -209,7 +209,11 @@ class GameScene(Scene):
         try:
             if hasattr(self.map.view, "scale"):  # the off-map panels grow with the UI
                 self.map.view.scale = self.app.scale
-            self.map.view.layout(map_area, self._map_shape())
+            # The off-map nations' place follows the map's usual room, whatever the banner
+            # or the living map's legend leave of it; a nation's panel, open for a moment,
+            # leaves the map so little room that they go where it keeps the map largest.
+            self.map.view.layout(map_area, self._map_shape() if self.selected is None
+                                 else None)
         except Exception as exc:  # noqa: BLE001
             self.app.toast(_("map layout failed: {error}").format(error=exc), "bad")
         self.map_draw_rect = map_area
@@ -217,9 +221,9 @@ class GameScene(Scene):
 
     def _map_shape(self) -> tuple[int, int]:
         """The map's usual room: its column less the legend of the relation bands, as on a turn
-        without the quiet turn's banner, a nation's panel or the living map's legend. It
-        decides where the off-map nations go, so that they keep their place from turn to turn
-        (a play-test saw them move from under the map to its right on turn 2)."""
+        without the quiet turn's banner or the living map's legend. It decides where the
+        off-map nations go, so that they keep their place from turn to turn (a play-test saw
+        them move from under the map to its right on turn 2)."""
         f = self.app.fonts
         rows = self._legend_rows(self.map_rect.width - self.px(16), living=False)
         legend_h = len(rows) * (f.small().get_linesize() + self.px(4)) + self.px(6)

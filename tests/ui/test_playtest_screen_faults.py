@@ -210,17 +210,17 @@ def off_map_side(scene: Any) -> str:
 def test_the_off_map_nations_keep_their_place(make_app: Any, lang: str,
                                               size: tuple[int, int]) -> None:
     """Turn 1 (no banner), turn 2 (the quiet turn's banner over the map), later turns, and
-    with a nation's panel open: the off-map nations stay where they were (the student saw
-    them go from under the map to its right on turn 2 at 800x500)."""
+    after a nation's panel was opened and closed: the off-map nations stay where they were
+    (the student saw them go from under the map to its right on turn 2 at 800x500)."""
     d = open_map(make_app, size, lang)
     scene: Any = d.top
     sides = {"turn 1": off_map_side(scene)}
     d.shot(f"playtest_faults_off_map_turn1_{tag(lang, size)}")
     scene.select(d.app.session.state.rules.nation_index["latvia"])
     d.step()
-    sides["turn 1, Latvia's panel"] = off_map_side(scene)
     scene.select(None)
     d.step()
+    sides["turn 1, after Latvia's panel"] = off_map_side(scene)
     quiet = []
     for turn in (2, 3, 4):
         next_turn(d)

@@ -851,7 +851,12 @@ class MapView:
         radius = max(round(MARK_SMALL * self.scale / 2),
                      math.ceil(math.hypot(main.bbox.width, main.bbox.height) / 2) + 4)
         for colour, width in ((BORDER, 4), (SELECTED_EDGE, 2)):
-            pygame.draw.circle(surface, colour, centre, radius, width)
+            ring = pygame.draw.circle(surface, colour, centre, radius, width)
+        if self._cache is not None:  # the ring runs under the other names, which stay whole
+            for other in [*self.label_rects.values(), *self.badge_rects.values()]:
+                if other.colliderect(ring) and other is not rect:
+                    surface.blit(self._cache, other.topleft,
+                                 other.move(-self.rect.x, -self.rect.y))
         self.marker = (centre, radius)
 
     def _outline_box(self, surface: pygame.Surface, target: str, colour: Colour,

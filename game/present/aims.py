@@ -10,7 +10,7 @@ from game.present.dates import turn_date
 from game.present.news import entry_title
 from game.present.numbers import number
 from game.present.player import the_name
-from game.present.text import one_line, signed
+from game.present.text import MAX_TEXT, one_line, signed
 
 
 def aim_at_start(state: GameState, aim_index: int, turn: int) -> float:
@@ -75,7 +75,7 @@ def aim_why(state: GameState, aim_index: int, limit: int = 6) -> list[str]:
     lines = [_("{aim}: {value} ({change} this turn)").format(
                  aim=aim.name, value=number(state.aims[aim_index]),
                  change=signed(aim_change(state, aim_index))),
-             one_line(aim.description, 600),
+             one_line(aim.description, MAX_TEXT),
              _("It runs from {low} (worst) to {high} (best); the bar shows where it stands, "
                "the blue mark where history stood.").format(low=_bound(lo), high=_bound(hi))]
     if state.turn > 0:
@@ -95,7 +95,7 @@ def aim_why(state: GameState, aim_index: int, limit: int = 6) -> list[str]:
                     # TRANSLATORS: a change of an aim, what caused it, its kind, and why.
                     line = _("{change}  {title} ({kind}): {reason}").format(
                         change=signed(delta), title=title, kind=kind,
-                        reason=one_line(aim.per_turn_reason, 400))
+                        reason=one_line(aim.per_turn_reason, MAX_TEXT))
                 else:
                     # TRANSLATORS: a change of an aim, what caused it, and its kind.
                     line = _("{change}  {title} ({kind})").format(change=signed(delta),

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.i18n import N_, _
+from game.present.dates import month_count_words
 from game.present.numbers import number
 from game.present.report import EndReport
 
@@ -92,6 +93,23 @@ def x_ticks(x_labels: Sequence[str]) -> list[tuple[int, str]]:
                 out.append((i, m.group(1)))
         return out
     return list(enumerate(x_labels))
+
+
+def time_ticks(months: Sequence[int]) -> list[tuple[int, str]]:
+    """(index, text) of the ticks of a time axis whose points fall at these months (year *
+    12 + month - 1), not evenly apart (a decision's day): one form for every tick, the year
+    at the first point of each year ("1928", "1930", "1931"); within a single year, the
+    month at the first point of each month ("Mar 1936"). A point's own day belongs in its
+    label, not on the axis."""
+    by_year = len({m // 12 for m in months}) > 1
+    out: list[tuple[int, str]] = []
+    last = None
+    for i, m in enumerate(months):
+        key = m // 12 if by_year else m
+        if key != last:
+            out.append((i, str(key) if by_year else month_count_words(m)))
+            last = key
+    return out
 
 
 def finite_runs(values: Sequence[float]) -> list[list[int]]:

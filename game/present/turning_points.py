@@ -16,6 +16,8 @@ from game.core.rules import Rules
 from game.core.scoring import decision_label
 from game.i18n import _, ngettext
 from game.present import analysis as words
+from game.present.chart import time_ticks
+from game.present.dates import date_order, event_day
 from game.present.history_note import chose_line, essay_line
 from game.present.numbers import number
 from game.present.player import capital, the_name
@@ -60,6 +62,9 @@ class Curve:
     references: tuple[tuple[str, float], ...]
     """Level lines: the player's final score and the historical path's."""
     y_range: tuple[float, float]
+    ticks: tuple[tuple[int, str], ...] = ()
+    """The time axis's ticks, (point, text), in one form (the years: "1928", "1930"...); a
+    point's own day is in its label and tooltip."""
 
 
 def _nice_range(values: list[float]) -> tuple[float, float]:
@@ -80,10 +85,12 @@ def curve(analysis: Analysis, rules: Rules) -> Curve:
     final score and of the historical path's."""
     labels = [words.turn_words(rules, 0)]
     titles = [_("the start")]
+    months = [rules.month_of_turn(0)]
     for da in analysis.decisions:
         d = da.decision
         labels.append(words.decision_date(rules, d))
         titles.append(decision_words(rules, d))
+        months.append(date_order(event_day(rules, rules.event_index[d.event], d.turn))[0])
     lines = []
     for c in analysis.continuations:
         points = analysis.curves[c]
@@ -101,7 +108,7 @@ def curve(analysis: Analysis, rules: Rules) -> Curve:
              analysis.history_score))
     values = [v for line in lines for v in (*line.lows, *line.highs)] + [r[1] for r in refs]
     return Curve(tuple(labels), tuple(titles), tuple(lines), tuple(marks), refs,
-                 _nice_range(values))
+                 _nice_range(values), tuple(time_ticks(months)))
 
 
 def decision_words(rules: Rules, d: Decision) -> str:

@@ -90,11 +90,13 @@ def curve_svg(curve: Curve, size: tuple[int, int] = (760, 320)) -> str:
                    f'y2="{_num(sy(t))}" stroke="{GRID}"/>')
         out.append(f'<text x="{_num(left - 6)}" y="{_num(sy(t) + px * 0.35)}" font-size="{px}" '
                    f'text-anchor="end" fill="{INK}">{h(tick_text(t))}</text>')
-    widest = max((_width(t, px) for t in curve.labels), default=0) + 10
-    stride = max(1, math.ceil(widest * n / max(1.0, right - left)))
-    for i in range(0, n, stride):
+    # The years under the axis (one form for every tick; a point's day is in its label).
+    years = curve.ticks or tuple(enumerate(curve.labels))
+    widest = max((_width(t, px) for _i, t in years), default=0) + 10
+    stride = max(1, math.ceil(widest * len(years) / max(1.0, right - left)))
+    for i, text in years[::stride]:
         out.append(f'<text x="{_num(sx(i))}" y="{_num(bottom + 5 + px)}" font-size="{px}" '
-                   f'text-anchor="middle" fill="{INK}">{h(curve.labels[i])}</text>')
+                   f'text-anchor="middle" fill="{INK}">{h(text)}</text>')
     out.append(f'<polyline points="{_num(left)},{_num(top)} {_num(left)},{_num(bottom)} '
                f'{_num(right)},{_num(bottom)}" fill="none" stroke="{AXIS}"/>')
     for k, (_name, value) in enumerate(curve.references):

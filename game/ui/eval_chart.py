@@ -6,7 +6,6 @@ without colour. The data and its words are :func:`game.present.turning_points.cu
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pygame
@@ -107,7 +106,7 @@ def draw_curve(size: tuple[int, int], data: Curve, fonts: Fonts, colours: Colour
     tick_w = max((font.size(tick_text(t))[0] for t in ticks), default=0)
     plot = pygame.Rect(pad + tick_w + px(6), y + lh // 2, 0, 0)
     plot.width = w - plot.x - pad - px(14)
-    plot.height = h - plot.y - lh - pad - px(4)
+    plot.height = h - plot.y - lh - pad - px(7)
     n = len(data.labels)
     if plot.width < 20 or plot.height < 20 or n == 0:
         return DrawnCurve(surface, plot, [], [])
@@ -124,18 +123,18 @@ def draw_curve(size: tuple[int, int], data: Curve, fonts: Fonts, colours: Colour
         pygame.draw.line(surface, colours.panel_edge, (plot.left, ty), (plot.right, ty))
         img = font.render(tick_text(t), True, colours.dim)
         surface.blit(img, (plot.left - px(6) - img.get_width(), ty - img.get_height() // 2))
-    # Dates under the axis, as many as fit without touching.
-    last_right = -10**6
+    # A short tick at every point; under the axis the years (the ticks of the curve's time
+    # axis, one form for all), as many as fit without touching. A point's day is in its
+    # tooltip.
     for i in range(n):
         pygame.draw.line(surface, colours.dim, (sx(i), plot.bottom), (sx(i), plot.bottom + 3))
-    order = list(range(n))
-    widest = max(font.size(t)[0] for t in data.labels) + px(10)
-    stride = max(1, math.ceil(widest * n / max(1, plot.width)))
-    for i in order[::stride]:
-        img = font.render(data.labels[i], True, colours.dim)
+    last_right = -10**6
+    for i, text in data.ticks or tuple(enumerate(data.labels)):
+        pygame.draw.line(surface, colours.dim, (sx(i), plot.bottom), (sx(i), plot.bottom + 6))
+        img = font.render(text, True, colours.dim)
         left = min(max(0, sx(i) - img.get_width() // 2), w - img.get_width())
         if left > last_right + 4:
-            surface.blit(img, (left, plot.bottom + px(4)))
+            surface.blit(img, (left, plot.bottom + px(7)))
             last_right = left + img.get_width()
     pygame.draw.line(surface, colours.dim, plot.bottomleft, plot.bottomright)
     pygame.draw.line(surface, colours.dim, plot.topleft, plot.bottomleft)

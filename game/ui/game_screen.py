@@ -209,11 +209,25 @@ class GameScene(Scene):
         try:
             if hasattr(self.map.view, "scale"):  # the off-map panels grow with the UI
                 self.map.view.scale = self.app.scale
-            self.map.view.layout(map_area)
+            # The off-map nations' place follows the map's usual room, whatever the banner
+            # or the living map's legend leave of it; a nation's panel, open for a moment,
+            # leaves the map so little room that they go where it keeps the map largest.
+            self.map.view.layout(map_area, self._map_shape() if self.selected is None
+                                 else None)
         except Exception as exc:  # noqa: BLE001
             self.app.toast(_("map layout failed: {error}").format(error=exc), "bad")
         self.map_draw_rect = map_area
         self._build_actions()
+
+    def _map_shape(self) -> tuple[int, int]:
+        """The map's usual room: its column less the legend of the relation bands, as on a turn
+        without the quiet turn's banner or the living map's legend. It decides where the
+        off-map nations go, so that they keep their place from turn to turn (a play-test saw
+        them move from under the map to its right on turn 2)."""
+        f = self.app.fonts
+        rows = self._legend_rows(self.map_rect.width - self.px(16), living=False)
+        legend_h = len(rows) * (f.small().get_linesize() + self.px(4)) + self.px(6)
+        return self.map_rect.width, self.map_rect.height - legend_h
 
     def _lay_out_aims(self, body_y: int, body_h: int) -> None:
         """A block per aim at the top of the left column (the rest is the news): its name,
@@ -556,13 +570,15 @@ class GameScene(Scene):
                                             self.px(32)), _("PgDn »"), "@small",
                         enabled=self.page < self.pages - 1)
 
-    def _legend_rows(self, width: int) -> list[list[tuple[str, object]]]:
-        """The legend's items (band name and style; "" for the treaty mark) in rows that fit."""
+    def _legend_rows(self, width: int, living: bool = True) -> list[list[tuple[str, object]]]:
+        """The legend's items (band name and style; "" for the treaty mark) in rows that fit;
+        ``living``: with the living map's (annexed, occupied...) that are on the map now."""
         f = self.app.fonts
         palette = self.app.settings.palette
         items: list[tuple[str, object]] = list(self.map.legend(palette))
         items.append((_("treaty partner"), None))
-        items += self.map.status_legend(self.session.state, palette)
+        if living:
+            items += self.map.status_legend(self.session.state, palette)
         rows: list[list[tuple[str, object]]] = [[]]
         x = 0
         for label, style in items:

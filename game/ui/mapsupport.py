@@ -24,7 +24,9 @@ class PlainMap:
         self.names = names
         self.rects: dict[str, pygame.Rect] = {}
 
-    def layout(self, rect: pygame.Rect) -> None:
+    def layout(self, rect: pygame.Rect, shape: tuple[int, int] | None = None) -> None:
+        """Boxes filling ``rect`` (``shape``, where the real map puts its off-map panels, is
+        of no use here)."""
         n = max(1, len(self.regions))
         cols = max(1, round((n * rect.width / max(1, rect.height)) ** 0.5))
         rows = (n + cols - 1) // cols

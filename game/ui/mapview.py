@@ -345,6 +345,16 @@ def _badge(surface: pygame.Surface, font: pygame.font.Font, style: RegionStyle,
     return box
 
 
+def _letters(font: pygame.font.Font, text: str) -> pygame.mask.Mask:
+    """The pixels of the letters themselves (without their outline) of
+    :func:`_halo_text`'s picture of ``text``, at their place in it."""
+    core = pygame.mask.from_surface(font.render(text, True, LABEL))
+    w, h = core.get_size()
+    out = pygame.mask.Mask((w + 2, h + 2))
+    out.draw(core, (1, 1))
+    return out
+
+
 def _halo_text(font: pygame.font.Font, text: str, colour: Colour) -> pygame.Surface:
     """Text with a light outline, readable on any fill or pattern."""
     core = font.render(text, True, colour)
@@ -539,6 +549,7 @@ class MapView:
             self.problem = f"{exc}; a plain map is shown"
         self._fallback_ids: list[str] = list(DEFAULT_NATIONS)
         self.rect = pygame.Rect(0, 0, 0, 0)
+        self._panel_shape: tuple[int, int] | None = None
         self._map_rect = pygame.Rect(0, 0, 0, 0)
         self.label_rects: dict[str, pygame.Rect] = {}
         """Where each region's label was last drawn (screen coordinates)."""
@@ -564,6 +575,9 @@ class MapView:
         self.leaders: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {}
         """Each leader line drawn: (start at the label, end inside the region), screen
         coordinates."""
+        self.marker: tuple[tuple[int, int], int] | None = None
+        """The ring drawn round the selected nation where it is small or has no name on the
+        map: (centre, radius), screen coordinates."""
 
     # -- what is on the map --------------------------------------------------------------
 
@@ -611,7 +625,7 @@ class MapView:
             self._fallback_ids = list(names)
         self._cache_key = None
         if self.rect.width or self.rect.height:
-            self.layout(self.rect)
+            self.layout(self.rect, self._panel_shape)
 
     def set_player(self, player: str) -> None:
         """Draw as the player's own the region named like the scenario's ``player`` (its id or
@@ -633,9 +647,16 @@ class MapView:
         """A length at scale 1, in pixels at :attr:`scale`."""
         return round(value * self.scale)
 
-    def layout(self, rect: pygame.Rect) -> None:
-        """Fit the map into ``rect`` (screen coordinates). Cheap to call on every resize."""
+    def layout(self, rect: pygame.Rect, shape: tuple[int, int] | None = None) -> None:
+        """Fit the map into ``rect`` (screen coordinates). Cheap to call on every resize.
+
+        ``shape`` (width, height) decides where the off-map panels go, under the map in a
+        tall shape, beside it in a wide one; by default the shape of ``rect``. A screen whose
+        room for the map changes from turn to turn (a banner over it, a panel under it) gives
+        the shape of its usual room, so that the panels keep their place."""
         self.rect = pygame.Rect(rect)
+        self._panel_shape = shape
+        width, height = shape or self.rect.size
         header = self._px(PANEL_HEADER)
         self._shapes, self._panels, self._boxes = [], {}, {}
         self._cache, self._cache_key = None, None
@@ -651,7 +672,8 @@ class MapView:
             self._layout_boxes()
             return
         offs = self.data.off_map
-        if offs and self.rect.height > self.rect.width * 1.05 and self.rect.width >= 4 * 60:
+        if offs and height > width * 1.05 and self.rect.width >= 4 * 60 \
+                and self.rect.height >= 4 * MIN_SIZE + header:
             # A tall, narrow view (a small window): the panels in a row under the map, which
             # then has the whole width.
             row = max(self._px(36), min(self._px(64), self.rect.height // 7))
@@ -788,13 +810,16 @@ class MapView:
         region or nation ids; a nation's parts (``part_of``) are outlined with it."""
         if self._map_rect.width <= 0 and not self._boxes:
             return
+        # The selected nation's name is placed first, so that it is found on a small map.
+        focus = selected if any(s.region.id == selected for s in self._shapes) else None
         key = (self.rect.size, tuple(sorted(styles.items())), id(font), font.get_height(),
-               tuple(sorted(self.names.items())), current_language())
+               tuple(sorted(self.names.items())), current_language(), focus)
         if self._cache is None or key != self._cache_key:
-            self._cache = self._render_static(styles, font)
+            self._cache = self._render_static(styles, font, focus)
             self._cache_key = key
         surface.blit(self._cache, self.rect.topleft)
         clip = surface.get_clip()
+        self.marker = None
         try:
             for target, colour, width in ((hover, HOVER_EDGE, 2), (selected, SELECTED_EDGE, 3)):
                 if target:
@@ -802,8 +827,37 @@ class MapView:
                     self._outline_box(surface, target, colour, width)
                     surface.set_clip(self._map_rect.clip(clip))
                     self._outline_region(surface, target, colour, width)
+            if focus:
+                surface.set_clip(self._map_rect.clip(clip))
+                self._show_focus(surface, focus)
         finally:
             surface.set_clip(clip)
+
+    def _show_focus(self, surface: pygame.Surface, focus: str) -> None:
+        """Make the selected nation easy to find: its name (and badge) over its outline; a
+        ring round it where it is small or its name found no place (a Baltic state on the
+        small map over a nation's panel)."""
+        rect = self.label_rects.get(focus) or self.badge_rects.get(focus)
+        if rect is not None and self._cache is not None:
+            surface.blit(self._cache, rect.topleft, rect.move(-self.rect.x, -self.rect.y))
+        boxes = [s.bbox for s in self._shapes if focus in (s.region.id, s.region.part_of)]
+        box = boxes[0].unionall(boxes[1:])
+        small = max(box.width, box.height) < MARK_SMALL * self.scale
+        if focus in self.label_rects and not small:
+            return
+        main = max((s for s in self._shapes if s.region.id == focus),
+                   key=lambda s: s.bbox.width * s.bbox.height)
+        centre = main.bbox.center
+        radius = max(round(MARK_SMALL * self.scale / 2),
+                     math.ceil(math.hypot(main.bbox.width, main.bbox.height) / 2) + 4)
+        for colour, width in ((BORDER, 4), (SELECTED_EDGE, 2)):
+            ring = pygame.draw.circle(surface, colour, centre, radius, width)
+        if self._cache is not None:  # the ring runs under the other names, which stay whole
+            for other in [*self.label_rects.values(), *self.badge_rects.values()]:
+                if other.colliderect(ring) and other is not rect:
+                    surface.blit(self._cache, other.topleft,
+                                 other.move(-self.rect.x, -self.rect.y))
+        self.marker = (centre, radius)
 
     def _outline_box(self, surface: pygame.Surface, target: str, colour: Colour,
                      width: int) -> None:
@@ -820,9 +874,10 @@ class MapView:
                     pygame.draw.lines(surface, BORDER, True, p, width + 2)
                     pygame.draw.lines(surface, colour, True, p, width)
 
-    def _render_static(self, styles: Mapping[str, RegionStyle],
-                       font: pygame.font.Font) -> pygame.Surface:
-        """Everything that changes only with the size, the styles or the names."""
+    def _render_static(self, styles: Mapping[str, RegionStyle], font: pygame.font.Font,
+                       focus: str | None = None) -> pygame.Surface:
+        """Everything that changes only with the size, the styles, the names or the nation
+        whose name is placed first (``focus``)."""
         canvas = pygame.Surface(self.rect.size)
         if pygame.display.get_surface() is not None:
             canvas = canvas.convert()
@@ -838,7 +893,7 @@ class MapView:
             for p in shape.ints:
                 pygame.draw.aalines(canvas, BORDER, True, [(x - ox, y - oy) for x, y in p])
         if self._shapes:
-            self._draw_labels(canvas, styles, font, (ox, oy), local)
+            self._draw_labels(canvas, styles, font, (ox, oy), local, focus)
         canvas.set_clip(None)
         for rid, box in self._panels.items():
             name = dict(self.off_map).get(rid, rid)
@@ -885,15 +940,16 @@ class MapView:
                 _badge(canvas, font, style, (box.centerx, box.centery + img.get_height() // 2))
 
     def _draw_labels(self, canvas: pygame.Surface, styles: Mapping[str, RegionStyle],
-                     font: pygame.font.Font, origin: tuple[int, int], area: pygame.Rect) -> None:
-        """Draw the labels of :meth:`_plan_labels` (planned once per size, names and set of
-        badges, not per frame or per colour)."""
+                     font: pygame.font.Font, origin: tuple[int, int], area: pygame.Rect,
+                     focus: str | None = None) -> None:
+        """Draw the labels of :meth:`_plan_labels` (planned once per size, names, set of
+        badges and ``focus``, not per frame or per colour)."""
         ox, oy = origin
         key = (self.rect.size, id(font), font.get_height(), tuple(sorted(self.names.items())),
                current_language(), self.player_region,
-               tuple(sorted((r, s.symbol, s.marked, s.war) for r, s in styles.items())))
+               tuple(sorted((r, s.symbol, s.marked, s.war) for r, s in styles.items())), focus)
         if self._plan is None or key != self._plan_key:
-            self._plan = self._plan_labels(styles, font, origin, area)
+            self._plan = self._plan_labels(styles, font, origin, area, focus)
             self._plan_key = key
         self.label_rects, self.badge_rects, self.leaders = {}, {}, {}
         for lab in self._plan:
@@ -915,12 +971,15 @@ class MapView:
                                              lab.spot.centery))
 
     def _plan_labels(self, styles: Mapping[str, RegionStyle], font: pygame.font.Font,
-                     origin: tuple[int, int], area: pygame.Rect) -> list[_Label]:
-        """Where the names go: the game's nations first, the smallest first (they have the
-        fewest spots), each with its relation badge. A nation's name sits on its own region if
-        it can (most of its letters over the region, the rest over the sea, none over
-        another country; nudged, or shortened: "Latvia", "Latv."; without its badge if need
-        be); else over the sea next to it with a short leader line (at most ``LEADER_MAX``
+                     origin: tuple[int, int], area: pygame.Rect,
+                     focus: str | None = None) -> list[_Label]:
+        """Where the names go: the game's nations first (``focus``, the one selected, before
+        all), the smallest first (they have the fewest spots), each with its relation badge.
+        A nation's name sits on its own land if it can (its letters on the region, only their
+        outline over the coast, none over another country: see ``ON_OWN``; nudged, or
+        shortened: "Latvia", "Latv."; without its badge if need be), never half on the sea,
+        where it would read as the sea's name; else over the sea next to it with a short
+        leader line pointing at it (at most ``LEADER_MAX``
         label heights, over its own region or the sea only, clear of the other labels), the
         nearest such spot first. A nation left without a name moves its neighbours' names
         where that makes room for all of them. Then the name of a part or of a country outside
@@ -960,6 +1019,7 @@ class MapView:
         # The spots of each label on its region, and beside it with a leader line, do not
         # depend on the other labels: found once, as far as they are asked for.
         images: dict[str, list[pygame.Surface]] = {}
+        letters: dict[str, list[pygame.mask.Mask]] = {}
         inside: dict[tuple[str, int, int], _Lazy[pygame.Rect]] = {}
         beside: dict[tuple[str, int], _Lazy[tuple[pygame.Rect, _Line]]] = {}
 
@@ -983,6 +1043,7 @@ class MapView:
                 texts = [name, short_name(name), tiny_name(name)] if main else [name]
                 colour = LABEL if rank(shape)[0] < 2 else CONTEXT_LABEL
                 images[rid] = [_halo_text(font, t, colour) for t in dict.fromkeys(texts)]
+                letters[rid] = [_letters(font, t) for t in dict.fromkeys(texts)]
             # A name without its badge before no name: the colour, the pattern and the
             # tooltip tell the relation too, and the badge may still find a place of its own.
             widths = list(dict.fromkeys((badge_w, 0)))
@@ -991,7 +1052,8 @@ class MapView:
                     if (rid, k, bw) not in inside:
                         # Another country's name only close to its place and wholly on it.
                         inside[rid, k, bw] = _Lazy(self._inside_spots(
-                            family(rid), _label_parts(im, bw), anchors[rid], origin, area,
+                            family(rid), _label_parts(im, bw, letters=letters[rid][k]),
+                            anchors[rid], origin, area,
                             None if main else im.get_height()))
                     spot = next((b for b in inside[rid, k, bw] if clear(b)), None)
                     if spot is not None:
@@ -1009,7 +1071,8 @@ class MapView:
                     return _Label(rid, img, found[0], bw, found[1])
             return None
 
-        nations = [s for s in shapes if rank(s)[0] == 0]
+        nations = sorted((s for s in shapes if rank(s)[0] == 0),
+                         key=lambda s: s.region.id != focus)
         for shape in nations:
             label = name_label(shape)
             if label is not None:
@@ -1075,16 +1138,17 @@ class MapView:
                 return shape.region.id
         return None
 
-    def _inside_spots(self, regions: Sequence[str], parts: list[tuple[pygame.mask.Mask, int]],
+    def _inside_spots(self, regions: Sequence[str], parts: list[_Part],
                       anchor: tuple[int, int], origin: tuple[int, int], area: pygame.Rect,
                       reach: int | None = None) -> Iterator[pygame.Rect]:
         """Where a label (its parts' pixels, see :func:`_label_parts`) sits on its own
         region (``regions``: it, and its parts drawn as it is), the nearest spot to ``anchor``
         first: inside the map, each part (the name, the badge) with at least ``ON_OWN`` of
-        its pixels over its region (first the spots with ``ON_OWN_FIRST``: a label wholly on
-        its land reads best), the rest over the sea, at most ``ON_OTHER`` over any other
-        country. ``reach``: only spots this close to ``anchor`` (pixels), and only wholly on
-        the region. Canvas coordinates."""
+        its letters' pixels over its region, at most ``ON_OTHER`` of its pixels over any other
+        country. First the spots with the outline too on the region (``ON_OWN_FIRST``: a
+        label wholly on its land reads best), then those with the outline over the coast,
+        then those touching a border. ``reach``: only spots this close to ``anchor``
+        (pixels), and only wholly on the region. Canvas coordinates."""
         masks = self._region_masks(origin, area)
         drawn = [masks[r] for r in regions if r in masks]
         if not drawn or not parts:
@@ -1095,11 +1159,17 @@ class MapView:
         for m, (x, y) in drawn:
             own.draw(m, (x - union.x, y - union.y))
         mx, my = union.topleft
+        # The letters keep a pixel clear of the coast and the borders: the mouse's hit test
+        # and the drawn outline may differ by one.
+        inner = own
+        for shift in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+            inner = inner.overlap_mask(own, shift)
         allowed = {*regions, None}
         land = self._land(origin, area)
-        w = max(dx + m.get_size()[0] for m, dx in parts)
-        h = max(m.get_size()[1] for m, _dx in parts)
-        counts = [(m, dx, max(1, m.count())) for m, dx in parts]
+        w = max(dx + m.get_size()[0] for m, _core, dx in parts)
+        h = max(m.get_size()[1] for m, _core, _dx in parts)
+        counts = [(m, core, dx, max(1, m.count()), max(1, core.count()))
+                  for m, core, dx in parts]
         ax, ay = anchor
         if reach is None:
             # Fine steps on a small region (a tight fit is often the only one), coarser on a
@@ -1114,18 +1184,20 @@ class MapView:
             near = range(-reach, reach + 1, max(2, h // 4))
             spots = sorted((dx * dx + dy * dy, ax + dx, ay + dy) for dy in near for dx in near)
 
-        def shares(b: pygame.Rect) -> tuple[float, float]:
-            """The least share of a part's pixels over its region, and the most over another
-            country."""
-            mine_least, other_most = 1.0, 0.0
-            for m, dx, total in counts:
-                mine = own.overlap_area(m, (b.x + dx - mx, b.y - my))
+        def shares(b: pygame.Rect) -> tuple[float, float, float]:
+            """The least share of a part's letters over its region, the least share of a
+            part's pixels (with the outline) over it, and the most over another country."""
+            letters_least, mine_least, other_most = 1.0, 1.0, 0.0
+            for m, core, dx, total, core_total in counts:
+                at = (b.x + dx - mx, b.y - my)
+                letters_least = min(letters_least, inner.overlap_area(core, at) / core_total)
+                mine = own.overlap_area(m, at)
                 other = land.overlap_area(m, (b.x + dx - area.x, b.y - area.y)) - mine
                 mine_least = min(mine_least, mine / total)
                 other_most = max(other_most, other / total)
-            return mine_least, other_most
+            return letters_least, mine_least, other_most
 
-        # Best first: wholly on its region; on it and the sea; touching a border.
+        # Best first: wholly on its region; its outline over the coast; touching a border.
         later: tuple[list[pygame.Rect], list[pygame.Rect]] = ([], [])
         for _d, x, y in spots:
             b = pygame.Rect(0, 0, w, h)
@@ -1133,10 +1205,12 @@ class MapView:
             # A label whose middle is over another country is not on its own (a quick test
             # that spares most of the spots of a small region the count of its pixels).
             if area.contains(b) and self._owner_px(b.center, origin, area) in allowed:
-                mine, other = shares(b)
+                letters, mine, other = shares(b)
+                if letters < ON_OWN:
+                    continue
                 if mine >= ON_OWN_FIRST and not other:
                     yield b
-                elif reach is None and mine >= ON_OWN and other <= ON_OTHER:
+                elif reach is None and other <= ON_OTHER:
                     later[1 if other else 0].append(b)
         yield from later[0]
         yield from later[1]
@@ -1291,33 +1365,49 @@ class _Lazy(Generic[T]):
 
 
 
+MARK_SMALL = 36
+"""A nation this small (its widest side, in pixels at scale 1) gets a ring round it when it
+is selected, besides its outline."""
 LEADER_MAX = 3
 """A leader line is at most this many label heights long (so it grows with the UI)."""
+ON_OWN = 0.97
+"""A label on its region has (all but the edge pixels of) its letters over that region: at
+least this share of the letters' own pixels (without their outline) and of the badge's box
+lies over it. Where half a name stood over the sea, it read as the sea's name ("Est." on the
+Gulf of Finland): a name that fits on its land nowhere is put beside it, its leader line
+pointing at it, or left to the badge and the tooltip."""
 ON_OWN_FIRST = 0.85
-ON_OWN = 0.5
-"""A label on its region has at least ON_OWN of the pixels of each of its parts (the name's
-letters with their outline; the badge) over that region, the rest over the sea; spots with
-ON_OWN_FIRST are tried first."""
+"""Spots with at least this share of the letters' outline over the region too (the label
+wholly on its land) are tried first; then those whose outline runs over the coast."""
 ON_OTHER = 0.01
-"""At most this share of a label's pixels may lie over another country, where it fits no other
-way: the outline of a letter touching the border, no letter on the neighbour."""
+"""At most this share of a label's pixels (with their outline) may lie over another country,
+where it fits no other way: the outline of a letter touching the border, no letter on the
+neighbour."""
 SPOTS = 4000
 """About how many spots of a region are tried for a label on it."""
 
+_Part = tuple[pygame.mask.Mask, pygame.mask.Mask, int]
+"""A part of a label: its pixels as drawn (the letters with their outline; the badge's box),
+the pixels that must lie on its region (the letters; the box within its edge), and its x in
+the label."""
 
-def _label_parts(img: pygame.Surface | None, badge_w: int,
-                 height: int = 0) -> list[tuple[pygame.mask.Mask, int]]:
-    """The pixels of a label's parts, each with its x in the label: its name's letters with
-    their outline (``img``), and its badge (``badge_w`` wide, at the right) as a solid box;
-    ``height`` for a badge alone."""
-    parts: list[tuple[pygame.mask.Mask, int]] = []
+
+def _label_parts(img: pygame.Surface | None, badge_w: int, height: int = 0,
+                 letters: pygame.mask.Mask | None = None) -> list[_Part]:
+    """The pixels of a label's parts: its name (``img``, with ``letters``, the pixels of its
+    letters without their outline, see :func:`_letters`; by default all of them), and its
+    badge (``badge_w`` wide, at the right) as a solid box; ``height`` for a badge alone."""
+    parts: list[_Part] = []
     h = height
     if img is not None:
-        parts.append((pygame.mask.from_surface(img), 0))
+        drawn = pygame.mask.from_surface(img)
+        parts.append((drawn, letters if letters is not None else drawn, 0))
         h = img.get_height()
     if badge_w:
-        parts.append((pygame.mask.Mask((badge_w, h), fill=True),
-                      img.get_width() if img is not None else 0))
+        box = pygame.mask.Mask((badge_w, h), fill=True)
+        inner = pygame.mask.Mask((badge_w, h))
+        inner.draw(pygame.mask.Mask((max(1, badge_w - 2), max(1, h - 2)), fill=True), (1, 1))
+        parts.append((box, inner, img.get_width() if img is not None else 0))
     return parts
 
 

@@ -3,10 +3,12 @@ tooltips, panels and the keyboard focus ring. Text drawn here is never parsed as
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pygame
 
+from game.i18n import ngettext
 from game.ui.text import cut
 from game.ui.theme import Colour, Colours, Fonts
 
@@ -25,56 +27,102 @@ def fit(text: str, font: pygame.font.Font, width: int, log: bool = True) -> str:
     lo, hi = 0, len(text)
     while lo < hi:  # the longest prefix that fits with the ellipsis
         mid = (lo + hi + 1) // 2
-        if font.size(text[:mid].rstrip() + "…")[0] <= width:
+        if font.size(_cut_end(text[:mid]) + "…")[0] <= width:
             lo = mid
         else:
             hi = mid - 1
-    shown = text[:lo].rstrip() + "…"
+    shown = _cut_end(text[:lo]) + "…"
     if cut_log is not None and log:
         cut_log.append((text, shown))
     return shown
 
 
+def _cut_end(text: str) -> str:
+    """A cut text's end without blanks or a separator ("Towards Poland ·" -> "Towards
+    Poland"), so that its ellipsis follows a word."""
+    return text.rstrip().rstrip(SEPARATOR).rstrip()
+
+
 def wrap_to(text: str, font: pygame.font.Font, width: int, max_lines: int) -> list[str]:
     """``text`` wrapped into at most ``max_lines`` lines; the last is cut with an ellipsis if
     the text goes on."""
-    lines = wrap(text, font, width)
+    pieces = _wrap(text, font, width)
+    lines = [line for line, _joint in pieces]
     if len(lines) <= max_lines:
         return lines
-    lines = lines[:max_lines - 1] + [fit(" ".join(lines[max_lines - 1:]), font, width, False)]
+    rest = "".join(line + joint for line, joint in pieces[max_lines - 1:]).strip()
+    lines = lines[:max_lines - 1] + [fit(rest, font, width, False)]
     if cut_log is not None:
         cut_log.append((text, " ".join(lines)))
     return lines
 
 
+SEPARATOR = "·"
+"""The dot between the parts of a line ("Towards Poland · 2 points left")."""
+_PARTS = re.compile(r"( +" + SEPARATOR + " +)")
+"""A separator between two parts, with its blanks (not one tied to its neighbour by a
+no-break space, as in an action's cost, nor a dot opening a line)."""
+
+
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     """Split ``text`` into lines no wider than ``width`` pixels (words longer than a line are
-    broken)."""
+    broken). A line of parts joined by " · " that does not fit breaks at a separator and
+    drops it, so no line ends or starts with one ("Towards Poland" / "2 points left", not
+    "Towards Poland ·" / "2 points left"); a part too long for a line wraps by its words."""
+    return [line for line, _joint in _wrap(text, font, width)]
+
+
+def _wrap(text: str, font: pygame.font.Font, width: int) -> list[tuple[str, str]]:
+    """The lines of :func:`wrap`, each with what stood between it and the next line in the
+    text (a blank, a separator, nothing inside a broken word), to join them again."""
     width = max(20, width)
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for para in text.split("\n"):
-        words = para.split(" ")
+        pieces = _PARTS.split(para)
+        if len(pieces) == 1 or font.size(para)[0] <= width:
+            out += _wrap_words(para, font, width)
+            continue
         line = ""
-        for word in words:
-            candidate = f"{line} {word}" if line else word
-            if font.size(candidate)[0] <= width:
-                line = candidate
+        for k in range(0, len(pieces), 2):
+            part, sep = pieces[k], pieces[k - 1] if k else ""
+            if line and font.size(line + sep + part)[0] <= width:
+                line += sep + part
                 continue
             if line:
-                out.append(line)
-            while font.size(word)[0] > width and len(word) > 1:
-                # Break an over-long word at the widest prefix that fits.
-                lo, hi = 1, len(word)
-                while lo < hi:
-                    mid = (lo + hi + 1) // 2
-                    if font.size(word[:mid])[0] <= width:
-                        lo = mid
-                    else:
-                        hi = mid - 1
-                out.append(word[:lo])
-                word = word[lo:]
-            line = word
-        out.append(line)
+                out.append((line, sep))
+            words = _wrap_words(part, font, width)
+            out += words[:-1]
+            line = words[-1][0]
+        out.append((line, " "))
+    return out
+
+
+def _wrap_words(para: str, font: pygame.font.Font, width: int) -> list[tuple[str, str]]:
+    """One paragraph wrapped at its blanks (each line with the blank after it; "" inside a
+    word broken for being longer than a line)."""
+    out: list[tuple[str, str]] = []
+    words = para.split(" ")
+    line = ""
+    for word in words:
+        candidate = f"{line} {word}" if line else word
+        if font.size(candidate)[0] <= width:
+            line = candidate
+            continue
+        if line:
+            out.append((line, " "))
+        while font.size(word)[0] > width and len(word) > 1:
+            # Break an over-long word at the widest prefix that fits.
+            lo, hi = 1, len(word)
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if font.size(word[:mid])[0] <= width:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            out.append((word[:lo], ""))
+            word = word[lo:]
+        line = word
+    out.append((line, " "))
     return out
 
 
@@ -232,22 +280,35 @@ def dim(surface: pygame.Surface, alpha: int = 170) -> None:
 
 def tooltip(surface: pygame.Surface, lines: list[str], pos: tuple[int, int], fonts: Fonts,
             colours: Colours, max_width: int = 420) -> None:
-    """Draw a tooltip box near ``pos``, kept inside the window."""
+    """Draw a tooltip box near ``pos``, kept inside the window, with its whole text: wrapped
+    to ``max_width`` (scaled), and wider, up to the window's width, where that is too tall
+    for the window."""
     if not lines:
         return
     font = fonts.small()
-    width = min(max_width * fonts.scale, surface.get_width() - 20)
-    wrapped: list[tuple[str, bool]] = []
-    for i, line in enumerate(lines[:30]):
-        for part in wrap(cut(line, 600), font, int(width)):
-            wrapped.append((part, i == 0))
     lh = font.get_linesize()
-    w = min(int(width), max(font.size(t)[0] for t, _ in wrapped)) + 20
+    room_w = surface.get_width() - 8 - 20  # the box's margins (4) and its text's (10)
+    room_h = surface.get_height() - 8 - 14
+    width = max(20, int(min(max_width * fonts.scale, room_w)))
+    while True:
+        wrapped = [(part, i == 0) for i, line in enumerate(lines)
+                   for part in wrap(cut(line), font, width)]
+        if lh * len(wrapped) <= room_h or width >= room_w:
+            break
+        width = min(room_w, width + max(40, width // 4))
+    most = max(1, room_h // lh)
+    if len(wrapped) > most:  # taller than the window even at its width: say what is left out
+        more = len(wrapped) - most + 1
+        wrapped = wrapped[:most - 1] + [(ngettext("[... {count} more line]",
+                                                  "[... {count} more lines]", more).format(
+            count=more), False)]
+    w = min(width, max(font.size(t)[0] for t, _ in wrapped)) + 20
     h = lh * len(wrapped) + 14
     x = min(pos[0] + 16, surface.get_width() - w - 4)
     y = pos[1] + 20
     if y + h > surface.get_height() - 4:
-        y = max(4, pos[1] - h - 8)
+        y = pos[1] - h - 8
+    y = max(4, min(y, surface.get_height() - h - 4))
     box = pygame.Rect(max(4, x), y, w, h)
     pygame.draw.rect(surface, (14, 17, 22), box, border_radius=5)
     pygame.draw.rect(surface, colours.accent, box, 1, border_radius=5)

@@ -347,8 +347,13 @@ def test_draw_reuses_the_cached_picture_until_a_style_changes(font: pygame.font.
     styles = sample_styles()
     view.draw(screen, styles, "poland", "romania", font)
     cached = view._cache
-    view.draw(screen, dict(styles), "germany", None, font)
+    view.draw(screen, dict(styles), "germany", "romania", font)
     assert view._cache is cached, "same styles, same size: no re-render"
+    # Another nation selected: its name is placed first (found on a small map), once.
+    view.draw(screen, dict(styles), "germany", None, font)
+    cached = view._cache
+    view.draw(screen, dict(styles), "france", None, font)
+    assert view._cache is cached, "same styles, same size, same selection: no re-render"
     view.draw(screen, {**styles, "poland": relation_style(90, False, "standard")}, None, None,
               font)
     assert view._cache is not cached, "a new style re-renders"

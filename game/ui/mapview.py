@@ -1428,6 +1428,9 @@ _SHORT = {"Lithuania": "Lith.", "Latvia": "Latv.", "Estonia": "Est.",
           "United States": "USA", "United Kingdom": "UK"}
 
 
+_VOWELS = frozenset("aeiouyäöüéèàâêîôû")
+
+
 def short_name(name: str) -> str:
     """An abbreviation for a crowded label: "Lithuania" -> "Lith.", "Hungary" -> "Hung.", a
     name of several words by its initials ("Vereinigtes Königreich" -> "VK", not "Vere.",
@@ -1437,13 +1440,25 @@ def short_name(name: str) -> str:
     initials = [word[0] for word in name.split() if word[:1].isupper()]
     if len(initials) >= 2 and len(name) > 6:
         return "".join(initials)
-    return name if len(name) <= 6 else name[:4] + "."
+    if len(name) <= 6:
+        return name
+    # Cut after a consonant, as abbreviations are: "Österreich" -> "Öst.", not "Öste."
+    # (German play-test), "Rumänien" -> "Rum.", "Litauen" -> "Lit.".
+    return _cut(name, 4)
+
+
+def _cut(name: str, letters: int) -> str:
+    """``name``'s first ``letters`` letters less the vowels they end in, with a point."""
+    stem = name[:letters]
+    while len(stem) > 2 and stem[-1].lower() in _VOWELS:
+        stem = stem[:-1]
+    return stem + "."
 
 
 def tiny_name(name: str) -> str:
     """The shortest label a crowded map still reads: "Poland" -> "Pol.", "Spain" -> "Spa."."""
     short = short_name(name)
-    return short if len(short) <= 5 else name[:3] + "."
+    return short if len(short) <= 5 else _cut(name, 3)
 
 
 def nation_regions(view: MapView) -> Iterable[str]:

@@ -110,6 +110,10 @@ def gamble_lines(view: GambleView) -> list[str]:
     return out
 
 
+HEADING_CHARS = 1000
+"""A title or label set whole into a heading (the scenario's own limits keep it short)."""
+
+
 def outcome_told(state: GameState, entry: LogEntry) -> tuple[str, str, str]:
     """How a gamble came out (a log entry of kind "outcome"): (its heading, the scenario's
     text for it, what it changed in words)."""
@@ -120,10 +124,12 @@ def outcome_told(state: GameState, entry: LogEntry) -> tuple[str, str, str]:
     choice = next((c for c in ev.choices if c.id == answer), None)
     outcome = choice.outcomes[entry.choice] if choice is not None and \
         0 <= entry.choice < len(choice.outcomes) else None
-    title = one_line(ev.title, 60)
+    # Whole: a heading is wrapped where it is shown, never cut (German play-test: "(Sich zu
+    # ihren Bedingungen mit Großbritannien und Frankreich…)").
+    title = one_line(ev.title, HEADING_CHARS)
     heading = _("How it came out: {event}").format(event=title) if choice is None else \
-        _("How it came out: {event} ({choice})").format(event=title,
-                                                         choice=one_line(choice.label, 60))
+        _("How it came out: {event} ({choice})").format(
+            event=title, choice=one_line(choice.label, HEADING_CHARS))
     text = outcome.text if outcome is not None else ""
     return heading, text, changes_words(state, entry.changes)
 

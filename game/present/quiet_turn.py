@@ -8,7 +8,7 @@ from collections.abc import Collection
 from game.core.engine import GameState, available_action_indices, is_over
 from game.i18n import _
 from game.present.aims import aim_last_turn_change
-from game.present.dates import turn_date
+from game.present.dates import turn_months
 from game.present.text import one_line, signed
 
 
@@ -46,7 +46,7 @@ def quiet_line(state: GameState, short: bool = False) -> str:
             changes.append(_("{name} {change}").format(name=one_line(aim.name),
                                                        change=signed(d)))
     last = state.turn + 1 >= rules.turns
-    nxt = turn_date(rules, state.turn + 1) if not last else ""
+    nxt = turn_months(rules, state.turn + 1) if not last else ""
     if changes and state.turn > 0 and not short:
         text = _("A quiet turn: nothing asks for a decision. Last turn: {changes}.").format(
             changes=_(", ").join(changes))

@@ -18,7 +18,7 @@ from game.core.engine import GameState, Reason, Refusal, SetPolicy, available_ac
 from game.core.scoring import historical_value
 from game.i18n import N_, _, ngettext
 from game.present.aims import aim_change, aim_why, aims_explained, versus_history
-from game.present.dates import turn_date
+from game.present.dates import turn_date, turn_months
 from game.present.effects import action_effect, diff, locked_by
 from game.present.nations import nation_lines, relation_reason
 from game.present.news import nation_news, news
@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 
 HIDDEN = frozenset({Reason.ALREADY_DONE, Reason.TOO_LATE, Reason.NOT_YET, Reason.GAME_OVER})
 """Refusals that leave an action off the list (unless a nation is selected)."""
+COLUMN_LEAST = 200
+"""A column of a nation's panel is at least this wide (at scale 1), else the panel has one."""
 
 @dataclass
 class ActionRow:
@@ -82,6 +84,7 @@ class GameScene(Scene):
         self.top_rect = self.left_rect = self.map_rect = self.right_rect = pygame.Rect(0, 0, 0, 0)
         self.news_rect = self.nation_rect = self.actions_rect = pygame.Rect(0, 0, 0, 0)
         self.effect_lines: list[tuple[pygame.Rect, str, str]] = []
+        self.row_tips: list[tuple[pygame.Rect, list[str]]] = []
         """Per action shown: the rect of its lines under the button, its effect (or why it is
         not possible) and the style."""
         self.rows: list[tuple[pygame.Rect, list[tuple[str, str]]]] = []
@@ -112,7 +115,7 @@ class GameScene(Scene):
         self.policies_open = False
         """The standing policies' panel is where the map is (P or the Policies button)."""
         self.policy_panel = PolicyPanel()
-        self.nation_views: tuple[ScrollText, ScrollText] | None = None
+        self.nation_views: tuple[ScrollText, ...] | None = None
         """The selected nation's panel: its facts (left) and its words (right), scrolling."""
         self._offered: dict[int, frozenset[str]] = {}
         """Per turn seen: the one-off actions on offer as it began (a quiet turn offers no
@@ -297,21 +300,32 @@ class GameScene(Scene):
         width = self.map_rect.width - 16
         half = width // 2 - self.px(8)
         top = self.px(36)  # room for the close button above the right column
-        left = ScrollText(pygame.Rect(0, 0, half, 10), left_paras, f, self.app.colours)
+        # Too narrow for two columns (800x500: some fifteen letters a line, play-test): one
+        # column across the panel, the facts then the words, scrolled, and a taller panel.
+        single = half < self.px(COLUMN_LEAST)
+        left = ScrollText(pygame.Rect(0, 0, width if single else half, 10),
+                          left_paras + words if single else left_paras, f, self.app.colours)
         right = ScrollText(pygame.Rect(0, 0, half, 10), words, f, self.app.colours)
-        need = max(left.content_height, right.content_height + top) + 12 + self.px(4)
-        cap = self.map_rect.height * 3 // 5 if nation.great_power else self.map_rect.height // 2
+        need = (left.content_height + top if single else
+                max(left.content_height, right.content_height + top)) + 12 + self.px(4)
+        cap = self.map_rect.height * 3 // 5 if nation.great_power or single else \
+            self.map_rect.height // 2
         least = f.heading().get_linesize() + 6 * f.small().get_linesize() + self.px(24)
         h = max(min(need, cap), min(least, self.map_rect.height // 2))
         self.nation_rect = pygame.Rect(self.map_rect.x, self.map_rect.bottom - h,
                                        self.map_rect.width, h)
         inner = self.nation_rect.inflate(-16, -12)
-        left.rect = pygame.Rect(inner.x, inner.y, half, inner.height)
-        right.rect = pygame.Rect(inner.centerx + self.px(8), inner.y + top, half,
-                                 inner.height - top)
-        left.relayout()
-        right.relayout()
-        self.nation_views = (left, right)
+        if single:
+            left.rect = pygame.Rect(inner.x, inner.y + top, inner.width, inner.height - top)
+            left.relayout()
+            self.nation_views = (left,)
+        else:
+            left.rect = pygame.Rect(inner.x, inner.y, half, inner.height)
+            right.rect = pygame.Rect(inner.centerx + self.px(8), inner.y + top, half,
+                                     inner.height - top)
+            left.relayout()
+            right.relayout()
+            self.nation_views = (left, right)
         label = _("Close [Esc]")
         w = self.button_font("@small").size(label)[0] + self.px(24)
         self.button("close_nation", pygame.Rect(self.nation_rect.right - w - self.px(8),
@@ -526,7 +540,7 @@ class GameScene(Scene):
         self.pages = len(pages)
         self.page = max(0, min(self.page, self.pages - 1))
         self.shown = [row.index for row in pages[self.page]]
-        self.effect_lines, self.rows = [], []
+        self.effect_lines, self.rows, self.row_tips = [], [], []
         y = top
         for n, row in enumerate(pages[self.page]):
             a = rules.scenario.actions[row.index]
@@ -537,7 +551,7 @@ class GameScene(Scene):
             label = _("{number}{action}  ·  {cost} pt").format(number=key_hint,
                                                                action=one_line(a.name, 80),
                                                                cost=a.cost)
-            tip = [one_line(a.name, 100), cut(a.description, 600),
+            tip = [one_line(a.name, 100), cut(a.description, 2000),
                    ngettext("Cost: {cost} action point; {left} left this turn.",
                             "Cost: {cost} action points; {left} left this turn.",
                             a.cost).format(cost=a.cost, left=st.budget),
@@ -559,6 +573,9 @@ class GameScene(Scene):
             count = len(row.lines) + len(row.warn)
             box = pygame.Rect(r.x + self.px(20), text_y, text_w, count * line_h)
             self.effect_lines.append((box, " ".join(row.lines), row.style))
+            # The lines under the button may be cut ("× You hold no Polish land…" at
+            # 800x500): over them, the button's tip tells them whole.
+            self.row_tips.append((box, tip))
             self.rows.append((box, [(t, row.style) for t in row.lines]
                               + [(t, "warn") for t in row.warn]))
             y = text_y + count * line_h + self.px(8)
@@ -842,11 +859,16 @@ class GameScene(Scene):
         head.height = (self.aim_rects[0].y if self.aim_rects else head.bottom) - head.y
         if head.collidepoint(pos):
             return aims_explained(st)
+        for box, tip in self.row_tips:
+            if box.collidepoint(pos):
+                return tip
         if self.map_draw_rect.collidepoint(pos):
             n = self.map.nation_at(pos)
             if n is not None:
                 if n not in self._nation_tips:  # asked every frame while hovered: made once
-                    self._nation_tips[n] = [*nation_lines(st, n),
+                    # In a small window without why the relation moves (its panel tells
+                    # it whole): the tooltip stays small beside the map.
+                    self._nation_tips[n] = [*nation_lines(st, n, reason=not self.narrow),
                                             _("Click for its panel and the actions towards "
                                               "it.")]
                 return self._nation_tips[n]
@@ -876,6 +898,10 @@ class GameScene(Scene):
                              budget).format(count=budget)]
         return None
 
+    def tip_beside(self, pos: tuple[int, int]) -> pygame.Rect | None:
+        """A nation's tooltip goes beside the map, where it hides none of it."""
+        return self.map_rect if self.map_draw_rect.collidepoint(pos) else None
+
     def draw(self, surface: pygame.Surface) -> None:
         # What changes only with the state or the layout is drawn once into a layer (rebuilt
         # on every move and resize); a frame is that blit, the map's blit and the hover.
@@ -897,16 +923,23 @@ class GameScene(Scene):
         pygame.draw.line(surface, c.accent, self.top_rect.bottomleft, self.top_rect.bottomright)
         x = self.px(16)
         room = self.end_button_left - self.px(12)
-        r = draw_text(surface, turn_date(st.rules, st.turn), (x, self.px(4)), f.get(24, True),
-                      c.accent)
         turn = min(st.turn + 1, rules.turns)
         turn_text = (_("turn {turn}/{turns}") if self.narrow else
                      _("turn {turn} of {turns}")).format(turn=turn, turns=rules.turns)
-        r2 = draw_text(surface, turn_text, (r.right + self.px(12), r.centery - f.body().get_height()
-                                            // 2), f.body(), c.text)
         points = (_("Points: {left}/{budget}") if self.narrow else
                   _("Action points: {left} of {budget}")).format(left=st.budget,
                                                                  budget=rules.budget)
+        # The turn's months ("Jul–Sep 1931"), as large as the bar leaves room for beside the
+        # turn, the points and their dots (a play-test read "Jul 1931" as a single month).
+        months = turn_months(rules, st.turn)
+        rest = (f.body().size(turn_text)[0] + f.body().size(points)[0] + self.px(30)
+                + rules.budget * self.px(16) + self.px(8))
+        date_font = next((font for font in (f.get(size, True) for size in (24, 21, 18, 16))
+                          if x + font.size(months)[0] + rest <= room), f.get(16, True))
+        r = draw_text(surface, months, (x, self.px(4)), date_font, c.accent)
+        r.height = max(r.height, f.get(24, True).get_height())
+        r2 = draw_text(surface, turn_text, (r.right + self.px(12), r.centery - f.body().get_height()
+                                            // 2), f.body(), c.text)
         r3 = draw_text(surface, points, (r2.right + self.px(18), r2.y), f.body(), c.text,
                        max(10, room - r2.right - self.px(18)))
         for i in range(rules.budget):

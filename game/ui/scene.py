@@ -297,6 +297,11 @@ class Scene:
         """The tooltip for a custom-drawn thing under the mouse, if any."""
         return None
 
+    def tip_beside(self, pos: tuple[int, int]) -> pygame.Rect | None:
+        """What the tooltip of :meth:`hover_tip` at ``pos`` should be put beside rather than
+        over (a map), if anything."""
+        return None
+
     def draw_overlay(self, surface: pygame.Surface) -> None:
         """Draw above the pygame_gui elements: the focus ring and the tooltip."""
         app = self.app
@@ -310,13 +315,15 @@ class Scene:
             if key in self.tips and b.visible and b.rect.collidepoint(pos):
                 lines = self.tips[key]
                 break
+        beside = None
         if lines is None:
             lines = self.hover_tip(pos)
+            beside = self.tip_beside(pos) if lines else None
         if lines is None and app.keyboard_mode and self.focus_key in self.tips:
             b = self.buttons[self.focus_key]
             lines, pos = self.tips[self.focus_key], (b.rect.right - 40, b.rect.bottom - 16)
         if lines:
-            tooltip(surface, lines, pos, app.fonts, app.colours)
+            tooltip(surface, lines, pos, app.fonts, app.colours, beside=beside)
 
 
 def is_button_event(event: pygame.event.Event) -> bool:

@@ -279,10 +279,12 @@ def dim(surface: pygame.Surface, alpha: int = 170) -> None:
 
 
 def tooltip(surface: pygame.Surface, lines: list[str], pos: tuple[int, int], fonts: Fonts,
-            colours: Colours, max_width: int = 420) -> None:
+            colours: Colours, max_width: int = 420, beside: pygame.Rect | None = None) -> None:
     """Draw a tooltip box near ``pos``, kept inside the window, with its whole text: wrapped
     to ``max_width`` (scaled), and wider, up to the window's width, where that is too tall
-    for the window."""
+    for the window. With ``beside`` (the map under the mouse), the box goes to the side of
+    that rectangle with the more room, if it fits there whole, so that it hides none of it
+    (play-test: at 800x500 a nation's tooltip covered most of the map)."""
     if not lines:
         return
     font = fonts.small()
@@ -290,6 +292,21 @@ def tooltip(surface: pygame.Surface, lines: list[str], pos: tuple[int, int], fon
     room_w = surface.get_width() - 8 - 20  # the box's margins (4) and its text's (10)
     room_h = surface.get_height() - 8 - 14
     width = max(20, int(min(max_width * fonts.scale, room_w)))
+    if beside is not None:
+        right = surface.get_width() - beside.right - 8
+        left = beside.x - 8
+        side = max(right, left) - 20
+        if side >= 160 * fonts.scale:
+            narrow = min(width, side)
+            wrapped = [(part, i == 0) for i, line in enumerate(lines)
+                       for part in wrap(cut(line), font, narrow)]
+            if lh * len(wrapped) <= room_h:
+                w = max(font.size(t)[0] for t, _ in wrapped) + 20
+                h = lh * len(wrapped) + 14
+                x = beside.right + 4 if right >= left else beside.x - w - 4
+                y = max(4, min(pos[1] - h // 3, surface.get_height() - h - 4))
+                _draw_tip(surface, pygame.Rect(x, y, w, h), wrapped, font, colours)
+                return
     while True:
         wrapped = [(part, i == 0) for i, line in enumerate(lines)
                    for part in wrap(cut(line), font, width)]
@@ -309,7 +326,13 @@ def tooltip(surface: pygame.Surface, lines: list[str], pos: tuple[int, int], fon
     if y + h > surface.get_height() - 4:
         y = pos[1] - h - 8
     y = max(4, min(y, surface.get_height() - h - 4))
-    box = pygame.Rect(max(4, x), y, w, h)
+    _draw_tip(surface, pygame.Rect(max(4, x), y, w, h), wrapped, font, colours)
+
+
+def _draw_tip(surface: pygame.Surface, box: pygame.Rect, wrapped: list[tuple[str, bool]],
+              font: pygame.font.Font, colours: Colours) -> None:
+    """A tooltip's box and its lines (the first, its heading, in the accent colour)."""
+    lh = font.get_linesize()
     pygame.draw.rect(surface, (14, 17, 22), box, border_radius=5)
     pygame.draw.rect(surface, colours.accent, box, 1, border_radius=5)
     yy = box.y + 7

@@ -16,7 +16,10 @@ from game.i18n import N_, _, ngettext
 from game.paths import saves_dir
 from game.present.dates import MONTHS, clock_words, month_count_words
 from game.safetext import printable
-from game.saves import SaveError
+from game.saves import SaveData, SaveError
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import LoadedScenario
+from game.ui.loading import known_scenarios, load_cached
 from game.ui.savefiles import (
     AUTOSAVE,
     MAX_NAME_CHARS,
@@ -26,7 +29,7 @@ from game.ui.savefiles import (
 )
 from game.ui.savefiles import slot_name as slot_name_of
 from game.ui.scene import Scene
-from game.ui.session import SaveEntry, list_saves
+from game.ui.session import SaveEntry, find_scenario, list_saves
 from game.ui.widgets import draw_lines, draw_text, focus_ring
 
 if TYPE_CHECKING:
@@ -56,10 +59,33 @@ class SavesScene(Scene):
         # TRANSLATORS: the name a new save is offered under.
         self.name = _("game {date}").format(date=time.strftime("%Y-%m-%d %H%M"))
         self.per_page = 1
+        self._endings: dict[str, dict[str, str]] = {}
+        """Per scenario id: its endings' titles by id, in the game's language."""
         self.problem_lines: list[tuple[pygame.Rect, str]] = []
         self.renaming: int | None = None
         """The save being renamed (its row is a text box)."""
         self.rename_entry: UITextEntryLine | None = None
+
+    def ending_title(self, data: SaveData) -> str:
+        """The title of a finished save's ending in the game's language ("Invaded, survived
+        at a terrible cost"), not its id (play-test: "ended: survived_at_terrible_cost"); the
+        id in words if its scenario cannot be read."""
+        if not data.ending:
+            return ""
+        titles = self._endings.get(data.scenario_id)
+        if titles is None:
+            titles = {}
+            loaded: LoadedScenario | None = None
+            try:
+                path = find_scenario(data, known_scenarios(self.app))
+                if path is not None:
+                    loaded = load_cached(self.app, path)
+            except (ScenarioError, OSError):
+                loaded = None
+            if loaded is not None and loaded.scenario.id == data.scenario_id:
+                titles = {e.id: e.title for e in loaded.scenario.endings}
+            self._endings[data.scenario_id] = titles
+        return titles.get(data.ending) or data.ending.replace("_", " ")
 
     def build(self) -> None:
         a = self.area.inflate(-self.px(60), -self.px(40))
@@ -99,7 +125,7 @@ class SavesScene(Scene):
                           "scenario": printable(d.scenario_title or d.scenario_id, 80),
                           "date": save_date(printable(d.date, 40)), "turn": d.turn + 1,
                           "when": clock_words(d.saved_at or e.mtime),
-                          "ending": printable(d.ending or "", 80)}
+                          "ending": printable(self.ending_title(d), 80)}
                 name = (_("Autosave · {game}") if e.kind == "auto" else
                         _("Quick save · {game}") if e.kind == "quick" else "{game}").format(
                     **values)
@@ -115,6 +141,8 @@ class SavesScene(Scene):
                        ngettext("{count} decision", "{count} decisions",
                                 len(d.moves)).format(count=len(d.moves)),
                        _("Player: {player}").format(player=printable(d.player) or "-"),
+                       *([_("Ended: {ending}").format(ending=values["ending"])]
+                         if d.ending else []),
                        _("Rename [F2] · Delete [Del]")]
                 slot = rect.copy()
                 slot.width -= 2 * small_w + self.px(12)

@@ -1458,7 +1458,7 @@ def _cut(name: str, letters: int) -> str:
 def tiny_name(name: str) -> str:
     """The shortest label a crowded map still reads: "Poland" -> "Pol.", "Spain" -> "Spa."."""
     short = short_name(name)
-    return short if len(short) <= 5 else _cut(name, 3)
+    return short if len(short) <= 5 else name[:3] + "."
 
 
 def nation_regions(view: MapView) -> Iterable[str]:

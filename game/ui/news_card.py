@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.i18n import N_, _
-from game.present.dates import event_date, turn_date
+from game.present.dates import event_date, turn_date, turn_months
 from game.present.gambles import outcome_told
 from game.present.history_note import note_paragraphs
 from game.present.told import event_text
@@ -101,9 +101,10 @@ class NewsCardScene(Scene):
         if not items:
             return None
         rules = state.rules
-        # A card after a question is dated by its first event: the turn went on since.
+        # A card after a question is dated by its first event: the turn went on since. A
+        # turn's card names its months, as the top bar does ("Jul–Sep 1931").
         date = (event_date(rules, items[0].index, items[0].turn)
-                if later and items[0].kind == "event" else turn_date(rules, state.turn))
+                if later and items[0].kind == "event" else turn_months(rules, state.turn))
         return cls(app, items, _("News: {date}").format(date=date), later=later)
 
     def build(self) -> None:

@@ -30,7 +30,7 @@ from game.ui.savefiles import (
 from game.ui.savefiles import slot_name as slot_name_of
 from game.ui.scene import Scene
 from game.ui.session import SaveEntry, find_scenario, list_saves
-from game.ui.widgets import draw_lines, draw_text, focus_ring
+from game.ui.widgets import draw_lines, draw_text, focus_ring, wrap_to
 
 if TYPE_CHECKING:
     from game.ui.nav import Stage
@@ -102,7 +102,9 @@ class SavesScene(Scene):
             self.button("save", pygame.Rect(a.right - self.px(200), y, self.px(200), bh),
                         _("Save  [Enter]"), "@primary")
             y += bh + self.px(16)
-        row = self.px(46)
+        # A finished game's row names its ending: on a second line where one is too short.
+        ended = any(e.data is not None and e.data.ending for e in self.entries)
+        row = self.px(62 if ended else 46)
         self.per_page = max(1, (a.bottom - y - bh - self.px(20)) // row)
         pages = max(1, (len(self.entries) + self.per_page - 1) // self.per_page)
         self.page = max(0, min(self.page, pages - 1))
@@ -138,6 +140,7 @@ class SavesScene(Scene):
                 verb = _("Overwrite {name}") if self.saving else _("Load {name}")
                 tip = [verb.format(name=name),
                        _("File: {file}").format(file=printable(e.path.name)),
+                       _("Scenario: {title}").format(title=values["scenario"]),
                        ngettext("{count} decision", "{count} decisions",
                                 len(d.moves)).format(count=len(d.moves)),
                        _("Player: {player}").format(player=printable(d.player) or "-"),
@@ -154,7 +157,10 @@ class SavesScene(Scene):
                     self.app.manager.set_focus_set(self.rename_entry)
                     self.rename_entry.focus()  # type: ignore[no-untyped-call]
                 else:
-                    self.button(f"slot:{i}", slot, label, tip=tip)
+                    font = self.button_font()
+                    face = wrap_to(label, font, slot.width - self.px(24), 2) \
+                        if d.ending and font.size(label)[0] > slot.width - self.px(24) else None
+                    self.button(f"slot:{i}", slot, label, tip=tip, lines=face)
                 self.button(f"rename:{i}", pygame.Rect(slot.right + self.px(6), rect.y, small_w,
                                                        rect.height), rename_label, "@small",
                             tip=[_("Rename this save [F2]"),

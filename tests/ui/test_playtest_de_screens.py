@@ -66,14 +66,14 @@ def test_short_names_end_after_a_consonant(lang: str) -> None:
     """A shortened name is cut as abbreviations are, after a consonant: "Öst.", not "Öste."
     (Österreich), "Rum." not "Rumä.", "Lit." not "Lita."."""
     from game.scenario.loader import load_scenario
-    from game.ui.mapview import short_name, tiny_name
+    from game.ui.mapview import short_name
 
     assert short_name("Österreich") == "Öst."
     assert short_name("Rumänien") == "Rum."
     assert short_name("Lithuania") == "Lith."
     i18n.set_language(lang)
     names = [n.name for n in load_scenario(DEFAULT).rules.scenario.nations]
-    bad = [(name, short) for name in names for short in (short_name(name), tiny_name(name))
+    bad = [(name, short) for name in names for short in [short_name(name)]
            if short.endswith(".") and short[-2].lower() in VOWELS]
     assert not bad, bad
 
@@ -108,11 +108,21 @@ def test_top_bar_names_the_turns_months(make_app: Any, size: tuple[int, int], la
     assert found[0].right < d.top.end_button_left  # type: ignore[attr-defined]
     assert turn_months(st.rules, st.turn + 1) in quiet_line(st)
     d.shot(f"playtest_de_top_bar_{lang}_{size[0]}")
+    # The turn's news card names it so too ("News: Jul–Sep 1931").
+    from game.ui.news_card import NewsCardScene
+
+    assert d.app.new_game(DEFAULT)
+    card = d.top
+    assert isinstance(card, NewsCardScene), d.scene()
+    first = turn_months(d.app.session.state.rules, 0)
+    assert card.heading.endswith(first) and "–" in first, card.heading
 
 
-def test_saves_list_names_the_ending(make_app: Any) -> None:
+@pytest.mark.parametrize("size", SIZES)
+def test_saves_list_names_the_ending(make_app: Any, size: tuple[int, int]) -> None:
     """A finished game's save shows its ending's title in the game's language, not its id
-    ("ended: survived_at_terrible_cost")."""
+    ("ended: survived_at_terrible_cost"): whole, on a second line of its row if need be,
+    and in the row's tooltip."""
     from game.core.engine import apply_action, ending
     from game.core.policies import history_policy
     from game.paths import saves_dir
@@ -120,7 +130,7 @@ def test_saves_list_names_the_ending(make_app: Any) -> None:
     from game.scenario.loader import load_scenario
     from game.ui.saves_screen import SavesScene
 
-    d: Driver = make_app(size=(1280, 800), settings=Settings(tutorial_done=True, language="de"))
+    d: Driver = make_app(size=size, settings=Settings(tutorial_done=True, language="de"))
     i18n.set_language("de")
     assert d.app.new_game(DEFAULT)
     s = d.app.session
@@ -137,11 +147,13 @@ def test_saves_list_names_the_ending(make_app: Any) -> None:
     d.step()
     scene: Any = d.top
     labels = [b.text for k, b in scene.buttons.items() if k.startswith("slot:")]
-    assert any(title[:20] in label for label in labels), (title, labels)
+    faces = [" ".join(lines) for k, (lines, _style) in scene.faces.items()
+             if k.startswith("slot:")]
+    assert any(title in label for label in faces or labels), (title, faces or labels)
     assert not any(end in label for label in labels), labels
     tips = [line for k, tip in scene.tips.items() if k.startswith("slot:") for line in tip]
     assert any(title in line for line in tips), tips  # whole where the row cuts it
-    d.shot("playtest_de_saves_ending")
+    d.shot(f"playtest_de_saves_ending_{size[0]}")
 
 
 @pytest.mark.parametrize("lang", LANGS)

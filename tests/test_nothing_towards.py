@@ -6,28 +6,14 @@ it is closed, why, and when the next opens."""
 
 from __future__ import annotations
 
-import random
-from pathlib import Path
-
 from game import i18n
-from game.core.engine import EndTurn, GameState, TakeAction, apply_action, new_game
-from game.core.policies import history_policy
+from game.core.engine import EndTurn, TakeAction, apply_action, new_game
 from game.core.refusals import Reason, Refusal
 from game.present.refusals import actions_towards, nothing_towards
 from game.scenario.loader import load_scenario
-from tests.conftest import MINI, ROOT
+from tests.conftest import MINI, ROOT, played_to
 
 ROAD = ROOT / "scenarios" / "road_to_war_1938_1941.yaml"
-
-
-def played_to(path: Path, month: str) -> GameState:
-    rules = load_scenario(path).rules
-    state = new_game(rules, 0, history=True)
-    rng = random.Random(0)
-    while state.ending_index < 0 and (state.turn < rules.turn_of_month(month)
-                                      or state.pending):
-        state = apply_action(state, history_policy(state, rng))
-    return state
 
 
 def test_a_nation_no_action_concerns() -> None:

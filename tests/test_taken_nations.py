@@ -18,7 +18,7 @@ from game.core.policies import history_policy, random_policy
 from game.present.nations import nation_lines, relation_reason
 from game.present.powers import HELD
 from game.scenario.loader import load_scenario
-from tests.conftest import ROOT
+from tests.conftest import ROOT, played_to
 
 DEFAULT = ROOT / "scenarios" / "ussr_1928_1941.yaml"
 ROAD = ROOT / "scenarios" / "road_to_war_1938_1941.yaml"
@@ -71,16 +71,6 @@ def test_a_taken_nation_never_gives_the_free_states_reason(path: Path) -> None:
     # The historical path takes all of these (and random games take some of them).
     assert {"austria", "czechoslovakia", "poland", "estonia", "latvia", "lithuania",
             "france"} <= taken
-
-
-def played_to(path: Path, month: str) -> GameState:
-    rules = load_scenario(path).rules
-    state = new_game(rules, 0, history=True)
-    rng = random.Random(0)
-    while state.ending_index < 0 and (state.turn < rules.turn_of_month(month)
-                                      or state.pending):
-        state = apply_action(state, history_policy(state, rng))
-    return state
 
 
 def test_each_kind_of_taking_says_what_the_relation_stands_for() -> None:

@@ -125,14 +125,23 @@ def nothing_open(state: GameState) -> list[str]:
                           "No action is open this turn: your {count} points cannot be spent "
                           "and are lost when the turn ends.", state.budget).format(
             count=state.budget)]
-    coming = [a.first_turn for a in rules.actions if a.first_turn > state.turn]
-    if coming:
-        first = min(coming)
-        count = coming.count(first)
+    nxt = _next_opening(state, [a.first_turn for a in rules.actions])
+    if nxt:
+        count, date = nxt
         lines.append(ngettext("The next action opens in {date}.",
                               "The next {count} actions open in {date}.", count).format(
-            count=count, date=turn_date(rules, first)))
+            count=count, date=date))
     return lines
+
+
+def _next_opening(state: GameState, first_turns: list[int]) -> tuple[int, str] | None:
+    """How many of the actions with these first turns open next, and when (their turn's
+    date); None if none opens after this turn."""
+    coming = [t for t in first_turns if t > state.turn]
+    if not coming:
+        return None
+    first = min(coming)
+    return coming.count(first), turn_date(state.rules, first)
 
 
 AFFECTING = ("relation", "sign", "cancel", "status")
@@ -223,14 +232,12 @@ def _closed(state: GameState, indices: list[int], refusals: list[Refusal],
                         "None of the {count} actions that affect it is open now "
                         "(\u201c{action}\u201d: {reason})", count)
     lines = [_sentence(line.format(count=count, action=action, reason=why))]
-    coming = [rules.actions[i].first_turn for i in indices
-              if rules.actions[i].first_turn > state.turn]
-    if coming and not is_over(state):
-        first_turn = min(coming)
-        soon = coming.count(first_turn)
+    nxt = _next_opening(state, [rules.actions[i].first_turn for i in indices])
+    if nxt and not is_over(state):
+        soon, date = nxt
         lines.append(ngettext("The next of them opens in {date}.",
                               "The next {count} of them open in {date}.", soon).format(
-            count=soon, date=turn_date(rules, first_turn)))
+            count=soon, date=date))
     return lines
 
 

@@ -161,3 +161,29 @@ def make_app(home: Path) -> Iterator[object]:
 
 def mini_path(home: Path) -> Path:
     return home / "scenarios" / "mini.yaml"
+
+
+def open_game_screen(make_app: object, size: tuple[int, int], lang: str,
+                     scenario: Path = ROOT / "scenarios" / "ussr_1928_1941.yaml") -> Driver:
+    """The game screen of a new game of ``scenario`` in ``lang``, its first news read and the
+    mouse away from everything."""
+    from game.ui.game_screen import GameScene
+    from game.ui.settings import Settings
+
+    d: Driver = make_app(size=size,  # type: ignore[operator]
+                         settings=Settings(tutorial_done=True, language=lang))
+    assert d.app.new_game(scenario)
+    d.app.session.news_shown_turn = d.app.session.state.turn
+    d.app.pop_to_title()
+    d.app.push(GameScene(d.app))
+    mouse_away(d)
+    return d
+
+
+def mouse_away(d: Driver) -> None:
+    """The mouse off every button and the map (no tooltip), the messages cleared, one frame."""
+    w, h = d.app.screen.get_size()
+    d.step([pygame.event.Event(pygame.MOUSEMOTION, pos=(w - 1, h - 1), rel=(0, 0),
+                               buttons=(0, 0, 0))])
+    d.app.messages.clear()
+    d.app.draw()

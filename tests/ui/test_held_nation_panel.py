@@ -9,25 +9,11 @@ import random
 from typing import Any
 
 from game import i18n
+from tests.conftest import played_to
 from tests.ui.conftest import ROOT, Driver
 
 DEFAULT = ROOT / "scenarios" / "ussr_1928_1941.yaml"
 ROAD = ROOT / "scenarios" / "road_to_war_1938_1941.yaml"
-
-
-def played_to(path: Any, month: str) -> Any:
-    """The historical game of a scenario on the turn of ``month``, its questions answered."""
-    from game.core.engine import apply_action, new_game
-    from game.core.policies import history_policy
-    from game.scenario.loader import load_scenario
-
-    rules = load_scenario(path).rules
-    state = new_game(rules, 0, history=True)
-    rng = random.Random(0)
-    while state.ending_index < 0 and (state.turn < rules.turn_of_month(month)
-                                      or state.pending):
-        state = apply_action(state, history_policy(state, rng))
-    return state
 
 
 def test_each_held_status_is_explained_and_binds_no_one() -> None:

@@ -25,7 +25,7 @@ import pytest
 
 from game import i18n
 from game.ui.settings import Settings
-from tests.ui.conftest import ROOT, Driver
+from tests.ui.conftest import ROOT, Driver, mouse_away, open_game_screen
 from tests.ui.test_map_label_places import map_screens
 
 DEFAULT = ROOT / "scenarios" / "ussr_1928_1941.yaml"
@@ -42,26 +42,6 @@ BALTIC = ("estonia", "latvia", "lithuania")
 def english_after() -> Iterator[None]:
     yield
     i18n.set_language("en")
-
-
-def open_map(make_app: Any, size: tuple[int, int], lang: str) -> Driver:
-    from game.ui.game_screen import GameScene
-
-    d: Driver = make_app(size=size, settings=Settings(tutorial_done=True, language=lang))
-    assert d.app.new_game(DEFAULT)
-    d.app.session.news_shown_turn = d.app.session.state.turn
-    d.app.pop_to_title()
-    d.app.push(GameScene(d.app))
-    away(d)
-    return d
-
-
-def away(d: Driver) -> None:
-    w, h = d.app.screen.get_size()
-    d.step([pygame.event.Event(pygame.MOUSEMOTION, pos=(w - 1, h - 1), rel=(0, 0),
-                               buttons=(0, 0, 0))])
-    d.app.messages.clear()
-    d.app.draw()
 
 
 def off_land(view: Any) -> list[str]:
@@ -120,7 +100,7 @@ def found(view: Any, region: str) -> str | None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_names_stand_on_their_land(make_app: Any, lang: str, size: tuple[int, int]) -> None:
     """On the first turn's map, and on the smaller map over each nation's panel."""
-    d = open_map(make_app, size, lang)
+    d = open_game_screen(make_app, size, lang)
     scene: Any = d.top
     view = scene.map.view
     problems = [f"no nation chosen: {p}" for p in off_land(view)]
@@ -130,7 +110,7 @@ def test_names_stand_on_their_land(make_app: Any, lang: str, size: tuple[int, in
         assert not missing, f"no name for {missing}"
     for n, nation in enumerate(d.app.session.state.rules.scenario.nations):
         scene.select(n)
-        away(d)
+        mouse_away(d)
         problems += [f"{nation.id}'s panel: {p}" for p in off_land(scene.map.view)]
     assert not problems, problems
 
@@ -143,12 +123,12 @@ def test_the_small_map_over_a_nations_panel_shows_where_it_is(
     student found no Baltic state on the small map)."""
     from tests.ui.conftest import SHOTS
 
-    d = open_map(make_app, size, lang)
+    d = open_game_screen(make_app, size, lang)
     scene: Any = d.top
     lost, how = [], {}
     for n, nation in enumerate(d.app.session.state.rules.scenario.nations):
         scene.select(n)
-        away(d)
+        mouse_away(d)
         view = scene.map.view
         if not any(r == nation.region for r, _name, _part in view.regions):
             continue  # beyond the map: its panel is outlined

@@ -23,8 +23,7 @@ import pygame
 import pytest
 
 from game import i18n
-from game.ui.settings import Settings
-from tests.ui.conftest import ROOT, Driver
+from tests.ui.conftest import ROOT, Driver, mouse_away, open_game_screen
 
 DEFAULT = ROOT / "scenarios" / "ussr_1928_1941.yaml"
 SIZES = [(1280, 800), (800, 500)]
@@ -35,26 +34,6 @@ LANGS = ["en", "de"]
 def english_after() -> Iterator[None]:
     yield
     i18n.set_language("en")
-
-
-def open_map(make_app: Any, size: tuple[int, int], lang: str) -> Driver:
-    """The map of a new game of the default scenario, its first news read."""
-    from game.ui.game_screen import GameScene
-
-    d: Driver = make_app(size=size, settings=Settings(tutorial_done=True, language=lang))
-    assert d.app.new_game(DEFAULT)
-    d.app.session.news_shown_turn = d.app.session.state.turn
-    d.app.pop_to_title()
-    d.app.push(GameScene(d.app))
-    away(d)
-    return d
-
-
-def away(d: Driver) -> None:
-    """The mouse off every button and the map (no tooltip), one frame."""
-    w, h = d.app.screen.get_size()
-    d.step([pygame.event.Event(pygame.MOUSEMOTION, pos=(w - 1, h - 1), rel=(0, 0),
-                               buttons=(0, 0, 0))])
 
 
 def next_turn(d: Driver) -> None:
@@ -72,7 +51,7 @@ def next_turn(d: Driver) -> None:
         else:
             d.key(pygame.K_RETURN)
     assert d.scene() == "GameScene" and d.app.session.state.turn == turn + 1
-    away(d)
+    mouse_away(d)
 
 
 def tag(lang: str, size: tuple[int, int]) -> str:
@@ -119,7 +98,7 @@ def test_the_line_under_the_actions_title_never_dangles(make_app: Any, lang: str
                                                          size: tuple[int, int]) -> None:
     """The points line, with no nation chosen and with each nation chosen in turn (the
     student saw "Towards Poland ·" / "0 points left")."""
-    d = open_map(make_app, size, lang)
+    d = open_game_screen(make_app, size, lang)
     scene: Any = d.top
     seen = {"all": scene.sub_lines}
     d.shot(f"playtest_faults_points_line_{tag(lang, size)}")
@@ -151,7 +130,7 @@ def test_the_security_aims_tooltip_is_whole(make_app: Any, monkeypatch: pytest.M
     from tests.ui.test_layout_sizes import capture, install
 
     install(monkeypatch)
-    d = open_map(make_app, size, lang)
+    d = open_game_screen(make_app, size, lang)
     next_turn(d)
     scene: Any = d.top
     state = d.app.session.state
@@ -212,7 +191,7 @@ def test_the_off_map_nations_keep_their_place(make_app: Any, lang: str,
     """Turn 1 (no banner), turn 2 (the quiet turn's banner over the map), later turns, and
     after a nation's panel was opened and closed: the off-map nations stay where they were
     (the student saw them go from under the map to its right on turn 2 at 800x500)."""
-    d = open_map(make_app, size, lang)
+    d = open_game_screen(make_app, size, lang)
     scene: Any = d.top
     sides = {"turn 1": off_map_side(scene)}
     d.shot(f"playtest_faults_off_map_turn1_{tag(lang, size)}")

@@ -6,8 +6,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
@@ -187,3 +188,23 @@ def mouse_away(d: Driver) -> None:
                                buttons=(0, 0, 0))])
     d.app.messages.clear()
     d.app.draw()
+
+
+def history_on_screen(d: Driver, until: Callable[[Any], bool]) -> Any:
+    """Play the app's game as history went until ``until(state)`` holds and no question
+    waits, then show the game screen on that turn (its news read); return the scene."""
+    import random
+
+    from game.core.engine import apply_action
+    from game.core.policies import history_policy
+    from game.ui.game_screen import GameScene
+
+    s = d.app.session
+    rng = random.Random(0)
+    while not until(s.state) or s.state.pending:
+        s.turn_states = [apply_action(s.state, history_policy(s.state, rng))]
+    s.news_shown_turn = s.state.turn
+    d.app.pop_to_title()
+    d.app.push(GameScene(d.app))
+    d.step()
+    return d.top

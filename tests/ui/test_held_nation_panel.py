@@ -5,12 +5,11 @@ dropped its gold mark). Screenshots ``held_<nation>_panel.png``."""
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
 from game import i18n
 from tests.conftest import played_to
-from tests.ui.conftest import ROOT, Driver
+from tests.ui.conftest import ROOT, Driver, history_on_screen
 
 DEFAULT = ROOT / "scenarios" / "ussr_1928_1941.yaml"
 ROAD = ROOT / "scenarios" / "road_to_war_1938_1941.yaml"
@@ -59,22 +58,12 @@ def test_the_held_nations_words_are_in_german() -> None:
 
 
 def test_the_panel_of_an_occupied_nation_says_what_it_means(make_app: Any) -> None:
-    from game.core.engine import apply_action
-    from game.core.policies import history_policy
-    from game.ui.game_screen import GameScene
     from game.ui.settings import Settings
 
     d: Driver = make_app(size=(1280, 800), settings=Settings(tutorial_done=True))
     assert d.app.new_game(DEFAULT)
     s = d.app.session
-    rng = random.Random(0)
-    while s.state.status("france") != "occupied" or s.state.pending:
-        s.turn_states = [apply_action(s.state, history_policy(s.state, rng))]
-    s.news_shown_turn = s.state.turn
-    d.app.pop_to_title()
-    d.app.push(GameScene(d.app))
-    d.step()
-    scene: Any = d.top
+    scene: Any = history_on_screen(d, lambda st: st.status("france") == "occupied")
     for nation, words in (("france", "It cannot act for itself"),
                           ("poland", "It has no government at home")):
         scene.select(s.state.rules.nation_index[nation])

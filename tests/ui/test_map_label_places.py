@@ -8,7 +8,7 @@ each letter's pixel is looked up with ``region_at``, the mouse's own hit test. S
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,30 +64,39 @@ def name_problems(view: Any) -> list[str]:
     nations = set(view.names)  # a part that is a nation is not its owner's
     parts = {rid: part for rid, _name, part in view.regions if part and rid not in nations}
     problems = []
-    ox, oy = view.rect.topleft
     for label in view._plan or []:
         if label.img is None or label.leader:
             continue  # a badge alone, or a name beside its nation (test_map_labels checks it)
         mask = pygame.mask.from_surface(label.img)
-        own = other = sea = 0
-        others: set[str] = set()
-        for y in range(label.img.get_height()):
-            for x in range(label.img.get_width()):
-                if not mask.get_at((x, y)):
-                    continue
-                at = view.region_at((label.spot.x + ox + x, label.spot.y + oy + y))
-                if at == label.region or (at is not None and parts.get(at) == label.region):
-                    own += 1
-                elif at is None:
-                    sea += 1
-                else:
-                    other += 1
-                    others.add(at)
+        own, sea, other, others = label_cover(view, parts, label,
+                                              lambda x, y, m=mask: bool(m.get_at((x, y))))
         total = own + other + sea
         if own < OWN_LEAST * total or other > OTHER_MOST * total:
             problems.append(f"{label.region}: {own * 100 // total}% on it, "
                             f"{other * 100 // total}% on {sorted(others)}")
     return problems
+
+
+def label_cover(view: Any, parts: dict[str, str], label: Any,
+                ink: Callable[[int, int], bool]) -> tuple[int, int, int, set[str]]:
+    """Where a name's pixels (those ``ink`` counts) lie on the map: how many on its own
+    nation (or a part of it), on the sea, on other nations, and which others."""
+    ox, oy = view.rect.topleft
+    own = sea = other = 0
+    others: set[str] = set()
+    for y in range(label.img.get_height()):
+        for x in range(label.img.get_width()):
+            if not ink(x, y):
+                continue
+            at = view.region_at((label.spot.x + ox + x, label.spot.y + oy + y))
+            if at == label.region or (at is not None and parts.get(at) == label.region):
+                own += 1
+            elif at is None:
+                sea += 1
+            else:
+                other += 1
+                others.add(at)
+    return own, sea, other, others
 
 
 @pytest.mark.parametrize("name", list(SCENARIOS))

@@ -26,7 +26,7 @@ import pytest
 from game import i18n
 from game.ui.settings import Settings
 from tests.ui.conftest import ROOT, Driver, mouse_away, open_game_screen
-from tests.ui.test_map_label_places import map_screens
+from tests.ui.test_map_label_places import label_cover, map_screens
 
 DEFAULT = ROOT / "scenarios" / "ussr_1928_1941.yaml"
 SIZES = [(1280, 800), (800, 500)]
@@ -53,32 +53,24 @@ def off_land(view: Any) -> list[str]:
     assert isinstance(view, MapView)
     nations = set(view.names)
     parts = {rid: part for rid, _name, part in view.regions if part and rid not in nations}
-    ox, oy = view.rect.topleft
     problems = []
     for label in view._plan or []:
         if label.img is None or label.leader:
             continue
-        own = sea = other = 0
-        others: set[str] = set()
-        for y in range(label.img.get_height()):
-            for x in range(label.img.get_width()):
-                r, g, b, a = label.img.get_at((x, y))
-                if a < 128 or r + g + b > 3 * 128:
-                    continue  # the light outline, or nothing: not a letter's ink
-                at = view.region_at((label.spot.x + ox + x, label.spot.y + oy + y))
-                if at == label.region or (at is not None and parts.get(at) == label.region):
-                    own += 1
-                elif at is None:
-                    sea += 1
-                else:
-                    other += 1
-                    others.add(at)
+        own, sea, other, others = label_cover(view, parts, label,
+                                              lambda x, y, img=label.img: letter_ink(img, x, y))
         total = max(1, own + sea + other)
         if own < LETTERS_ON_OWN * total or other > LETTERS_ON_OTHER * total:
             problems.append(f"{label.region}: {own * 100 // total}% on it, "
                             f"{sea * 100 // total}% on the sea, {other * 100 // total}% on "
                             f"{sorted(others)}")
     return problems
+
+
+def letter_ink(img: Any, x: int, y: int) -> bool:
+    """Whether a pixel of a name is a letter's ink (not the light outline, not nothing)."""
+    r, g, b, a = img.get_at((x, y))
+    return bool(a >= 128 and r + g + b <= 3 * 128)
 
 
 def found(view: Any, region: str) -> str | None:

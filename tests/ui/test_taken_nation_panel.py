@@ -5,14 +5,13 @@ in English and German. Screenshots ``taken_poland_panel_<lang>.png``."""
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from game import i18n
-from tests.ui.conftest import ROOT, Driver
+from tests.ui.conftest import ROOT, Driver, history_on_screen
 
 ROAD = ROOT / "scenarios" / "road_to_war_1938_1941.yaml"
 
@@ -26,21 +25,9 @@ def english_after() -> Iterator[None]:
 def poland_panel(d: Driver, month: str) -> tuple[list[str], list[str]]:
     """Play the road to war's historical game to ``month`` in the app, choose Poland; return
     its panel's facts (left column) and the actions' part's lines."""
-    from game.core.engine import apply_action
-    from game.core.policies import history_policy
-    from game.ui.game_screen import GameScene
-
     assert d.app.new_game(ROAD)
-    s = d.app.session
-    rules = s.state.rules
-    rng = random.Random(0)
-    while s.state.turn < rules.turn_of_month(month) or s.state.pending:
-        s.turn_states = [apply_action(s.state, history_policy(s.state, rng))]
-    s.news_shown_turn = s.state.turn
-    d.app.pop_to_title()
-    d.app.push(GameScene(d.app))
-    d.step()
-    scene: Any = d.top
+    rules = d.app.session.state.rules
+    scene: Any = history_on_screen(d, lambda st: st.turn >= rules.turn_of_month(month))
     scene.select(rules.nation_index["poland"])
     d.step()
     left, _right = scene.nation_views
